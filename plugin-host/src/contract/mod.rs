@@ -1,0 +1,77 @@
+//! The types that cross browser ↔ server ↔ script. Widgets, server and tests all
+//! use these, so the two sides cannot drift.
+
+pub mod netwerkscan;
+
+use serde::{Deserialize, Serialize};
+
+/// A language the widgets speak. Scripts get it in `ctx.lang`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+    /// Arabic, written right to left.
+    Ar,
+}
+
+impl Lang {
+    /// Every supported language, in the order a language switch shows them.
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Ar];
+
+    /// Parses a BCP 47 tag such as `nl`, `en-GB` or `ar-SY`; `None` if unsupported.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "nl" => Some(Self::Nl),
+            "en" => Some(Self::En),
+            "ar" => Some(Self::Ar),
+            _ => None,
+        }
+    }
+
+    /// The tag for the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Nl => "nl",
+            Self::En => "en",
+            Self::Ar => "ar",
+        }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Self::Ar
+    }
+}
+
+/// Everything a hook may depend on besides the answers. Scripts get no clock and
+/// no I/O, so browser and server reach the same answer from the same `ctx`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ctx {
+    /// The language texts should be returned in.
+    pub lang: Lang,
+    /// The organisation whose rules are running, e.g. `demo`.
+    pub org: String,
+    /// Today's date as `YYYY-MM-DD`.
+    pub today: String,
+}
+
+/// One option of a choice: a stable id and its text in `ctx.lang`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Stable id, stored in answers.
+    pub id: String,
+    /// Text shown to the person.
+    pub label: String,
+}
+
+/// Checks a link a script wants to show: only web and mail links, never
+/// `javascript:` or data URLs, whatever an org script returns.
+pub fn is_safe_link(link: &str) -> bool {
+    let lower = link.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}

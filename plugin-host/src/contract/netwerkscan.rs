@@ -1,0 +1,150 @@
+//! Netwerkscan (network self-assessment): the hooks' arguments and results.
+//!
+//! Hooks (documented for admins in `scripts/netwerkscan.rhai`):
+//! - `questions(ctx)` → [`Questionnaire`]
+//! - `score(answers, ctx)` → [`NetwerkscanResult`]
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Choice, Ctx, is_safe_link};
+use crate::{ErrorKind, Rules, ScriptError};
+
+/// What the widget asks, in `ctx.lang`: the kinds of relation a person can
+/// have to you, and the questions about your situation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Questionnaire {
+    /// Kinds of relation (family, neighbourhood, work…).
+    pub relations: Vec<Choice>,
+    /// Questions about the situation, each answered with one option.
+    pub questions: Vec<Question>,
+}
+
+/// One question about the job seeker's situation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// Stable id, the key in [`Answers::answers`].
+    pub id: String,
+    /// The question in plain language.
+    pub text: String,
+    /// The options; the person picks one.
+    pub options: Vec<Choice>,
+}
+
+/// One person in the job seeker's network.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Person {
+    /// A first name or a role ("the neighbour"): never more is needed.
+    pub name: String,
+    /// Id of a [`Questionnaire::relations`] choice; empty if not given.
+    #[serde(default)]
+    pub relation: String,
+    /// Close (inner circle) or not so close.
+    pub close: bool,
+    /// Whether this person knows the job seeker is looking for work.
+    pub knows_looking: bool,
+}
+
+/// Everything the job seeker entered.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Answers {
+    /// The people they mapped.
+    pub people: Vec<Person>,
+    /// Question id → chosen option id.
+    pub answers: BTreeMap<String, String>,
+}
+
+/// The outcome of `score`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetwerkscanResult {
+    /// Scores such as bonding, bridging, linking, awareness.
+    pub dimensions: Vec<Dimension>,
+    /// A short overall reading of the network, in `ctx.lang`.
+    pub summary: String,
+    /// The next steps, most useful first.
+    pub steps: Vec<Step>,
+}
+
+/// One score 0–100 with the reason for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dimension {
+    /// Stable id, e.g. `bonding`.
+    pub id: String,
+    /// Name shown to the person.
+    pub label: String,
+    /// 0 to 100.
+    pub value: i64,
+    /// One line: why this score.
+    pub why: String,
+}
+
+/// A concrete next step with the reason it was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Stable id, e.g. `tell-three`.
+    pub id: String,
+    /// What to do, in plain language.
+    pub title: String,
+    /// Why this step was chosen for this person.
+    pub why: String,
+    /// Optional link, e.g. the organisation's own buddy programme.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+const QUESTIONNAIRE_SHAPE: &str =
+    "a map #{ relations: [#{ id, label }], questions: [#{ id, text, options: [#{ id, label }] }] }";
+const RESULT_SHAPE: &str = "a map #{ dimensions: [#{ id, label, value, why }], summary, steps: [#{ id, title, why, link? }] }";
+
+/// Calls `questions(ctx)`.
+pub fn questions(rules: &Rules, ctx: &Ctx) -> Result<Questionnaire, ScriptError> {
+    let q: Questionnaire = rules.call("questions", &[ctx], QUESTIONNAIRE_SHAPE)?;
+    if let Some(bad) = q.questions.iter().find(|q| q.options.is_empty()) {
+        return Err(shape_error(
+            "questions",
+            format!("question `{}` has no options", bad.id),
+        ));
+    }
+    Ok(q)
+}
+
+/// Calls `score(answers, ctx)` and checks the result is in range.
+pub fn score(
+    rules: &Rules,
+    answers: &Answers,
+    ctx: &Ctx,
+) -> Result<NetwerkscanResult, ScriptError> {
+    let result: NetwerkscanResult = rules.call("score", &[answers, ctx], RESULT_SHAPE)?;
+    if let Some(d) = result
+        .dimensions
+        .iter()
+        .find(|d| !(0..=100).contains(&d.value))
+    {
+        return Err(shape_error(
+            "score",
+            format!(
+                "score `{}` is {}, but scores go from 0 to 100",
+                d.id, d.value
+            ),
+        ));
+    }
+    if let Some(s) = result
+        .steps
+        .iter()
+        .find(|s| s.link.as_deref().is_some_and(|l| !is_safe_link(l)))
+    {
+        return Err(shape_error(
+            "score",
+            format!(
+                "step `{}` has a link that is not an http(s) or mailto address",
+                s.id
+            ),
+        ));
+    }
+    Ok(result)
+}
+
+fn shape_error(hook: &str, message: String) -> ScriptError {
+    ScriptError::new(ErrorKind::WrongShape, Some(hook), message)
+}

@@ -1,0 +1,15 @@
+//! Sandboxed Rhai rule scripts for Bondgenoot, and the contract types that cross
+//! browser ↔ server ↔ script.
+//!
+//! This crate knows nothing of the DOM or HTTP: the widgets (wasm32) and the
+//! server (native) both call it, so the same script gives the same answer in both.
+
+pub mod contract;
+mod error;
+mod rules;
+mod sandbox;
+pub mod script_tests;
+
+pub use error::{ErrorKind, ScriptError};
+pub use rules::{Layer, LogLine, Rules};
+pub use sandbox::LIMITS;

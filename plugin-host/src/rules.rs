@@ -1,0 +1,336 @@
+//! Layered, compiled rule scripts and typed hook calls.
+//!
+//! A widget's default script is the first layer; an organisation's script is the
+//! second, and every function it defines replaces the default one of the same
+//! name and arity. Scripts are compiled once; hooks are called many times.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rhai::{AST, CallFnOptions, Dynamic, Engine, EvalAltResult, ParseError, Position, Scope};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ErrorKind, ScriptError};
+use crate::sandbox::{self, LIMITS};
+
+/// One script layer: its name (`default`, `org:demo`) and its source text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Layer {
+    /// Shown in errors so the admin knows which script to open.
+    pub name: String,
+    /// The Rhai source.
+    pub source: String,
+}
+
+impl Layer {
+    /// A layer with the given name and source.
+    pub fn new(name: impl Into<String>, source: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            source: source.into(),
+        }
+    }
+}
+
+/// Whether a log line came from `print` or `debug`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogKind {
+    /// `print(...)`
+    Print,
+    /// `debug(...)`
+    Debug,
+}
+
+/// One line a script printed, kept for the admin's log panel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct LogLine {
+    /// `print` or `debug`.
+    pub kind: LogKind,
+    /// What was printed.
+    pub text: String,
+    /// The line of the `debug` call, when known.
+    pub line: Option<usize>,
+}
+
+pub(crate) fn push_log(log: &Mutex<Vec<LogLine>>, kind: LogKind, text: &str, line: Option<usize>) {
+    // A poisoned lock only means another call panicked mid-push; the log is still usable.
+    let mut log = log.lock().unwrap_or_else(PoisonError::into_inner);
+    if log.len() < LIMITS.log_lines {
+        log.push(LogLine {
+            kind,
+            text: text.to_owned(),
+            line,
+        });
+    }
+}
+
+/// A compiled, layered set of rule scripts for one widget and organisation.
+pub struct Rules {
+    engine: Engine,
+    ast: AST,
+    /// Layer names by index; a function's AST source is the index as a string.
+    layers: Vec<String>,
+    /// (name, arity) → the layer whose definition is live, and where it starts.
+    defined_in: HashMap<(String, usize), (usize, Position)>,
+    log: Arc<Mutex<Vec<LogLine>>>,
+}
+
+impl std::fmt::Debug for Rules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rules")
+            .field("layers", &self.layers)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Rules {
+    /// Compiles the layers in order; later layers' functions replace earlier ones
+    /// of the same name and arity. Top-level statements are not run: scripts only
+    /// define functions, so calling a hook never has hidden side effects.
+    pub fn compile(layers: &[Layer]) -> Result<Self, ScriptError> {
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let engine = sandbox::engine(Arc::clone(&log));
+        let mut merged = AST::empty();
+        let mut defined_in = HashMap::new();
+        for (index, layer) in layers.iter().enumerate() {
+            let ast = engine
+                .compile(&layer.source)
+                .map_err(|e| parse_error(e, &layer.name))?;
+            for f in ast.iter_functions() {
+                let at = definition_position(&layer.source, f.name);
+                defined_in.insert((f.name.to_owned(), f.params.len()), (index, at));
+            }
+            merged = merged.merge(&ast);
+        }
+        let layers = layers.iter().map(|l| l.name.clone()).collect();
+        Ok(Self {
+            engine,
+            ast: merged,
+            layers,
+            defined_in,
+            log,
+        })
+    }
+
+    /// Whether a hook with this name and number of arguments is defined.
+    pub fn has_hook(&self, name: &str, arity: usize) -> bool {
+        self.defined_in.contains_key(&(name.to_owned(), arity))
+    }
+
+    /// Calls a hook with serde values in and a typed value out. `expected`
+    /// describes the return shape in words, for the error when it does not fit.
+    pub fn call<O: DeserializeOwned>(
+        &self,
+        hook: &str,
+        args: &[&dyn ErasedArg],
+        expected: &str,
+    ) -> Result<O, ScriptError> {
+        let value = self.call_dynamic(hook, args)?;
+        rhai::serde::from_dynamic::<O>(&value).map_err(|e| {
+            let got = describe(&value);
+            ScriptError::new(
+                ErrorKind::WrongShape,
+                Some(hook),
+                format!(
+                    "returned {got}, but {expected} was expected ({})",
+                    strip_position(&e.to_string())
+                ),
+            )
+        })
+    }
+
+    /// Calls a hook with JSON in and JSON out: for the admin tools and script tests.
+    pub fn call_json(
+        &self,
+        hook: &str,
+        args: &[serde_json::Value],
+    ) -> Result<serde_json::Value, ScriptError> {
+        let erased: Vec<&dyn ErasedArg> = args.iter().map(|a| a as &dyn ErasedArg).collect();
+        let value = self.call_dynamic(hook, &erased)?;
+        rhai::serde::from_dynamic::<serde_json::Value>(&value)
+            .map_err(|e| ScriptError::new(ErrorKind::WrongShape, Some(hook), e.to_string()))
+    }
+
+    fn call_dynamic(&self, hook: &str, args: &[&dyn ErasedArg]) -> Result<Dynamic, ScriptError> {
+        if !self.has_hook(hook, args.len()) {
+            return Err(ScriptError::new(
+                ErrorKind::MissingHook,
+                Some(hook),
+                format!(
+                    "the script defines no function `{hook}` with {} argument(s)",
+                    args.len()
+                ),
+            ));
+        }
+        let mut values = Vec::with_capacity(args.len());
+        for arg in args {
+            values.push(arg.to_dynamic().map_err(|e| {
+                ScriptError::new(
+                    ErrorKind::BadInput,
+                    Some(hook),
+                    format!("input could not be passed to the script: {e}"),
+                )
+            })?);
+        }
+        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
+        self.engine
+            .call_fn_with_options::<Dynamic>(options, &mut Scope::new(), &self.ast, hook, values)
+            .map_err(|e| self.runtime_error(hook, args.len(), &e))
+    }
+
+    /// Takes the lines printed so far, leaving the log empty.
+    pub fn take_log(&self) -> Vec<LogLine> {
+        std::mem::take(&mut *self.log.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    /// The layer names, in order.
+    pub fn layers(&self) -> &[String] {
+        &self.layers
+    }
+
+    /// Finds the innermost error and the most precise position known for it,
+    /// with the layer that position is in. Rhai wraps an error in each function
+    /// call it passes through; the wrapper's position is the call site, in the
+    /// caller's layer. Some limit errors carry no position; then the call site
+    /// that led there is the best place to point at.
+    fn locate<'e>(
+        &self,
+        err: &'e EvalAltResult,
+        layer: Option<usize>,
+    ) -> (Option<usize>, Position, &'e EvalAltResult) {
+        match err {
+            EvalAltResult::ErrorInFunctionCall(name, _, inner, call_site) => {
+                // Merged ASTs do not keep each function's source, so the layer
+                // comes from where a function of that name is live.
+                let callee = self
+                    .defined_in
+                    .iter()
+                    .find(|((n, _), _)| n == name)
+                    .map(|(_, (l, _))| *l)
+                    .or(layer);
+                match self.locate(inner, callee) {
+                    (_, pos, e) if pos.is_none() => (layer, *call_site, e),
+                    found => found,
+                }
+            }
+            other => (layer, other.position(), other),
+        }
+    }
+
+    fn runtime_error(&self, hook: &str, arity: usize, err: &EvalAltResult) -> ScriptError {
+        let (hook_layer, hook_pos) = match self.defined_in.get(&(hook.to_owned(), arity)) {
+            Some((layer, pos)) => (Some(*layer), *pos),
+            None => (None, Position::NONE),
+        };
+        let (layer, pos, inner) = self.locate(err, hook_layer);
+        // Rhai reports some limits without a position; then point at the hook itself.
+        let pos = if pos.is_none() { hook_pos } else { pos };
+        let layer = layer.and_then(|i| self.layers.get(i).cloned());
+        let kind = match inner {
+            EvalAltResult::ErrorTooManyOperations(_)
+            | EvalAltResult::ErrorStackOverflow(_)
+            | EvalAltResult::ErrorDataTooLarge(..)
+            | EvalAltResult::ErrorTooManyVariables(_) => ErrorKind::Limit,
+            _ => ErrorKind::Runtime,
+        };
+        ScriptError::new(kind, Some(hook), runtime_message(inner)).at(layer, pos)
+    }
+}
+
+fn runtime_message(err: &EvalAltResult) -> String {
+    match err {
+        EvalAltResult::ErrorTooManyOperations(_) => format!(
+            "the script ran too long and was stopped (more than {} operations; is there an endless loop?)",
+            LIMITS.operations
+        ),
+        EvalAltResult::ErrorStackOverflow(_) => format!(
+            "functions call each other too deeply (more than {} levels; is there endless recursion?)",
+            LIMITS.call_levels
+        ),
+        EvalAltResult::ErrorDataTooLarge(what, _) => format!(
+            "{what} grew too large (limits: {} bytes per string, {} items per array, {} properties per map)",
+            LIMITS.string_size, LIMITS.array_size, LIMITS.map_size
+        ),
+        EvalAltResult::ErrorTooManyVariables(_) => {
+            format!(
+                "too many variables at once (more than {})",
+                LIMITS.variables
+            )
+        }
+        EvalAltResult::ErrorFunctionNotFound(sig, _) => format!("unknown function `{sig}`"),
+        other => strip_position(&other.to_string()),
+    }
+}
+
+fn parse_error(err: ParseError, layer: &str) -> ScriptError {
+    let pos: Position = err.position();
+    let message = match &*err.0 {
+        rhai::ParseErrorType::BadInput(rhai::LexError::ImproperSymbol(word, _))
+            if word == "eval" =>
+        {
+            "`eval` is not allowed in rule scripts".to_owned()
+        }
+        rhai::ParseErrorType::Reserved(word) if word == "import" => {
+            "`import` is not allowed in rule scripts: everything a hook needs is passed in"
+                .to_owned()
+        }
+        rhai::ParseErrorType::ExprTooDeep => format!(
+            "expressions are nested too deeply (more than {} levels)",
+            LIMITS.expr_depth
+        ),
+        other => other.to_string(),
+    };
+    ScriptError::new(ErrorKind::Compile, None, message).at(Some(layer.to_owned()), pos)
+}
+
+/// Where `fn name` is written in a layer's source (1-based line and column).
+fn definition_position(source: &str, name: &str) -> Position {
+    for (line, text) in source.lines().enumerate() {
+        let mut rest = text;
+        while let Some(i) = rest.find("fn ") {
+            let after = rest[i + 3..].trim_start();
+            if after
+                .strip_prefix(name)
+                .is_some_and(|t| t.trim_start().starts_with('('))
+            {
+                let column = text.len() - rest.len() + i + 1;
+                return Position::new(
+                    u16::try_from(line + 1).unwrap_or(u16::MAX),
+                    u16::try_from(column).unwrap_or(u16::MAX),
+                );
+            }
+            rest = &rest[i + 3..];
+        }
+    }
+    Position::NONE
+}
+
+/// Rhai's messages end with "(line 3, position 5)"; we report those separately.
+fn strip_position(text: &str) -> String {
+    match text.rfind(" (line ") {
+        Some(i) if text.ends_with(')') => text[..i].to_owned(),
+        _ => text.to_owned(),
+    }
+}
+
+fn describe(value: &Dynamic) -> String {
+    if value.is_unit() {
+        "nothing".to_owned()
+    } else {
+        format!("a value of type {}", value.type_name())
+    }
+}
+
+/// Anything serde can serialise, passed to a hook as an argument.
+pub trait ErasedArg {
+    /// Converts the value to a Rhai value.
+    fn to_dynamic(&self) -> Result<Dynamic, Box<EvalAltResult>>;
+}
+
+impl<T: Serialize> ErasedArg for T {
+    fn to_dynamic(&self) -> Result<Dynamic, Box<EvalAltResult>> {
+        rhai::serde::to_dynamic(self)
+    }
+}

@@ -1,0 +1,79 @@
+//! Runs the scripts' own test cases (the JSON files beside them).
+
+mod support;
+use support as common;
+
+use plugin_host::{Layer, Rules, script_tests};
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+fn assert_all_pass(rules: &Rules, json: &str) {
+    let file = script_tests::parse(json).expect("test file parses");
+    assert!(!file.cases.is_empty());
+    let failures: Vec<_> = script_tests::run(rules, &file)
+        .into_iter()
+        .filter(|o| !o.passed())
+        .collect();
+    assert!(failures.is_empty(), "failing cases: {failures:#?}");
+}
+
+#[test]
+fn the_default_netwerkscan_script_passes_its_persona_cases() {
+    let rules = Rules::compile(&[Layer::new("default", common::NETWERKSCAN)]).expect("compiles");
+    assert_all_pass(&rules, include_str!("../../scripts/netwerkscan.tests.json"));
+}
+
+#[test]
+fn the_demo_override_passes_its_cases() {
+    let rules = common::with_org("demo", common::DEMO_OVERRIDE).expect("compiles");
+    assert_all_pass(
+        &rules,
+        include_str!("../../scripts/examples/demo/netwerkscan.tests.json"),
+    );
+}
+
+#[test]
+fn a_wrong_expectation_is_reported_with_its_path() {
+    let rules = Rules::compile(&[Layer::new("default", common::NETWERKSCAN)]).expect("compiles");
+    let file = script_tests::parse(
+        r#"{"cases":[{"name":"x","hook":"score","args":[{"people":[],"answers":{}},{"lang":"en","org":"d","today":"2026-01-01"}],
+           "expect":{"dimensions":[{"id":"bonding","value":7},{},{},{}]}}]}"#,
+    )
+    .expect("parses");
+    let outcome = &script_tests::run(&rules, &file)[0];
+    assert!(!outcome.passed());
+    assert_eq!(
+        outcome.differences,
+        vec!["$.dimensions[0].value: expected 7, got 0".to_owned()]
+    );
+}
+
+#[test]
+fn every_language_has_every_text() {
+    // Each text lookup fails loudly on a missing key, so scoring in every
+    // language with every step reachable proves the tables are complete.
+    let rules = Rules::compile(&[Layer::new("default", common::NETWERKSCAN)]).expect("compiles");
+    for lang in plugin_host::contract::Lang::ALL {
+        let ctx = plugin_host::contract::Ctx {
+            lang,
+            ..common::ctx()
+        };
+        let q = plugin_host::contract::netwerkscan::questions(&rules, &ctx).expect("questions");
+        assert!(q.questions.iter().all(|q| !q.text.is_empty()));
+        for answers in [
+            serde_json::json!({"people": [], "answers": {}}),
+            serde_json::json!({"people": [{"name":"a","relation":"work","close":true,"knows_looking":true}],
+                                           "answers": {"trust":"yes","peer":"yes","meetings":"yes","volunteer":"yes"}}),
+        ] {
+            let answers = serde_json::from_value(answers).expect("answers");
+            let r =
+                plugin_host::contract::netwerkscan::score(&rules, &answers, &ctx).expect("scores");
+            assert!(
+                r.steps
+                    .iter()
+                    .all(|s| !s.title.is_empty() && !s.why.is_empty()),
+                "{lang:?}"
+            );
+        }
+    }
+}
