@@ -1,5 +1,10 @@
 //! Hostile organisation scripts end in a clear error naming the hook and the
 //! place, never a panic or a hang — natively and in wasm32.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test should fail loudly"
+)]
 
 mod support;
 

@@ -1,4 +1,9 @@
 //! Layering an organisation's script over the default, and what errors say.
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test should fail loudly"
+)]
 
 mod support;
 use support as common;

@@ -1,4 +1,9 @@
 //! Runs the scripts' own test cases (the JSON files beside them).
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    reason = "a test should fail loudly"
+)]
 
 mod support;
 use support as common;

@@ -1,1 +1,170 @@
-fn main() {}
+//! `cargo xtask serve | test | bench`: the project's build and test driver, so
+//! the README needs only two commands and CI runs exactly what developers run.
+
+mod bundle;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("xtask: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let root = root();
+    std::env::set_current_dir(&root).context("entering the workspace root")?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("bench") => bench(),
+        Some("bundle") => bundle::build().map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask serve [--port N] | test | bench | bundle");
+            bail!("unknown command")
+        }
+    }
+}
+
+/// The workspace root (the parent of xtask/).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Runs a command, failing with its name when it fails.
+pub fn sh(cmd: &mut Command) -> Result<()> {
+    let shown = format!("{cmd:?}").replace('"', "");
+    println!("xtask: $ {shown}");
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed ({status})");
+    }
+    Ok(())
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Builds the bundle and the server, then serves the demo site.
+fn serve(args: &[String]) -> Result<()> {
+    bundle::build()?;
+    sh(cargo().args(["build", "--package", "server"]))?;
+    let mut cmd = Command::new(server_bin());
+    cmd.arg("serve").args(args);
+    sh(&mut cmd)
+}
+
+/// The server binary built by `cargo build -p server`.
+fn server_bin() -> PathBuf {
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    Path::new(&target).join("debug").join("bondgenoot")
+}
+
+/// Every check and test: formatting, lints, native and wasm tests, end-to-end.
+fn test() -> Result<()> {
+    tools::ensure_wasm_toolchain()?;
+    sh(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    sh(cargo().args([
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "widgets",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    sh(cargo().args([
+        "clippy",
+        "--package",
+        "widgets",
+        "--package",
+        "plugin-host",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    sh(cargo().args(["test", "--workspace", "--exclude", "widgets"]))?;
+    // The plugin host runs in the browser too: its tests run again as wasm32 (in Node).
+    sh(cargo().args([
+        "test",
+        "--package",
+        "plugin-host",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]))?;
+    bundle::build()?;
+    sh(cargo().args(["build", "--package", "server"]))?;
+    e2e("test")
+}
+
+/// Runs the Node end-to-end suite (`test`) or the browser bench (`bench`).
+fn e2e(what: &str) -> Result<()> {
+    let dir = Path::new("tests/e2e");
+    tools::ensure_npm_packages(dir)?;
+    let chromium = tools::chromium()?;
+    let bin = std::fs::canonicalize(server_bin()).context("the server binary is missing")?;
+    let mut cmd = Command::new("node");
+    if what == "test" {
+        cmd.args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-reporter=spec",
+            "e2e.test.mjs",
+        ]);
+    } else {
+        cmd.arg("bench.mjs");
+    }
+    cmd.current_dir(dir)
+        .env("BONDGENOOT_BIN", bin)
+        .env("CHROMIUM", chromium);
+    sh(&mut cmd)
+}
+
+/// Bundle size, time to a rendered widget, and how fast hostile scripts stop.
+fn bench() -> Result<()> {
+    let sizes = bundle::build()?;
+    println!("\n== bundle size (bytes) ==");
+    println!(
+        "{:<24} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip -9", "brotli 11"
+    );
+    let mut total = (0, 0, 0);
+    for s in &sizes {
+        println!(
+            "{:<24} {:>10} {:>10} {:>10}",
+            s.name, s.raw, s.gzip, s.brotli
+        );
+        total = (total.0 + s.raw, total.1 + s.gzip, total.2 + s.brotli);
+    }
+    println!(
+        "{:<24} {:>10} {:>10} {:>10}",
+        "total over the wire", total.0, total.1, total.2
+    );
+    println!("\n== hostile scripts: time until stopped (release, native) ==");
+    sh(cargo().args([
+        "run",
+        "--quiet",
+        "--release",
+        "--package",
+        "plugin-host",
+        "--example",
+        "hostile_timings",
+    ]))?;
+    sh(cargo().args(["build", "--package", "server"]))?;
+    println!("\n== navigation to widget rendered (headless Chromium, localhost) ==");
+    e2e("bench")
+}

@@ -1,0 +1,113 @@
+// Starts what the end-to-end tests and the bench run against: the real
+// `bondgenoot` server on a free port with a fresh data folder, a second HTTP
+// server on another port that plays an organisation's own website (with a
+// strict CSP), and Debian's headless Chromium.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Organisations the tests use besides `demo` (which the server creates itself). */
+export const ORGS = {
+  // No override: the default script alone.
+  plain: null,
+  // An org script that never ends.
+  hostile: 'fn score(answers, ctx) {\n    let n = 0;\n    loop { n += 1; }\n}\n',
+  // An org script that does not compile: the widget cannot even start.
+  broken: 'fn questions(ctx) {\n    #{ relations: [ }\n',
+};
+
+/** Starts the server; resolves to { origin, stop, dataDir }. */
+export async function startServer() {
+  const bin = process.env.BONDGENOOT_BIN || join(ROOT, 'target/debug/bondgenoot');
+  const dataDir = mkdtempSync(join(tmpdir(), 'bondgenoot-e2e-'));
+  for (const [org, script] of Object.entries(ORGS)) {
+    mkdirSync(join(dataDir, 'orgs', org), { recursive: true });
+    if (script) writeFileSync(join(dataDir, 'orgs', org, 'netwerkscan.rhai'), script);
+  }
+  const child = spawn(bin, [
+    'serve', '--port', '0', '--data-dir', dataDir,
+    '--www-dir', join(ROOT, 'www'), '--bundle-dir', join(ROOT, 'target/bundle'),
+    '--scripts-dir', join(ROOT, 'scripts'),
+  ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const origin = await new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start in 20 s:\n${out}\n${stderr}`)), 20000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving (http:\/\/[^\s/]+)/);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited (${code}):\n${stderr}`)); });
+  });
+  return {
+    origin,
+    dataDir,
+    stderr: () => stderr,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((ok) => { child.once('exit', ok); setTimeout(ok, 3000); });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Serves tests/e2e/pages/* on another port, as an organisation's own site:
+ * `{{WIDGET_ORIGIN}}` in a page becomes the widget server's origin, query
+ * parameters fill `{{org}}`-style placeholders, and every page is sent with
+ * the strict CSP the embed contract promises to work under.
+ */
+export async function startHostSite(widgetOrigin) {
+  const csp = [
+    "default-src 'none'",
+    `script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'`,
+    `style-src 'self' ${widgetOrigin}`,
+    `connect-src ${widgetOrigin}`,
+    "img-src 'self'",
+  ].join('; ');
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://host');
+    if (url.pathname === '/embed.js') {
+      // The loader copied onto the org's own server, without the bundle beside
+      // it: the wasm cannot load, as when our server is down.
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(readFileSync(join(ROOT, 'www/embed.js')));
+      return;
+    }
+    const name = url.pathname === '/' ? 'host.html' : url.pathname.slice(1);
+    if (!/^[a-z0-9-]+\.(html|js|css)$/.test(name)) { res.writeHead(404).end(); return; }
+    let body;
+    try { body = readFileSync(join(import.meta.dirname, 'pages', name), 'utf8'); }
+    catch { res.writeHead(404).end(); return; }
+    body = body.replaceAll('{{WIDGET_ORIGIN}}', widgetOrigin)
+      .replace(/\{\{(\w+)(?:\|([^}]*))?\}\}/g, (_, key, dflt) => escapeAttr(url.searchParams.get(key) ?? dflt ?? ''));
+    const type = { html: 'text/html', js: 'text/javascript', css: 'text/css' }[name.split('.').pop()];
+    res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'content-security-policy': csp });
+    res.end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { origin: `http://127.0.0.1:${server.address().port}`, csp, stop: () => new Promise((ok) => server.close(ok)) };
+}
+
+function escapeAttr(s) {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs. */
+export async function launchBrowser() {
+  // Playwright gives every launch a fresh, empty profile of its own.
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -1,0 +1,97 @@
+//! The root component: loads the rules, holds the language, and shows the
+//! chosen widget, a loading line, or a kind error.
+
+use plugin_host::contract::{Ctx, Lang};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::components::error_notice::ErrorNotice;
+use crate::components::lang_switch::LangSwitch;
+use crate::config::{Config, WidgetKind};
+use crate::i18n::{Texts, texts};
+use crate::netwerkscan::Netwerkscan;
+use crate::rules::{self, LoadError, SharedRules};
+
+/// What every component of a widget needs to know about where it runs.
+#[derive(Clone, PartialEq)]
+pub struct Ui {
+    /// The language in use.
+    pub lang: Lang,
+    /// The UI texts in that language.
+    pub texts: &'static Texts,
+    /// The custom element on the host page; DOM events are dispatched on it.
+    pub host: web_sys::Element,
+    /// What hooks get as `ctx`.
+    pub ctx: Ctx,
+}
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// From the script tag.
+    pub config: Config,
+    /// The custom host element.
+    pub host: web_sys::Element,
+}
+
+/// The widget root.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let lang = use_state(|| props.config.lang);
+    let loaded = use_state(|| None::<Result<SharedRules, LoadError>>);
+    let attempt = use_state(|| 0_u32);
+    {
+        let loaded = loaded.clone();
+        let config = props.config.clone();
+        use_effect_with(*attempt, move |_| {
+            loaded.set(None);
+            spawn_local(async move { loaded.set(Some(rules::load(&config).await)) });
+        });
+    }
+
+    let ui = Ui {
+        lang: *lang,
+        texts: texts(*lang),
+        host: props.host.clone(),
+        ctx: Ctx {
+            lang: *lang,
+            org: props.config.org.clone(),
+            today: today(),
+        },
+    };
+    let onlang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| lang.set(l))
+    };
+    let onretry = {
+        let attempt = attempt.clone();
+        Callback::from(move |()| attempt.set(*attempt + 1))
+    };
+
+    let body = match &*loaded {
+        None => html! { <p class="bg-loading" role="status">{ ui.texts.loading }</p> },
+        Some(Err(e)) => html! { <ErrorNotice detail={e.to_string()} onretry={onretry} /> },
+        Some(Ok(rules)) => match props.config.widget {
+            WidgetKind::Netwerkscan => html! { <Netwerkscan rules={rules.clone()} /> },
+            other => html! {
+                <ErrorNotice detail={format!("the {} widget is not available yet", other.name())} />
+            },
+        },
+    };
+
+    html! {
+        <ContextProvider<Ui> context={ui.clone()}>
+            <div class="bg-root" lang={ui.lang.tag()} dir={if ui.lang.is_rtl() { "rtl" } else { "ltr" }}
+                 data-widget={props.config.widget.name()}>
+                <LangSwitch current={ui.lang} onchange={onlang} />
+                { body }
+            </div>
+        </ContextProvider<Ui>>
+    }
+}
+
+/// Today's date as `YYYY-MM-DD`, for `ctx.today`.
+fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_owned()
+}

@@ -1,0 +1,5 @@
+//! UI parts shared by the widgets.
+
+pub mod error_notice;
+pub mod lang_switch;
+pub mod progress;

@@ -1,0 +1,91 @@
+//! The widget's configuration, read by embed.js from the script tag.
+
+use plugin_host::contract::Lang;
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+
+/// Which widget a tag asks for (`data-widget`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WidgetKind {
+    /// The network self-assessment.
+    Netwerkscan,
+    /// Job-café signup (a later issue).
+    Vacaturecafe,
+    /// Alliance phase checklist (a later issue).
+    Alliantiescan,
+}
+
+impl WidgetKind {
+    /// The name used in URLs and attributes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Netwerkscan => "netwerkscan",
+            Self::Vacaturecafe => "vacaturecafe",
+            Self::Alliantiescan => "alliantiescan",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawConfig {
+    widget: String,
+    #[serde(default)]
+    org: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default, rename = "pageLang")]
+    page_lang: String,
+    #[serde(rename = "baseUrl")]
+    base_url: String,
+}
+
+/// Validated configuration of one widget instance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Which widget.
+    pub widget: WidgetKind,
+    /// The organisation whose rules apply (`data-org`, default `demo`).
+    pub org: String,
+    /// `data-lang`, else the page's `<html lang>`, else Dutch.
+    pub lang: Lang,
+    /// Where embed.js was loaded from, ending in `/`, e.g. `https://host/v1/`.
+    pub base_url: String,
+}
+
+impl Config {
+    /// Reads the object embed.js passes; an error names the bad attribute.
+    pub fn from_js(value: &JsValue) -> Result<Self, String> {
+        let json = js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or("the widget configuration is not an object")?;
+        let raw: RawConfig =
+            serde_json::from_str(&json).map_err(|e| format!("bad widget configuration: {e}"))?;
+        let widget = serde_json::from_value(serde_json::Value::String(raw.widget.clone()))
+            .map_err(|_| {
+                format!(
+                    "data-widget=\"{}\" is not one of netwerkscan, vacaturecafe, alliantiescan",
+                    raw.widget
+                )
+            })?;
+        let lang = Lang::from_tag(&raw.lang)
+            .or_else(|| Lang::from_tag(&raw.page_lang))
+            .unwrap_or_default();
+        let org = if raw.org.trim().is_empty() {
+            "demo".to_owned()
+        } else {
+            raw.org.trim().to_owned()
+        };
+        let mut base_url = raw.base_url;
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        Ok(Self {
+            widget,
+            org,
+            lang,
+            base_url,
+        })
+    }
+}

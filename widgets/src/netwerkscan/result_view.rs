@@ -1,0 +1,105 @@
+//! Stage 3: the scores and next steps the rules compute, and the
+//! `bondgenoot:complete` event for the host page.
+
+use plugin_host::contract::is_safe_link;
+use plugin_host::contract::netwerkscan::{self, Answers, NetwerkscanResult};
+use yew::prelude::*;
+
+use crate::app::Ui;
+use crate::components::error_notice::ErrorNotice;
+use crate::i18n::fill;
+use crate::rules::SharedRules;
+
+/// Props of [`ResultView`].
+#[derive(Properties, PartialEq)]
+pub struct ResultViewProps {
+    /// The organisation's rules.
+    pub rules: SharedRules,
+    /// What the person entered.
+    pub answers: Answers,
+}
+
+/// Scores as bars with their reasons, then the steps.
+#[component]
+pub fn ResultView(props: &ResultViewProps) -> Html {
+    let ui = use_context::<Ui>();
+    let ctx = ui.as_ref().map(|u| u.ctx.clone());
+    let result = use_memo(
+        (props.rules.clone(), props.answers.clone(), ctx),
+        |(rules, answers, ctx)| {
+            ctx.as_ref()
+                .map(|ctx| netwerkscan::score(&rules.0, answers, ctx))
+        },
+    );
+    {
+        let host = ui.as_ref().map(|u| u.host.clone());
+        use_effect_with(result.clone(), move |result| {
+            if let (Some(host), Some(Ok(r))) = (host, result.as_ref()) {
+                dispatch_complete(&host, r);
+            }
+        });
+    }
+    let Some(ui) = ui else { return html! {} };
+    let t = ui.texts;
+    let r = match &*result {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
+        None => return html! {},
+    };
+    html! {
+        <div class="bg-result">
+            <p class="bg-summary" role="status">{ &r.summary }</p>
+            <h4>{ t.scores_heading }</h4>
+            <ul class="bg-scores">
+                { for r.dimensions.iter().map(|d| html! {
+                    <li class="bg-score" data-id={d.id.clone()}>
+                        <span class="bg-score-label">{ &d.label }</span>
+                        <svg class="bg-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            <rect class="bg-bar-track" x="0" y="0" width="100" height="6" />
+                            <rect class="bg-bar-fill" x="0" y="0" width={d.value.to_string()} height="6" />
+                        </svg>
+                        <span class="bg-score-value" data-value={d.value.to_string()}>
+                            { fill(t.score_value, &[("n", &d.value.to_string())]) }
+                        </span>
+                        <span class="bg-why">{ &d.why }</span>
+                    </li>
+                }) }
+            </ul>
+            <h4>{ t.steps_heading }</h4>
+            <ol class="bg-steps">
+                { for r.steps.iter().map(|s| html! {
+                    <li class="bg-step" data-id={s.id.clone()}>
+                        <strong>{ &s.title }</strong>
+                        <span class="bg-why">{ t.why }{ " " }{ &s.why }</span>
+                        if let Some(link) = s.link.as_ref().filter(|l| is_safe_link(l)) {
+                            <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ t.more_info }</a>
+                        }
+                    </li>
+                }) }
+            </ol>
+        </div>
+    }
+}
+
+/// Tells the host page the scan is complete, with the scores (not the people:
+/// names never leave the widget).
+fn dispatch_complete(host: &web_sys::Element, result: &NetwerkscanResult) {
+    let scores: serde_json::Map<String, serde_json::Value> = result
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), d.value.into()))
+        .collect();
+    let detail = serde_json::json!({ "widget": "netwerkscan", "scores": scores,
+        "steps": result.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>() });
+    let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("bondgenoot:complete", &init)
+    {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,79 @@
+//! Loads an organisation's layered rule scripts from the server and compiles
+//! them once per widget.
+
+use std::rc::Rc;
+
+use plugin_host::{Layer, Rules, ScriptError};
+use serde::Deserialize;
+
+use crate::config::Config;
+
+/// Compiled rules shared by a widget's components; equal when the same load.
+#[derive(Clone, Debug)]
+pub struct SharedRules(pub Rc<Rules>);
+
+impl PartialEq for SharedRules {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Why the rules could not be used; shown to admins in the console.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The server could not be reached.
+    Network(String),
+    /// The server answered with an error status.
+    Status(u16, String),
+    /// The answer was not the expected JSON.
+    Format(String),
+    /// A script failed to compile or a hook failed.
+    Script(ScriptError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Network(e) => write!(f, "the rules could not be loaded: {e}"),
+            Self::Status(s, body) => {
+                write!(f, "the server answered {s} when loading the rules: {body}")
+            }
+            Self::Format(e) => write!(f, "the rules answer was not understood: {e}"),
+            Self::Script(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RulesResponse {
+    layers: Vec<Layer>,
+}
+
+/// Fetches `…/v1/orgs/{org}/rules/{widget}` and compiles the layers.
+pub async fn load(config: &Config) -> Result<SharedRules, LoadError> {
+    let url = format!(
+        "{}orgs/{}/rules/{}",
+        config.base_url,
+        encode(&config.org),
+        config.widget.name()
+    );
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    if !response.ok() {
+        let body = response.text().await.unwrap_or_default();
+        return Err(LoadError::Status(response.status(), body));
+    }
+    let body: RulesResponse = response
+        .json()
+        .await
+        .map_err(|e| LoadError::Format(e.to_string()))?;
+    let rules = Rules::compile(&body.layers).map_err(LoadError::Script)?;
+    Ok(SharedRules(Rc::new(rules)))
+}
+
+/// Percent-encodes an org name for a URL path segment.
+fn encode(segment: &str) -> String {
+    String::from(js_sys::encode_uri_component(segment))
+}

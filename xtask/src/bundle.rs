@@ -1,0 +1,96 @@
+//! Builds the browser bundle into `target/bundle/v1/`: the wasm module and its
+//! JS glue, embed.js and widget.css, each with `.br` and `.gz` copies that the
+//! server sends to browsers that accept them.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result};
+
+use crate::{cargo, sh, tools};
+
+/// Output folder; the server serves it at `/v1/`.
+pub const OUT: &str = "target/bundle/v1";
+
+/// Sizes of one bundle file.
+pub struct Size {
+    /// File name.
+    pub name: String,
+    /// Bytes as built.
+    pub raw: usize,
+    /// Bytes gzip -9.
+    pub gzip: usize,
+    /// Bytes brotli quality 11.
+    pub brotli: usize,
+}
+
+/// Builds the bundle and returns the size of each file.
+pub fn build() -> Result<Vec<Size>> {
+    tools::ensure_wasm_toolchain()?;
+    sh(cargo().args([
+        "build",
+        "--package",
+        "widgets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let wasm = Path::new(&target).join("wasm32-unknown-unknown/wasm-release/widgets.wasm");
+    fs::create_dir_all(OUT).context("creating the bundle folder")?;
+    sh(Command::new("wasm-bindgen")
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "bondgenoot",
+            "--out-dir",
+            OUT,
+        ])
+        .arg(&wasm))?;
+    fs::copy("www/embed.js", Path::new(OUT).join("embed.js")).context("copying embed.js")?;
+    fs::copy("widgets/widget.css", Path::new(OUT).join("widget.css"))
+        .context("copying widget.css")?;
+
+    let mut sizes = Vec::new();
+    for name in [
+        "embed.js",
+        "bondgenoot.js",
+        "bondgenoot_bg.wasm",
+        "widget.css",
+    ] {
+        let path = Path::new(OUT).join(name);
+        let raw = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let gz = gzip(&raw)?;
+        let br = brotli(&raw)?;
+        fs::write(path.with_file_name(format!("{name}.gz")), &gz)?;
+        fs::write(path.with_file_name(format!("{name}.br")), &br)?;
+        sizes.push(Size {
+            name: name.to_owned(),
+            raw: raw.len(),
+            gzip: gz.len(),
+            brotli: br.len(),
+        });
+    }
+    println!("xtask: bundle ready in {OUT}/");
+    Ok(sizes)
+}
+
+fn gzip(data: &[u8]) -> Result<Vec<u8>> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(data)?;
+    Ok(enc.finish()?)
+}
+
+fn brotli(data: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        w.write_all(data)?;
+    }
+    Ok(out)
+}
