@@ -30,9 +30,12 @@ pub struct Limits {
     pub function_expr_depth: usize,
     /// Bytes in one string. Longest legitimate text is a paragraph of advice.
     pub string_size: usize,
-    /// Items in one array, nested arrays counted too. A network of 1 000 people is absurd.
+    /// Items in one array, nested arrays counted too. A network of 1 000 people
+    /// is absurd; and Rhai re-measures nested data on every change, so a
+    /// script nesting arrays in a loop costs the square of this limit.
     pub array_size: usize,
-    /// Properties in one object map, nested maps counted too.
+    /// Properties in one object map, nested maps counted too. The biggest
+    /// legitimate map is a language's text table (~60 entries).
     pub map_size: usize,
     /// Variables alive at once; stops a script that declares in a loop.
     pub variables: usize,
@@ -49,8 +52,8 @@ pub const LIMITS: Limits = Limits {
     expr_depth: 48,
     function_expr_depth: 32,
     string_size: 8 * 1024,
-    array_size: 2_000,
-    map_size: 2_000,
+    array_size: 1_000,
+    map_size: 1_000,
     variables: 512,
     functions: 256,
     log_lines: 200,

@@ -1,1 +1,113 @@
-fn main() {}
+//! `bondgenoot`: the command line. All serving logic lives in the library.
+
+use std::io::IsTerminal as _;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+/// Bondgenoot: embeddable widgets whose rules are Rhai scripts.
+#[derive(Debug, Parser)]
+#[command(name = "bondgenoot", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the widget bundle, the demo site and the rule scripts.
+    Serve(ServeArgs),
+}
+
+/// Paths default to the repository layout, relative to the current folder.
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    addr: IpAddr,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, env = "BONDGENOOT_PORT", default_value_t = 8080)]
+    port: u16,
+    /// Organisations' data; created if missing.
+    #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// The demo organisation's site, served at `/`.
+    #[arg(long, default_value = "www")]
+    www_dir: PathBuf,
+    /// The built bundle (`cargo xtask bundle`); its `v1/` is served at `/v1/`.
+    #[arg(long, default_value = "target/bundle")]
+    bundle_dir: PathBuf,
+    /// The default rule scripts and their examples.
+    #[arg(long, default_value = "scripts")]
+    scripts_dir: PathBuf,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    // Logs go to stderr: stdout carries only the "serving" line scripts wait for.
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .init();
+    let result = match Cli::parse().command {
+        Command::Serve(args) => serve(args).await,
+    };
+    // One line with the whole context chain, not a backtrace: the reader is
+    // the person starting the server.
+    if let Err(e) = result {
+        eprintln!("bondgenoot: {e:#}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let addr = SocketAddr::new(args.addr, args.port);
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
+        format!("listening on {addr} (is another server using the port? try --port)")
+    })?;
+    let config = server::Config {
+        data_dir: args.data_dir,
+        www_dir: args.www_dir,
+        bundle_dir: args.bundle_dir,
+        scripts_dir: args.scripts_dir,
+    };
+    server::serve(config, listener, shutdown_signal()).await
+}
+
+/// Completes on Ctrl-C or SIGTERM (what `docker stop` and systemd send).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::warn!("cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut sigterm) => {
+                sigterm.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!("cannot listen for SIGTERM: {e}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing open requests");
+}

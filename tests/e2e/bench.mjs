@@ -14,9 +14,14 @@ const rendered = () => {
   return root ? performance.now() : false;
 };
 
-async function measure(page) {
+const phases = {};
+async function measure(page, label) {
   await page.goto(`${server.origin}/`);
   const handle = await page.waitForFunction(rendered, null, { polling: 'raf', timeout: 20000 });
+  // Where the time went: when each resource finished arriving (ms after navigation).
+  const ends = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .map((e) => [e.name.replace(/^.*\/(v1\/)?/, ''), e.responseEnd])));
+  for (const [name, t] of Object.entries(ends)) (phases[`${label} ${name}`] ??= []).push(t);
   return handle.jsonValue();
 }
 
@@ -29,12 +34,14 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    cold.push(await measure(page));
-    warm.push(await measure(page));
+    cold.push(await measure(page, 'cold'));
+    warm.push(await measure(page, 'warm'));
     await context.close();
   }
   console.log(`cold cache: ${fmt(cold)}`);
   console.log(`warm cache: ${fmt(warm)}`);
+  console.log('resource arrived (median ms after navigation):');
+  for (const [name, xs] of Object.entries(phases).sort()) console.log(`  ${name.padEnd(36)} ${median(xs).toFixed(0)}`);
 } finally {
   await browser.close();
   await server.stop();

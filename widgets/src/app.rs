@@ -7,10 +7,11 @@ use yew::prelude::*;
 
 use crate::components::error_notice::ErrorNotice;
 use crate::components::lang_switch::LangSwitch;
-use crate::config::{Config, WidgetKind};
+use crate::config::Config;
 use crate::i18n::{Texts, texts};
 use crate::netwerkscan::Netwerkscan;
 use crate::rules::{self, LoadError, SharedRules};
+use plugin_host::contract::Widget;
 
 /// What every component of a widget needs to know about where it runs.
 #[derive(Clone, PartialEq)]
@@ -72,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
         None => html! { <p class="bg-loading" role="status">{ ui.texts.loading }</p> },
         Some(Err(e)) => html! { <ErrorNotice detail={e.to_string()} onretry={onretry} /> },
         Some(Ok(rules)) => match props.config.widget {
-            WidgetKind::Netwerkscan => html! { <Netwerkscan rules={rules.clone()} /> },
+            Widget::Netwerkscan => html! { <Netwerkscan rules={rules.clone()} /> },
             other => html! {
                 <ErrorNotice detail={format!("the {} widget is not available yet", other.name())} />
             },

@@ -1,31 +1,8 @@
 //! The widget's configuration, read by embed.js from the script tag.
 
-use plugin_host::contract::Lang;
+use plugin_host::contract::{Lang, Widget};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
-
-/// Which widget a tag asks for (`data-widget`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum WidgetKind {
-    /// The network self-assessment.
-    Netwerkscan,
-    /// Job-café signup (a later issue).
-    Vacaturecafe,
-    /// Alliance phase checklist (a later issue).
-    Alliantiescan,
-}
-
-impl WidgetKind {
-    /// The name used in URLs and attributes.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Netwerkscan => "netwerkscan",
-            Self::Vacaturecafe => "vacaturecafe",
-            Self::Alliantiescan => "alliantiescan",
-        }
-    }
-}
 
 #[derive(Deserialize)]
 struct RawConfig {
@@ -44,7 +21,7 @@ struct RawConfig {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Which widget.
-    pub widget: WidgetKind,
+    pub widget: Widget,
     /// The organisation whose rules apply (`data-org`, default `demo`).
     pub org: String,
     /// `data-lang`, else the page's `<html lang>`, else Dutch.

@@ -16,7 +16,7 @@ use std::sync::Once;
 
 use wasm_bindgen::prelude::*;
 
-pub use config::{Config, WidgetKind};
+pub use config::Config;
 
 static PANIC_HOOK: Once = Once::new();
 

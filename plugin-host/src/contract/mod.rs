@@ -60,6 +60,54 @@ pub struct Ctx {
     pub today: String,
 }
 
+/// One of the widgets. Its name is used in `data-widget`, in URLs and as its
+/// script's file stem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Widget {
+    /// The network self-assessment.
+    Netwerkscan,
+    /// Job-café signup.
+    Vacaturecafe,
+    /// Alliance phase checklist.
+    Alliantiescan,
+}
+
+impl Widget {
+    /// Every widget, in the order they are listed to people.
+    pub const ALL: [Self; 3] = [Self::Netwerkscan, Self::Vacaturecafe, Self::Alliantiescan];
+
+    /// The widget called `name`, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|w| w.name() == name)
+    }
+
+    /// The widget's name as used in URLs, `data-widget` and file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Netwerkscan => "netwerkscan",
+            Self::Vacaturecafe => "vacaturecafe",
+            Self::Alliantiescan => "alliantiescan",
+        }
+    }
+
+    /// The script's file name, `<widget>.rhai`.
+    pub fn file_name(self) -> String {
+        format!("{}.rhai", self.name())
+    }
+
+    /// All widget names, comma-separated, for messages.
+    pub fn list() -> String {
+        Self::ALL.map(Self::name).join(", ")
+    }
+}
+
+impl std::fmt::Display for Widget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One option of a choice: a stable id and its text in `ctx.lang`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {

@@ -1,0 +1,64 @@
+//! Static files: the versioned widget bundle under `/v1/` and the demo site.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::http::header::{CACHE_CONTROL, VARY};
+use axum::http::{HeaderName, HeaderValue, Response};
+use tower::ServiceBuilder;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// `Cross-Origin-Resource-Policy`: not in `http`'s list of constants.
+const CORP: HeaderName = HeaderName::from_static("cross-origin-resource-policy");
+
+/// The built bundle (`<bundle-dir>/v1/`), for host pages on any origin.
+///
+/// xtask writes `.br` and `.gz` copies beside each file, served when the
+/// client accepts them. Five minutes of caching keeps a page's repeat visits
+/// fast while a new release still reaches everyone soon.
+pub fn bundle(v1_dir: &Path) -> Router {
+    let files = ServeDir::new(v1_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false);
+    let service = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            when_found(HeaderValue::from_static("public, max-age=300")),
+        ))
+        // ServeDir picks the encoding by Accept-Encoding but does not say so;
+        // without Vary a shared cache could hand brotli to a client without it.
+        .layer(SetResponseHeaderLayer::appending(
+            VARY,
+            HeaderValue::from_static("accept-encoding"),
+        ))
+        // Host pages that set Cross-Origin-Embedder-Policy may still load us.
+        .layer(SetResponseHeaderLayer::overriding(
+            CORP,
+            HeaderValue::from_static("cross-origin"),
+        ))
+        .service(files);
+    Router::new().fallback_service(service)
+}
+
+/// The demo organisation's site (`<www-dir>`), revalidated on every load
+/// because it is edited while the server runs.
+pub fn www(dir: &Path) -> Router {
+    let service = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-cache"),
+        ))
+        .service(ServeDir::new(dir));
+    Router::new().fallback_service(service)
+}
+
+/// The header only on successful answers: a 404 must not be cached for
+/// minutes (e.g. a page loaded before the bundle was built).
+fn when_found<B>(value: HeaderValue) -> impl Fn(&Response<B>) -> Option<HeaderValue> + Clone {
+    move |response: &Response<B>| {
+        let status = response.status();
+        (status.is_success() || status.is_redirection()).then(|| value.clone())
+    }
+}

@@ -1,0 +1,4 @@
+//! Request handlers, one module per domain.
+
+pub mod assets;
+pub mod scripts;

@@ -1,0 +1,87 @@
+//! Rule scripts: the raw default and organisation scripts, and the layered
+//! rules a widget loads in one request.
+
+use std::sync::Arc;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use plugin_host::Layer;
+use serde::Serialize;
+
+use crate::error::ApiError;
+use crate::etag;
+use crate::names::Widget;
+use crate::store::Store;
+
+const TEXT: &str = "text/plain; charset=utf-8";
+const JSON: &str = "application/json";
+
+/// `GET /v1/scripts/{widget}.rhai`: the widget's default script.
+pub async fn default_script(
+    State(store): State<Arc<Store>>,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Path(file) = path.map_err(|_| ApiError::BadPath)?;
+    let widget = widget_from_file(&file)?;
+    let source = store.default_script(widget).await?;
+    Ok(etag::respond(&headers, TEXT, source))
+}
+
+/// `GET /v1/orgs/{org}/scripts/{widget}.rhai`: the organisation's override.
+pub async fn org_script(
+    State(store): State<Arc<Store>>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Path((org, file)) = path.map_err(|_| ApiError::BadPath)?;
+    let org = store.find_org(&org).await?;
+    let widget = widget_from_file(&file)?;
+    let source = store
+        .org_script(&org, widget)
+        .await?
+        .ok_or_else(|| ApiError::NoOrgScript {
+            org: org.to_string(),
+            widget,
+        })?;
+    Ok(etag::respond(&headers, TEXT, source))
+}
+
+/// The answer of [`rules`]: the layers in the order they apply.
+#[derive(Serialize)]
+struct RulesBody<'a> {
+    org: &'a str,
+    widget: &'a str,
+    layers: Vec<Layer>,
+}
+
+/// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers.
+pub async fn rules(
+    State(store): State<Arc<Store>>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Path((org, widget)) = path.map_err(|_| ApiError::BadPath)?;
+    let org = store.find_org(&org).await?;
+    let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
+    let mut layers = vec![Layer::new("default", store.default_script(widget).await?)];
+    if let Some(source) = store.org_script(&org, widget).await? {
+        layers.push(Layer::new(format!("org:{org}"), source));
+    }
+    let body = RulesBody {
+        org: org.as_str(),
+        widget: widget.name(),
+        layers,
+    };
+    let json = serde_json::to_string(&body)
+        .map_err(|e| ApiError::internal("writing the rules as JSON", e.into()))?;
+    Ok(etag::respond(&headers, JSON, json))
+}
+
+/// `netwerkscan.rhai` → the widget; axum cannot match `{widget}.rhai` itself.
+fn widget_from_file(file: &str) -> Result<Widget, ApiError> {
+    let stem = file.strip_suffix(".rhai").ok_or(ApiError::NotAScript)?;
+    Widget::parse(stem).ok_or_else(|| ApiError::WidgetNotFound(stem.to_owned()))
+}

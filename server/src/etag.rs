@@ -1,0 +1,146 @@
+//! Strong ETags and `If-None-Match` for the API's small text answers.
+//!
+//! Scripts change only when an admin edits them, so widgets revalidate
+//! (`Cache-Control: no-cache`) and usually get an empty 304.
+//!
+//! The compression layer changes the bytes on the wire, and a strong ETag
+//! names exact bytes, so [`tag_encoding`] gives each encoding its own tag
+//! (`"…-br"`, like Apache does); [`respond`] accepts any of them back.
+
+use axum::body::Body;
+use axum::http::header::{CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// Encodings the compression layer may add; their names become tag suffixes.
+const ENCODINGS: [&str; 2] = ["br", "gzip"];
+
+/// A 200 with `body` and its ETag, or a 304 if the client already has it.
+pub fn respond(request: &HeaderMap, content_type: &'static str, body: String) -> Response {
+    let tag = etag(body.as_bytes());
+    let headers = [(CACHE_CONTROL, HeaderValue::from_static("no-cache"))];
+    if let Some(theirs) = matching(request, &tag) {
+        // Echo the client's own tag: it may name a compressed variant.
+        return (StatusCode::NOT_MODIFIED, headers, [(ETAG, theirs)]).into_response();
+    }
+    let tag = HeaderValue::from_str(&tag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
+    (
+        headers,
+        [
+            (ETAG, tag),
+            (CONTENT_TYPE, HeaderValue::from_static(content_type)),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Appends the content encoding to a strong ETag (`"abc"` → `"abc-br"`).
+pub async fn tag_encoding(mut response: Response<Body>) -> Response<Body> {
+    let headers = response.headers();
+    let (Some(encoding), Some(tag)) = (headers.get(CONTENT_ENCODING), headers.get(ETAG)) else {
+        return response;
+    };
+    let (Ok(encoding), Ok(tag)) = (encoding.to_str(), tag.to_str()) else {
+        return response;
+    };
+    if let Some(inner) = tag.strip_prefix('"').and_then(|t| t.strip_suffix('"'))
+        && let Ok(value) = HeaderValue::from_str(&format!("\"{inner}-{encoding}\""))
+    {
+        response.headers_mut().insert(ETAG, value);
+    }
+    response
+}
+
+/// A strong ETag for `body`: its length and FNV-1a hash.
+///
+/// FNV is not a cryptographic hash; that is fine here, as a collision only
+/// makes a client keep an old copy until the next edit, and nobody gains from
+/// forging one of their own scripts.
+pub fn etag(body: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in body {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("\"{:x}-{hash:016x}\"", body.len())
+}
+
+/// The client's tag from `If-None-Match` that matches `ours`, if any.
+///
+/// `If-None-Match` uses weak comparison, so `W/` is ignored; a tag with an
+/// encoding suffix matches too, since the content is the same.
+fn matching(request: &HeaderMap, ours: &str) -> Option<HeaderValue> {
+    for value in request.get_all(IF_NONE_MATCH) {
+        let Ok(list) = value.to_str() else { continue };
+        for theirs in list.split(',').map(str::trim) {
+            if theirs == "*" {
+                return HeaderValue::from_str(ours).ok();
+            }
+            let opaque = theirs.strip_prefix("W/").unwrap_or(theirs);
+            if without_encoding(opaque) == ours {
+                return HeaderValue::from_str(opaque).ok();
+            }
+        }
+    }
+    None
+}
+
+/// `"abc-br"` → `"abc"`; other tags unchanged.
+fn without_encoding(tag: &str) -> String {
+    let Some(inner) = tag.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
+        return tag.to_owned();
+    };
+    for encoding in ENCODINGS {
+        if let Some(base) = inner
+            .strip_suffix(encoding)
+            .and_then(|b| b.strip_suffix('-'))
+        {
+            return format!("\"{base}\"");
+        }
+    }
+    tag.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(if_none_match: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        if let Ok(v) = HeaderValue::from_str(if_none_match) {
+            headers.insert(IF_NONE_MATCH, v);
+        }
+        headers
+    }
+
+    #[test]
+    fn etag_changes_with_the_content() {
+        assert_eq!(etag(b"abc"), etag(b"abc"));
+        assert_ne!(etag(b"abc"), etag(b"abd"));
+        assert!(etag(b"").starts_with('"') && etag(b"").ends_with('"'));
+    }
+
+    #[test]
+    fn if_none_match_accepts_lists_weak_tags_star_and_encoded_variants() {
+        let ours = etag(b"x");
+        let inner = ours.trim_matches('"');
+        for header in [
+            ours.clone(),
+            format!("\"other\", {ours}"),
+            format!("W/{ours}"),
+            "*".to_owned(),
+            format!("\"{inner}-br\""),
+            format!("\"{inner}-gzip\""),
+        ] {
+            assert!(matching(&request(&header), &ours).is_some(), "{header}");
+        }
+        for header in [
+            "\"other\"".to_owned(),
+            String::new(),
+            format!("\"{inner}-zz\""),
+        ] {
+            assert!(matching(&request(&header), &ours).is_none(), "{header}");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! The Bondgenoot server: serves the widget bundle, the demo site and each
+//! organisation's rule scripts.
+//!
+//! `main.rs` is only the CLI; everything here can be started from a test on
+//! a port-0 listener with [`serve`].
+
+use std::future::Future;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use axum::Router;
+use axum::http::Method;
+use axum::http::header::{CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub mod controllers;
+pub mod error;
+pub mod etag;
+pub mod names;
+pub mod store;
+
+use store::Store;
+
+/// Where the server finds and keeps its files.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Organisations' data (`<data-dir>/orgs/<org>/`); created if missing.
+    pub data_dir: PathBuf,
+    /// The demo organisation's site, served at `/`.
+    pub www_dir: PathBuf,
+    /// The built bundle; `<bundle-dir>/v1/` is served at `/v1/`.
+    pub bundle_dir: PathBuf,
+    /// The default rule scripts and `examples/demo/`.
+    pub scripts_dir: PathBuf,
+}
+
+/// What the router needs, checked and prepared by [`prepare`].
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The rule script store.
+    pub store: Arc<Store>,
+    /// See [`Config::www_dir`].
+    pub www_dir: PathBuf,
+    /// `<bundle-dir>/v1/`.
+    pub bundle_v1_dir: PathBuf,
+}
+
+/// Checks the folders and creates the demo organisation if it is missing.
+pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
+    require_dir(&config.scripts_dir, "rule scripts", "--scripts-dir")?;
+    require_dir(&config.www_dir, "demo site", "--www-dir")?;
+    let bundle_v1_dir = config.bundle_dir.join("v1");
+    if !bundle_v1_dir.is_dir() {
+        // The API still works without it; only the widgets cannot load.
+        tracing::warn!(
+            "the widget bundle {} is missing: /v1/embed.js will answer 404. \
+             Build it with `cargo xtask bundle`, or use `cargo xtask serve`.",
+            bundle_v1_dir.display()
+        );
+    }
+    let store = Store::new(&config.data_dir, &config.scripts_dir);
+    if store.ensure_demo_org().await? {
+        tracing::info!(
+            "created the demo organisation in {} from {}",
+            config.data_dir.join("orgs").join(store::DEMO_ORG).display(),
+            config
+                .scripts_dir
+                .join("examples")
+                .join(store::DEMO_ORG)
+                .display()
+        );
+    }
+    Ok(AppState {
+        store: Arc::new(store),
+        www_dir: config.www_dir.clone(),
+        bundle_v1_dir,
+    })
+}
+
+fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        path.is_dir(),
+        "the {what} folder {} does not exist (run from the repository root, or pass {flag})",
+        path.display()
+    );
+    Ok(())
+}
+
+/// All routes: `/healthz`, the `/v1/` API and bundle, and the demo site.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/scripts/{file}", get(controllers::scripts::default_script))
+        .route(
+            "/orgs/{org}/scripts/{file}",
+            get(controllers::scripts::org_script),
+        )
+        .route(
+            "/orgs/{org}/rules/{widget}",
+            get(controllers::scripts::rules),
+        )
+        .with_state(state.store)
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        // Outside compression, so it sees the encoding it chose.
+        .layer(axum::middleware::map_response(etag::tag_encoding));
+    // Organisations embed the widget on their own sites: any origin may read
+    // /v1/, and as there are no cookies there is nothing to leak.
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::any())
+        .allow_methods([Method::GET, Method::HEAD, Method::OPTIONS])
+        .allow_headers([IF_NONE_MATCH, CONTENT_TYPE])
+        .expose_headers([ETAG]);
+    let v1 = api
+        .merge(controllers::assets::bundle(&state.bundle_v1_dir))
+        .layer(cors);
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .nest("/v1", v1)
+        .merge(controllers::assets::www(&state.www_dir))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+}
+
+/// Prepares, announces `Bondgenoot is serving http://…/` on stdout and serves
+/// on `listener` until `shutdown` completes, then finishes open requests.
+///
+/// Tests bind `127.0.0.1:0` themselves and read the port from the listener.
+pub async fn serve(
+    config: Config,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let state = prepare(&config).await?;
+    let addr = listener.local_addr().context("reading the bound address")?;
+    announce(addr).context("writing to stdout")?;
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("serving HTTP")
+}
+
+/// The line scripts and the e2e harness wait for; flushed, as stdout may be a pipe.
+fn announce(addr: std::net::SocketAddr) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "Bondgenoot is serving http://{addr}/")?;
+    stdout.flush()
+}
