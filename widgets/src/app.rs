@@ -44,9 +44,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         let loaded = loaded.clone();
         let config = props.config.clone();
-        use_effect_with(*attempt, move |_| {
+        use_effect_with(*attempt, move |attempt| {
             loaded.set(None);
-            spawn_local(async move { loaded.set(Some(rules::load(&config).await)) });
+            let first_try = *attempt == 0;
+            spawn_local(async move { loaded.set(Some(rules::load(&config, first_try).await)) });
         });
     }
 

@@ -2,7 +2,7 @@
 
 use plugin_host::contract::{Lang, Widget};
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Deserialize)]
 struct RawConfig {
@@ -28,6 +28,19 @@ pub struct Config {
     pub lang: Lang,
     /// Where embed.js was loaded from, ending in `/`, e.g. `https://host/v1/`.
     pub base_url: String,
+    /// The rules answer embed.js started fetching while the wasm loaded.
+    pub prefetched: Option<Prefetched>,
+}
+
+/// A promise of embed.js's `{ status, body }` rules answer; equal when it is
+/// the same promise.
+#[derive(Debug, Clone)]
+pub struct Prefetched(pub js_sys::Promise);
+
+impl PartialEq for Prefetched {
+    fn eq(&self, other: &Self) -> bool {
+        js_sys::Object::is(&self.0, &other.0)
+    }
 }
 
 impl Config {
@@ -58,11 +71,16 @@ impl Config {
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
+        let prefetched = js_sys::Reflect::get(value, &JsValue::from_str("rules"))
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
+            .map(Prefetched);
         Ok(Self {
             widget,
             org,
             lang,
             base_url,
+            prefetched,
         })
     }
 }

@@ -49,8 +49,38 @@ struct RulesResponse {
     layers: Vec<Layer>,
 }
 
-/// Fetches `…/v1/orgs/{org}/rules/{widget}` and compiles the layers.
-pub async fn load(config: &Config) -> Result<SharedRules, LoadError> {
+/// Gets the org's layered scripts and compiles them. The first try takes the
+/// answer embed.js prefetched; a retry fetches `…/v1/orgs/{org}/rules/{widget}`.
+pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadError> {
+    let (status, body) = match (&config.prefetched, first_try) {
+        (Some(answer), true) => prefetched(&answer.0).await?,
+        _ => fetch(config).await?,
+    };
+    if !(200..300).contains(&status) {
+        return Err(LoadError::Status(status, body));
+    }
+    let answer: RulesResponse =
+        serde_json::from_str(&body).map_err(|e| LoadError::Format(e.to_string()))?;
+    let rules = Rules::compile(&answer.layers).map_err(LoadError::Script)?;
+    Ok(SharedRules(Rc::new(rules)))
+}
+
+/// Awaits embed.js's `{ status, body }`.
+async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), LoadError> {
+    let value = wasm_bindgen_futures::JsFuture::from(answer.clone())
+        .await
+        .map_err(|e| LoadError::Network(format!("{e:?}")))?;
+    let field = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok();
+    let status = field("status")
+        .and_then(|s| s.as_f64())
+        .map_or(0, |s| s as u16);
+    let body = field("body")
+        .and_then(|b| b.as_string())
+        .unwrap_or_default();
+    Ok((status, body))
+}
+
+async fn fetch(config: &Config) -> Result<(u16, String), LoadError> {
     let url = format!(
         "{}orgs/{}/rules/{}",
         config.base_url,
@@ -61,16 +91,11 @@ pub async fn load(config: &Config) -> Result<SharedRules, LoadError> {
         .send()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    if !response.ok() {
-        let body = response.text().await.unwrap_or_default();
-        return Err(LoadError::Status(response.status(), body));
-    }
-    let body: RulesResponse = response
-        .json()
+    let body = response
+        .text()
         .await
-        .map_err(|e| LoadError::Format(e.to_string()))?;
-    let rules = Rules::compile(&body.layers).map_err(LoadError::Script)?;
-    Ok(SharedRules(Rc::new(rules)))
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    Ok((response.status(), body))
 }
 
 /// Percent-encodes an org name for a URL path segment.
