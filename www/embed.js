@@ -37,6 +37,20 @@
   };
   var LOADING = { nl: 'Laden…', en: 'Loading…', ar: 'جارٍ التحميل…' };
 
+  // While a widget prints itself (it sets these attributes around
+  // window.print()), only that widget is printed, not the host page. A
+  // constructed sheet, not a <style>: allowed under a strict CSP.
+  var PRINT_CSS = '@media print { html[data-bondgenoot-printing] body * { visibility: hidden !important; }' +
+    ' html[data-bondgenoot-printing] bondgenoot-widget[data-printing] { visibility: visible !important;' +
+    ' position: absolute !important; top: 0 !important; left: 0 !important; width: 100% !important; } }';
+
+  function addPrintSheet() {
+    if (typeof CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in document)) return;
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(PRINT_CSS);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+  }
+
   var ready = null; // the one promise: wasm module initialised + stylesheet
   var instances = [];
 
@@ -67,8 +81,11 @@
       if (typeof WebAssembly !== 'object' || typeof Promise !== 'function') {
         ready = Promise.reject(new Error('this browser cannot run WebAssembly'));
       } else {
+        // The wasm download starts now, beside the JS glue, not after it.
+        var wasmResponse = fetch(base + 'bondgenoot_bg.wasm');
+        wasmResponse.catch(function () {}); // its failure surfaces through init below
         var wasm = import(base + 'bondgenoot.js').then(function (mod) {
-          return mod.default({ module_or_path: base + 'bondgenoot_bg.wasm' }).then(function () {
+          return mod.default({ module_or_path: wasmResponse }).then(function () {
             return mod;
           });
         });
@@ -127,6 +144,18 @@
     return host;
   }
 
+  // Each tag's rules are fetched at once, while the wasm loads; the widget
+  // takes this answer on its first try and fetches again itself on a retry.
+  function prefetchRules(tag) {
+    var url = base + 'orgs/' + encodeURIComponent(tag.getAttribute('data-org') || 'demo') +
+      '/rules/' + encodeURIComponent(tag.getAttribute('data-widget') || '');
+    var answer = fetch(url).then(function (r) {
+      return r.text().then(function (body) { return { status: r.status, body: body }; });
+    });
+    answer.catch(function () {}); // the widget reports it
+    return answer;
+  }
+
   function build(tag) {
     tag.dataset[MOUNTED] = 'true';
     var host = placeHost(tag);
@@ -138,6 +167,7 @@
     shadow.appendChild(placeholder);
     var root = document.createElement('div');
     shadow.appendChild(root);
+    var rules = prefetchRules(tag);
 
     init().then(function (loaded) {
       adopt(shadow, loaded[1]);
@@ -147,7 +177,8 @@
         org: tag.getAttribute('data-org') || '',
         lang: tag.getAttribute('data-lang') || '',
         pageLang: document.documentElement.lang || '',
-        baseUrl: base
+        baseUrl: base,
+        rules: rules
       });
       instances.push({ host: host, handle: handle });
     }).catch(function (error) {
@@ -169,6 +200,7 @@
   }
 
   window.Bondgenoot = { version: '1', buildWidgets: buildWidgets };
+  addPrintSheet();
   buildWidgets();
   // An async tag can run before later tags are parsed.
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', buildWidgets);

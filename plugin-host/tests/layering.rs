@@ -20,6 +20,7 @@ fn one_work_contact() -> Answers {
             relation: "work".into(),
             close: false,
             knows_looking: true,
+            ..Person::default()
         }],
         ..Answers::default()
     }
@@ -45,7 +46,8 @@ fn an_org_function_replaces_the_default_of_the_same_name_and_arity() {
 
 #[test]
 fn a_function_with_another_arity_does_not_replace_the_default() {
-    let rules = common::with_org("x", "fn weights(extra) { #{ per_link: 99 } }").expect("compiles");
+    let rules =
+        common::with_org("x", "fn weight_changes(extra) { #{ per_link: 99 } }").expect("compiles");
     assert_eq!(linking(&rules), 30);
 }
 
@@ -98,8 +100,11 @@ fn a_missing_hook_is_a_clear_error() {
 
 #[test]
 fn print_and_debug_are_captured_with_their_line() {
-    let rules = common::with_org("x", "fn weights() {\n print(\"hello\");\n debug(\"dbg\");\n #{ per_close: 1, trust_bonus: 0, per_bridge: 0, meetings_bonus: 0, per_link: 0 } }")
-        .expect("compiles");
+    let rules = common::with_org(
+        "x",
+        "fn weight_changes() {\n print(\"hello\");\n debug(\"dbg\");\n #{ per_close: 1 } }",
+    )
+    .expect("compiles");
     netwerkscan::score(&rules, &Answers::default(), &common::ctx()).expect("scores");
     let log = rules.take_log();
     assert_eq!(log.len(), 2);

@@ -45,16 +45,26 @@ async function ready(w) {
   await w.locator('.bg-netwerkscan').waitFor({ timeout: 15000 });
 }
 
+/** Leaves the intro. */
+async function start(w) {
+  await w.locator('.bg-nav .bg-primary').click();
+  await w.locator('#bg-person-name').waitFor();
+}
+
 /** Adds a person with the mouse. */
-async function addPerson(w, { name, relation = '', close = false, knows = false }) {
+async function addPerson(w, { name, relation = '', close = false, knows = false, gives = [], circles = false, links = false }) {
   await w.locator('#bg-person-name').click();
   await w.locator('#bg-person-name').fill(name);
   if (relation) await w.locator('#bg-person-relation').selectOption(relation);
   await w.locator(`#bg-close-${close}`).check();
   await w.locator(`#bg-knows-${knows}`).check();
+  for (const g of gives) await w.locator(`#bg-gives-${g}`).check();
+  await w.locator(`#bg-circles-${circles}`).check();
+  await w.locator(`#bg-links-${links}`).check();
   await w.locator('.bg-form button[type=submit]').click();
 }
 
+/** From the people stage to the result, answering questions on the way. */
 async function toResult(w, answers) {
   await w.locator('.bg-nav .bg-primary').click();
   for (const [q, option] of Object.entries(answers)) await w.locator(`#bg-q-${q}-${option}`).check();
@@ -70,11 +80,28 @@ async function scores(w) {
 
 const stepIds = (w) => w.locator('.bg-step').evaluateAll((els) => els.map((el) => el.dataset.id));
 
+const COLLEAGUE = { name: 'Old colleague', relation: 'work', knows: true, gives: ['tips'], links: true };
+const NEIGHBOUR = { name: 'Neighbour', relation: 'neighbourhood', knows: true, gives: ['listening'], circles: true };
+// The default script for these two plus trust and meetings: nobody close +
+// trust → 20; one bridge (20) + meetings (20) → 40; one work contact → 30;
+// both know → 100; 2 of 4 kinds of help → 50; 2 kinds of relation → 40.
+const STANDARD_SCORES = { bonding: 20, bridging: 40, linking: 30, awareness: 100, support: 50, diversity: 40 };
+
 /** The same answers, so the default and the demo rules can be compared. */
 async function fillStandardScan(w) {
-  await addPerson(w, { name: 'Old colleague', relation: 'work', knows: true });
-  await addPerson(w, { name: 'Neighbour', relation: 'neighbourhood', knows: true });
+  await start(w);
+  await addPerson(w, COLLEAGUE);
+  await addPerson(w, NEIGHBOUR);
   await toResult(w, { trust: 'yes', meetings: 'yes' });
+}
+
+/** Presses Tab until the focused element inside the widget matches. */
+async function tabTo(page, w, selector, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await w.locator(selector).evaluate((el) => el.getRootNode().activeElement === el).catch(() => false)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
 }
 
 function assertNoProblems(page) {
@@ -89,8 +116,9 @@ describe('the embedded Netwerkscan', () => {
     await ready(w);
     assert.notEqual(new URL(page.url()).port, new URL(server.origin).port, 'host page is another origin');
 
+    await start(w);
     // First person with the mouse.
-    await addPerson(w, { name: 'Old colleague', relation: 'work', knows: true });
+    await addPerson(w, COLLEAGUE);
     await assert.doesNotReject(w.locator('.bg-person', { hasText: 'Old colleague' }).waitFor());
 
     // Second person with the keyboard only; focus went back to the name field.
@@ -101,6 +129,11 @@ describe('the embedded Netwerkscan', () => {
     await page.keyboard.press('Tab');            // "how close": the checked radio ("not so close")
     await page.keyboard.press('Tab');            // "knows you are looking": "No" is checked
     await page.keyboard.press('ArrowUp');        // → "Yes"
+    await page.keyboard.press('Tab');            // first kind of help: "listens and encourages"
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab'); // past the other three, to "other circles"
+    await page.keyboard.press('ArrowUp');        // → "Yes"
+    await page.keyboard.press('Tab');            // "contacts with employers": stays "No"
     await page.keyboard.press('Tab');            // the add button
     await page.keyboard.press('Enter');
     const neighbour = w.locator('.bg-person', { hasText: 'Neighbour' });
@@ -109,10 +142,8 @@ describe('the embedded Netwerkscan', () => {
     assert.match(await neighbour.innerText(), /knows you are looking/);
 
     await toResult(w, { trust: 'yes', meetings: 'yes' });
-    // The default script: 0 close + trust → 20; work and neighbourhood bridge
-    // (2×20) + meetings 20 → 60; one work contact → 30; both know → 100.
-    assert.deepEqual(await scores(w), { bonding: 20, bridging: 60, linking: 30, awareness: 100 });
-    assert.deepEqual(await stepIds(w), ['trusted-person', 'buddy', 'peer', 'volunteer']);
+    assert.deepEqual(await scores(w), STANDARD_SCORES);
+    assert.deepEqual(await stepIds(w), ['trusted-person', 'buddy', 'peer', 'ask-introduction']);
     assertNoProblems(page);
     await page.context().close();
   });
@@ -123,8 +154,8 @@ describe('the embedded Netwerkscan', () => {
     await ready(w);
     await fillStandardScan(w);
     const s = await scores(w);
-    assert.equal(s.linking, 50, 'the demo weights a work contact 50 instead of 30');
-    assert.deepEqual(await stepIds(w), ['trusted-person', 'peer', 'volunteer'], 'no buddy step any more');
+    assert.deepEqual(s, { ...STANDARD_SCORES, linking: 50 }, 'the demo weights a work contact 50 instead of 30');
+    assert.deepEqual(await stepIds(w), ['trusted-person', 'peer', 'ask-introduction'], 'no buddy step any more');
     assertNoProblems(page);
     await page.context().close();
   });
@@ -134,6 +165,7 @@ describe('the embedded Netwerkscan', () => {
     const [bad, good] = [widget(page, 0), widget(page, 1)];
     await ready(bad);
     await ready(good);
+    await start(bad);
     await addPerson(bad, { name: 'Aunt', relation: 'family', close: true });
     await bad.locator('.bg-nav .bg-primary').click();
     await bad.locator('.bg-nav .bg-primary').click();
@@ -189,16 +221,18 @@ describe('the embedded Netwerkscan', () => {
     await ready(nl);
     await ready(ar);
     assert.equal(await ar.evaluate((el) => el.parentElement.id), 'second-widget', 'data-target is honoured');
+    await start(nl);
     await addPerson(nl, { name: 'Buurvrouw' });
     assert.equal(await nl.locator('.bg-person').count(), 1);
     assert.equal(await ar.locator('.bg-person').count(), 0, 'the other widget is untouched');
+    assert.equal(await ar.locator('#bg-person-name').count(), 0, 'and still on its intro');
     assert.equal(await ar.locator('.bg-root').getAttribute('dir'), 'rtl');
 
     // The site sets Comic Sans !important on *, hides every button and input,
     // and colours every <p> magenta: none of it reaches inside.
     const look = await nl.locator('.bg-form button[type=submit]').evaluate((b) => {
       const cs = getComputedStyle(b);
-      const p = getComputedStyle(b.getRootNode().querySelector('.bg-privacy'));
+      const p = getComputedStyle(b.getRootNode().querySelector('.bg-people > p'));
       return { font: cs.fontFamily, display: cs.display, spacing: cs.letterSpacing, pColor: p.color, pSize: p.fontSize };
     });
     assert.doesNotMatch(look.font, /Comic/);
@@ -241,6 +275,7 @@ describe('the embedded Netwerkscan', () => {
     await w.locator('.bg-root[dir=rtl][lang=ar]').waitFor();
     assert.match(await w.locator('h2').innerText(), /مسح الشبكة/);
     // The questions come from the script in Arabic too.
+    await start(w);
     await w.locator('.bg-nav .bg-primary').click();
     assert.match(await w.locator('.bg-questions').innerText(), /هل تقوم بعمل تطوعي/);
     const sides = await w.locator('.bg-nav').evaluate((nav) => {
@@ -268,6 +303,7 @@ describe('the embedded Netwerkscan', () => {
     const page = await open(`${site.origin}/host.html?org=plain&lang=ar`, { width: 360, height: 740 });
     const w = widget(page);
     await ready(w);
+    await start(w);
     const fits = () => page.evaluate(() => {
       const host = document.querySelector('bondgenoot-widget');
       const root = host.shadowRoot.querySelector('.bg-root');
@@ -297,9 +333,11 @@ describe('the embedded Netwerkscan', () => {
     const [nl, ar] = [widget(page, 0), widget(page, 1)];
     await ready(nl);
     await ready(ar);
-    await check('start');
-    for (const w of [nl, ar]) await addPerson(w, { name: 'Sara', relation: 'family', close: true, knows: true });
+    await check('intro');
+    for (const w of [nl, ar]) await start(w);
     await check('people');
+    for (const w of [nl, ar]) await addPerson(w, { name: 'Sara', relation: 'family', close: true, knows: true, gives: ['listening'] });
+    await check('people added');
     // An invalid name shows an error.
     await nl.locator('.bg-form button[type=submit]').click();
     await nl.locator('.bg-field-error').waitFor();
@@ -312,6 +350,208 @@ describe('the embedded Netwerkscan', () => {
       await w.locator('.bg-result').waitFor();
     }
     await check('result');
+    for (const w of [nl, ar]) await w.locator('.bg-actions button', { hasText: /weghalen|احذف/ }).click();
+    await check('confirm removal');
+    await page.context().close();
+  });
+});
+
+describe('the full Netwerkscan', () => {
+  test('a job seeker can go through the whole scan with the keyboard only', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    const w = widget(page);
+    await ready(w);
+    await tabTo(page, w, '.bg-nav .bg-primary');        // "Start"
+    await page.keyboard.press('Enter');
+    await tabTo(page, w, '#bg-person-name');
+    await page.keyboard.type('Fatima');
+    await tabTo(page, w, '#bg-close-false');            // Tab lands on the group's checked radio…
+    await page.keyboard.press('ArrowUp');               // …and the arrows choose "close"
+    await tabTo(page, w, '.bg-form button[type=submit]');
+    await page.keyboard.press('Enter');
+    await w.locator('.bg-person', { hasText: 'Fatima' }).waitFor();
+    await tabTo(page, w, '.bg-nav .bg-primary');        // "Next"
+    await page.keyboard.press('Enter');
+    await tabTo(page, w, '#bg-q-trust-yes');
+    await page.keyboard.press('Space');
+    await tabTo(page, w, '.bg-nav .bg-primary');        // "Show my result"
+    await page.keyboard.press('Enter');
+    await w.locator('.bg-result').waitFor();
+    const s = await scores(w);
+    assert.equal(s.bonding, 40, 'one close person (20) and someone to trust (20)');
+    assert.ok(await w.locator('.bg-stage-title').evaluate((h) => h.getRootNode().activeElement === h),
+      'focus moved to the result heading');
+    await page.context().close();
+  });
+
+  test('suggestions help fill in a person, and a person can be changed and removed', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    const w = widget(page);
+    await ready(w);
+    await start(w);
+    await w.locator('.bg-chip', { hasText: 'a former colleague' }).click();
+    assert.equal(await w.locator('#bg-person-name').inputValue(), 'a former colleague');
+    assert.equal(await w.locator('#bg-person-relation').inputValue(), 'work');
+    await w.locator('.bg-form button[type=submit]').click();
+    await addPerson(w, { name: 'Sara', relation: 'family', close: true });
+
+    await w.locator('.bg-person', { hasText: 'Sara' }).getByRole('button', { name: 'Change Sara' }).click();
+    assert.equal(await w.locator('#bg-person-name').inputValue(), 'Sara', 'the form holds the person');
+    assert.ok(await w.locator('#bg-close-true').isChecked());
+    await w.locator('#bg-person-name').fill('Sara B.');
+    await w.locator('#bg-knows-true').check();
+    await w.locator('.bg-form button[type=submit]').click();
+    const sara = w.locator('.bg-person', { hasText: 'Sara B.' });
+    await sara.waitFor();
+    assert.match(await sara.innerText(), /knows you are looking/);
+    assert.equal(await w.locator('.bg-person').count(), 2, 'changed, not added');
+    assert.match(await w.locator('.bg-people [aria-live]').textContent(), /Sara B\. was changed/);
+
+    await w.getByRole('button', { name: 'Remove a former colleague' }).click();
+    assert.equal(await w.locator('.bg-person').count(), 1);
+    assert.match(await w.locator('.bg-people [aria-live]').textContent(), /a former colleague was removed/);
+    await page.context().close();
+  });
+
+  test('the picture puts close people on the inner ring, marks who knows, and has a table with the same facts', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    const w = widget(page);
+    await ready(w);
+    await start(w);
+    await addPerson(w, { name: 'Sara', relation: 'family', close: true, knows: true });
+    await addPerson(w, { name: 'Coach', relation: 'club', close: false, knows: false });
+    await addPerson(w, { name: 'Job coach', relation: 'professional', close: false, knows: true });
+    await toResult(w, {});
+    const nodes = await w.locator('.bg-person-node').evaluateAll((groups) => {
+      const you = groups[0].ownerSVGElement.querySelector('.bg-you').getBBox();
+      const [cx, cy] = [you.x + you.width / 2, you.y + you.height / 2];
+      return groups.map((g) => {
+        const shape = g.querySelector('.bg-node');
+        const b = shape.getBBox();
+        return { name: g.querySelector('text').textContent, shape: shape.tagName,
+          knows: shape.classList.contains('bg-node-knows'),
+          distance: Math.round(Math.hypot(b.x + b.width / 2 - cx, b.y + b.height / 2 - cy)) };
+      });
+    });
+    const by = Object.fromEntries(nodes.map((n) => [n.name, n]));
+    assert.ok(by.Sara.distance < by.Coach.distance, 'close people are nearer the centre');
+    assert.equal(by.Coach.distance, by['Job coach'].distance, 'others share the outer ring');
+    assert.deepEqual([by.Sara.shape, by.Coach.shape, by['Job coach'].shape], ['circle', 'rect', 'polygon'], 'shape = kind of relation');
+    assert.deepEqual([by.Sara.knows, by.Coach.knows, by['Job coach'].knows], [true, false, true], 'filled = knows');
+    assert.match(await w.locator('.bg-map-picture').getAttribute('aria-label'), /1 close people .* 2 others .* 2 know/);
+    const rows = await w.locator('.bg-people-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(rows, ['Sara Family or household Yes Yes', 'Coach Club, sport or faith community No No',
+      'Job coach Professional help (job coach, case manager) No Yes']);
+    await page.context().close();
+  });
+
+  test('answers survive a reload, and "remove my answers" clears them from the device', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    let w = widget(page);
+    await ready(w);
+    await fillStandardScan(w);
+    await page.reload();
+    w = widget(page);
+    await w.locator('.bg-result').waitFor({ timeout: 15000 });
+    assert.deepEqual(await scores(w), STANDARD_SCORES, 'back on the result with the same answers');
+    const key = 'bondgenoot:netwerkscan:plain';
+    assert.match(await page.evaluate((k) => localStorage.getItem(k), key), /Old colleague/);
+
+    await w.getByRole('button', { name: 'Remove my answers' }).click();
+    await w.getByRole('button', { name: 'Yes, remove' }).click();
+    await w.locator('.bg-actions [role=status]', { hasText: 'Your answers were removed.' }).waitFor();
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'nothing left on the device');
+    await page.reload();
+    w = widget(page);
+    await ready(w);
+    await start(w);
+    assert.equal(await w.locator('.bg-person').count(), 0);
+    await page.context().close();
+  });
+
+  test('in a sandboxed iframe without storage the scan still works and says answers are not kept', async () => {
+    const page = await open(`${site.origin}/sandboxed.html`);
+    const frame = page.frameLocator('iframe');
+    const w = frame.locator('bondgenoot-widget');
+    await ready(w);
+    assert.match(await w.locator('.bg-privacy').innerText(), /cannot keep your answers/);
+    await fillStandardScan(w);
+    assert.deepEqual(await scores(w), STANDARD_SCORES);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('answers downloaded as a file load back into a fresh page; a wrong file is refused kindly', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    const w = widget(page);
+    await ready(w);
+    await fillStandardScan(w);
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      w.getByRole('button', { name: 'Download my answers' }).click()]);
+    assert.equal(download.suggestedFilename(), 'netwerkscan.json');
+    const path = await download.path();
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    assert.equal(saved.format, 'bondgenoot-netwerkscan');
+    assert.deepEqual(saved.people.map((p) => p.name), ['Old colleague', 'Neighbour']);
+
+    const fresh = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    const v = widget(fresh);
+    await ready(v);
+    await v.locator('#bg-load-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+    await v.locator('.bg-actions [role=alert]').waitFor();
+    assert.match(await v.locator('.bg-actions [role=alert]').innerText(), /cannot be read/);
+    await v.locator('#bg-load-file').setInputFiles(path);
+    await v.locator('.bg-result').waitFor();
+    assert.deepEqual(await scores(v), STANDARD_SCORES, 'the same result from the file');
+    await fresh.context().close();
+    await page.context().close();
+  });
+
+  test('printing shows only the widget: picture, scores and steps on at most two A4 pages', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    const w = widget(page);
+    await ready(w);
+    await fillStandardScan(w);
+    // Replace only the browser's print dialog; record what the page looked like when it opened.
+    await page.evaluate(() => {
+      window.print = () => {
+        window.__printed = { widget: !!document.querySelector('bondgenoot-widget[data-printing]'),
+          page: document.documentElement.hasAttribute('data-bondgenoot-printing') };
+      };
+    });
+    await w.getByRole('button', { name: 'Print' }).click();
+    assert.deepEqual(await page.evaluate(() => window.__printed), { widget: true, page: true });
+    assert.equal(await page.locator('bondgenoot-widget[data-printing]').count(), 0, 'cleaned up after printing');
+
+    // What the printer gets while those attributes are set.
+    await page.evaluate(() => {
+      document.documentElement.setAttribute('data-bondgenoot-printing', '');
+      document.querySelector('bondgenoot-widget').setAttribute('data-printing', '');
+    });
+    await page.emulateMedia({ media: 'print' });
+    const shown = await w.locator('.bg-root').evaluate((root) => {
+      const visible = (sel) => { const el = root.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden'; };
+      return { picture: visible('.bg-map-picture'), scores: visible('.bg-scores'), steps: visible('.bg-steps'),
+        buttons: visible('.bg-nav'), language: visible('.bg-lang'),
+        hostHeading: getComputedStyle(document.querySelector('h1')).visibility };
+    });
+    assert.deepEqual(shown, { picture: true, scores: true, steps: true, buttons: false, language: false, hostHeading: 'hidden' });
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+    assert.ok(pages >= 1 && pages <= 2, `printed on ${pages} page(s)`);
+    await page.context().close();
+  });
+
+  test('the demo municipality\'s own buddy question leads to its programme first', async () => {
+    const page = await open(`${site.origin}/host.html?org=demo&lang=nl`);
+    const w = widget(page);
+    await ready(w);
+    await start(w);
+    await addPerson(w, { name: 'Buurvrouw', relation: 'neighbourhood' });
+    await toResult(w, { 'demo-buddy': 'yes' });
+    const first = w.locator('.bg-step').first();
+    assert.equal(await first.getAttribute('data-id'), 'demo-buddy');
+    assert.equal(await first.locator('a').getAttribute('href'), 'https://www.example.org/maatjesproject');
     await page.context().close();
   });
 });

@@ -72,6 +72,7 @@ export async function startHostSite(widgetOrigin) {
     `style-src 'self' ${widgetOrigin}`,
     `connect-src ${widgetOrigin}`,
     "img-src 'self'",
+    "frame-src 'self'",
   ].join('; ');
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://host');

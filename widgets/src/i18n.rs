@@ -91,6 +91,76 @@ pub struct Texts {
     pub more_info: &'static str,
     /// Privacy line.
     pub privacy: &'static str,
+    /// How long it takes.
+    pub intro_time: &'static str,
+    /// Start button.
+    pub start: &'static str,
+    /// When answers cannot be kept on the device.
+    pub storage_off: &'static str,
+    /// When answers are kept on the device.
+    pub kept_note: &'static str,
+    /// Above the suggestion buttons.
+    pub suggestions_heading: &'static str,
+    /// "What does this person give you?"
+    pub gives_label: &'static str,
+    /// Other circles question.
+    pub other_circles_label: &'static str,
+    /// Links with employers question.
+    pub work_links_label: &'static str,
+    /// Edit button, with `{name}`.
+    pub edit_person: &'static str,
+    /// Save button when editing.
+    pub save_changes: &'static str,
+    /// Cancel.
+    pub cancel: &'static str,
+    /// Announced after editing, with `{name}`.
+    pub person_saved: &'static str,
+    /// Announced after removing, with `{name}`.
+    pub person_removed: &'static str,
+    /// Heading of the network picture.
+    pub picture_heading: &'static str,
+    /// Summary of the picture, with `{close}`, `{others}`, `{knows}`.
+    pub picture_label: &'static str,
+    /// The centre of the picture.
+    pub you: &'static str,
+    /// Legend: filled.
+    pub legend_knows: &'static str,
+    /// Legend: open, dashed.
+    pub legend_not_knows: &'static str,
+    /// Legend: circle.
+    pub legend_personal: &'static str,
+    /// Legend: square.
+    pub legend_community: &'static str,
+    /// Legend: diamond.
+    pub legend_work: &'static str,
+    /// Table heading.
+    pub col_name: &'static str,
+    /// Table heading.
+    pub col_relation: &'static str,
+    /// Table heading.
+    pub col_close: &'static str,
+    /// Table heading.
+    pub col_knows: &'static str,
+    /// Table heading.
+    pub col_gives: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Download button.
+    pub download: &'static str,
+    /// Load-from-file control.
+    pub load: &'static str,
+    /// When a file cannot be loaded.
+    pub load_error: &'static str,
+    /// After loading a file.
+    pub loaded: &'static str,
+    /// Remove button.
+    pub remove_answers: &'static str,
+    /// Confirmation question.
+    pub remove_confirm: &'static str,
+    /// Confirm removal.
+    pub remove_yes: &'static str,
+    /// After removal.
+    pub removed: &'static str,
 }
 
 const NL: Texts = Texts {
@@ -136,6 +206,41 @@ const NL: Texts = Texts {
     why: "Waarom:",
     more_info: "Meer informatie",
     privacy: "Je antwoorden blijven op jouw apparaat. Er wordt niets verstuurd.",
+    intro_time: "Het duurt ongeveer 10 minuten.",
+    start: "Beginnen",
+    storage_off: "Deze browser kan je antwoorden niet bewaren. Download ze voordat je de pagina sluit.",
+    kept_note: "Je antwoorden blijven op dit apparaat bewaard tot je ze weghaalt.",
+    suggestions_heading: "Wie zou je kunnen vragen? Kies een voorbeeld om het in te vullen:",
+    gives_label: "Wat geeft deze persoon je?",
+    other_circles_label: "Beweegt deze persoon zich in andere kringen dan jij? Bijvoorbeeld een andere achtergrond, of de sector waarin je wilt werken.",
+    work_links_label: "Heeft deze persoon contact met werkgevers of organisaties?",
+    edit_person: "{name} aanpassen",
+    save_changes: "Wijzigingen bewaren",
+    cancel: "Annuleren",
+    person_saved: "{name} is aangepast.",
+    person_removed: "{name} is weggehaald.",
+    picture_heading: "Jouw netwerk",
+    picture_label: "Plaatje van je netwerk: {close} mensen dichtbij in de binnenste cirkel, {others} anderen in de buitenste cirkel; {knows} weten dat je werk zoekt.",
+    you: "Jij",
+    legend_knows: "Gevuld: weet dat je werk zoekt",
+    legend_not_knows: "Open met stippellijn: weet het nog niet",
+    legend_personal: "Rondje: familie en vrienden",
+    legend_community: "Vierkant: buurt, club, school, vrijwilligerswerk",
+    legend_work: "Ruit: werk en professionele hulp",
+    col_name: "Naam of rol",
+    col_relation: "Waarvan",
+    col_close: "Dichtbij",
+    col_knows: "Weet dat je zoekt",
+    col_gives: "Geeft",
+    print: "Afdrukken",
+    download: "Mijn antwoorden downloaden",
+    load: "Antwoorden laden uit een bestand",
+    load_error: "Dit bestand kan niet gelezen worden. Kies een bestand dat je bij deze scan hebt gedownload.",
+    loaded: "Je antwoorden zijn geladen.",
+    remove_answers: "Mijn antwoorden weghalen",
+    remove_confirm: "Alles wat je hebt ingevuld weghalen, ook van dit apparaat?",
+    remove_yes: "Ja, weghalen",
+    removed: "Je antwoorden zijn weggehaald.",
 };
 
 const EN: Texts = Texts {
@@ -181,6 +286,41 @@ const EN: Texts = Texts {
     why: "Why:",
     more_info: "More information",
     privacy: "Your answers stay on your device. Nothing is sent.",
+    intro_time: "It takes about 10 minutes.",
+    start: "Start",
+    storage_off: "This browser cannot keep your answers. Download them before you close the page.",
+    kept_note: "Your answers are kept on this device until you remove them.",
+    suggestions_heading: "Who could you ask? Choose an example to fill it in:",
+    gives_label: "What does this person give you?",
+    other_circles_label: "Does this person move in other circles than you? For example another background, or the sector you want to work in.",
+    work_links_label: "Does this person have contacts with employers or organisations?",
+    edit_person: "Change {name}",
+    save_changes: "Save changes",
+    cancel: "Cancel",
+    person_saved: "{name} was changed.",
+    person_removed: "{name} was removed.",
+    picture_heading: "Your network",
+    picture_label: "A picture of your network: {close} close people on the inner circle, {others} others on the outer circle; {knows} know you are looking for work.",
+    you: "You",
+    legend_knows: "Filled: knows you are looking",
+    legend_not_knows: "Open, dashed: does not know yet",
+    legend_personal: "Circle: family and friends",
+    legend_community: "Square: neighbourhood, club, school, volunteering",
+    legend_work: "Diamond: work and professional help",
+    col_name: "Name or role",
+    col_relation: "From",
+    col_close: "Close",
+    col_knows: "Knows you are looking",
+    col_gives: "Gives",
+    print: "Print",
+    download: "Download my answers",
+    load: "Load answers from a file",
+    load_error: "This file cannot be read. Choose a file you downloaded from this scan.",
+    loaded: "Your answers were loaded.",
+    remove_answers: "Remove my answers",
+    remove_confirm: "Remove everything you filled in, from this device too?",
+    remove_yes: "Yes, remove",
+    removed: "Your answers were removed.",
 };
 
 const AR: Texts = Texts {
@@ -226,6 +366,41 @@ const AR: Texts = Texts {
     why: "السبب:",
     more_info: "معلومات أكثر",
     privacy: "تبقى إجاباتك على جهازك. لا يتم إرسال أي شيء.",
+    intro_time: "يستغرق ذلك حوالي 10 دقائق.",
+    start: "ابدأ",
+    storage_off: "لا يستطيع هذا المتصفح حفظ إجاباتك. نزّلها قبل أن تغلق الصفحة.",
+    kept_note: "تبقى إجاباتك محفوظة على هذا الجهاز حتى تحذفها.",
+    suggestions_heading: "من يمكنك أن تسأل؟ اختر مثالًا لتعبئته:",
+    gives_label: "ماذا يقدّم لك هذا الشخص؟",
+    other_circles_label: "هل يتحرك هذا الشخص في دوائر مختلفة عن دائرتك؟ مثلًا خلفية أخرى، أو المجال الذي تريد العمل فيه.",
+    work_links_label: "هل لدى هذا الشخص صلات بأصحاب عمل أو مؤسسات؟",
+    edit_person: "عدّل {name}",
+    save_changes: "احفظ التغييرات",
+    cancel: "إلغاء",
+    person_saved: "تم تعديل {name}.",
+    person_removed: "تم حذف {name}.",
+    picture_heading: "شبكتك",
+    picture_label: "صورة لشبكتك: {close} أشخاص قريبون في الدائرة الداخلية، و{others} آخرون في الدائرة الخارجية؛ {knows} يعرفون أنك تبحث عن عمل.",
+    you: "أنت",
+    legend_knows: "مملوء: يعرف أنك تبحث",
+    legend_not_knows: "مفتوح بخط متقطع: لا يعرف بعد",
+    legend_personal: "دائرة: العائلة والأصدقاء",
+    legend_community: "مربع: الحي، النادي، المدرسة، التطوع",
+    legend_work: "معيّن: العمل والمساعدة المهنية",
+    col_name: "الاسم أو الدور",
+    col_relation: "من أين",
+    col_close: "قريب",
+    col_knows: "يعرف أنك تبحث",
+    col_gives: "يقدّم",
+    print: "اطبع",
+    download: "نزّل إجاباتي",
+    load: "حمّل الإجابات من ملف",
+    load_error: "لا يمكن قراءة هذا الملف. اختر ملفًا نزّلته من هذا المسح.",
+    loaded: "تم تحميل إجاباتك.",
+    remove_answers: "احذف إجاباتي",
+    remove_confirm: "هل تريد حذف كل ما كتبته، من هذا الجهاز أيضًا؟",
+    remove_yes: "نعم، احذف",
+    removed: "تم حذف إجاباتك.",
 };
 
 /// The texts for a language.

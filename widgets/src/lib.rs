@@ -11,6 +11,7 @@ mod config;
 mod i18n;
 mod netwerkscan;
 mod rules;
+mod storage;
 
 use std::sync::Once;
 

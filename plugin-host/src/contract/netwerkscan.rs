@@ -12,13 +12,30 @@ use super::{Choice, Ctx, is_safe_link};
 use crate::{ErrorKind, Rules, ScriptError};
 
 /// What the widget asks, in `ctx.lang`: the kinds of relation a person can
-/// have to you, and the questions about your situation.
+/// have to you, the kinds of help they can give, people to think of, and the
+/// questions about your situation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Questionnaire {
     /// Kinds of relation (family, neighbourhood, work…).
     pub relations: Vec<Choice>,
+    /// Kinds of help a person can give (listening, practical help, job tips…).
+    #[serde(default)]
+    pub supports: Vec<Choice>,
+    /// "Who could you ask?": roles that help people who think they know nobody.
+    #[serde(default)]
+    pub suggestions: Vec<Suggestion>,
     /// Questions about the situation, each answered with one option.
     pub questions: Vec<Question>,
+}
+
+/// A kind of person to think of, with the relation it usually is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// A role, e.g. "the neighbour".
+    pub name: String,
+    /// Id of a relation choice.
+    #[serde(default)]
+    pub relation: String,
 }
 
 /// One question about the job seeker's situation.
@@ -44,6 +61,16 @@ pub struct Person {
     pub close: bool,
     /// Whether this person knows the job seeker is looking for work.
     pub knows_looking: bool,
+    /// Ids of [`Questionnaire::supports`] this person gives.
+    #[serde(default)]
+    pub gives: Vec<String>,
+    /// Moves in other circles than the job seeker (another background, a
+    /// sector they want to work in): a bridge.
+    #[serde(default)]
+    pub other_circles: bool,
+    /// Has links with employers or institutions.
+    #[serde(default)]
+    pub work_links: bool,
 }
 
 /// Everything the job seeker entered.
@@ -93,8 +120,8 @@ pub struct Step {
     pub link: Option<String>,
 }
 
-const QUESTIONNAIRE_SHAPE: &str =
-    "a map #{ relations: [#{ id, label }], questions: [#{ id, text, options: [#{ id, label }] }] }";
+const QUESTIONNAIRE_SHAPE: &str = "a map #{ relations: [#{ id, label }], supports: [#{ id, label }], \
+     suggestions: [#{ name, relation }], questions: [#{ id, text, options: [#{ id, label }] }] }";
 const RESULT_SHAPE: &str = "a map #{ dimensions: [#{ id, label, value, why }], summary, steps: [#{ id, title, why, link? }] }";
 
 /// Calls `questions(ctx)`.

@@ -10,6 +10,9 @@ use plugin_host::{Layer, Rules, ScriptError};
 pub const NETWERKSCAN: &str = include_str!("../../../scripts/netwerkscan.rhai");
 /// The demo organisation's override.
 pub const DEMO_OVERRIDE: &str = include_str!("../../../scripts/examples/demo/netwerkscan.rhai");
+/// The volunteer group's override.
+pub const VOLUNTEERS_OVERRIDE: &str =
+    include_str!("../../../scripts/examples/volunteers/netwerkscan.rhai");
 
 /// The default script with an org layer on top.
 pub fn with_org(org: &str, source: &str) -> Result<Rules, ScriptError> {

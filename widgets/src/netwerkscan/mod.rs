@@ -1,11 +1,14 @@
-//! Netwerkscan — the network self-assessment. Three stages: map your people,
-//! answer a few questions, see the result the organisation's rules compute.
-//! Everything stays in the browser: nothing is sent.
+//! Netwerkscan — the network self-assessment. An intro, then three stages: map
+//! your people, answer a few questions, see the result the organisation's
+//! rules compute. Answers stay on the device (localStorage when the browser
+//! allows it); nothing is sent.
 
+mod network_map;
 mod people_step;
 mod person_form;
 mod questions_step;
 mod result_view;
+mod save_load;
 mod state;
 
 use plugin_host::contract::netwerkscan;
@@ -15,10 +18,12 @@ use crate::app::Ui;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::progress::Progress;
 use crate::rules::SharedRules;
+use crate::storage;
 use people_step::PeopleStep;
 use questions_step::QuestionsStep;
 use result_view::ResultView;
-use state::{Action, Stage, State};
+use save_load::SaveLoad;
+use state::{Action, Saved, Stage, State};
 
 /// Props of [`Netwerkscan`].
 #[derive(Properties, PartialEq)]
@@ -31,7 +36,28 @@ pub struct NetwerkscanProps {
 #[component]
 pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let ui = use_context::<Ui>();
-    let state = use_reducer(State::default);
+    // One key per organisation: two orgs' scans on one site do not mix.
+    let key = format!(
+        "bondgenoot:netwerkscan:{}",
+        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default()
+    );
+    let state = {
+        let key = key.clone();
+        use_reducer(move || {
+            storage::load(&key)
+                .and_then(|s| Saved::parse(&s))
+                .map(State::from_saved)
+                .unwrap_or_default()
+        })
+    };
+    let can_store = use_memo((), |()| storage::available());
+    use_effect_with(state.saved(), move |saved| {
+        if saved.people.is_empty() && saved.answers.is_empty() && saved.stage == Stage::Intro {
+            storage::remove(&key);
+        } else if let Ok(json) = serde_json::to_string(saved) {
+            storage::save(&key, &json);
+        }
+    });
     let ctx = ui.as_ref().map(|u| u.ctx.clone());
     let questionnaire = use_memo((props.rules.clone(), ctx), |(rules, ctx)| {
         ctx.as_ref()
@@ -57,19 +83,44 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
         None => return html! {},
     };
+    let dispatch = |make: fn() -> Action| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(make()))
+    };
     let go = |stage: Stage| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Go(stage)))
     };
+    let save_load = |printable: bool| {
+        let (load, reset) = (state.clone(), state.clone());
+        html! {
+            <SaveLoad saved={state.saved()} {printable} has_answers={!state.is_empty()}
+                onload={Callback::from(move |s| load.dispatch(Action::Load(s)))}
+                onremove={Callback::from(move |()| reset.dispatch(Action::Reset))} />
+        }
+    };
     let stage_names = vec![t.stage_people, t.stage_questions, t.stage_result];
 
     let body = match state.stage {
+        Stage::Intro => html! {
+            <>
+                <p class="bg-intro">{ t.nws_intro }{ " " }{ t.intro_time }</p>
+                <p class="bg-privacy">{ t.privacy }{ " " }{ if *can_store { t.kept_note } else { t.storage_off } }</p>
+                <div class="bg-nav">
+                    <button type="button" class="bg-button bg-primary" onclick={go(Stage::People)}>{ t.start }</button>
+                </div>
+                { save_load(false) }
+            </>
+        },
         Stage::People => html! {
             <>
-                <PeopleStep relations={q.relations.clone()} people={state.people.clone()}
+                <PeopleStep questionnaire={q.clone()} people={state.people.clone()} editing={state.editing}
                     onadd={{ let s = state.clone(); Callback::from(move |p| s.dispatch(Action::AddPerson(p))) }}
-                    onremove={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::RemovePerson(i))) }} />
+                    onupdate={{ let s = state.clone(); Callback::from(move |(i, p)| s.dispatch(Action::UpdatePerson(i, p))) }}
+                    onremove={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::RemovePerson(i))) }}
+                    onedit={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::Edit(i))) }} />
                 <div class="bg-nav">
+                    <button type="button" class="bg-button" onclick={go(Stage::Intro)}>{ t.back }</button>
                     <button type="button" class="bg-button bg-primary" onclick={go(Stage::Questions)}>{ t.next }</button>
                 </div>
             </>
@@ -86,26 +137,26 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         },
         Stage::Result => html! {
             <>
-                <ResultView rules={props.rules.clone()} answers={state.answers()} />
+                <ResultView rules={props.rules.clone()} answers={state.answers()} questionnaire={q.clone()} />
                 <div class="bg-nav">
                     <button type="button" class="bg-button" onclick={go(Stage::Questions)}>{ t.back }</button>
-                    <button type="button" class="bg-button"
-                        onclick={{ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Reset)) }}>{ t.start_over }</button>
+                    <button type="button" class="bg-button" onclick={dispatch(|| Action::Reset)}>{ t.start_over }</button>
                 </div>
+                { save_load(true) }
             </>
         },
     };
-    let stage_title = stage_names[state.stage.index()];
+    let title = state.stage.step().map_or(t.nws_title, |i| stage_names[i]);
 
     html! {
         <section class="bg-netwerkscan" aria-labelledby="bg-nws-title">
             <h2 id="bg-nws-title" class="bg-title">{ t.nws_title }</h2>
-            if state.stage == Stage::People {
-                <p class="bg-intro">{ t.nws_intro }</p>
+            if let Some(step) = state.stage.step() {
+                <Progress steps={stage_names.clone()} current={step} />
+                <h3 class="bg-stage-title" tabindex="-1" ref={heading}>{ title }</h3>
+            } else {
+                <h3 class="bg-stage-title bg-sr-only" tabindex="-1" ref={heading}>{ title }</h3>
             }
-            <p class="bg-privacy">{ t.privacy }</p>
-            <Progress steps={stage_names.clone()} current={state.stage.index()} />
-            <h3 class="bg-stage-title" tabindex="-1" ref={heading}>{ stage_title }</h3>
             { body }
         </section>
     }

@@ -1,12 +1,14 @@
-//! The form to add one person: a name or role, where you know them from, how
-//! close they are, and whether they know you are looking for work.
+//! The form to add or change one person: a name or role, where you know them
+//! from, how close they are, whether they know you are looking for work, what
+//! they give you, and whether they reach other circles or employers.
 
 use plugin_host::contract::Choice;
-use plugin_host::contract::netwerkscan::Person;
+use plugin_host::contract::netwerkscan::{Person, Suggestion};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::app::Ui;
+use crate::i18n::fill;
 
 /// Longest name or role accepted: a first name or a role, never a life story.
 const MAX_NAME: usize = 60;
@@ -16,14 +18,33 @@ const MAX_NAME: usize = 60;
 pub struct PersonFormProps {
     /// Kinds of relation, from the rules.
     pub relations: Vec<Choice>,
-    /// Called with the new person.
-    pub onadd: Callback<Person>,
+    /// Kinds of help, from the rules.
+    pub supports: Vec<Choice>,
+    /// "Who could you ask?" examples, from the rules.
+    pub suggestions: Vec<Suggestion>,
+    /// The person being changed; `None` to add a new one.
+    #[prop_or_default]
+    pub editing: Option<Person>,
+    /// Called with the new or changed person.
+    pub onsave: Callback<Person>,
+    /// Called when changing is cancelled.
+    pub oncancel: Callback<()>,
 }
 
-/// Adds a person; keeps the typed name when it is invalid.
+/// A yes/no question about the person: its field name, legend, labels and
+/// how it reads and writes the person.
+struct YesNo {
+    name: &'static str,
+    legend: &'static str,
+    labels: (&'static str, &'static str),
+    get: fn(&Person) -> bool,
+    set: fn(&mut Person, bool),
+}
+
+/// Adds or changes a person; keeps what was typed when it is invalid.
 #[component]
 pub fn PersonForm(props: &PersonFormProps) -> Html {
-    let draft = use_state(Person::default);
+    let draft = use_state(|| props.editing.clone().unwrap_or_default());
     let error = use_state(|| false);
     let name_ref = use_node_ref();
     let Some(ui) = use_context::<Ui>() else {
@@ -31,48 +52,82 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
     };
     let t = ui.texts;
 
-    let set = |f: fn(&mut Person, String)| {
+    let update = {
         let draft = draft.clone();
-        move |value: String| {
+        move |f: Box<dyn Fn(&mut Person)>| {
             let mut p = (*draft).clone();
-            f(&mut p, value);
+            f(&mut p);
             draft.set(p);
         }
     };
     let oninput_name = {
-        let set = set(|p, v| p.name = v);
+        let update = update.clone();
         Callback::from(move |e: InputEvent| {
-            set(e.target_unchecked_into::<HtmlInputElement>().value())
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            update(Box::new(move |p| p.name = value.clone()));
         })
     };
     let onchange_relation = {
-        let set = set(|p, v| p.relation = v);
-        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        let update = update.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            update(Box::new(move |p| p.relation = value.clone()));
+        })
     };
-    let radio =
-        |name: &'static str, value: bool, label: &'static str, f: fn(&mut Person, String)| {
-            let checked = if name == "close" {
-                draft.close == value
-            } else {
-                draft.knows_looking == value
-            };
-            let set = set(f);
-            let id = format!("bg-{name}-{value}");
+    let yes_no = |q: YesNo| {
+        let options = [(true, q.labels.0), (false, q.labels.1)].map(|(value, label)| {
+            let id = format!("bg-{}-{value}", q.name);
+            let update = update.clone();
+            let set = q.set;
             html! {
                 <label class="bg-choice" for={id.clone()}>
-                    <input type="radio" id={id} name={name} checked={checked}
-                        onchange={Callback::from(move |_: Event| set(value.to_string()))} />
+                    <input type="radio" id={id} name={format!("bg-{}", q.name)} checked={(q.get)(&draft) == value}
+                        onchange={Callback::from(move |_: Event| update(Box::new(move |p| set(p, value))))} />
                     { label }
                 </label>
             }
-        };
-    let onsubmit = {
+        });
+        html! { <fieldset class="bg-field"><legend>{ q.legend }</legend>{ for options }</fieldset> }
+    };
+    let gives = props.supports.iter().map(|c| {
+        let id = format!("bg-gives-{}", c.id);
+        let support = c.id.clone();
+        let checked = draft.gives.contains(&c.id);
+        let update = update.clone();
+        html! {
+            <label class="bg-choice" for={id.clone()}>
+                <input type="checkbox" id={id} {checked} onchange={Callback::from(move |_: Event| {
+                    let support = support.clone();
+                    update(Box::new(move |p| {
+                        if p.gives.contains(&support) { p.gives.retain(|g| *g != support) } else { p.gives.push(support.clone()) }
+                    }));
+                })} />
+                { &c.label }
+            </label>
+        }
+    });
+    let suggestions = props.suggestions.iter().map(|s| {
+        let update = update.clone();
+        let name_ref = name_ref.clone();
+        let (name, relation) = (s.name.clone(), s.relation.clone());
+        html! {
+            <li><button type="button" class="bg-chip" onclick={Callback::from(move |_| {
+                let (name, relation) = (name.clone(), relation.clone());
+                update(Box::new(move |p| { p.name = name.clone(); p.relation = relation.clone(); }));
+                if let Some(input) = name_ref.cast::<HtmlInputElement>() { let _ = input.focus(); }
+            })}>{ &s.name }</button></li>
+        }
+    });
+    // Saving runs on the button's click, not on the form's submit event: in an
+    // iframe sandboxed without `allow-forms` the browser never fires submit,
+    // while the click (also the one Enter in a field makes) still arrives.
+    let save = {
         let draft = draft.clone();
         let error = error.clone();
         let name_ref = name_ref.clone();
-        let onadd = props.onadd.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        let onsave = props.onsave.clone();
+        let adding = props.editing.is_none();
+        Callback::from(move |()| {
             let name: String = draft.name.trim().chars().take(MAX_NAME).collect();
             if let Some(input) = name_ref.cast::<HtmlInputElement>() {
                 let _ = input.focus();
@@ -82,16 +137,38 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
                 return;
             }
             error.set(false);
-            onadd.emit(Person {
+            onsave.emit(Person {
                 name,
                 ..(*draft).clone()
             });
-            draft.set(Person::default());
+            if adding {
+                draft.set(Person::default());
+            }
         })
     };
+    let onclick = {
+        let save = save.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            save.emit(());
+        })
+    };
+    let onsubmit = Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        save.emit(());
+    });
+    let editing_name = props.editing.as_ref().map(|p| p.name.clone());
 
     html! {
-        <form class="bg-form" {onsubmit} novalidate=true>
+        <form class={classes!("bg-form", editing_name.is_some().then_some("bg-editing"))} {onsubmit} novalidate=true>
+            if let Some(name) = &editing_name {
+                <h4 class="bg-form-title">{ fill(t.edit_person, &[("name", name)]) }</h4>
+            } else if !props.suggestions.is_empty() {
+                <div class="bg-suggestions">
+                    <p id="bg-suggestions-title" class="bg-hint">{ t.suggestions_heading }</p>
+                    <ul aria-labelledby="bg-suggestions-title">{ for suggestions }</ul>
+                </div>
+            }
             <div class="bg-field">
                 <label for="bg-person-name">{ t.name_label }</label>
                 <input id="bg-person-name" type="text" autocomplete="off" maxlength={MAX_NAME.to_string()}
@@ -112,17 +189,23 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
                     }) }
                 </select>
             </div>
-            <fieldset class="bg-field">
-                <legend>{ t.close_label }</legend>
-                { radio("close", true, t.close_yes, |p, v| p.close = v == "true") }
-                { radio("close", false, t.close_no, |p, v| p.close = v == "true") }
-            </fieldset>
-            <fieldset class="bg-field">
-                <legend>{ t.knows_label }</legend>
-                { radio("knows", true, t.yes, |p, v| p.knows_looking = v == "true") }
-                { radio("knows", false, t.no, |p, v| p.knows_looking = v == "true") }
-            </fieldset>
-            <button type="submit" class="bg-button">{ t.add_person }</button>
+            { yes_no(YesNo { name: "close", legend: t.close_label, labels: (t.close_yes, t.close_no),
+                             get: |p| p.close, set: |p, v| p.close = v }) }
+            { yes_no(YesNo { name: "knows", legend: t.knows_label, labels: (t.yes, t.no),
+                             get: |p| p.knows_looking, set: |p, v| p.knows_looking = v }) }
+            if !props.supports.is_empty() {
+                <fieldset class="bg-field"><legend>{ t.gives_label }</legend>{ for gives }</fieldset>
+            }
+            { yes_no(YesNo { name: "circles", legend: t.other_circles_label, labels: (t.yes, t.no),
+                             get: |p| p.other_circles, set: |p, v| p.other_circles = v }) }
+            { yes_no(YesNo { name: "links", legend: t.work_links_label, labels: (t.yes, t.no),
+                             get: |p| p.work_links, set: |p, v| p.work_links = v }) }
+            <div class="bg-form-buttons">
+                <button type="submit" class="bg-button" {onclick}>{ if editing_name.is_some() { t.save_changes } else { t.add_person } }</button>
+                if editing_name.is_some() {
+                    <button type="button" class="bg-button" onclick={let c = props.oncancel.clone(); move |_| c.emit(())}>{ t.cancel }</button>
+                }
+            </div>
         </form>
     }
 }

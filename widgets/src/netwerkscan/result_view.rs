@@ -2,9 +2,10 @@
 //! `bondgenoot:complete` event for the host page.
 
 use plugin_host::contract::is_safe_link;
-use plugin_host::contract::netwerkscan::{self, Answers, NetwerkscanResult};
+use plugin_host::contract::netwerkscan::{self, Answers, NetwerkscanResult, Questionnaire};
 use yew::prelude::*;
 
+use super::network_map::NetworkMap;
 use crate::app::Ui;
 use crate::components::error_notice::ErrorNotice;
 use crate::i18n::fill;
@@ -17,6 +18,8 @@ pub struct ResultViewProps {
     pub rules: SharedRules,
     /// What the person entered.
     pub answers: Answers,
+    /// For labels in the picture and its table.
+    pub questionnaire: Questionnaire,
 }
 
 /// Scores as bars with their reasons, then the steps.
@@ -49,6 +52,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     html! {
         <div class="bg-result">
             <p class="bg-summary" role="status">{ &r.summary }</p>
+            <NetworkMap people={props.answers.people.clone()} questionnaire={props.questionnaire.clone()} />
             <h4>{ t.scores_heading }</h4>
             <ul class="bg-scores">
                 { for r.dimensions.iter().map(|d| html! {

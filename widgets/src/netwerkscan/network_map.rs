@@ -1,0 +1,166 @@
+//! The picture of the network: "you" in the centre, close people on the inner
+//! ring, others on the outer ring. Kind of relation is the node's shape and
+//! "knows you are looking" is filled versus open and dashed, so it reads in
+//! black and white. A table below says the same in words, for screen readers
+//! and for the printout.
+
+use plugin_host::contract::Choice;
+use plugin_host::contract::netwerkscan::{Person, Questionnaire};
+use yew::prelude::*;
+
+use crate::app::Ui;
+use crate::i18n::fill;
+
+const SIZE: f64 = 400.0;
+const CENTRE: f64 = SIZE / 2.0;
+const INNER: f64 = 95.0;
+const OUTER: f64 = 165.0;
+/// Longest label drawn in the picture; the table has the whole name.
+const LABEL_CHARS: usize = 14;
+
+/// The shape that stands for a kind of relation.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// Family, friends, and relations the default script does not know.
+    Circle,
+    /// Neighbourhood, club, school, volunteering.
+    Square,
+    /// Work and professional help.
+    Diamond,
+}
+
+fn shape(relation: &str) -> Shape {
+    match relation {
+        "neighbourhood" | "club" | "school" | "volunteering" => Shape::Square,
+        "work" | "professional" => Shape::Diamond,
+        _ => Shape::Circle,
+    }
+}
+
+/// Props of [`NetworkMap`].
+#[derive(Properties, PartialEq)]
+pub struct NetworkMapProps {
+    /// The people to draw.
+    pub people: Vec<Person>,
+    /// For the labels of relations and kinds of help.
+    pub questionnaire: Questionnaire,
+}
+
+fn node(shape: Shape, x: f64, y: f64, class: &'static str) -> Html {
+    match shape {
+        Shape::Circle => html! { <circle {class} cx={x.to_string()} cy={y.to_string()} r="15" /> },
+        Shape::Square => html! {
+            <rect {class} x={(x - 13.0).to_string()} y={(y - 13.0).to_string()} width="26" height="26" />
+        },
+        Shape::Diamond => html! {
+            <polygon {class} points={format!("{x},{} {},{y} {x},{} {},{y}", y - 17.0, x + 17.0, y + 17.0, x - 17.0)} />
+        },
+    }
+}
+
+fn legend_icon(shape: Shape, class: &'static str) -> Html {
+    html! {
+        <svg class="bg-legend-icon" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
+            { node(shape, 20.0, 20.0, class) }
+        </svg>
+    }
+}
+
+/// The network picture, its legend and its table.
+#[component]
+pub fn NetworkMap(props: &NetworkMapProps) -> Html {
+    let Some(ui) = use_context::<Ui>() else {
+        return html! {};
+    };
+    let t = ui.texts;
+    let close: Vec<&Person> = props.people.iter().filter(|p| p.close).collect();
+    let others: Vec<&Person> = props.people.iter().filter(|p| !p.close).collect();
+    let knows = props.people.iter().filter(|p| p.knows_looking).count();
+    let summary = fill(
+        t.picture_label,
+        &[
+            ("close", &close.len().to_string()),
+            ("others", &others.len().to_string()),
+            ("knows", &knows.to_string()),
+        ],
+    );
+    let ring = |people: &[&Person], radius: f64| -> Html {
+        let n = people.len().max(1) as f64;
+        people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                // Start at the top and go round; the same in both text directions.
+                let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
+                let (x, y) = (CENTRE + radius * angle.cos(), CENTRE + radius * angle.sin());
+                let class = if p.knows_looking { "bg-node bg-node-knows" } else { "bg-node bg-node-unknown" };
+                let label: String = if p.name.chars().count() > LABEL_CHARS {
+                    p.name.chars().take(LABEL_CHARS - 1).chain(std::iter::once('…')).collect()
+                } else {
+                    p.name.clone()
+                };
+                html! {
+                    <g class="bg-person-node" data-close={p.close.to_string()} data-knows={p.knows_looking.to_string()}>
+                        <line class="bg-tie" x1={CENTRE.to_string()} y1={CENTRE.to_string()} x2={x.to_string()} y2={y.to_string()} />
+                        { node(shape(&p.relation), x, y, class) }
+                        <text class="bg-node-label" x={x.to_string()} y={(y + 30.0).to_string()} text-anchor="middle">{ label }</text>
+                    </g>
+                }
+            })
+            .collect()
+    };
+    let label_of = |choices: &[Choice], id: &str| {
+        choices
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.label.clone())
+            .unwrap_or_default()
+    };
+    let yes_no = |b: bool| if b { t.yes } else { t.no };
+
+    html! {
+        <div class="bg-map">
+            <h4 id="bg-map-title">{ t.picture_heading }</h4>
+            <svg class="bg-map-picture" viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-label={summary.clone()}>
+                <circle class="bg-ring" cx={CENTRE.to_string()} cy={CENTRE.to_string()} r={INNER.to_string()} />
+                <circle class="bg-ring" cx={CENTRE.to_string()} cy={CENTRE.to_string()} r={OUTER.to_string()} />
+                { ring(&others, OUTER) }
+                { ring(&close, INNER) }
+                <circle class="bg-you" cx={CENTRE.to_string()} cy={CENTRE.to_string()} r="30" />
+                <text class="bg-you-label" x={CENTRE.to_string()} y={(CENTRE + 5.0).to_string()} text-anchor="middle">{ t.you }</text>
+            </svg>
+            <ul class="bg-legend">
+                <li>{ legend_icon(Shape::Circle, "bg-node bg-node-knows") }{ t.legend_knows }</li>
+                <li>{ legend_icon(Shape::Circle, "bg-node bg-node-unknown") }{ t.legend_not_knows }</li>
+                <li>{ legend_icon(Shape::Circle, "bg-node bg-node-plain") }{ t.legend_personal }</li>
+                <li>{ legend_icon(Shape::Square, "bg-node bg-node-plain") }{ t.legend_community }</li>
+                <li>{ legend_icon(Shape::Diamond, "bg-node bg-node-plain") }{ t.legend_work }</li>
+            </ul>
+            if !props.people.is_empty() {
+                <div class="bg-table-wrap">
+                    <table class="bg-people-table">
+                        <caption>{ summary }</caption>
+                        <thead><tr>
+                            <th scope="col">{ t.col_name }</th>
+                            <th scope="col">{ t.col_relation }</th>
+                            <th scope="col">{ t.col_close }</th>
+                            <th scope="col">{ t.col_knows }</th>
+                            <th scope="col">{ t.col_gives }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for props.people.iter().map(|p| html! {
+                                <tr>
+                                    <th scope="row">{ &p.name }</th>
+                                    <td>{ label_of(&props.questionnaire.relations, &p.relation) }</td>
+                                    <td>{ yes_no(p.close) }</td>
+                                    <td>{ yes_no(p.knows_looking) }</td>
+                                    <td>{ p.gives.iter().map(|g| label_of(&props.questionnaire.supports, g)).collect::<Vec<_>>().join(", ") }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}

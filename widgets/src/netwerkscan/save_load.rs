@@ -1,0 +1,174 @@
+//! What a person can do with their answers: print the result for a job coach,
+//! download the answers as a file, load such a file back, and remove them.
+//! Nothing here uses the network.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::Saved;
+use crate::app::Ui;
+
+/// Larger files are not answers files: refuse them before reading.
+const MAX_FILE_BYTES: f64 = 256.0 * 1024.0;
+
+/// Props of [`SaveLoad`].
+#[derive(Properties, PartialEq)]
+pub struct SaveLoadProps {
+    /// The answers to download.
+    pub saved: Saved,
+    /// Whether to offer printing and downloading (on the result).
+    #[prop_or_default]
+    pub printable: bool,
+    /// Whether there is anything to remove.
+    #[prop_or_default]
+    pub has_answers: bool,
+    /// Called with answers loaded from a file.
+    pub onload: Callback<Saved>,
+    /// Called when the person removes their answers.
+    pub onremove: Callback<()>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Notice {
+    None,
+    Loaded,
+    LoadFailed,
+    Removed,
+}
+
+/// Print, download, load and remove.
+#[component]
+pub fn SaveLoad(props: &SaveLoadProps) -> Html {
+    let notice = use_state(|| Notice::None);
+    let confirming = use_state(|| false);
+    let Some(ui) = use_context::<Ui>() else {
+        return html! {};
+    };
+    let t = ui.texts;
+
+    let onprint = {
+        let host = ui.host.clone();
+        Callback::from(move |_| print_alone(&host))
+    };
+    let ondownload = {
+        let saved = props.saved.clone();
+        Callback::from(move |_| {
+            let result = serde_json::to_string_pretty(&saved)
+                .map_err(|e| JsValue::from_str(&e.to_string()))
+                .and_then(|json| download("netwerkscan.json", &json));
+            if let Err(e) = result {
+                web_sys::console::error_2(&"Bondgenoot: download failed".into(), &e);
+            }
+        })
+    };
+    let onfile = {
+        let onload = props.onload.clone();
+        let notice = notice.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (onload, notice) = (onload.clone(), notice.clone());
+            spawn_local(async move {
+                let text = if file.size() <= MAX_FILE_BYTES {
+                    JsFuture::from(file.text()).await.ok()
+                } else {
+                    None
+                };
+                match text
+                    .and_then(|t| t.as_string())
+                    .and_then(|t| Saved::parse(&t))
+                {
+                    Some(saved) => {
+                        onload.emit(saved);
+                        notice.set(Notice::Loaded);
+                    }
+                    None => notice.set(Notice::LoadFailed),
+                }
+            });
+        })
+    };
+    let onremove = {
+        let (onremove, confirming, notice) =
+            (props.onremove.clone(), confirming.clone(), notice.clone());
+        Callback::from(move |_| {
+            onremove.emit(());
+            confirming.set(false);
+            notice.set(Notice::Removed);
+        })
+    };
+
+    html! {
+        <div class="bg-actions">
+            if props.printable {
+                <button type="button" class="bg-button" onclick={onprint}>{ t.print }</button>
+                <button type="button" class="bg-button" onclick={ondownload}>{ t.download }</button>
+            }
+            <label class="bg-button bg-file" for="bg-load-file">
+                { t.load }
+                <input id="bg-load-file" class="bg-sr-only" type="file" accept=".json,application/json" onchange={onfile} />
+            </label>
+            if props.has_answers && *confirming {
+                <div class="bg-confirm" role="group" aria-labelledby="bg-confirm-q">
+                    <p id="bg-confirm-q">{ t.remove_confirm }</p>
+                    <button type="button" class="bg-button bg-danger" onclick={onremove}>{ t.remove_yes }</button>
+                    <button type="button" class="bg-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ t.cancel }</button>
+                </div>
+            } else if props.has_answers {
+                <button type="button" class="bg-button" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ t.remove_answers }</button>
+            }
+            <p class="bg-notice" role="status">
+                { match *notice { Notice::Loaded => t.loaded, Notice::Removed => t.removed, _ => "" } }
+            </p>
+            if *notice == Notice::LoadFailed {
+                <p class="bg-field-error" role="alert">{ t.load_error }</p>
+            }
+        </div>
+    }
+}
+
+/// Prints only this widget: embed.js's print sheet hides the rest of the host
+/// page while the host element and the page carry these attributes.
+fn print_alone(host: &web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let root = window.document().and_then(|d| d.document_element());
+    let _ = host.set_attribute("data-printing", "");
+    if let Some(root) = &root {
+        let _ = root.set_attribute("data-bondgenoot-printing", "");
+    }
+    // Blocks until the print dialog closes.
+    let _ = window.print();
+    let _ = host.remove_attribute("data-printing");
+    if let Some(root) = &root {
+        let _ = root.remove_attribute("data-bondgenoot-printing");
+    }
+}
+
+/// Saves `text` as a file through a temporary `blob:` link.
+fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(
+        &js_sys::Array::of1(&text.into()),
+        &options,
+    )?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // Revoking at once can cancel the download in some browsers.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
+    Ok(())
+}
