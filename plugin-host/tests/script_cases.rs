@@ -47,6 +47,68 @@ fn the_volunteer_group_override_passes_its_cases() {
 }
 
 #[test]
+fn the_default_alliantiescan_script_passes_its_scenarios() {
+    let rules = Rules::compile(&[Layer::new("default", common::ALLIANTIESCAN)]).expect("compiles");
+    assert_all_pass(
+        &rules,
+        include_str!("../../scripts/alliantiescan.tests.json"),
+    );
+}
+
+#[test]
+fn the_language_school_alliantiescan_override_passes_its_cases() {
+    let rules = Rules::compile(&[
+        Layer::new("default", common::ALLIANTIESCAN),
+        Layer::new("org:taalschool", common::TAALSCHOOL_OVERRIDE),
+    ])
+    .expect("compiles");
+    assert_all_pass(
+        &rules,
+        include_str!("../../scripts/examples/taalschool/alliantiescan.tests.json"),
+    );
+}
+
+#[test]
+fn the_alliantiescan_hooks_return_their_typed_shapes_in_every_language() {
+    use plugin_host::contract::{Ctx, alliantiescan};
+    let rules = Rules::compile(&[Layer::new("default", common::ALLIANTIESCAN)]).expect("compiles");
+    for lang in plugin_host::contract::Lang::ALL {
+        let ctx = Ctx {
+            lang,
+            ..common::ctx()
+        };
+        let list = alliantiescan::checklist(&rules, &ctx).expect("checklist");
+        assert_eq!(list.phases.iter().map(|p| p.items.len()).sum::<usize>(), 20);
+        assert!(
+            list.phases
+                .iter()
+                .flat_map(|p| &p.items)
+                .all(|i| !i.text.is_empty() && !i.help.is_empty())
+        );
+        let ticks = list
+            .phases
+            .iter()
+            .flat_map(|p| &p.items)
+            .map(|i| {
+                (
+                    i.id.clone(),
+                    alliantiescan::Tick {
+                        level: "partly".into(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .collect();
+        let a = alliantiescan::assess(&rules, &ticks, &ctx).expect("assess");
+        assert!(
+            a.progress.iter().all(|p| p.value == 50),
+            "{lang:?}: every item partly → 50%"
+        );
+        assert!((3..=5).contains(&a.steps.len()), "{lang:?}: 3 to 5 steps");
+    }
+}
+
+#[test]
 fn a_wrong_expectation_is_reported_with_its_path() {
     let rules = Rules::compile(&[Layer::new("default", common::NETWERKSCAN)]).expect("compiles");
     let file = script_tests::parse(
@@ -64,7 +126,13 @@ fn a_wrong_expectation_is_reported_with_its_path() {
 
 #[test]
 fn every_language_has_every_text() {
-    let rules = Rules::compile(&[Layer::new("default", common::NETWERKSCAN)]).expect("compiles");
+    for script in [common::NETWERKSCAN, common::ALLIANTIESCAN] {
+        every_language_has_every_text_in(script);
+    }
+}
+
+fn every_language_has_every_text_in(script: &str) {
+    let rules = Rules::compile(&[Layer::new("default", script)]).expect("compiles");
     let keys = |lang: &str| {
         let table = rules
             .call_json("texts", &[serde_json::json!(lang)])

@@ -95,10 +95,10 @@ async function fillStandardScan(w) {
   await toResult(w, { trust: 'yes', meetings: 'yes' });
 }
 
-/** Presses Tab until the focused element inside the widget matches. */
-async function tabTo(page, w, selector, max = 60) {
+/** Presses Tab (or `key`) until the focused element inside the widget matches. */
+async function tabTo(page, w, selector, max = 60, key = 'Tab') {
   for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if (await w.locator(selector).evaluate((el) => el.getRootNode().activeElement === el).catch(() => false)) return;
   }
   throw new Error(`Tab never reached ${selector}`);
@@ -553,5 +553,199 @@ describe('the full Netwerkscan', () => {
     assert.equal(await first.getAttribute('data-id'), 'demo-buddy');
     assert.equal(await first.locator('a').getAttribute('href'), 'https://www.example.org/maatjesproject');
     await page.context().close();
+  });
+});
+
+describe('the Alliantiescan', () => {
+  const als = (page) => page.locator('bondgenoot-widget');
+  const alsReady = (w) => w.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+  const view = (w, n) => w.locator('.bg-views button').nth(n).click(); // 0 checklist, 1 result, 2 compare
+
+  async function tick(w, id, level, role = '') {
+    await w.locator(`#bg-${id}-${level}`).check();
+    if (role) {
+      await w.locator(`.bg-item[data-id="${id}"] summary`).click();
+      await w.locator(`#bg-role-${id}`).selectOption(role);
+    }
+  }
+
+  /** The script tests' "contracts before content" scenario, ticked by hand. */
+  async function contractsFirst(w) {
+    await w.locator('#bg-partner').fill('North Language School');
+    await tick(w, 'agreements', 'yes', 'expert');
+    await tick(w, 'safety', 'partly');
+    await tick(w, 'resources', 'yes');
+    await tick(w, 'personal', 'yes', 'gangmaker');
+  }
+
+  async function assessment(w) {
+    await w.locator('.bg-result').waitFor();
+    return {
+      phase: await w.locator('.bg-result').getAttribute('data-phase'),
+      progress: await w.locator('.bg-track-value').evaluateAll((els) => els.map((e) => Number(e.dataset.value))),
+      warnings: await w.locator('.bg-warning').evaluateAll((els) => els.map((e) => e.dataset.id)),
+      steps: await w.locator('.bg-step').evaluateAll((els) => els.map((e) => e.dataset.id)),
+    };
+  }
+
+  const CONTRACTS_FIRST = {
+    phase: 'formeren', progress: [20, 50, 0, 0],
+    warnings: ['contracts-first', 'no-newcomer-voice', 'gap-vormen', 'role-verkenner'],
+    steps: ['talk-content', 'invite-keypersons', 'item-goal', 'item-interests', 'item-keypersons'],
+  };
+
+  test('ticking "contracts before content" gives the phase, warnings and steps the script tests expect', async () => {
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = als(page);
+    await alsReady(w);
+    assert.equal(await w.locator('.bg-phase').count(), 4, 'four phases');
+    await contractsFirst(w);
+    await view(w, 1);
+    assert.deepEqual(await assessment(w), CONTRACTS_FIRST);
+    assert.match(await w.locator('.bg-track-step.current').innerText(), /Making agreements/);
+    assert.match(await w.locator('.bg-warning[data-id="gap-vormen"]').innerText(), /"Making contact" is still missing/);
+    assert.deepEqual(await w.locator('.bg-roles li').evaluateAll((els) => els.map((e) => `${e.dataset.id}:${e.dataset.covered}`)),
+      ['verkenner:false', 'gangmaker:true', 'expert:true']);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('a share link opened in a fresh page gives the same state, and nothing was stored on a server', async () => {
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = als(page);
+    await alsReady(w);
+    await contractsFirst(w);
+    await w.locator('#bg-note-agreements').fill('Signed in March — نعم');
+    await view(w, 1);
+    const link = await w.locator('#bg-share-link').inputValue();
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/alliantie\.html\?org=plain&lang=en#bg-alliantiescan=/);
+
+    const fresh = await open(link);
+    const v = als(fresh);
+    await alsReady(v);
+    assert.deepEqual(await assessment(v), CONTRACTS_FIRST, 'opens on the same result');
+    await view(v, 0);
+    assert.ok(await v.locator('#bg-agreements-yes').isChecked());
+    assert.ok(await v.locator('#bg-safety-partly').isChecked());
+    assert.equal(await v.locator('#bg-partner').inputValue(), 'North Language School');
+    assert.equal(await v.locator('#bg-note-agreements').inputValue(), 'Signed in March — نعم');
+    assertNoProblems(fresh);
+    await fresh.context().close();
+    await page.context().close();
+  });
+
+  test('two partners\' scans side by side show, item by item, where they see it differently', async () => {
+    const a = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const wa = als(a);
+    await alsReady(wa);
+    await wa.locator('#bg-partner').fill('Language school');
+    await tick(wa, 'goal', 'yes');
+    await tick(wa, 'meetings', 'partly');
+    await view(wa, 1);
+    const link = await wa.locator('#bg-share-link').inputValue();
+
+    const b = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const wb = als(b);
+    await alsReady(wb);
+    await wb.locator('#bg-partner').fill('Municipality');
+    await tick(wb, 'goal', 'yes');
+    await tick(wb, 'meetings', 'yes');
+    await view(wb, 2);
+    await wb.locator('#bg-open-link').fill('not a link at all');
+    await wb.getByRole('button', { name: 'Add to comparison' }).click();
+    assert.match(await wb.locator('.bg-compare [role=alert]').innerText(), /cannot be read/);
+    await wb.locator('#bg-open-link').fill(link);
+    await wb.getByRole('button', { name: 'Add to comparison' }).click();
+    await wb.locator('.bg-compare-table').waitFor();
+    const heads = await wb.locator('.bg-compare-table thead th').evaluateAll((ths) => ths.map((th) => th.firstChild.textContent.trim()));
+    assert.deepEqual(heads, ['Item', 'Municipality', 'Language school']);
+    const row = (id) => wb.locator(`.bg-compare-table tr[data-id="${id}"]`);
+    assert.equal(await row('goal').getAttribute('data-differs'), 'false');
+    assert.equal(await row('meetings').getAttribute('data-differs'), 'true');
+    assert.match(await row('meetings').innerText(), /differs[\s\S]*In place[\s\S]*Partly/);
+    assert.equal(await wb.locator('.bg-compare-table tr[data-differs="true"]').count(), 1, 'only that item differs');
+    await a.context().close();
+    await b.context().close();
+  });
+
+  test('a shared link opened next to our own scan goes into the comparison, not over ours', async () => {
+    const a = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const wa = als(a);
+    await alsReady(wa);
+    await wa.locator('#bg-partner').fill('Volunteers');
+    await tick(wa, 'trust', 'yes');
+    await view(wa, 1);
+    const link = await wa.locator('#bg-share-link').inputValue();
+    await a.context().close();
+
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = als(page);
+    await alsReady(w);
+    await w.locator('#bg-partner').fill('Municipality');
+    await tick(w, 'goal', 'partly');
+    await page.goto(link); // only the fragment changes: the widget hears hashchange
+    const v = als(page);
+    await v.locator('.bg-compare-table').waitFor({ timeout: 15000 });
+    assert.match(await v.locator('.bg-compare-table thead').innerText(), /Municipality[\s\S]*Volunteers/);
+    await view(v, 0);
+    assert.equal(await v.locator('#bg-partner').inputValue(), 'Municipality', 'our own scan is still ours');
+    assert.ok(await v.locator('#bg-goal-partly').isChecked());
+    await page.context().close();
+  });
+
+  test('the scan can be filled in and assessed with the keyboard only, and survives a reload', async () => {
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = als(page);
+    await alsReady(w);
+    await tabTo(page, w, '#bg-goal-no');           // an unticked group: Tab reaches its first option
+    await page.keyboard.press('ArrowDown');        // partly
+    await page.keyboard.press('ArrowDown');        // in place
+    assert.ok(await w.locator('#bg-goal-yes').isChecked());
+    await tabTo(page, w, '.bg-item[data-id="goal"] summary');
+    await page.keyboard.press('Enter');            // opens note, owner and role
+    await tabTo(page, w, '#bg-role-goal');
+    await page.keyboard.type('E');                 // "Explorer"
+    await tabTo(page, w, '.bg-views button:nth-child(2)', 20, 'Shift+Tab'); // back up to the views
+    await page.keyboard.press('Enter');
+    const a = await assessment(w);
+    assert.equal(a.phase, 'vormen');
+    assert.deepEqual(a.progress, [20, 0, 0, 0]);
+    assert.ok(!a.warnings.includes('role-verkenner'), 'the explorer role is taken');
+
+    await page.reload();
+    const v = als(page);
+    await alsReady(v);
+    await view(v, 1);
+    assert.deepEqual((await assessment(v)).progress, [20, 0, 0, 0], 'kept on the device');
+    await page.context().close();
+  });
+
+  test('axe-core finds no violations in Dutch and Arabic, in every view, and it fits 360 px', async () => {
+    for (const lang of ['nl', 'ar']) {
+      const page = await open(`${site.origin}/alliantie.html?org=plain&lang=${lang}`, { width: 360, height: 800 });
+      await page.evaluate(axeSource).catch(() => {});
+      const w = als(page);
+      await alsReady(w);
+      assert.equal(await w.locator('.bg-root').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+      const check = async (label) => {
+        const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+        assert.ok(fits, `${lang} ${label}: no horizontal scrolling at 360 px`);
+        // axe is added through the DevTools protocol: the page's CSP would block a script tag.
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run(document.querySelector('bondgenoot-widget'), { resultTypes: ['violations'] });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(violations, [], `${lang} ${label}`);
+      };
+      await tick(w, 'goal', 'yes', 'verkenner');
+      await tick(w, 'agreements', 'partly');
+      await check('checklist');
+      await view(w, 1);
+      await w.locator('.bg-result').waitFor();
+      await check('result');
+      await view(w, 2);
+      await check('compare');
+      await page.context().close();
+    }
   });
 });

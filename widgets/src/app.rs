@@ -5,6 +5,7 @@ use plugin_host::contract::{Ctx, Lang};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::alliantiescan::Alliantiescan;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::lang_switch::LangSwitch;
 use crate::config::Config;
@@ -75,6 +76,7 @@ pub fn App(props: &AppProps) -> Html {
         Some(Err(e)) => html! { <ErrorNotice detail={e.to_string()} onretry={onretry} /> },
         Some(Ok(rules)) => match props.config.widget {
             Widget::Netwerkscan => html! { <Netwerkscan rules={rules.clone()} /> },
+            Widget::Alliantiescan => html! { <Alliantiescan rules={rules.clone()} /> },
             other => html! {
                 <ErrorNotice detail={format!("the {} widget is not available yet", other.name())} />
             },

@@ -5,11 +5,14 @@
 //! page, so nothing that comes from a script, the page or the network is
 //! unwrapped: failures become a kind message in the widget.
 
+mod alliantiescan;
 mod app;
 mod components;
 mod config;
+mod events;
 mod i18n;
 mod netwerkscan;
+mod print;
 mod rules;
 mod storage;
 

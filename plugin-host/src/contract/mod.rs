@@ -1,6 +1,7 @@
 //! The types that cross browser ↔ server ↔ script. Widgets, server and tests all
 //! use these, so the two sides cannot drift.
 
+pub mod alliantiescan;
 pub mod netwerkscan;
 
 use serde::{Deserialize, Serialize};
@@ -115,6 +116,57 @@ pub struct Choice {
     pub id: String,
     /// Text shown to the person.
     pub label: String,
+}
+
+/// A concrete next step with the reason it was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// Stable id, e.g. `tell-three`.
+    pub id: String,
+    /// What to do, in plain language.
+    pub title: String,
+    /// Why this step was chosen.
+    pub why: String,
+    /// Optional link, e.g. the organisation's own buddy programme.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+/// A hook result that breaks the contract, named for the admin.
+pub(crate) fn shape_error(hook: &str, message: String) -> crate::ScriptError {
+    crate::ScriptError::new(crate::ErrorKind::WrongShape, Some(hook), message)
+}
+
+/// Checks every value is a percentage 0–100; `what` names it in the error.
+pub(crate) fn check_percent<'a>(
+    hook: &str,
+    what: &str,
+    values: impl IntoIterator<Item = (&'a str, i64)>,
+) -> Result<(), crate::ScriptError> {
+    match values.into_iter().find(|(_, v)| !(0..=100).contains(v)) {
+        Some((id, v)) => Err(shape_error(
+            hook,
+            format!("{what} `{id}` is {v}, but it goes from 0 to 100"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Checks every step's link is safe to show.
+pub(crate) fn check_step_links(hook: &str, steps: &[Step]) -> Result<(), crate::ScriptError> {
+    match steps
+        .iter()
+        .find(|s| s.link.as_deref().is_some_and(|l| !is_safe_link(l)))
+    {
+        Some(s) => Err(shape_error(
+            hook,
+            format!(
+                "step `{}` has a link that is not an http(s) or mailto address",
+                s.id
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Checks a link a script wants to show: only web and mail links, never

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Choice, Ctx, is_safe_link};
-use crate::{ErrorKind, Rules, ScriptError};
+pub use super::Step;
+use super::{Choice, Ctx, check_percent, check_step_links, shape_error};
+use crate::{Rules, ScriptError};
 
 /// What the widget asks, in `ctx.lang`: the kinds of relation a person can
 /// have to you, the kinds of help they can give, people to think of, and the
@@ -106,20 +107,6 @@ pub struct Dimension {
     pub why: String,
 }
 
-/// A concrete next step with the reason it was chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Step {
-    /// Stable id, e.g. `tell-three`.
-    pub id: String,
-    /// What to do, in plain language.
-    pub title: String,
-    /// Why this step was chosen for this person.
-    pub why: String,
-    /// Optional link, e.g. the organisation's own buddy programme.
-    #[serde(default)]
-    pub link: Option<String>,
-}
-
 const QUESTIONNAIRE_SHAPE: &str = "a map #{ relations: [#{ id, label }], supports: [#{ id, label }], \
      suggestions: [#{ name, relation }], questions: [#{ id, text, options: [#{ id, label }] }] }";
 const RESULT_SHAPE: &str = "a map #{ dimensions: [#{ id, label, value, why }], summary, steps: [#{ id, title, why, link? }] }";
@@ -143,35 +130,11 @@ pub fn score(
     ctx: &Ctx,
 ) -> Result<NetwerkscanResult, ScriptError> {
     let result: NetwerkscanResult = rules.call("score", &[answers, ctx], RESULT_SHAPE)?;
-    if let Some(d) = result
-        .dimensions
-        .iter()
-        .find(|d| !(0..=100).contains(&d.value))
-    {
-        return Err(shape_error(
-            "score",
-            format!(
-                "score `{}` is {}, but scores go from 0 to 100",
-                d.id, d.value
-            ),
-        ));
-    }
-    if let Some(s) = result
-        .steps
-        .iter()
-        .find(|s| s.link.as_deref().is_some_and(|l| !is_safe_link(l)))
-    {
-        return Err(shape_error(
-            "score",
-            format!(
-                "step `{}` has a link that is not an http(s) or mailto address",
-                s.id
-            ),
-        ));
-    }
+    check_percent(
+        "score",
+        "score",
+        result.dimensions.iter().map(|d| (d.id.as_str(), d.value)),
+    )?;
+    check_step_links("score", &result.steps)?;
     Ok(result)
-}
-
-fn shape_error(hook: &str, message: String) -> ScriptError {
-    ScriptError::new(ErrorKind::WrongShape, Some(hook), message)
 }

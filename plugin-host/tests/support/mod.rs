@@ -10,6 +10,11 @@ use plugin_host::{Layer, Rules, ScriptError};
 pub const NETWERKSCAN: &str = include_str!("../../../scripts/netwerkscan.rhai");
 /// The demo organisation's override.
 pub const DEMO_OVERRIDE: &str = include_str!("../../../scripts/examples/demo/netwerkscan.rhai");
+/// The default Alliantiescan script.
+pub const ALLIANTIESCAN: &str = include_str!("../../../scripts/alliantiescan.rhai");
+/// The language school's Alliantiescan override.
+pub const TAALSCHOOL_OVERRIDE: &str =
+    include_str!("../../../scripts/examples/taalschool/alliantiescan.rhai");
 /// The volunteer group's override.
 pub const VOLUNTEERS_OVERRIDE: &str =
     include_str!("../../../scripts/examples/volunteers/netwerkscan.rhai");

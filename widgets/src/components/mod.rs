@@ -3,3 +3,4 @@
 pub mod error_notice;
 pub mod lang_switch;
 pub mod progress;
+pub mod remove_data;

@@ -93,17 +93,7 @@ fn dispatch_complete(host: &web_sys::Element, result: &NetwerkscanResult) {
         .iter()
         .map(|d| (d.id.clone(), d.value.into()))
         .collect();
-    let detail = serde_json::json!({ "widget": "netwerkscan", "scores": scores,
-        "steps": result.steps.iter().map(|s| s.id.clone()).collect::<Vec<_>>() });
-    let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) else {
-        return;
-    };
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("bondgenoot:complete", &init)
-    {
-        let _ = host.dispatch_event(&event);
-    }
+    let steps: Vec<&str> = result.steps.iter().map(|s| s.id.as_str()).collect();
+    let detail = serde_json::json!({ "widget": "netwerkscan", "scores": scores, "steps": steps });
+    crate::events::dispatch(host, "bondgenoot:complete", &detail);
 }

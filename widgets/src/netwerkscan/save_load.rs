@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::state::Saved;
 use crate::app::Ui;
+use crate::components::remove_data::RemoveData;
 
 /// Larger files are not answers files: refuse them before reading.
 const MAX_FILE_BYTES: f64 = 256.0 * 1024.0;
@@ -35,14 +36,12 @@ enum Notice {
     None,
     Loaded,
     LoadFailed,
-    Removed,
 }
 
 /// Print, download, load and remove.
 #[component]
 pub fn SaveLoad(props: &SaveLoadProps) -> Html {
     let notice = use_state(|| Notice::None);
-    let confirming = use_state(|| false);
     let Some(ui) = use_context::<Ui>() else {
         return html! {};
     };
@@ -50,7 +49,7 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
 
     let onprint = {
         let host = ui.host.clone();
-        Callback::from(move |_| print_alone(&host))
+        Callback::from(move |_| crate::print::print_alone(&host))
     };
     let ondownload = {
         let saved = props.saved.clone();
@@ -92,16 +91,6 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
             });
         })
     };
-    let onremove = {
-        let (onremove, confirming, notice) =
-            (props.onremove.clone(), confirming.clone(), notice.clone());
-        Callback::from(move |_| {
-            onremove.emit(());
-            confirming.set(false);
-            notice.set(Notice::Removed);
-        })
-    };
-
     html! {
         <div class="bg-actions">
             if props.printable {
@@ -112,41 +101,12 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
                 { t.load }
                 <input id="bg-load-file" class="bg-sr-only" type="file" accept=".json,application/json" onchange={onfile} />
             </label>
-            if props.has_answers && *confirming {
-                <div class="bg-confirm" role="group" aria-labelledby="bg-confirm-q">
-                    <p id="bg-confirm-q">{ t.remove_confirm }</p>
-                    <button type="button" class="bg-button bg-danger" onclick={onremove}>{ t.remove_yes }</button>
-                    <button type="button" class="bg-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ t.cancel }</button>
-                </div>
-            } else if props.has_answers {
-                <button type="button" class="bg-button" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ t.remove_answers }</button>
-            }
-            <p class="bg-notice" role="status">
-                { match *notice { Notice::Loaded => t.loaded, Notice::Removed => t.removed, _ => "" } }
-            </p>
+            <RemoveData has_data={props.has_answers} onremove={props.onremove.clone()} />
+            <p class="bg-notice" role="status">{ if *notice == Notice::Loaded { t.loaded } else { "" } }</p>
             if *notice == Notice::LoadFailed {
                 <p class="bg-field-error" role="alert">{ t.load_error }</p>
             }
         </div>
-    }
-}
-
-/// Prints only this widget: embed.js's print sheet hides the rest of the host
-/// page while the host element and the page carry these attributes.
-fn print_alone(host: &web_sys::Element) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let root = window.document().and_then(|d| d.document_element());
-    let _ = host.set_attribute("data-printing", "");
-    if let Some(root) = &root {
-        let _ = root.set_attribute("data-bondgenoot-printing", "");
-    }
-    // Blocks until the print dialog closes.
-    let _ = window.print();
-    let _ = host.remove_attribute("data-printing");
-    if let Some(root) = &root {
-        let _ = root.remove_attribute("data-bondgenoot-printing");
     }
 }
 

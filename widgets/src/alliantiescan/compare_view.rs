@@ -1,0 +1,132 @@
+//! Opening a shared link, and partners' scans side by side, item by item, so
+//! the alliance sees where partners see it differently.
+
+use plugin_host::contract::alliantiescan::{Checklist, Ticks};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::state::Scan;
+use crate::app::Ui;
+use crate::i18n::fill;
+
+/// Props of [`CompareView`].
+#[derive(Properties, PartialEq)]
+pub struct CompareViewProps {
+    /// Items and level labels from the rules.
+    pub checklist: Checklist,
+    /// Our partner name.
+    pub partner: String,
+    /// Our ticks.
+    pub ticks: Ticks,
+    /// Partners' scans.
+    pub compare: Vec<Scan>,
+    /// Open a link as our scan.
+    pub onopen: Callback<Scan>,
+    /// Add a partner's scan.
+    pub onadd: Callback<Scan>,
+    /// Remove a partner's scan by index.
+    pub onremove: Callback<usize>,
+}
+
+/// Paste a link; the comparison table.
+#[component]
+pub fn CompareView(props: &CompareViewProps) -> Html {
+    let input = use_node_ref();
+    let message = use_state(|| None::<(bool, String)>);
+    let Some(ui) = use_context::<Ui>() else {
+        return html! {};
+    };
+    let t = ui.texts;
+    let with_link = |then: Callback<Scan>, notice: &'static str| {
+        let (input, message) = (input.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(field) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            match Scan::from_link(&field.value()) {
+                Some(scan) => {
+                    message.set(Some((true, fill(notice, &[("partner", &scan.partner)]))));
+                    field.set_value("");
+                    then.emit(scan);
+                }
+                None => message.set(Some((false, t.open_error.to_owned()))),
+            }
+        })
+    };
+    let level_label = |ticks: &Ticks, id: &str| {
+        let level = ticks.get(id).map_or("", |tick| tick.level.as_str());
+        props
+            .checklist
+            .levels
+            .iter()
+            .find(|l| l.id == level)
+            .map_or(t.not_ticked.to_owned(), |l| l.label.clone())
+    };
+    let ours = if props.partner.trim().is_empty() {
+        t.our_scan.to_owned()
+    } else {
+        props.partner.clone()
+    };
+    let level_of = |ticks: &Ticks, id: &str| {
+        ticks
+            .get(id)
+            .map_or("no".to_owned(), |tick| tick.level.clone())
+    };
+
+    html! {
+        <div class="bg-compare">
+            <p>{ t.compare_intro }</p>
+            <div class="bg-field">
+                <label for="bg-open-link">{ t.open_label }</label>
+                <input id="bg-open-link" type="text" ref={input.clone()} />
+            </div>
+            <div class="bg-form-buttons">
+                <button type="button" class="bg-button bg-primary" onclick={with_link(props.onadd.clone(), t.added)}>{ t.compare_add }</button>
+                <button type="button" class="bg-button" onclick={with_link(props.onopen.clone(), t.opened)}>{ t.open_mine }</button>
+            </div>
+            { match &*message {
+                Some((true, text)) => html! { <p class="bg-notice" role="status">{ text }</p> },
+                Some((false, text)) => html! { <p class="bg-field-error" role="alert">{ text }</p> },
+                None => html! { <p class="bg-notice" role="status"></p> },
+            } }
+            if props.compare.is_empty() {
+                <p class="bg-empty">{ t.compare_empty }</p>
+            } else {
+                <div class="bg-table-wrap">
+                    <table class="bg-compare-table">
+                        <thead><tr>
+                            <th scope="col">{ t.compare_item }</th>
+                            <th scope="col">{ &ours }</th>
+                            { for props.compare.iter().enumerate().map(|(i, scan)| {
+                                let onremove = props.onremove.clone();
+                                html! {
+                                    <th scope="col">
+                                        { &scan.partner }
+                                        <button type="button" class="bg-button bg-small" onclick={move |_| onremove.emit(i)}
+                                            aria-label={fill(t.compare_remove, &[("partner", &scan.partner)])}>{ "✕" }</button>
+                                    </th>
+                                }
+                            }) }
+                        </tr></thead>
+                        <tbody>
+                            { for props.checklist.phases.iter().flat_map(|p| p.items.iter()).map(|item| {
+                                let mine = level_of(&props.ticks, &item.id);
+                                let differs = props.compare.iter().any(|s| level_of(&s.ticks, &item.id) != mine);
+                                html! {
+                                    <tr class={classes!(differs.then_some("bg-differs"))} data-id={item.id.clone()} data-differs={differs.to_string()}>
+                                        <th scope="row">
+                                            { &item.text }
+                                            if differs { <span class="bg-tag bg-differs-tag">{ t.compare_differs }</span> }
+                                        </th>
+                                        <td>{ level_label(&props.ticks, &item.id) }</td>
+                                        { for props.compare.iter().map(|s| html! { <td>{ level_label(&s.ticks, &item.id) }</td> }) }
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,110 @@
+//! One checklist item: how far it is (not yet / partly / in place), and,
+//! folded away, a note, the owning partner and their role.
+
+use plugin_host::contract::Choice;
+use plugin_host::contract::alliantiescan::{Item, Role, Tick};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::state::Field;
+use crate::app::Ui;
+use crate::i18n::fill;
+
+/// Props of [`ItemRow`].
+#[derive(Properties, PartialEq)]
+pub struct ItemRowProps {
+    /// The item.
+    pub item: Item,
+    /// Its tick, if ticked.
+    pub tick: Option<Tick>,
+    /// Level choices from the rules.
+    pub levels: Vec<Choice>,
+    /// Roles from the rules.
+    pub roles: Vec<Role>,
+    /// Called with (field, value).
+    pub onset: Callback<(Field, String)>,
+}
+
+/// One item.
+#[component]
+pub fn ItemRow(props: &ItemRowProps) -> Html {
+    let Some(ui) = use_context::<Ui>() else {
+        return html! {};
+    };
+    let t = ui.texts;
+    let item = &props.item;
+    let tick = props.tick.clone().unwrap_or_default();
+    let set = |field: fn() -> Field| {
+        let onset = props.onset.clone();
+        move |value: String| onset.emit((field(), value))
+    };
+    let levels = props.levels.iter().map(|l| {
+        let id = format!("bg-{}-{}", item.id, l.id);
+        let set = set(|| Field::Level);
+        let value = l.id.clone();
+        html! {
+            <label class="bg-choice bg-level" for={id.clone()}>
+                <input type="radio" {id} name={format!("bg-level-{}", item.id)} value={l.id.clone()}
+                    checked={tick.level == l.id} onchange={Callback::from(move |_: Event| set(value.clone()))} />
+                { &l.label }
+            </label>
+        }
+    });
+    let usual = props
+        .roles
+        .iter()
+        .find(|r| r.id == item.role)
+        .map(|r| fill(t.usual_role, &[("role", &r.label)]));
+    let (note_id, owner_id, role_id) = (
+        format!("bg-note-{}", item.id),
+        format!("bg-owner-{}", item.id),
+        format!("bg-role-{}", item.id),
+    );
+    let on_note = {
+        let set = set(|| Field::Note);
+        Callback::from(move |e: InputEvent| {
+            set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let on_owner = {
+        let set = set(|| Field::Owner);
+        Callback::from(move |e: InputEvent| {
+            set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let on_role = {
+        let set = set(|| Field::Role);
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+
+    html! {
+        <li class="bg-item" data-id={item.id.clone()} data-level={tick.level.clone()}>
+            <fieldset class="bg-field">
+                <legend>{ &item.text }</legend>
+                if !item.help.is_empty() { <p class="bg-hint">{ &item.help }</p> }
+                <div class="bg-levels">{ for levels }</div>
+            </fieldset>
+            <details class="bg-more">
+                <summary>{ t.details_summary }</summary>
+                <div class="bg-field">
+                    <label for={note_id.clone()}>{ t.note_label }</label>
+                    <textarea id={note_id} rows="2" maxlength="500" value={tick.note.clone()} oninput={on_note} />
+                </div>
+                <div class="bg-field">
+                    <label for={owner_id.clone()}>{ t.owner_label }</label>
+                    <input id={owner_id} type="text" maxlength="80" value={tick.owner.clone()} oninput={on_owner} />
+                </div>
+                <div class="bg-field">
+                    <label for={role_id.clone()}>{ t.role_label }</label>
+                    <select id={role_id} onchange={on_role}>
+                        <option value="" selected={tick.role.is_empty()}>{ t.role_none }</option>
+                        { for props.roles.iter().map(|r| html! {
+                            <option value={r.id.clone()} selected={tick.role == r.id}>{ &r.label }</option>
+                        }) }
+                    </select>
+                    if let Some(usual) = usual { <p class="bg-hint">{ usual }</p> }
+                </div>
+            </details>
+        </li>
+    }
+}

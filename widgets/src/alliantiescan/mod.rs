@@ -1,0 +1,154 @@
+//! Alliantiescan — the alliance phase checklist for partner organisations.
+//! Tick what is in place; the organisation's rules place the alliance in a
+//! phase, warn and name the next steps. Kept on the device; shared as a link
+//! whose fragment carries the scan (nothing is stored on a server).
+
+mod checklist_view;
+mod compare_view;
+mod item_row;
+mod result_view;
+mod state;
+
+use plugin_host::contract::alliantiescan;
+use wasm_bindgen::JsCast;
+use yew::Reducible;
+use yew::prelude::*;
+
+use crate::app::Ui;
+use crate::components::error_notice::ErrorNotice;
+use crate::components::remove_data::RemoveData;
+use crate::rules::SharedRules;
+use crate::storage;
+use checklist_view::ChecklistView;
+use compare_view::CompareView;
+use result_view::ResultView;
+use state::{Action, Kept, Scan, State, View};
+
+/// Props of [`Alliantiescan`].
+#[derive(Properties, PartialEq)]
+pub struct AlliantiescanProps {
+    /// The organisation's compiled rules.
+    pub rules: SharedRules,
+}
+
+/// Where to start: what was kept here, and a scan in the page's share link.
+/// A shared scan on a fresh device becomes ours; next to a scan of our own it
+/// goes into the comparison instead of overwriting ours.
+fn initial_state(key: &str) -> State {
+    let kept = storage::load(key)
+        .and_then(|s| serde_json::from_str::<Kept>(&s).ok())
+        .filter(|k| k.scan.format == Scan::FORMAT);
+    let state = kept.map(State::from_kept).unwrap_or_default();
+    match web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|h| Scan::from_link(&h))
+    {
+        Some(shared) => (*std::rc::Rc::new(state).reduce(Action::Shared(shared))).clone(),
+        None => state,
+    }
+}
+
+/// The Alliantiescan widget.
+#[component]
+pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
+    let ui = use_context::<Ui>();
+    let key = format!(
+        "bondgenoot:alliantiescan:{}",
+        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default()
+    );
+    let state = {
+        let key = key.clone();
+        use_reducer(move || initial_state(&key))
+    };
+    use_effect_with(state.kept(), move |kept| {
+        if kept.scan.ticks.is_empty() && kept.scan.partner.is_empty() && kept.compare.is_empty() {
+            storage::remove(&key);
+        } else if let Ok(json) = serde_json::to_string(kept) {
+            storage::save(&key, &json);
+        }
+    });
+    {
+        // A share link pasted into this tab changes only the fragment: no reload.
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+                if let Some(scan) = hash.and_then(|h| Scan::from_link(&h)) {
+                    state.dispatch(Action::Shared(scan));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    let ctx = ui.as_ref().map(|u| u.ctx.clone());
+    let checklist = use_memo((props.rules.clone(), ctx), |(rules, ctx)| {
+        ctx.as_ref()
+            .map(|ctx| alliantiescan::checklist(&rules.0, ctx))
+    });
+    let Some(ui) = ui else { return html! {} };
+    let t = ui.texts;
+    let list = match &*checklist {
+        Some(Ok(list)) => list.clone(),
+        Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
+        None => return html! {},
+    };
+    let send = |make: fn(Scan) -> Action| {
+        let state = state.clone();
+        Callback::from(move |scan: Scan| state.dispatch(make(scan)))
+    };
+    let view_button = |view: View, label: &'static str| {
+        let state = state.clone();
+        html! {
+            <button type="button" class={classes!("bg-button", (state.view == view).then_some("bg-primary"))}
+                aria-pressed={(state.view == view).to_string()} onclick={move |_| state.dispatch(Action::Go(view))}>{ label }</button>
+        }
+    };
+
+    let body = match state.view {
+        View::Checklist => html! {
+            <ChecklistView checklist={list.clone()} ticks={state.ticks.clone()} partner={state.partner.clone()}
+                onset={{ let s = state.clone(); Callback::from(move |(id, field, value)| s.dispatch(Action::Set(id, field, value))) }}
+                onpartner={{ let s = state.clone(); Callback::from(move |name| s.dispatch(Action::Partner(name))) }} />
+        },
+        View::Result => html! {
+            <ResultView rules={props.rules.clone()} ticks={state.ticks.clone()} partner={state.partner.clone()} />
+        },
+        View::Compare => html! {
+            <CompareView checklist={list.clone()} partner={state.partner.clone()} ticks={state.ticks.clone()}
+                compare={state.compare.clone()} onopen={send(Action::Open)} onadd={send(Action::Compare)}
+                onremove={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::Uncompare(i))) }} />
+        },
+    };
+
+    html! {
+        <section class="bg-alliantiescan" aria-labelledby="bg-als-title">
+            <h2 id="bg-als-title" class="bg-title">{ t.als_title }</h2>
+            <p class="bg-intro">{ t.als_intro }</p>
+            <p class="bg-privacy">{ t.als_private }</p>
+            <div class="bg-views" role="group" aria-label={t.views_label}>
+                { view_button(View::Checklist, t.view_checklist) }
+                { view_button(View::Result, t.view_result) }
+                { view_button(View::Compare, t.view_compare) }
+            </div>
+            { body }
+            <div class="bg-nav">
+                <RemoveData has_data={!state.is_empty()}
+                    onremove={{ let s = state.clone(); Callback::from(move |()| s.dispatch(Action::Reset)) }} />
+            </div>
+        </section>
+    }
+}

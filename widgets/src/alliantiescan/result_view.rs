@@ -1,0 +1,117 @@
+//! The assessment: the phase, a four-step track of progress per phase, the
+//! warnings, the next steps and the roles; then sharing and printing.
+
+use plugin_host::contract::alliantiescan::{self, Assessment, Ticks};
+use yew::prelude::*;
+
+use super::state::Scan;
+use crate::app::Ui;
+use crate::components::error_notice::ErrorNotice;
+use crate::i18n::fill;
+use crate::rules::SharedRules;
+
+/// Props of [`ResultView`].
+#[derive(Properties, PartialEq)]
+pub struct ResultViewProps {
+    /// The organisation's rules.
+    pub rules: SharedRules,
+    /// Our ticks.
+    pub ticks: Ticks,
+    /// Our partner name, for the share link.
+    pub partner: String,
+}
+
+/// The result.
+#[component]
+pub fn ResultView(props: &ResultViewProps) -> Html {
+    let ui = use_context::<Ui>();
+    let ctx = ui.as_ref().map(|u| u.ctx.clone());
+    let result = use_memo(
+        (props.rules.clone(), props.ticks.clone(), ctx),
+        |(rules, ticks, ctx)| {
+            ctx.as_ref()
+                .map(|ctx| alliantiescan::assess(&rules.0, ticks, ctx))
+        },
+    );
+    {
+        let host = ui.as_ref().map(|u| u.host.clone());
+        use_effect_with(result.clone(), move |result| {
+            if let (Some(host), Some(Ok(a))) = (host, result.as_ref()) {
+                let warnings: Vec<&str> = a.warnings.iter().map(|w| w.id.as_str()).collect();
+                let detail = serde_json::json!({ "widget": "alliantiescan", "phase": a.phase, "warnings": warnings });
+                crate::events::dispatch(&host, "bondgenoot:complete", &detail);
+            }
+        });
+    }
+    let Some(ui) = ui else { return html! {} };
+    let t = ui.texts;
+    let a: &Assessment = match &*result {
+        Some(Ok(a)) => a,
+        Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
+        None => return html! {},
+    };
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let link = Scan::new(&props.partner, &props.ticks).link(&page);
+    let onprint = {
+        let host = ui.host.clone();
+        Callback::from(move |_| crate::print::print_alone(&host))
+    };
+
+    html! {
+        <div class="bg-result" data-phase={a.phase.clone()}>
+            <p class="bg-summary" role="status">
+                <strong>{ fill(t.phase_now, &[("phase", &a.phase_label)]) }</strong>{ " " }{ &a.summary }
+            </p>
+            <ol class="bg-track" aria-label={fill(t.track_label, &[("phase", &a.phase_label)])}>
+                { for a.progress.iter().map(|p| html! {
+                    <li class={classes!("bg-track-step", p.reached.then_some("reached"), (p.id == a.phase).then_some("current"))}
+                        data-id={p.id.clone()} aria-current={(p.id == a.phase).then_some("step")}>
+                        <span class="bg-track-label">{ &p.label }</span>
+                        <svg class="bg-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                            <rect class="bg-bar-track" x="0" y="0" width="100" height="6" />
+                            <rect class="bg-bar-fill" x="0" y="0" width={p.value.to_string()} height="6" />
+                        </svg>
+                        <span class="bg-track-value" data-value={p.value.to_string()}>{ format!("{}%", p.value) }</span>
+                        <span class="bg-tag">{ if p.reached { t.reached } else { t.not_reached } }</span>
+                    </li>
+                }) }
+            </ol>
+            <h3>{ t.warnings_heading }</h3>
+            if a.warnings.is_empty() {
+                <p>{ t.no_warnings }</p>
+            } else {
+                <ul class="bg-warnings">
+                    { for a.warnings.iter().map(|w| html! { <li class="bg-warning" data-id={w.id.clone()}>{ &w.text }</li> }) }
+                </ul>
+            }
+            <h3>{ t.steps_heading }</h3>
+            <ol class="bg-steps">
+                { for a.steps.iter().map(|s| html! {
+                    <li class="bg-step" data-id={s.id.clone()}>
+                        <strong>{ &s.title }</strong>
+                        <span class="bg-why">{ t.why }{ " " }{ &s.why }</span>
+                    </li>
+                }) }
+            </ol>
+            <h3>{ t.roles_heading }</h3>
+            <ul class="bg-roles">
+                { for a.roles.iter().map(|r| html! {
+                    <li data-id={r.id.clone()} data-covered={r.covered.to_string()}>
+                        { &r.label }{ ": " }<span class="bg-tag">{ if r.covered { t.role_taken } else { t.role_open } }</span>
+                    </li>
+                }) }
+            </ul>
+            <div class="bg-actions">
+                <div class="bg-field bg-share">
+                    <h3>{ t.share_heading }</h3>
+                    <p class="bg-hint">{ t.share_hint }</p>
+                    <label for="bg-share-link">{ t.share_link_label }</label>
+                    <input id="bg-share-link" type="text" readonly=true value={link} />
+                </div>
+                <button type="button" class="bg-button" onclick={onprint}>{ t.print }</button>
+            </div>
+        </div>
+    }
+}
