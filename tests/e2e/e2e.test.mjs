@@ -720,6 +720,26 @@ describe('the Alliantiescan', () => {
     await page.context().close();
   });
 
+  test('the print view for a meeting shows the result without the controls', async () => {
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = als(page);
+    await alsReady(w);
+    await contractsFirst(w);
+    await view(w, 1);
+    await w.locator('.bg-result').waitFor();
+    await page.evaluate(() => { window.print = () => { window.__printed = !!document.querySelector('bondgenoot-widget[data-printing]'); }; });
+    await w.getByRole('button', { name: 'Print' }).click();
+    assert.equal(await page.evaluate(() => window.__printed), true, 'the widget marks itself for printing');
+    await page.emulateMedia({ media: 'print' });
+    const shown = await w.locator('.bg-root').evaluate((root) => {
+      const visible = (sel) => { const el = root.querySelector(sel); return !!el && getComputedStyle(el).display !== 'none'; };
+      return { track: visible('.bg-track'), warnings: visible('.bg-warnings'), steps: visible('.bg-steps'),
+        views: visible('.bg-views'), share: visible('.bg-actions') };
+    });
+    assert.deepEqual(shown, { track: true, warnings: true, steps: true, views: false, share: false });
+    await page.context().close();
+  });
+
   test('axe-core finds no violations in Dutch and Arabic, in every view, and it fits 360 px', async () => {
     for (const lang of ['nl', 'ar']) {
       const page = await open(`${site.origin}/alliantie.html?org=plain&lang=${lang}`, { width: 360, height: 800 });
