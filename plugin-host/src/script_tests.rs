@@ -61,7 +61,12 @@ pub fn parse(json: &str) -> Result<TestFile, serde_json::Error> {
 pub fn run(rules: &Rules, file: &TestFile) -> Vec<CaseOutcome> {
     file.cases
         .iter()
-        .map(|case| match rules.call_json(&case.hook, &case.args) {
+        .map(|case| {
+            let mut args = case.args.clone();
+            crate::contract::normalize_args(&case.hook, &mut args);
+            (case, rules.call_json(&case.hook, &args))
+        })
+        .map(|(case, result)| match result {
             Ok(actual) => {
                 let mut differences = Vec::new();
                 compare("$", &case.expect, &actual, &mut differences);

@@ -24,6 +24,7 @@ pub mod controllers;
 pub mod error;
 pub mod etag;
 pub mod names;
+pub mod script_cli;
 pub mod store;
 
 use store::Store;

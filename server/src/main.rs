@@ -21,6 +21,56 @@ struct Cli {
 enum Command {
     /// Serve the widget bundle, the demo site and the rule scripts.
     Serve(ServeArgs),
+    /// Try a rule script before publishing it: check, test or run one hook.
+    #[command(subcommand)]
+    Script(ScriptCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ScriptCommand {
+    /// Compile the script over its widget's default, and run its hooks once in every language.
+    Check(ScriptFile),
+    /// Run the script's test cases (`<script>.tests.json` beside it).
+    Test {
+        #[command(flatten)]
+        script: ScriptFile,
+        /// Another test file.
+        #[arg(long)]
+        tests: Option<PathBuf>,
+    },
+    /// Call one hook and print what it returns as JSON.
+    Run {
+        #[command(flatten)]
+        script: ScriptFile,
+        /// The hook, e.g. `score`.
+        #[arg(long)]
+        hook: String,
+        /// JSON with the arguments: an array, or one value for the first; `ctx` is added.
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// `ctx.lang`: nl, en or ar.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// `ctx.org`.
+        #[arg(long, default_value = "demo")]
+        org: String,
+        /// `ctx.today` as YYYY-MM-DD; default today.
+        #[arg(long)]
+        today: Option<String>,
+    },
+}
+
+/// A rule script and where its widget's default script is.
+#[derive(Debug, Args)]
+struct ScriptFile {
+    /// The script file, e.g. `scripts/examples/demo/netwerkscan.rhai`.
+    file: PathBuf,
+    /// Its widget; by default from the file name.
+    #[arg(long)]
+    widget: Option<String>,
+    /// The default rule scripts.
+    #[arg(long, default_value = "scripts")]
+    scripts_dir: PathBuf,
 }
 
 /// Paths default to the repository layout, relative to the current folder.
@@ -58,6 +108,7 @@ async fn main() -> ExitCode {
         .init();
     let result = match Cli::parse().command {
         Command::Serve(args) => serve(args).await,
+        Command::Script(command) => return script(command),
     };
     // One line with the whole context chain, not a backtrace: the reader is
     // the person starting the server.
@@ -66,6 +117,65 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+fn script(command: ScriptCommand) -> ExitCode {
+    use server::script_cli::{self, Script};
+    let to_script = |f: ScriptFile| -> Result<Script, String> {
+        let widget = match f.widget {
+            Some(name) => Some(plugin_host::contract::Widget::parse(&name).ok_or_else(|| {
+                format!(
+                    "--widget {name} is not one of {}",
+                    plugin_host::contract::Widget::list()
+                )
+            })?),
+            None => None,
+        };
+        Ok(Script {
+            file: f.file,
+            widget,
+            scripts_dir: f.scripts_dir,
+        })
+    };
+    let outcome = match command {
+        ScriptCommand::Check(f) => to_script(f).map(|s| script_cli::check(&s)),
+        ScriptCommand::Test { script, tests } => {
+            to_script(script).map(|s| script_cli::test(&s, tests.as_deref()))
+        }
+        ScriptCommand::Run {
+            script,
+            hook,
+            input,
+            lang,
+            org,
+            today,
+        } => {
+            let lang = plugin_host::contract::Lang::from_tag(&lang)
+                .ok_or(format!("--lang {lang} is not nl, en or ar"));
+            lang.and_then(|lang| {
+                let ctx = plugin_host::contract::Ctx {
+                    lang,
+                    org,
+                    today: today.unwrap_or_else(script_cli::today),
+                };
+                to_script(script).map(|s| script_cli::run(&s, &hook, input.as_deref(), &ctx))
+            })
+        }
+    };
+    match outcome {
+        Ok(outcome) => {
+            print!("{}", outcome.report);
+            if outcome.ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(e) => {
+            eprintln!("bondgenoot: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {

@@ -132,6 +132,24 @@ pub struct Step {
     pub link: Option<String>,
 }
 
+/// Gives hand-written hook arguments (script tests, the admin CLI) the same
+/// defaults the typed calls give: a person without `gives` gets an empty
+/// list, as it does when the browser sends it. Unknown hooks pass unchanged.
+pub fn normalize_args(hook: &str, args: &mut [serde_json::Value]) {
+    fn through<T: serde::de::DeserializeOwned + Serialize>(value: &mut serde_json::Value) {
+        if let Ok(normal) =
+            serde_json::from_value::<T>(value.clone()).and_then(serde_json::to_value)
+        {
+            *value = normal;
+        }
+    }
+    match (hook, args) {
+        ("score", [answers, _]) => through::<netwerkscan::Answers>(answers),
+        ("assess", [ticks, _]) => through::<alliantiescan::Ticks>(ticks),
+        _ => {}
+    }
+}
+
 /// A hook result that breaks the contract, named for the admin.
 pub(crate) fn shape_error(hook: &str, message: String) -> crate::ScriptError {
     crate::ScriptError::new(crate::ErrorKind::WrongShape, Some(hook), message)
