@@ -4,7 +4,7 @@
 //! must stop fast with a clear error, never hang, exhaust memory or overflow the
 //! (small, 1 MiB) wasm stack.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rhai::Engine;
 use rhai::packages::{
@@ -59,6 +59,24 @@ pub const LIMITS: Limits = Limits {
     log_lines: 200,
 };
 
+/// Rhai's standard library minus what rule scripts have no use for (bit
+/// fields, blobs, float maths): each package left out is bundle size saved on
+/// every job seeker's phone. Built once and shared by every engine: building
+/// a package registers hundreds of functions, which costs more than parsing a
+/// rule script.
+fn packages() -> &'static [rhai::Shared<rhai::Module>] {
+    static PACKAGES: OnceLock<Vec<rhai::Shared<rhai::Module>>> = OnceLock::new();
+    PACKAGES.get_or_init(|| {
+        vec![
+            CorePackage::new().as_shared_module(),
+            LogicPackage::new().as_shared_module(),
+            BasicArrayPackage::new().as_shared_module(),
+            BasicMapPackage::new().as_shared_module(),
+            MoreStringPackage::new().as_shared_module(),
+        ]
+    })
+}
+
 /// Builds an engine with the sandbox profile. `print` and `debug` go to `log`.
 ///
 /// `Engine::new_raw` rather than `Engine::new`: on native, `new` installs a file
@@ -66,15 +84,9 @@ pub const LIMITS: Limits = Limits {
 /// same way on both targets keeps browser and server identical.
 pub(crate) fn engine(log: Arc<Mutex<Vec<LogLine>>>) -> Engine {
     let mut engine = Engine::new_raw();
-    // Rhai's standard library minus what rule scripts have no use for (bit
-    // fields, blobs, float maths): each package left out is bundle size saved
-    // on every job seeker's phone.
-    engine
-        .register_global_module(CorePackage::new().as_shared_module())
-        .register_global_module(LogicPackage::new().as_shared_module())
-        .register_global_module(BasicArrayPackage::new().as_shared_module())
-        .register_global_module(BasicMapPackage::new().as_shared_module())
-        .register_global_module(MoreStringPackage::new().as_shared_module());
+    for package in packages() {
+        engine.register_global_module(package.clone());
+    }
 
     engine
         .set_max_operations(LIMITS.operations)

@@ -61,8 +61,29 @@ pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadE
     }
     let answer: RulesResponse =
         serde_json::from_str(&body).map_err(|e| LoadError::Format(e.to_string()))?;
-    let rules = Rules::compile(&answer.layers).map_err(LoadError::Script)?;
-    Ok(SharedRules(Rc::new(rules)))
+    compile_once(answer.layers).map(SharedRules)
+}
+
+thread_local! {
+    /// Rules compiled on this page, by their layers: two widgets of the same
+    /// organisation on one page compile once. Hook calls keep no state, so
+    /// sharing is safe; a page holds few distinct rule sets.
+    static COMPILED: std::cell::RefCell<Vec<(Vec<Layer>, Rc<Rules>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn compile_once(layers: Vec<Layer>) -> Result<Rc<Rules>, LoadError> {
+    let known = COMPILED.with_borrow(|c| {
+        c.iter()
+            .find(|(l, _)| *l == layers)
+            .map(|(_, r)| Rc::clone(r))
+    });
+    if let Some(rules) = known {
+        return Ok(rules);
+    }
+    let rules = Rc::new(Rules::compile(&layers).map_err(LoadError::Script)?);
+    COMPILED.with_borrow_mut(|c| c.push((layers, Rc::clone(&rules))));
+    Ok(rules)
 }
 
 /// Awaits embed.js's `{ status, body }`.
