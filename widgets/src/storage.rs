@@ -28,3 +28,26 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(key);
     }
 }
+
+/// The key a widget keeps its state under, one per organisation, so two
+/// organisations' widgets on one site do not mix.
+pub fn key(widget: plugin_host::contract::Widget, org: &str) -> String {
+    format!("bondgenoot:{widget}:{org}")
+}
+
+/// Keeps `value` under `key` whenever it changes, and forgets the key when
+/// there is nothing to keep (so "remove my answers" leaves nothing behind).
+#[yew::hook]
+pub fn use_kept<T: serde::Serialize + PartialEq + 'static>(
+    key: String,
+    value: T,
+    nothing_to_keep: bool,
+) {
+    yew::use_effect_with((value, nothing_to_keep), move |(value, nothing)| {
+        if *nothing {
+            remove(&key);
+        } else if let Ok(json) = serde_json::to_string(value) {
+            save(&key, &json);
+        }
+    });
+}

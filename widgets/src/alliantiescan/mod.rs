@@ -9,7 +9,7 @@ mod item_row;
 mod result_view;
 mod state;
 
-use plugin_host::contract::alliantiescan;
+use plugin_host::contract::{Widget, alliantiescan};
 use wasm_bindgen::JsCast;
 use yew::Reducible;
 use yew::prelude::*;
@@ -52,21 +52,15 @@ fn initial_state(key: &str) -> State {
 #[component]
 pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
     let ui = use_context::<Ui>();
-    let key = format!(
-        "bondgenoot:alliantiescan:{}",
-        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default()
+    let key = storage::key(
+        Widget::Alliantiescan,
+        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default(),
     );
     let state = {
         let key = key.clone();
         use_reducer(move || initial_state(&key))
     };
-    use_effect_with(state.kept(), move |kept| {
-        if kept.scan.ticks.is_empty() && kept.scan.partner.is_empty() && kept.compare.is_empty() {
-            storage::remove(&key);
-        } else if let Ok(json) = serde_json::to_string(kept) {
-            storage::save(&key, &json);
-        }
-    });
+    storage::use_kept(key, state.kept(), state.is_empty());
     {
         // A share link pasted into this tab changes only the fragment: no reload.
         let state = state.clone();

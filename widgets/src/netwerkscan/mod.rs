@@ -11,7 +11,7 @@ mod result_view;
 mod save_load;
 mod state;
 
-use plugin_host::contract::netwerkscan;
+use plugin_host::contract::{Widget, netwerkscan};
 use yew::prelude::*;
 
 use crate::app::Ui;
@@ -36,10 +36,9 @@ pub struct NetwerkscanProps {
 #[component]
 pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let ui = use_context::<Ui>();
-    // One key per organisation: two orgs' scans on one site do not mix.
-    let key = format!(
-        "bondgenoot:netwerkscan:{}",
-        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default()
+    let key = storage::key(
+        Widget::Netwerkscan,
+        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default(),
     );
     let state = {
         let key = key.clone();
@@ -51,13 +50,11 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         })
     };
     let can_store = use_memo((), |()| storage::available());
-    use_effect_with(state.saved(), move |saved| {
-        if saved.people.is_empty() && saved.answers.is_empty() && saved.stage == Stage::Intro {
-            storage::remove(&key);
-        } else if let Ok(json) = serde_json::to_string(saved) {
-            storage::save(&key, &json);
-        }
-    });
+    storage::use_kept(
+        key,
+        state.saved(),
+        state.is_empty() && state.stage == Stage::Intro,
+    );
     let ctx = ui.as_ref().map(|u| u.ctx.clone());
     let questionnaire = use_memo((props.rules.clone(), ctx), |(rules, ctx)| {
         ctx.as_ref()
