@@ -126,12 +126,16 @@ fn a_wrong_expectation_is_reported_with_its_path() {
 
 #[test]
 fn every_language_has_every_text() {
-    for script in [common::NETWERKSCAN, common::ALLIANTIESCAN] {
-        every_language_has_every_text_in(script);
+    for (script, at_least) in [
+        (common::NETWERKSCAN, 60),
+        (common::ALLIANTIESCAN, 60),
+        (common::VACATURECAFE, 25),
+    ] {
+        every_language_has_every_text_in(script, at_least);
     }
 }
 
-fn every_language_has_every_text_in(script: &str) {
+fn every_language_has_every_text_in(script: &str, at_least: usize) {
     let rules = Rules::compile(&[Layer::new("default", script)]).expect("compiles");
     let keys = |lang: &str| {
         let table = rules
@@ -148,7 +152,76 @@ fn every_language_has_every_text_in(script: &str) {
             .collect::<std::collections::BTreeSet<_>>()
     };
     let dutch = keys("nl");
-    assert!(dutch.len() > 60);
+    assert!(dutch.len() > at_least);
     assert_eq!(keys("en"), dutch, "English has the same texts as Dutch");
     assert_eq!(keys("ar"), dutch, "Arabic has the same texts as Dutch");
+}
+
+#[test]
+fn the_default_vacaturecafe_script_passes_its_cases() {
+    let rules = Rules::compile(&[Layer::new("default", common::VACATURECAFE)]).expect("compiles");
+    assert_all_pass(
+        &rules,
+        include_str!("../../scripts/vacaturecafe.tests.json"),
+    );
+}
+
+#[test]
+fn the_werkplein_override_adds_a_required_field_that_validate_enforces() {
+    let rules = Rules::compile(&[
+        Layer::new("default", common::VACATURECAFE),
+        Layer::new("org:werkplein", common::WERKPLEIN_OVERRIDE),
+    ])
+    .expect("compiles");
+    assert_all_pass(
+        &rules,
+        include_str!("../../scripts/examples/werkplein/vacaturecafe.tests.json"),
+    );
+}
+
+#[test]
+fn the_vacaturecafe_hooks_return_their_typed_shapes_in_every_language() {
+    use plugin_host::contract::vacaturecafe::{self, Cafe, Counts, Form, Outcome, Value};
+    use plugin_host::contract::{Ctx, Lang};
+    let rules = Rules::compile(&[Layer::new("default", common::VACATURECAFE)]).expect("compiles");
+    let mut cafe = Cafe::example();
+    cafe.details.capacity = 2;
+    for lang in Lang::ALL {
+        let ctx = Ctx {
+            lang,
+            org: "demo".into(),
+            today: "2026-11-22".into(),
+        };
+        let fields = vacaturecafe::fields(&rules, &cafe, &ctx).expect("fields");
+        assert!(
+            fields.iter().all(|f| !f.label.is_empty()),
+            "{lang:?}: every field has a label"
+        );
+        let empty = vacaturecafe::validate(&rules, &Form::new(), &cafe, &ctx).expect("validate");
+        assert_eq!(
+            empty.keys().collect::<Vec<_>>(),
+            ["consent", "email", "name"],
+            "{lang:?}"
+        );
+        let form: Form = [
+            ("name".to_owned(), Value::Text("Amal".into())),
+            ("email".to_owned(), Value::Text("amal@example.nl".into())),
+            ("consent".to_owned(), Value::Check(true)),
+        ]
+        .into();
+        let clean = vacaturecafe::clean_form(&fields, &form).expect("clean");
+        assert!(
+            vacaturecafe::validate(&rules, &clean, &cafe, &ctx)
+                .expect("validate")
+                .is_empty()
+        );
+        let full = Counts {
+            confirmed: 2,
+            waitlist: 0,
+            places_left: 0,
+        };
+        let d = vacaturecafe::decide(&rules, &clean, &cafe, &full, &ctx).expect("decide");
+        assert_eq!(d.outcome, Outcome::Waitlist);
+        assert!(!d.message.is_empty());
+    }
 }

@@ -12,12 +12,23 @@
 //! - **Start-up and the CLI** (`lib.rs` `serve`, `main.rs`) use `anyhow` with
 //!   context, because there the only reader is the person starting the server.
 //! - Names from the URL are echoed in messages at most 64 characters long.
+//! - **Form errors** carry the field: one structural problem as `field`
+//!   (`invalid_field`), or the rules' messages per field as `fields`
+//!   (`validation_failed`), so the widget can show them beside the inputs.
+//! - A broken organisation script is the organisation's problem, not the job
+//!   seeker's: `rules_broken` (503) with a kind message; the script error with
+//!   its line goes to the log.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::header::{RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use plugin_host::ScriptError;
+use plugin_host::contract::vacaturecafe::FieldErrors;
+
+use crate::db::DbError;
 use crate::names::Widget;
 
 /// Why a request failed, as the client sees it.
@@ -46,6 +57,54 @@ pub enum ApiError {
     /// A path segment that could not be decoded (e.g. invalid UTF-8).
     #[error("This address could not be read.")]
     BadPath,
+    /// No such café at this organisation.
+    #[error("There is no such café.")]
+    CafeNotFound,
+    /// The organisation closed the café for signups.
+    #[error("This café no longer takes signups.")]
+    CafeClosed,
+    /// The café's date has passed.
+    #[error("This café has already taken place.")]
+    CafePast,
+    /// No signup with this cancellation token.
+    #[error("No signup was found for this link. It may have been deleted.")]
+    SignupNotFound,
+    /// The body is not the JSON this endpoint takes.
+    #[error("The request could not be read: {0}")]
+    BadJson(String),
+    /// The body is larger than any valid request.
+    #[error("The request is too large.")]
+    TooLarge,
+    /// One answer cannot be taken at all (see `vacaturecafe::Problem`).
+    #[error("{message}")]
+    InvalidField {
+        /// The field.
+        field: String,
+        /// The problem's code, e.g. `too_long`.
+        problem: String,
+        /// In the person's language.
+        message: String,
+    },
+    /// The rules found errors in the form.
+    #[error("Some answers need another look.")]
+    Validation(FieldErrors),
+    /// An admin's café is not valid.
+    #[error("{0}")]
+    InvalidCafe(String),
+    /// The organisation's rules fail; details go to the log.
+    #[error(
+        "Signing up does not work right now because of a problem on our side. Please try again later."
+    )]
+    RulesBroken(ScriptError),
+    /// No or a wrong admin token.
+    #[error("This needs the organisation's admin token (Authorization: Bearer …).")]
+    Unauthorized,
+    /// Too many signups from one client in a short time.
+    #[error("Too many signups in a short time. Please wait a minute and try again.")]
+    RateLimited,
+    /// The database failed; the cause goes to the log.
+    #[error("Something went wrong on the server. Please try again later.")]
+    Database(DbError),
     /// Something failed on the server; `what` and `source` go to the log only.
     #[error("Something went wrong on the server. Please try again later.")]
     Internal {
@@ -66,15 +125,35 @@ impl ApiError {
                 "script_not_found"
             }
             Self::BadPath => "bad_path",
-            Self::Internal { .. } => "internal",
+            Self::CafeNotFound => "cafe_not_found",
+            Self::CafeClosed => "cafe_closed",
+            Self::CafePast => "cafe_past",
+            Self::SignupNotFound => "signup_not_found",
+            Self::BadJson(_) => "bad_json",
+            Self::TooLarge => "too_large",
+            Self::InvalidField { .. } => "invalid_field",
+            Self::Validation(_) => "validation_failed",
+            Self::InvalidCafe(_) => "invalid_cafe",
+            Self::RulesBroken(_) => "rules_broken",
+            Self::Unauthorized => "unauthorized",
+            Self::RateLimited => "rate_limited",
+            Self::Internal { .. } | Self::Database(_) => "internal",
         }
     }
 
     /// The HTTP status for this error.
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::BadPath => StatusCode::BAD_REQUEST,
-            Self::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::BadPath | Self::BadJson(_) => StatusCode::BAD_REQUEST,
+            Self::CafeClosed | Self::CafePast => StatusCode::CONFLICT,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::InvalidField { .. } | Self::Validation(_) | Self::InvalidCafe(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            Self::RulesBroken(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            Self::Internal { .. } | Self::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::NOT_FOUND,
         }
     }
@@ -97,20 +176,58 @@ struct Body<'a> {
 struct Detail<'a> {
     code: &'a str,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    problem: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<&'a FieldErrors>,
+}
+
+impl From<DbError> for ApiError {
+    fn from(e: DbError) -> Self {
+        Self::Database(e)
+    }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let Self::Internal { what, source } = &self {
-            tracing::error!(error = %source, "{what}");
+        match &self {
+            Self::Internal { what, source } => tracing::error!(error = %source, "{what}"),
+            Self::Database(e) => tracing::error!(error = %e, "database"),
+            Self::RulesBroken(e) => tracing::error!(error = %e, "an organisation's rules fail"),
+            _ => {}
         }
+        let (field, problem) = match &self {
+            Self::InvalidField { field, problem, .. } => {
+                (Some(field.as_str()), Some(problem.as_str()))
+            }
+            _ => (None, None),
+        };
         let body = Body {
             error: Detail {
                 code: self.code(),
                 message: self.to_string(),
+                field,
+                problem,
+                fields: match &self {
+                    Self::Validation(fields) => Some(fields),
+                    _ => None,
+                },
             },
         };
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        let headers = response.headers_mut();
+        match self {
+            Self::Unauthorized => {
+                headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            Self::RateLimited => {
+                headers.insert(RETRY_AFTER, HeaderValue::from_static("60"));
+            }
+            _ => {}
+        }
+        response
     }
 }
 

@@ -21,11 +21,16 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub mod controllers;
+pub mod db;
+pub mod demo;
 pub mod error;
 pub mod etag;
+pub mod ics;
 pub mod names;
+pub mod rules_cache;
 pub mod script_cli;
 pub mod store;
+pub mod tokens;
 
 use store::Store;
 
@@ -40,6 +45,13 @@ pub struct Config {
     pub bundle_dir: PathBuf,
     /// The default rule scripts and `examples/demo/`.
     pub scripts_dir: PathBuf,
+    /// Signups one client may send per minute; 0 turns the limit off.
+    pub signup_rate_per_minute: u32,
+}
+
+/// The database file in the data folder.
+pub fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("bondgenoot.sqlite3")
 }
 
 /// What the router needs, checked and prepared by [`prepare`].
@@ -51,6 +63,8 @@ pub struct AppState {
     pub www_dir: PathBuf,
     /// `<bundle-dir>/v1/`.
     pub bundle_v1_dir: PathBuf,
+    /// The job-café API's shared state.
+    pub cafes: Arc<controllers::cafes::Cafes>,
 }
 
 /// Checks the folders and creates the demo organisation if it is missing.
@@ -78,10 +92,24 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
                 .display()
         );
     }
+    let db = db::Db::open(&database_path(&config.data_dir)).await?;
+    db.ensure_org(store::DEMO_ORG).await?;
+    // A demo without cafés has nothing to show; an admin's own cafés are kept.
+    if db.cafes(store::DEMO_ORG, None, true).await?.is_empty() {
+        let today = time::OffsetDateTime::now_utc().date();
+        for cafe in demo::cafes(today) {
+            db.create_cafe(store::DEMO_ORG, cafe).await?;
+        }
+        tracing::info!("created the demo organisation's cafés");
+    }
+    let store = Arc::new(store);
+    let cafes =
+        controllers::cafes::Cafes::new(db, Arc::clone(&store), config.signup_rate_per_minute);
     Ok(AppState {
-        store: Arc::new(store),
+        store,
         www_dir: config.www_dir.clone(),
         bundle_v1_dir,
+        cafes: Arc::new(cafes),
     })
 }
 
@@ -92,6 +120,25 @@ fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
         path.display()
     );
     Ok(())
+}
+
+/// Adds organisation `org` (database row and scripts folder) or updates it:
+/// a new admin token, returned once, and its allowed origins.
+pub async fn org_add(
+    data_dir: &Path,
+    scripts_dir: &Path,
+    org: &names::OrgName,
+    origins: Vec<String>,
+) -> anyhow::Result<String> {
+    let store = Store::new(data_dir, scripts_dir);
+    store.ensure_demo_org().await?;
+    store.ensure_org_dir(org).await?;
+    let db = db::Db::open(&database_path(data_dir)).await?;
+    db.ensure_org(org.as_str()).await?;
+    let token = tokens::new_token()?;
+    db.set_org_access(org.as_str(), Some(tokens::hash(&token)), Some(origins))
+        .await?;
+    Ok(token)
 }
 
 /// All routes: `/healthz`, the `/v1/` API and bundle, and the demo site.
@@ -117,9 +164,41 @@ pub fn app(state: AppState) -> Router {
         .allow_methods([Method::GET, Method::HEAD, Method::OPTIONS])
         .allow_headers([IF_NONE_MATCH, CONTENT_TYPE])
         .expose_headers([ETAG]);
+    use axum::extract::DefaultBodyLimit;
+    use axum::routing::{delete, post, put};
+    use controllers::{admin, cafes};
+    // Signups are small; anything bigger is refused before it is read.
+    let limit = DefaultBodyLimit::max(16 * 1024);
+    let public = Router::new()
+        .route("/orgs/{org}/cafes", get(cafes::list))
+        .route("/orgs/{org}/cafes/{id}", get(cafes::one))
+        .route("/orgs/{org}/cafes/{id}/calendar.ics", get(cafes::calendar))
+        .route("/orgs/{org}/cafes/{id}/signups", post(cafes::signup))
+        .route("/orgs/{org}/signups/status", post(cafes::status))
+        .route("/orgs/{org}/signups/cancel", post(cafes::cancel))
+        .with_state(Arc::clone(&state.cafes))
+        .layer(limit)
+        .layer(cafes::cors(state.cafes.db.clone()));
+    let admin = Router::new()
+        .route(
+            "/admin/orgs/{org}/cafes",
+            get(admin::cafes).post(admin::create),
+        )
+        .route("/admin/orgs/{org}/cafes/{id}", put(admin::update))
+        .route("/admin/orgs/{org}/signups", get(admin::signups))
+        .route("/admin/orgs/{org}/signups.csv", get(admin::export))
+        .route(
+            "/admin/orgs/{org}/signups/{id}",
+            delete(admin::delete_signup),
+        )
+        .route("/admin/orgs/{org}/forget", post(admin::forget))
+        .with_state(Arc::clone(&state.cafes))
+        .layer(limit);
     let v1 = api
         .merge(controllers::assets::bundle(&state.bundle_v1_dir))
-        .layer(cors);
+        .layer(cors)
+        .merge(public)
+        .merge(admin);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .nest("/v1", v1)
@@ -143,7 +222,8 @@ pub async fn serve(
     let state = prepare(&config).await?;
     let addr = listener.local_addr().context("reading the bound address")?;
     announce(addr).context("writing to stdout")?;
-    axum::serve(listener, app(state))
+    let app = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
         .context("serving HTTP")

@@ -24,6 +24,31 @@ enum Command {
     /// Try a rule script before publishing it: check, test or run one hook.
     #[command(subcommand)]
     Script(ScriptCommand),
+    /// Manage organisations: add one, or give it a new admin token.
+    #[command(subcommand)]
+    Org(OrgCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum OrgCommand {
+    /// Add an organisation (or update it) and print a new admin token.
+    ///
+    /// The token is shown once and stored only as a hash; running this again
+    /// replaces it. `--origin` lists the sites that may embed the signup
+    /// widget (e.g. https://www.example.nl); they replace earlier ones.
+    Add {
+        /// The organisation's name: lower-case letters, digits and -.
+        name: String,
+        /// A site allowed to call the signup API from the browser; repeat for more.
+        #[arg(long = "origin")]
+        origins: Vec<String>,
+        /// Organisations' data, as for `serve`.
+        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+        /// The default rule scripts, as for `serve`.
+        #[arg(long, default_value = "scripts")]
+        scripts_dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,6 +119,9 @@ struct ServeArgs {
     /// The default rule scripts and their examples.
     #[arg(long, default_value = "scripts")]
     scripts_dir: PathBuf,
+    /// Signups one client (IP address) may send per minute; 0 turns the limit off.
+    #[arg(long, env = "BONDGENOOT_SIGNUP_RATE", default_value_t = 20)]
+    signup_rate: u32,
 }
 
 #[tokio::main]
@@ -109,6 +137,7 @@ async fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Serve(args) => serve(args).await,
         Command::Script(command) => return script(command),
+        Command::Org(command) => org(command).await,
     };
     // One line with the whole context chain, not a backtrace: the reader is
     // the person starting the server.
@@ -188,8 +217,34 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         www_dir: args.www_dir,
         bundle_dir: args.bundle_dir,
         scripts_dir: args.scripts_dir,
+        signup_rate_per_minute: args.signup_rate,
     };
     server::serve(config, listener, shutdown_signal()).await
+}
+
+async fn org(command: OrgCommand) -> anyhow::Result<()> {
+    let OrgCommand::Add {
+        name,
+        origins,
+        data_dir,
+        scripts_dir,
+    } = command;
+    let org = server::names::OrgName::parse(&name).with_context(|| {
+        format!("'{name}' is not a valid name: use lower-case letters, digits and - (at most 64)")
+    })?;
+    for origin in &origins {
+        let host = origin
+            .strip_prefix("https://")
+            .or_else(|| origin.strip_prefix("http://"));
+        anyhow::ensure!(
+            host.is_some_and(|h| !h.is_empty() && !h.contains(['/', ' '])),
+            "--origin {origin} should look like https://www.example.nl (scheme and host, no path)"
+        );
+    }
+    let token = server::org_add(&data_dir, &scripts_dir, &org, origins).await?;
+    println!("{token}");
+    eprintln!("The admin token of '{org}' is printed above. It is shown only now; keep it safe.");
+    Ok(())
 }
 
 /// Completes on Ctrl-C or SIGTERM (what `docker stop` and systemd send).

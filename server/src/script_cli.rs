@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use plugin_host::contract::{Ctx, Lang, Widget, alliantiescan, netwerkscan};
+use plugin_host::contract::{Ctx, Lang, Widget, alliantiescan, netwerkscan, vacaturecafe};
 use plugin_host::{Layer, Rules, ScriptError, script_tests};
 
 /// What a command printed and whether it succeeded.
@@ -122,11 +122,15 @@ pub fn check(script: &Script) -> Outcome {
             Widget::Alliantiescan => alliantiescan::checklist(&rules, &ctx)
                 .and_then(|_| alliantiescan::assess(&rules, &alliantiescan::Ticks::new(), &ctx))
                 .map(|_| ()),
-            Widget::Vacaturecafe => Err(ScriptError::new(
-                plugin_host::ErrorKind::MissingHook,
-                None,
-                "the vacaturecafe widget has no hooks yet",
-            )),
+            Widget::Vacaturecafe => {
+                let cafe = vacaturecafe::Cafe::example();
+                let form = vacaturecafe::Form::new();
+                let counts = vacaturecafe::Counts::default();
+                vacaturecafe::fields(&rules, &cafe, &ctx)
+                    .and_then(|_| vacaturecafe::validate(&rules, &form, &cafe, &ctx))
+                    .and_then(|_| vacaturecafe::decide(&rules, &form, &cafe, &counts, &ctx))
+                    .map(|_| ())
+            }
         };
         match result {
             Ok(()) => out.line(format!("✓ {widget} hooks run in {}", lang.tag())),

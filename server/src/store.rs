@@ -9,6 +9,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use plugin_host::Layer;
 
 use crate::error::ApiError;
 use crate::names::{OrgName, Widget};
@@ -73,6 +74,24 @@ impl Store {
         widget: Widget,
     ) -> Result<Option<String>, ApiError> {
         read_optional(&self.org_dir(org).join(widget.file_name())).await
+    }
+
+    /// The layers a widget's rules are compiled from: the default, then the
+    /// organisation's override if it has one.
+    pub async fn layers(&self, org: &OrgName, widget: Widget) -> Result<Vec<Layer>, ApiError> {
+        let mut layers = vec![Layer::new("default", self.default_script(widget).await?)];
+        if let Some(source) = self.org_script(org, widget).await? {
+            layers.push(Layer::new(format!("org:{org}"), source));
+        }
+        Ok(layers)
+    }
+
+    /// Creates the folder of an organisation if it is missing.
+    pub async fn ensure_org_dir(&self, org: &OrgName) -> anyhow::Result<()> {
+        let dir = self.org_dir(org);
+        tokio::fs::create_dir_all(&dir)
+            .await
+            .with_context(|| format!("creating {}", dir.display()))
     }
 
     /// Creates the data folder, and the demo organisation if it is missing.

@@ -2,163 +2,17 @@
 //! with its own data, bundle and www folders and the repository's `scripts/`.
 #![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 
-use std::io::{Read as _, Write as _};
-use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+mod support;
+use support::*;
+
+use std::io::Read as _;
+use std::path::Path;
 
 use reqwest::StatusCode;
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH, VARY,
 };
 use serde_json::{Value, json};
-use tempfile::TempDir;
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
-
-const SCRIPTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts");
-const WASM: &[u8] = b"\0asm\x01\0\0\0 a pretend module, repeated: a pretend module";
-
-/// The folders a server runs on; dropped (deleted) with the test.
-struct Dirs {
-    data: TempDir,
-    bundle: TempDir,
-    www: TempDir,
-}
-
-impl Dirs {
-    fn new() -> Self {
-        let bundle = TempDir::new().expect("bundle dir");
-        let v1 = bundle.path().join("v1");
-        std::fs::create_dir(&v1).expect("v1 dir");
-        std::fs::write(v1.join("bondgenoot_bg.wasm"), WASM).expect("wasm");
-        std::fs::write(v1.join("bondgenoot_bg.wasm.br"), brotli_bytes(WASM)).expect("br");
-        std::fs::write(v1.join("bondgenoot_bg.wasm.gz"), gzip_bytes(WASM)).expect("gz");
-        let www = TempDir::new().expect("www dir");
-        std::fs::write(
-            www.path().join("index.html"),
-            "<!doctype html><title>Demostad</title>",
-        )
-        .expect("index.html");
-        Self {
-            data: TempDir::new().expect("data dir"),
-            bundle,
-            www,
-        }
-    }
-
-    fn config(&self) -> server::Config {
-        server::Config {
-            data_dir: self.data.path().to_owned(),
-            www_dir: self.www.path().to_owned(),
-            bundle_dir: self.bundle.path().to_owned(),
-            scripts_dir: PathBuf::from(SCRIPTS),
-        }
-    }
-
-    fn org_dir(&self, org: &str) -> PathBuf {
-        self.data.path().join("orgs").join(org)
-    }
-}
-
-/// A running server; [`Server::stop`] shuts it down gracefully.
-struct Server {
-    addr: SocketAddr,
-    stop: oneshot::Sender<()>,
-    task: JoinHandle<anyhow::Result<()>>,
-    http: reqwest::Client,
-}
-
-impl Server {
-    async fn start(dirs: &Dirs) -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind port 0");
-        let addr = listener.local_addr().expect("bound address");
-        let (stop, stopped) = oneshot::channel::<()>();
-        let shutdown = async {
-            let _ = stopped.await;
-        };
-        let task = tokio::spawn(server::serve(dirs.config(), listener, shutdown));
-        Self {
-            addr,
-            stop,
-            task,
-            http: reqwest::Client::new(),
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.addr)
-    }
-
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.http.get(self.url(path)).send().await.expect("request")
-    }
-
-    async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
-        self.http
-            .get(self.url(path))
-            .header(name, value)
-            .send()
-            .await
-            .expect("request")
-    }
-
-    /// A GET with `path` sent exactly as written; the whole answer as text.
-    async fn raw_get(&self, path: &str) -> String {
-        use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
-        let mut stream = tokio::net::TcpStream::connect(self.addr)
-            .await
-            .expect("connect");
-        let request =
-            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-        stream.write_all(request.as_bytes()).await.expect("send");
-        let mut answer = Vec::new();
-        stream.read_to_end(&mut answer).await.expect("answer");
-        String::from_utf8_lossy(&answer).into_owned()
-    }
-
-    async fn stop(self) {
-        self.stop.send(()).expect("server still running");
-        self.task
-            .await
-            .expect("server task")
-            .expect("server stopped cleanly");
-    }
-}
-
-fn header(response: &reqwest::Response, name: impl reqwest::header::AsHeaderName) -> String {
-    response
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-async fn json_of(response: reqwest::Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
-
-/// Asserts a JSON error answer with `status` and `code`; returns the message.
-async fn assert_error(response: reqwest::Response, status: StatusCode, code: &str) -> String {
-    assert_eq!(response.status(), status, "{}", response.url());
-    assert_eq!(header(&response, CONTENT_TYPE), "application/json");
-    let body = json_of(response).await;
-    assert_eq!(body["error"]["code"], code, "{body}");
-    let message = body["error"]["message"].as_str().expect("a message");
-    assert!(!message.is_empty());
-    message.to_owned()
-}
-
-fn brotli_bytes(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-        writer.write_all(data).expect("brotli");
-    }
-    out
-}
 
 fn unbrotli(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -166,12 +20,6 @@ fn unbrotli(data: &[u8]) -> Vec<u8> {
         .read_to_end(&mut out)
         .expect("valid brotli");
     out
-}
-
-fn gzip_bytes(data: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(data).expect("gzip");
-    encoder.finish().expect("gzip")
 }
 
 fn gunzip(data: &[u8]) -> Vec<u8> {
@@ -332,20 +180,14 @@ async fn an_unknown_widget_is_404_widget_not_found() {
 }
 
 #[tokio::test]
-async fn a_widget_without_a_default_script_is_404_script_not_found() {
+async fn every_widget_has_default_rules_served_to_the_demo_org() {
     let dirs = Dirs::new();
     let server = Server::start(&dirs).await;
-    for path in [
-        "/v1/scripts/vacaturecafe.rhai",
-        "/v1/orgs/demo/rules/vacaturecafe",
-    ] {
-        let message = assert_error(
-            server.get(path).await,
-            StatusCode::NOT_FOUND,
-            "script_not_found",
-        )
-        .await;
-        assert!(message.contains("vacaturecafe"), "{message}");
+    for widget in ["netwerkscan", "vacaturecafe", "alliantiescan"] {
+        let response = server.get(&format!("/v1/orgs/demo/rules/{widget}")).await;
+        assert_eq!(response.status(), StatusCode::OK, "{widget}");
+        let body = json_of(response).await;
+        assert_eq!(body["layers"][0]["name"], "default", "{widget}");
     }
 }
 

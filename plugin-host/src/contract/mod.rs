@@ -3,6 +3,7 @@
 
 pub mod alliantiescan;
 pub mod netwerkscan;
+pub mod vacaturecafe;
 
 use serde::{Deserialize, Serialize};
 

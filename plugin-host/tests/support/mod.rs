@@ -35,3 +35,8 @@ pub fn ctx() -> Ctx {
         today: "2026-11-22".into(),
     }
 }
+/// The default vacaturecafé script.
+pub const VACATURECAFE: &str = include_str!("../../../scripts/vacaturecafe.rhai");
+/// An example override that adds a required field.
+pub const WERKPLEIN_OVERRIDE: &str =
+    include_str!("../../../scripts/examples/werkplein/vacaturecafe.rhai");

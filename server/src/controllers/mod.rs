@@ -1,4 +1,6 @@
 //! Request handlers, one module per domain.
 
+pub mod admin;
 pub mod assets;
+pub mod cafes;
 pub mod scripts;

@@ -66,10 +66,7 @@ pub async fn rules(
     let Path((org, widget)) = path.map_err(|_| ApiError::BadPath)?;
     let org = store.find_org(&org).await?;
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
-    let mut layers = vec![Layer::new("default", store.default_script(widget).await?)];
-    if let Some(source) = store.org_script(&org, widget).await? {
-        layers.push(Layer::new(format!("org:{org}"), source));
-    }
+    let layers = store.layers(&org, widget).await?;
     let body = RulesBody {
         org: org.as_str(),
         widget: widget.name(),

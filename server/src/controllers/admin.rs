@@ -1,0 +1,330 @@
+//! The admin API: an organisation manages its cafés and signups.
+//!
+//! Every request carries the organisation's admin token
+//! (`Authorization: Bearer …`), checked against the stored hash in constant
+//! time; a token only ever opens its own organisation. There is no CORS here
+//! on purpose: no other site's page can call it from a browser. Every change
+//! is written to the admin log and to the server log.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use plugin_host::contract::vacaturecafe::{self, CafeListing};
+use serde::{Deserialize, Serialize};
+
+use super::cafes::{Cafes, body, find_org};
+use crate::db::{CafeInput, SignupRow};
+use crate::error::ApiError;
+use crate::names::OrgName;
+use crate::tokens;
+
+type Shared = State<Arc<Cafes>>;
+
+/// The organisation in the URL, if the request carries its admin token.
+async fn authorize(cafes: &Cafes, org: &str, headers: &HeaderMap) -> Result<OrgName, ApiError> {
+    let token = headers
+        .get(AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::trim);
+    // Same answer for a missing org, a missing token and a wrong one, so the
+    // API does not tell which organisations exist.
+    let org = find_org(&cafes.db, org)
+        .await
+        .map_err(|_| ApiError::Unauthorized)?;
+    let stored = cafes.db.org(org.as_str()).await?.and_then(|o| o.token_hash);
+    match (token, stored) {
+        (Some(token), Some(stored)) if tokens::matches(token, &stored) => Ok(org),
+        _ => {
+            tracing::warn!(%org, "admin request refused: missing or wrong token");
+            Err(ApiError::Unauthorized)
+        }
+    }
+}
+
+async fn log(cafes: &Cafes, org: &OrgName, action: &str, detail: String) -> Result<(), ApiError> {
+    tracing::info!(%org, action, %detail, "admin");
+    cafes.db.log_admin(org.as_str(), action, detail).await?;
+    Ok(())
+}
+
+/// `GET /v1/admin/orgs/{org}/cafes`: every café, closed and past ones too.
+pub async fn cafes(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<CafeListing>>, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    let org = authorize(&cafes, &org, &headers).await?;
+    Ok(Json(cafes.db.cafes(org.as_str(), None, true).await?))
+}
+
+/// `POST /v1/admin/orgs/{org}/cafes`: a new café.
+pub async fn create(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    json: Result<Json<CafeInput>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    let org = authorize(&cafes, &org, &headers).await?;
+    let input = check_cafe(body(json)?)?;
+    let cafe = cafes.db.create_cafe(org.as_str(), input).await?;
+    log(
+        &cafes,
+        &org,
+        "create_cafe",
+        format!("café {}", cafe.cafe.id),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(cafe)).into_response())
+}
+
+/// `PUT /v1/admin/orgs/{org}/cafes/{id}`: change a café (also to close it).
+pub async fn update(
+    State(cafes): Shared,
+    path: Result<Path<(String, i64)>, PathRejection>,
+    headers: HeaderMap,
+    json: Result<Json<CafeInput>, JsonRejection>,
+) -> Result<Json<CafeListing>, ApiError> {
+    let Path((org, id)) = path.map_err(|_| ApiError::CafeNotFound)?;
+    let org = authorize(&cafes, &org, &headers).await?;
+    let input = check_cafe(body(json)?)?;
+    let cafe = cafes
+        .db
+        .update_cafe(org.as_str(), id, input)
+        .await?
+        .ok_or(ApiError::CafeNotFound)?;
+    log(&cafes, &org, "update_cafe", format!("café {id}")).await?;
+    Ok(Json(cafe))
+}
+
+/// Which café's signups; all when missing.
+#[derive(Debug, Deserialize)]
+pub struct Which {
+    /// A café id.
+    pub cafe: Option<i64>,
+}
+
+/// `GET /v1/admin/orgs/{org}/signups[?cafe=ID]`: the signups, as JSON.
+pub async fn signups(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+    query: Result<Query<Which>, QueryRejection>,
+    headers: HeaderMap,
+) -> Result<Json<Vec<SignupRow>>, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    let org = authorize(&cafes, &org, &headers).await?;
+    let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
+    Ok(Json(cafes.db.signups(org.as_str(), which.cafe).await?))
+}
+
+/// `GET /v1/admin/orgs/{org}/signups.csv[?cafe=ID]`: the signups for Excel.
+///
+/// UTF-8 with a byte-order mark and `;` between columns: what Excel in a
+/// Dutch locale opens correctly by double-clicking, names with accents and
+/// Arabic script included.
+pub async fn export(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+    query: Result<Query<Which>, QueryRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    let org = authorize(&cafes, &org, &headers).await?;
+    let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
+    let rows = cafes.db.signups(org.as_str(), which.cafe).await?;
+    let csv = to_csv(&rows).map_err(|e| ApiError::internal("writing CSV", e))?;
+    log(&cafes, &org, "export", format!("{} signups", rows.len())).await?;
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"aanmeldingen.csv\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+fn to_csv(rows: &[SignupRow]) -> std::io::Result<Vec<u8>> {
+    let keys: BTreeSet<&str> = rows
+        .iter()
+        .filter_map(|r| r.form.as_object())
+        .flat_map(|form| form.keys().map(String::as_str))
+        .filter(|k| *k != "name")
+        .collect();
+    let mut out = "\u{FEFF}".as_bytes().to_vec();
+    {
+        let mut csv = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(&mut out);
+        let mut header = vec!["id", "cafe_date", "cafe", "status", "name"];
+        header.extend(keys.iter().copied());
+        header.extend(["lang", "signed_up_at"]);
+        csv.write_record(&header)?;
+        for r in rows {
+            let mut record = vec![
+                r.id.to_string(),
+                r.cafe_date.clone(),
+                r.cafe_title.clone(),
+                serde_json::to_value(r.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                r.name.clone(),
+            ];
+            for key in &keys {
+                record.push(match r.form.get(*key) {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(serde_json::Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
+                    Some(serde_json::Value::Array(items)) => items
+                        .iter()
+                        .filter_map(|i| i.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    _ => String::new(),
+                });
+            }
+            record.extend([r.lang.clone(), r.created_at.clone()]);
+            csv.write_record(record.iter().map(|cell| defuse(cell)))?;
+        }
+        csv.flush()?;
+    }
+    Ok(out)
+}
+
+/// A cell Excel would run as a formula (`=HYPERLINK(…)` typed as a name)
+/// gets a leading apostrophe, so it shows as text.
+fn defuse(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_owned()
+    }
+}
+
+/// `DELETE /v1/admin/orgs/{org}/signups/{id}`: delete one signup.
+pub async fn delete_signup(
+    State(cafes): Shared,
+    path: Result<Path<(String, i64)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    let Path((org, id)) = path.map_err(|_| ApiError::SignupNotFound)?;
+    let org = authorize(&cafes, &org, &headers).await?;
+    if !cafes.db.delete_signup(org.as_str(), id).await? {
+        return Err(ApiError::SignupNotFound);
+    }
+    log(&cafes, &org, "delete_signup", format!("signup {id}")).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Whose data to delete.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Their e-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Their phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// How many signups were deleted.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Deleted {
+    /// The number.
+    pub deleted: u64,
+}
+
+/// `POST /v1/admin/orgs/{org}/forget` with `{email, phone}`: delete every
+/// signup of one person, on their request.
+pub async fn forget(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    json: Result<Json<Person>, JsonRejection>,
+) -> Result<Json<Deleted>, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    let org = authorize(&cafes, &org, &headers).await?;
+    let person = body(json)?;
+    let email = person
+        .email
+        .as_deref()
+        .map(vacaturecafe::email_key)
+        .filter(|k| !k.is_empty());
+    let phone = person
+        .phone
+        .as_deref()
+        .map(vacaturecafe::phone_key)
+        .filter(|k| !k.is_empty());
+    if email.is_none() && phone.is_none() {
+        return Err(ApiError::BadJson("give the person's email or phone".into()));
+    }
+    let deleted = cafes.db.forget(org.as_str(), email, phone).await?;
+    log(&cafes, &org, "forget", format!("{deleted} signups")).await?;
+    Ok(Json(Deleted { deleted }))
+}
+
+/// Checks an admin's café; the message says what to fix.
+fn check_cafe(c: CafeInput) -> Result<CafeInput, ApiError> {
+    let bad = |m: &str| Err(ApiError::InvalidCafe(m.to_owned()));
+    let text_ok = |t: &str, max: usize| {
+        t.chars().count() <= max
+            && !t.contains(['<', '>'])
+            && !t.chars().any(|c| c.is_control() && c != '\n')
+    };
+    for (name, value, max) in [
+        ("title", &c.title, 120),
+        ("place", &c.place, 200),
+        ("address", &c.address, 200),
+    ] {
+        if value.trim().is_empty() || !text_ok(value, max) {
+            return bad(&format!(
+                "`{name}` must be 1 to {max} characters, without < > or control characters"
+            ));
+        }
+    }
+    if !text_ok(&c.description, 2000) {
+        return bad("`description` must be at most 2000 characters, without < >");
+    }
+    for (name, list) in [
+        ("sectors", &c.sectors),
+        ("employers", &c.employers),
+        ("languages", &c.languages),
+    ] {
+        if list.len() > 30 || list.iter().any(|v| v.trim().is_empty() || !text_ok(v, 80)) {
+            return bad(&format!(
+                "`{name}` takes at most 30 items of 1 to 80 characters"
+            ));
+        }
+    }
+    let date = time::macros::format_description!("[year]-[month]-[day]");
+    if time::Date::parse(&c.date, &date).is_err() {
+        return bad("`date` must be a date as YYYY-MM-DD");
+    }
+    let clock = time::macros::format_description!("[hour]:[minute]");
+    match (
+        time::Time::parse(&c.start, &clock),
+        time::Time::parse(&c.end, &clock),
+    ) {
+        (Ok(start), Ok(end)) if start < end => {}
+        _ => return bad("`start` and `end` must be times as HH:MM, the end after the start"),
+    }
+    if !(1..=10_000).contains(&c.capacity) {
+        return bad("`capacity` must be 1 to 10000");
+    }
+    Ok(c)
+}

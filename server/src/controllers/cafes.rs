@@ -1,0 +1,391 @@
+//! The public job-café API the widget calls: upcoming cafés, signing up,
+//! a signup's status, cancelling, and the calendar file.
+//!
+//! Browsers may call it only from the organisation's allowed origins (see
+//! [`cors`]); there are no cookies, and the cancellation token is the only
+//! key to a signup.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use plugin_host::contract::vacaturecafe::{self, CafeListing, FieldKind, Form};
+use plugin_host::contract::{Ctx, Lang, Widget};
+use serde::{Deserialize, Serialize};
+use tower_http::cors::{AllowOrigin, CorsLayer};
+
+use crate::db::{Db, NewSignup, SignupError, SignupOutcome, SignupStatus, Status};
+use crate::error::ApiError;
+use crate::names::OrgName;
+use crate::rules_cache::RulesCache;
+use crate::store::Store;
+use crate::{ics, script_cli, tokens};
+
+/// What the public café handlers share.
+#[derive(Debug)]
+pub struct Cafes {
+    /// The database.
+    pub db: Db,
+    /// Compiled rules per organisation.
+    pub rules: RulesCache,
+    /// Signups per client per minute; `None`: no limit.
+    pub limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+}
+
+impl Cafes {
+    /// The shared state; `per_minute` signups per client (0: no limit).
+    pub fn new(db: Db, store: Arc<Store>, per_minute: u32) -> Self {
+        Self {
+            db,
+            rules: RulesCache::new(store),
+            limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
+        }
+    }
+}
+
+type Shared = State<Arc<Cafes>>;
+
+/// The organisation named in the URL, if it exists in the database.
+pub async fn find_org(db: &Db, name: &str) -> Result<OrgName, ApiError> {
+    let not_found = || ApiError::OrgNotFound(name.to_owned());
+    let org = OrgName::parse(name).ok_or_else(not_found)?;
+    db.org(org.as_str()).await?.ok_or_else(not_found)?;
+    Ok(org)
+}
+
+/// A JSON body, with the reasons it could not be read as stable errors.
+pub fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    match json {
+        Ok(Json(value)) => Ok(value),
+        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::TooLarge),
+        Err(e) => Err(ApiError::BadJson(e.body_text())),
+    }
+}
+
+/// `GET /v1/orgs/{org}/cafes`: upcoming cafés that take signups, by date.
+pub async fn list(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Json<CafeList>, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    let org = find_org(&cafes.db, &org).await?;
+    let today = script_cli::today();
+    let list = cafes.db.cafes(org.as_str(), Some(&today), false).await?;
+    Ok(Json(CafeList { cafes: list }))
+}
+
+/// The answer of [`list`].
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CafeList {
+    /// Upcoming, open cafés.
+    pub cafes: Vec<CafeListing>,
+}
+
+async fn find_cafe(cafes: &Cafes, org: &str, id: &str) -> Result<(OrgName, CafeListing), ApiError> {
+    let org = find_org(&cafes.db, org).await?;
+    let id: i64 = id.parse().map_err(|_| ApiError::CafeNotFound)?;
+    let cafe = cafes
+        .db
+        .cafe(org.as_str(), id)
+        .await?
+        .ok_or(ApiError::CafeNotFound)?;
+    Ok((org, cafe))
+}
+
+/// `GET /v1/orgs/{org}/cafes/{id}`: one café, also when closed or past.
+pub async fn one(
+    State(cafes): Shared,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Json<CafeListing>, ApiError> {
+    let Path((org, id)) = path.map_err(|_| ApiError::BadPath)?;
+    Ok(Json(find_cafe(&cafes, &org, &id).await?.1))
+}
+
+/// `GET /v1/orgs/{org}/cafes/{id}/calendar.ics`: the café in a calendar file.
+pub async fn calendar(
+    State(cafes): Shared,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let Path((org, id)) = path.map_err(|_| ApiError::BadPath)?;
+    let (org, listing) = find_cafe(&cafes, &org, &id).await?;
+    let host = headers
+        .get(HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("bondgenoot");
+    let ics = ics::calendar(&listing.cafe, org.as_str(), host);
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"vacaturecafe.ics\""),
+            ),
+        ],
+        ics,
+    )
+        .into_response())
+}
+
+/// What the widget sends to sign up.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    /// The answers, by field id.
+    pub form: Form,
+    /// The language the person uses; messages come back in it.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// The answer to a signup, a status request or a cancellation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignupAnswer {
+    /// `confirmed`, `waitlist`, `rejected` or `cancelled`.
+    pub status: String,
+    /// From the rules, in the person's language (empty for a status request).
+    pub message: String,
+    /// Place on the waiting list (1 = next), when waiting.
+    pub position: Option<i64>,
+    /// The token for the cancellation link; only in the answer that created the signup.
+    pub cancel_token: Option<String>,
+    /// True when the same person had already signed up: this is that signup.
+    pub already: bool,
+    /// The café, with counts after this signup.
+    pub cafe: CafeListing,
+}
+
+/// `POST /v1/orgs/{org}/cafes/{id}/signups`: sign up. The rules decide; the
+/// decision and the insert are one transaction.
+pub async fn signup(
+    State(cafes): Shared,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    json: Result<Json<SignupRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    if let Some(limiter) = &cafes.limiter {
+        limiter
+            .check_key(&client.ip())
+            .map_err(|_| ApiError::RateLimited)?;
+    }
+    let Path((org, id)) = path.map_err(|_| ApiError::BadPath)?;
+    let request = body(json)?;
+    let (org, listing) = find_cafe(&cafes, &org, &id).await?;
+    let today = script_cli::today();
+    if listing.cafe.details.closed {
+        return Err(ApiError::CafeClosed);
+    }
+    if listing.cafe.details.date < today {
+        return Err(ApiError::CafePast);
+    }
+    let rules = cafes.rules.get(&org, Widget::Vacaturecafe).await?;
+    let ctx = Ctx {
+        lang: request.lang,
+        org: org.to_string(),
+        today: today.clone(),
+    };
+    // The same checks as the browser, off the async threads: scripts are CPU work.
+    let checked = {
+        let (rules, ctx, cafe) = (Arc::clone(&rules), ctx.clone(), listing.cafe.clone());
+        tokio::task::spawn_blocking(move || check_form(&rules, &request.form, &cafe, &ctx))
+            .await
+            .map_err(|e| ApiError::internal("checking a signup", std::io::Error::other(e)))??
+    };
+    let (fields, form) = checked;
+    let text_of = |kind| vacaturecafe::answer_of_kind(&fields, &form, kind);
+    let name = match form.get("name") {
+        Some(vacaturecafe::Value::Text(name)) => name.clone(),
+        _ => text_of(FieldKind::Text).unwrap_or_default().to_owned(),
+    };
+    let email_key = text_of(FieldKind::Email).map(vacaturecafe::email_key);
+    let phone_key = text_of(FieldKind::Tel).map(vacaturecafe::phone_key);
+    let token = tokens::new_token()
+        .map_err(|e| ApiError::internal("making a token", std::io::Error::other(e)))?;
+    let form_json =
+        serde_json::to_string(&form).map_err(|e| ApiError::internal("storing a form", e.into()))?;
+    let decide_form = form.clone();
+    let decide_ctx = ctx.clone();
+    let new = NewSignup {
+        org: org.to_string(),
+        cafe_id: listing.cafe.id,
+        today,
+        name,
+        email_key,
+        phone_key,
+        form: form_json,
+        lang: request.lang.tag().to_owned(),
+        cancel_hash: tokens::hash(&token),
+        decide: Box::new(move |cafe, counts| {
+            vacaturecafe::decide(&rules, &decide_form, cafe, counts, &decide_ctx)
+        }),
+    };
+    let outcome = cafes.db.signup(new).await?.map_err(|e| match e {
+        SignupError::CafeNotFound => ApiError::CafeNotFound,
+        SignupError::CafeClosed => ApiError::CafeClosed,
+        SignupError::CafePast => ApiError::CafePast,
+        SignupError::Rules(e) => ApiError::RulesBroken(e),
+    })?;
+    let cafe = cafes
+        .db
+        .cafe(org.as_str(), listing.cafe.id)
+        .await?
+        .unwrap_or(listing);
+    let (status, answer) = match outcome {
+        SignupOutcome::Created { signup, message } => (
+            StatusCode::CREATED,
+            answer(&signup, message, Some(token), false, cafe),
+        ),
+        SignupOutcome::Existing(signup) => (
+            StatusCode::OK,
+            answer(&signup, String::new(), None, true, cafe),
+        ),
+        SignupOutcome::Rejected(message) => (
+            StatusCode::OK,
+            SignupAnswer {
+                status: "rejected".into(),
+                message,
+                position: None,
+                cancel_token: None,
+                already: false,
+                cafe,
+            },
+        ),
+    };
+    Ok((status, Json(answer)).into_response())
+}
+
+/// Runs `fields`, the structural check and `validate`; the cleaned form, or
+/// the error to show beside the fields.
+fn check_form(
+    rules: &plugin_host::Rules,
+    form: &Form,
+    cafe: &vacaturecafe::Cafe,
+    ctx: &Ctx,
+) -> Result<(Vec<vacaturecafe::Field>, Form), ApiError> {
+    let fields = vacaturecafe::fields(rules, cafe, ctx).map_err(ApiError::RulesBroken)?;
+    let form = vacaturecafe::clean_form(&fields, form).map_err(|p| ApiError::InvalidField {
+        message: p.message(ctx.lang),
+        field: p.field,
+        problem: p.code,
+    })?;
+    let errors = vacaturecafe::validate(rules, &form, cafe, ctx).map_err(ApiError::RulesBroken)?;
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    Ok((fields, form))
+}
+
+fn answer(
+    signup: &SignupStatus,
+    message: String,
+    cancel_token: Option<String>,
+    already: bool,
+    cafe: CafeListing,
+) -> SignupAnswer {
+    let status = match signup.status {
+        Status::Confirmed => "confirmed",
+        Status::Waitlist => "waitlist",
+        Status::Cancelled => "cancelled",
+    };
+    SignupAnswer {
+        status: status.into(),
+        message,
+        position: signup.position,
+        cancel_token,
+        already,
+        cafe,
+    }
+}
+
+/// The cancellation token, sent in a body so it stays out of logs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    /// From the confirmation.
+    pub token: String,
+}
+
+async fn by_token(
+    cafes: &Cafes,
+    org: &str,
+    json: Result<Json<TokenRequest>, JsonRejection>,
+    cancel: bool,
+) -> Result<Json<SignupAnswer>, ApiError> {
+    let org = find_org(&cafes.db, org).await?;
+    let TokenRequest { token } = body(json)?;
+    if !tokens::is_well_formed(&token) {
+        return Err(ApiError::SignupNotFound);
+    }
+    let hash = tokens::hash(&token);
+    let signup = if cancel {
+        cafes.db.cancel(org.as_str(), hash).await?
+    } else {
+        cafes.db.signup_by_token(org.as_str(), hash).await?
+    }
+    .ok_or(ApiError::SignupNotFound)?;
+    let cafe = cafes
+        .db
+        .cafe(org.as_str(), signup.cafe_id)
+        .await?
+        .ok_or(ApiError::CafeNotFound)?;
+    Ok(Json(answer(&signup, String::new(), None, false, cafe)))
+}
+
+/// `POST /v1/orgs/{org}/signups/status` with `{token}`: where a signup stands.
+pub async fn status(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+    json: Result<Json<TokenRequest>, JsonRejection>,
+) -> Result<Json<SignupAnswer>, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    by_token(&cafes, &org, json, false).await
+}
+
+/// `POST /v1/orgs/{org}/signups/cancel` with `{token}`: cancel; the place
+/// goes to the first person waiting.
+pub async fn cancel(
+    State(cafes): Shared,
+    path: Result<Path<String>, PathRejection>,
+    json: Result<Json<TokenRequest>, JsonRejection>,
+) -> Result<Json<SignupAnswer>, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    by_token(&cafes, &org, json, true).await
+}
+
+/// CORS for the public café API: only the organisation's allowed origins,
+/// looked up per request so an added origin works at once.
+pub fn cors(db: Db) -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::async_predicate(move |origin, parts| {
+            let db = db.clone();
+            let org = org_in_path(parts.uri.path());
+            async move {
+                let Some(org) = org else { return false };
+                match db.org(&org).await {
+                    Ok(Some(org)) => origin
+                        .to_str()
+                        .is_ok_and(|o| org.origins.iter().any(|allowed| allowed == o)),
+                    _ => false,
+                }
+            }
+        }))
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([CONTENT_TYPE])
+}
+
+/// `…/orgs/{org}/…` → the org segment.
+fn org_in_path(path: &str) -> Option<String> {
+    let mut segments = path.split('/');
+    segments.find(|s| *s == "orgs")?;
+    segments.next().map(str::to_owned)
+}

@@ -1,0 +1,170 @@
+//! Job cafés and their counts.
+
+use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Counts};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row as _, SqliteConnection};
+
+use super::{Db, DbError, signups};
+
+/// A café as an admin creates or edits it (everything but the id).
+pub use plugin_host::contract::vacaturecafe::CafeDetails as CafeInput;
+
+const SELECT: &str = "SELECT c.id, c.title, c.description, c.date, c.start_time, c.end_time, \
+    c.place, c.address, c.sectors, c.employers, c.languages, c.capacity, c.closed, \
+    (SELECT count(*) FROM signups s WHERE s.cafe_id = c.id AND s.status = 'confirmed') AS confirmed, \
+    (SELECT count(*) FROM signups s WHERE s.cafe_id = c.id AND s.status = 'waitlist') AS waitlist \
+    FROM cafes c";
+
+fn listing(row: &SqliteRow) -> Result<CafeListing, DbError> {
+    let cafe = Cafe {
+        id: row.try_get("id")?,
+        details: CafeInput {
+            title: row.try_get("title")?,
+            description: row.try_get("description")?,
+            date: row.try_get("date")?,
+            start: row.try_get("start_time")?,
+            end: row.try_get("end_time")?,
+            place: row.try_get("place")?,
+            address: row.try_get("address")?,
+            sectors: serde_json::from_str(row.try_get("sectors")?)?,
+            employers: serde_json::from_str(row.try_get("employers")?)?,
+            languages: serde_json::from_str(row.try_get("languages")?)?,
+            capacity: row.try_get("capacity")?,
+            closed: row.try_get("closed")?,
+        },
+    };
+    let counts = counts(&cafe, row.try_get("confirmed")?, row.try_get("waitlist")?);
+    Ok(CafeListing { cafe, counts })
+}
+
+fn counts(cafe: &Cafe, confirmed: i64, waitlist: i64) -> Counts {
+    Counts {
+        confirmed,
+        waitlist,
+        places_left: (cafe.details.capacity - confirmed).max(0),
+    }
+}
+
+/// The café with its counts, read inside the writer's transaction.
+pub(super) async fn cafe_in(
+    conn: &mut SqliteConnection,
+    org: &str,
+    id: i64,
+) -> Result<Option<CafeListing>, DbError> {
+    let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "{SELECT} WHERE c.org = ? AND c.id = ?"
+    )))
+    .bind(org)
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.as_ref().map(listing).transpose()
+}
+
+fn bind_input<'q>(
+    query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    c: CafeInput,
+) -> Result<sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>, DbError> {
+    Ok(query
+        .bind(c.title)
+        .bind(c.description)
+        .bind(c.date)
+        .bind(c.start)
+        .bind(c.end)
+        .bind(c.place)
+        .bind(c.address)
+        .bind(serde_json::to_string(&c.sectors)?)
+        .bind(serde_json::to_string(&c.employers)?)
+        .bind(serde_json::to_string(&c.languages)?)
+        .bind(c.capacity)
+        .bind(c.closed))
+}
+
+impl Db {
+    /// The organisation's cafés on or after `from` (all when `None`), by date;
+    /// closed ones only when `closed` is true.
+    pub async fn cafes(
+        &self,
+        org: &str,
+        from: Option<&str>,
+        closed: bool,
+    ) -> Result<Vec<CafeListing>, DbError> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SELECT} WHERE c.org = ? AND (? IS NULL OR c.date >= ?) AND (? OR c.closed = 0) \
+             ORDER BY c.date, c.start_time, c.id"
+        )))
+        .bind(org)
+        .bind(from)
+        .bind(from)
+        .bind(closed)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(listing).collect()
+    }
+
+    /// One café of the organisation, with its counts.
+    pub async fn cafe(&self, org: &str, id: i64) -> Result<Option<CafeListing>, DbError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "{SELECT} WHERE c.org = ? AND c.id = ?"
+        )))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(&self.read)
+        .await?;
+        row.as_ref().map(listing).transpose()
+    }
+
+    /// Adds a café; returns it with its new id.
+    pub async fn create_cafe(&self, org: &str, input: CafeInput) -> Result<CafeListing, DbError> {
+        let org = org.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let query = sqlx::query(
+                    "INSERT INTO cafes (org, title, description, date, start_time, end_time, place, \
+                     address, sectors, employers, languages, capacity, closed) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                )
+                .bind(org.clone());
+                let id = bind_input(query, input)?
+                    .execute(&mut *conn)
+                    .await?
+                    .last_insert_rowid();
+                cafe_in(conn, &org, id)
+                    .await?
+                    .ok_or_else(|| DbError::Query("the new café is missing".into()))
+            })
+        })
+        .await
+    }
+
+    /// Replaces a café's details; more capacity gives places to people waiting.
+    /// `None` if the organisation has no such café.
+    pub async fn update_cafe(
+        &self,
+        org: &str,
+        id: i64,
+        input: CafeInput,
+    ) -> Result<Option<CafeListing>, DbError> {
+        let org = org.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let query = sqlx::query(
+                    "UPDATE cafes SET title = ?, description = ?, date = ?, start_time = ?, \
+                     end_time = ?, place = ?, address = ?, sectors = ?, employers = ?, \
+                     languages = ?, capacity = ?, closed = ? WHERE id = ? AND org = ?",
+                );
+                let done = bind_input(query, input)?
+                    .bind(id)
+                    .bind(org.clone())
+                    .execute(&mut *conn)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Ok(None);
+                }
+                signups::fill_places(conn, id).await?;
+                cafe_in(conn, &org, id).await
+            })
+        })
+        .await
+    }
+}

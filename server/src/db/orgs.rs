@@ -1,0 +1,96 @@
+//! Organisations: their admin token (hashed) and allowed origins.
+
+use sqlx::Row as _;
+
+use super::{Db, DbError, now};
+
+/// An organisation as stored.
+#[derive(Debug, Clone)]
+pub struct Org {
+    /// Its name, as in URLs.
+    pub name: String,
+    /// SHA-256 of its admin token, if one was set.
+    pub token_hash: Option<Vec<u8>>,
+    /// Origins allowed to call the public API from a browser.
+    pub origins: Vec<String>,
+}
+
+impl Db {
+    /// Creates the organisation if it does not exist; returns whether it was created.
+    pub async fn ensure_org(&self, name: &str) -> Result<bool, DbError> {
+        let name = name.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let done = sqlx::query(
+                    "INSERT INTO orgs (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                )
+                .bind(name)
+                .bind(now())
+                .execute(conn)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            })
+        })
+        .await
+    }
+
+    /// Sets (or replaces) the organisation's admin token hash and allowed origins.
+    pub async fn set_org_access(
+        &self,
+        name: &str,
+        token_hash: Option<Vec<u8>>,
+        origins: Option<Vec<String>>,
+    ) -> Result<(), DbError> {
+        let name = name.to_owned();
+        let origins = origins.map(|o| serde_json::to_string(&o)).transpose()?;
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query(
+                    "UPDATE orgs SET token_hash = coalesce(?, token_hash), \
+                     origins = coalesce(?, origins) WHERE name = ?",
+                )
+                .bind(token_hash)
+                .bind(origins)
+                .bind(name)
+                .execute(conn)
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// The organisation called `name`, if it exists.
+    pub async fn org(&self, name: &str) -> Result<Option<Org>, DbError> {
+        let row = sqlx::query("SELECT name, token_hash, origins FROM orgs WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&self.read)
+            .await?;
+        row.map(|row| {
+            Ok(Org {
+                name: row.try_get("name")?,
+                token_hash: row.try_get("token_hash")?,
+                origins: serde_json::from_str(row.try_get("origins")?)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Records an admin action.
+    pub async fn log_admin(&self, org: &str, action: &str, detail: String) -> Result<(), DbError> {
+        let (org, action) = (org.to_owned(), action.to_owned());
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("INSERT INTO admin_log (org, action, detail, at) VALUES (?, ?, ?, ?)")
+                    .bind(org)
+                    .bind(action)
+                    .bind(detail)
+                    .bind(now())
+                    .execute(conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+}

@@ -1,0 +1,430 @@
+//! Signups: taking one (decision and insert in one transaction), cancelling,
+//! promoting from the waiting list, and an organisation's lists and deletions.
+
+use plugin_host::ScriptError;
+use plugin_host::contract::vacaturecafe::{Cafe, Counts, Decision, Outcome};
+use serde::{Deserialize, Serialize};
+use sqlx::{Row as _, SqliteConnection};
+
+use super::{Db, DbError, cafes::cafe_in, now};
+
+/// Where a signup stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Has a place.
+    Confirmed,
+    /// Waits for a place.
+    Waitlist,
+    /// Cancelled by the person; their details are gone.
+    Cancelled,
+}
+
+impl Status {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Waitlist => "waitlist",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Self, DbError> {
+        match s {
+            "confirmed" => Ok(Self::Confirmed),
+            "waitlist" => Ok(Self::Waitlist),
+            "cancelled" => Ok(Self::Cancelled),
+            other => Err(DbError::Query(format!("unknown signup status {other}"))),
+        }
+    }
+}
+
+/// Decides a signup given the café and its counts at that moment (the rules'
+/// `decide` hook); called inside the transaction.
+pub type Decide = Box<dyn FnOnce(&Cafe, &Counts) -> Result<Decision, ScriptError> + Send>;
+
+/// A signup to take, already cleaned and validated.
+pub struct NewSignup {
+    /// The organisation.
+    pub org: String,
+    /// The café.
+    pub cafe_id: i64,
+    /// Today (`YYYY-MM-DD`): cafés before it take no signups.
+    pub today: String,
+    /// The person's name, for the organisation's lists.
+    pub name: String,
+    /// See [`plugin_host::contract::vacaturecafe::email_key`].
+    pub email_key: Option<String>,
+    /// See [`plugin_host::contract::vacaturecafe::phone_key`].
+    pub phone_key: Option<String>,
+    /// The cleaned form as JSON.
+    pub form: String,
+    /// The language the person used.
+    pub lang: String,
+    /// SHA-256 of the cancellation token given to the person.
+    pub cancel_hash: Vec<u8>,
+    /// The decision, made with the counts inside the transaction.
+    pub decide: Decide,
+}
+
+/// A signup as the person sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupStatus {
+    /// The signup's id.
+    pub id: i64,
+    /// The café.
+    pub cafe_id: i64,
+    /// Where it stands.
+    pub status: Status,
+    /// Place on the waiting list (1 = next), when waiting.
+    pub position: Option<i64>,
+}
+
+/// What became of a signup request.
+#[derive(Debug)]
+pub enum SignupOutcome {
+    /// A new signup, confirmed or waiting; `message` from the rules.
+    Created {
+        /// The signup.
+        signup: SignupStatus,
+        /// What the rules said.
+        message: String,
+    },
+    /// The same person had already signed up for this café.
+    Existing(SignupStatus),
+    /// The rules did not take the signup; nothing was stored.
+    Rejected(String),
+}
+
+/// Why a signup could not be taken.
+#[derive(Debug)]
+pub enum SignupError {
+    /// No such café for this organisation.
+    CafeNotFound,
+    /// The organisation closed the café.
+    CafeClosed,
+    /// The café was before today.
+    CafePast,
+    /// The `decide` hook failed.
+    Rules(ScriptError),
+}
+
+/// One signup in the organisation's lists and export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignupRow {
+    /// The signup's id.
+    pub id: i64,
+    /// The café's id.
+    pub cafe_id: i64,
+    /// The café's title.
+    pub cafe_title: String,
+    /// The café's date.
+    pub cafe_date: String,
+    /// Where it stands.
+    pub status: Status,
+    /// The person's name.
+    pub name: String,
+    /// The whole form.
+    pub form: serde_json::Value,
+    /// The language the person used.
+    pub lang: String,
+    /// When they signed up (RFC 3339, UTC).
+    pub created_at: String,
+}
+
+async fn position(conn: &mut SqliteConnection, cafe_id: i64, id: i64) -> Result<i64, DbError> {
+    Ok(sqlx::query_scalar(
+        "SELECT count(*) FROM signups WHERE cafe_id = ? AND status = 'waitlist' AND id <= ?",
+    )
+    .bind(cafe_id)
+    .bind(id)
+    .fetch_one(conn)
+    .await?)
+}
+
+async fn status_of(
+    conn: &mut SqliteConnection,
+    id: i64,
+    cafe_id: i64,
+    status: Status,
+) -> Result<SignupStatus, DbError> {
+    let position = match status {
+        Status::Waitlist => Some(position(conn, cafe_id, id).await?),
+        _ => None,
+    };
+    Ok(SignupStatus {
+        id,
+        cafe_id,
+        status,
+        position,
+    })
+}
+
+/// Gives free places of the café to the people waiting longest.
+pub(super) async fn fill_places(conn: &mut SqliteConnection, cafe_id: i64) -> Result<(), DbError> {
+    let free: i64 = sqlx::query_scalar(
+        "SELECT c.capacity - (SELECT count(*) FROM signups s \
+         WHERE s.cafe_id = c.id AND s.status = 'confirmed') FROM cafes c WHERE c.id = ?",
+    )
+    .bind(cafe_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if free > 0 {
+        sqlx::query(
+            "UPDATE signups SET status = 'confirmed', updated_at = ? WHERE id IN \
+             (SELECT id FROM signups WHERE cafe_id = ? AND status = 'waitlist' ORDER BY id LIMIT ?)",
+        )
+        .bind(now())
+        .bind(cafe_id)
+        .bind(free)
+        .execute(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// (id, café, status) of the organisation's signup with this token hash.
+async fn find_by_token(
+    conn: &mut SqliteConnection,
+    org: &str,
+    cancel_hash: Vec<u8>,
+) -> Result<Option<(i64, i64, Status)>, DbError> {
+    let row = sqlx::query(
+        "SELECT s.id, s.cafe_id, s.status FROM signups s JOIN cafes c ON c.id = s.cafe_id \
+         WHERE s.cancel_hash = ? AND c.org = ?",
+    )
+    .bind(cancel_hash)
+    .bind(org)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|row| {
+        Ok((
+            row.try_get("id")?,
+            row.try_get("cafe_id")?,
+            Status::parse(row.try_get("status")?)?,
+        ))
+    })
+    .transpose()
+}
+
+async fn take(
+    conn: &mut SqliteConnection,
+    s: NewSignup,
+) -> Result<Result<SignupOutcome, SignupError>, DbError> {
+    let Some(listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
+        return Ok(Err(SignupError::CafeNotFound));
+    };
+    if listing.cafe.details.closed {
+        return Ok(Err(SignupError::CafeClosed));
+    }
+    if listing.cafe.details.date < s.today {
+        return Ok(Err(SignupError::CafePast));
+    }
+    let existing = sqlx::query(
+        "SELECT id, status FROM signups WHERE cafe_id = ? AND status != 'cancelled' \
+         AND ((email_key IS NOT NULL AND email_key = ?) OR (phone_key IS NOT NULL AND phone_key = ?)) \
+         ORDER BY id LIMIT 1",
+    )
+    .bind(s.cafe_id)
+    .bind(&s.email_key)
+    .bind(&s.phone_key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(row) = existing {
+        let status = Status::parse(row.try_get("status")?)?;
+        let signup = status_of(conn, row.try_get("id")?, s.cafe_id, status).await?;
+        return Ok(Ok(SignupOutcome::Existing(signup)));
+    }
+    let decision = match (s.decide)(&listing.cafe, &listing.counts) {
+        Ok(d) => d,
+        Err(e) => return Ok(Err(SignupError::Rules(e))),
+    };
+    let status = match decision.outcome {
+        Outcome::Rejected => return Ok(Ok(SignupOutcome::Rejected(decision.message))),
+        // The one rule no script can change: never more confirmed than places.
+        Outcome::Confirmed if listing.counts.places_left > 0 => Status::Confirmed,
+        Outcome::Confirmed | Outcome::Waitlist => Status::Waitlist,
+    };
+    let at = now();
+    let id = sqlx::query(
+        "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
+         cancel_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(s.cafe_id)
+    .bind(status.as_str())
+    .bind(s.name)
+    .bind(s.email_key)
+    .bind(s.phone_key)
+    .bind(s.form)
+    .bind(s.lang)
+    .bind(s.cancel_hash)
+    .bind(&at)
+    .bind(&at)
+    .execute(&mut *conn)
+    .await?
+    .last_insert_rowid();
+    let signup = status_of(conn, id, s.cafe_id, status).await?;
+    Ok(Ok(SignupOutcome::Created {
+        signup,
+        message: decision.message,
+    }))
+}
+
+impl Db {
+    /// Takes a signup: checks the café, recognises a second signup of the same
+    /// person, decides with the counts of this moment and inserts, all in one
+    /// transaction.
+    pub async fn signup(
+        &self,
+        s: NewSignup,
+    ) -> Result<Result<SignupOutcome, SignupError>, DbError> {
+        self.write(move |conn| Box::pin(take(conn, s))).await
+    }
+
+    /// The signup with this cancellation token hash, if it is the organisation's.
+    pub async fn signup_by_token(
+        &self,
+        org: &str,
+        cancel_hash: Vec<u8>,
+    ) -> Result<Option<SignupStatus>, DbError> {
+        let org = org.to_owned();
+        // Through the writer: the position must agree with the last write.
+        self.write(move |conn| {
+            Box::pin(async move {
+                match find_by_token(conn, &org, cancel_hash).await? {
+                    None => Ok(None),
+                    Some((id, cafe_id, status)) => {
+                        Ok(Some(status_of(conn, id, cafe_id, status).await?))
+                    }
+                }
+            })
+        })
+        .await
+    }
+
+    /// Cancels the signup with this token hash: its details are wiped, and a
+    /// freed place goes to the first person waiting. Cancelling twice is fine.
+    pub async fn cancel(
+        &self,
+        org: &str,
+        cancel_hash: Vec<u8>,
+    ) -> Result<Option<SignupStatus>, DbError> {
+        let org = org.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let Some((id, cafe_id, _)) = find_by_token(conn, &org, cancel_hash).await? else {
+                    return Ok(None);
+                };
+                sqlx::query(
+                    "UPDATE signups SET status = 'cancelled', name = '', email_key = NULL, \
+                     phone_key = NULL, form = '{}', updated_at = ? WHERE id = ?",
+                )
+                .bind(now())
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+                fill_places(conn, cafe_id).await?;
+                Ok(Some(SignupStatus {
+                    id,
+                    cafe_id,
+                    status: Status::Cancelled,
+                    position: None,
+                }))
+            })
+        })
+        .await
+    }
+
+    /// The organisation's live signups (not cancelled), of one café or all,
+    /// by café date and signup order.
+    pub async fn signups(
+        &self,
+        org: &str,
+        cafe_id: Option<i64>,
+    ) -> Result<Vec<SignupRow>, DbError> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.cafe_id, c.title, c.date, s.status, s.name, s.form, s.lang, s.created_at \
+             FROM signups s JOIN cafes c ON c.id = s.cafe_id \
+             WHERE c.org = ? AND (? IS NULL OR c.id = ?) AND s.status != 'cancelled' \
+             ORDER BY c.date, c.id, s.id",
+        )
+        .bind(org)
+        .bind(cafe_id)
+        .bind(cafe_id)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SignupRow {
+                    id: row.try_get("id")?,
+                    cafe_id: row.try_get("cafe_id")?,
+                    cafe_title: row.try_get("title")?,
+                    cafe_date: row.try_get("date")?,
+                    status: Status::parse(row.try_get("status")?)?,
+                    name: row.try_get("name")?,
+                    form: serde_json::from_str(row.try_get("form")?)?,
+                    lang: row.try_get("lang")?,
+                    created_at: row.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Deletes one signup of the organisation; its place goes to the next person waiting.
+    pub async fn delete_signup(&self, org: &str, id: i64) -> Result<bool, DbError> {
+        let org = org.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let cafe_id: Option<i64> = sqlx::query_scalar(
+                    "DELETE FROM signups WHERE id = ? AND cafe_id IN \
+                     (SELECT id FROM cafes WHERE org = ?) RETURNING cafe_id",
+                )
+                .bind(id)
+                .bind(org)
+                .fetch_optional(&mut *conn)
+                .await?;
+                match cafe_id {
+                    Some(cafe_id) => {
+                        fill_places(conn, cafe_id).await?;
+                        Ok(true)
+                    }
+                    None => Ok(false),
+                }
+            })
+        })
+        .await
+    }
+
+    /// Deletes every signup of one person (by e-mail or phone key) at the
+    /// organisation's cafés; returns how many. Freed places are filled.
+    pub async fn forget(
+        &self,
+        org: &str,
+        email_key: Option<String>,
+        phone_key: Option<String>,
+    ) -> Result<u64, DbError> {
+        let org = org.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let cafes: Vec<i64> = sqlx::query_scalar(
+                    "DELETE FROM signups WHERE cafe_id IN (SELECT id FROM cafes WHERE org = ?) \
+                     AND ((email_key IS NOT NULL AND email_key = ?) \
+                       OR (phone_key IS NOT NULL AND phone_key = ?)) RETURNING cafe_id",
+                )
+                .bind(org)
+                .bind(email_key)
+                .bind(phone_key)
+                .fetch_all(&mut *conn)
+                .await?;
+                let mut touched = cafes.clone();
+                touched.sort_unstable();
+                touched.dedup();
+                for cafe_id in touched {
+                    fill_places(conn, cafe_id).await?;
+                }
+                Ok(cafes.len() as u64)
+            })
+        })
+        .await
+    }
+}

@@ -1,0 +1,785 @@
+//! The job-café API over real HTTP, against a real SQLite file in the test's
+//! data folder: signing up, the waiting list, cancelling, the admin API, and
+//! every kind of bad input.
+#![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
+
+mod support;
+use support::*;
+
+use reqwest::StatusCode;
+use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use serde_json::{Value, json};
+
+const ORIGIN: &str = "http://partner.example";
+
+/// A test org with its admin token.
+struct Org {
+    name: &'static str,
+    token: String,
+}
+
+async fn org(dirs: &Dirs, name: &'static str) -> Org {
+    Org {
+        name,
+        token: dirs.add_org(name, &[ORIGIN]).await,
+    }
+}
+
+fn cafe_input(date: &str, capacity: i64) -> Value {
+    json!({
+        "title": "Vacaturecafé Zorg",
+        "date": date,
+        "start": "14:00",
+        "end": "16:00",
+        "place": "Bibliotheek",
+        "address": "Markt 1, Utrecht",
+        "sectors": ["Zorg"],
+        "employers": ["Zorggroep"],
+        "languages": ["nl", "ar"],
+        "capacity": capacity,
+    })
+}
+
+/// A date `days` from today, as the server counts (UTC).
+fn in_days(days: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(days)).to_string()
+}
+
+fn person(n: usize) -> Value {
+    json!({ "name": format!("Person {n}"), "email": format!("p{n}@example.nl"), "consent": true })
+}
+
+impl Server {
+    async fn admin(
+        &self,
+        org: &Org,
+        method: reqwest::Method,
+        path: &str,
+    ) -> reqwest::RequestBuilder {
+        self.http
+            .request(
+                method,
+                self.url(&format!("/v1/admin/orgs/{}{path}", org.name)),
+            )
+            .bearer_auth(&org.token)
+    }
+
+    async fn create_cafe(&self, org: &Org, input: Value) -> i64 {
+        let response = self
+            .admin(org, reqwest::Method::POST, "/cafes")
+            .await
+            .json(&input)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::CREATED);
+        json_of(response).await["id"].as_i64().expect("an id")
+    }
+
+    async fn sign_up(&self, org: &str, cafe: i64, form: Value) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
+            .json(&json!({ "form": form, "lang": "en" }))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    async fn by_token(&self, org: &str, what: &str, token: &str) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!("/v1/orgs/{org}/signups/{what}")))
+            .json(&json!({ "token": token }))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    async fn signups(&self, org: &Org) -> Vec<Value> {
+        let response = self
+            .admin(org, reqwest::Method::GET, "/signups")
+            .await
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::OK);
+        json_of(response).await.as_array().expect("a list").clone()
+    }
+}
+
+fn count(signups: &[Value], status: &str) -> usize {
+    signups.iter().filter(|s| s["status"] == status).count()
+}
+
+#[tokio::test]
+async fn the_demo_org_starts_with_three_upcoming_cafes_with_places_left() {
+    let dirs = Dirs::new();
+    let server = Server::start(&dirs).await;
+    let response = server.get("/v1/orgs/demo/cafes").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = json_of(response).await;
+    let cafes = body["cafes"].as_array().expect("cafes");
+    assert_eq!(cafes.len(), 3);
+    let today = in_days(0);
+    for cafe in cafes {
+        assert!(cafe["date"].as_str().expect("date") > today.as_str());
+        assert!(!cafe["employers"].as_array().expect("employers").is_empty());
+        assert_eq!(cafe["counts"]["places_left"], cafe["capacity"]);
+    }
+}
+
+#[tokio::test]
+async fn sign_up_see_the_status_download_the_calendar_and_cancel_to_free_the_place() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    org(&dirs, "other").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 2)).await;
+
+    let response = server.sign_up("acme", cafe, person(1)).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let signup = json_of(response).await;
+    assert_eq!(signup["status"], "confirmed");
+    assert_eq!(
+        signup["message"],
+        "You have a place. We look forward to meeting you!"
+    );
+    assert_eq!(signup["cafe"]["counts"]["places_left"], 1);
+    let token = signup["cancel_token"]
+        .as_str()
+        .expect("a cancel token")
+        .to_owned();
+
+    let status = json_of(server.by_token("acme", "status", &token).await).await;
+    assert_eq!(status["status"], "confirmed");
+
+    let ics = server
+        .get(&format!("/v1/orgs/acme/cafes/{cafe}/calendar.ics"))
+        .await;
+    assert_eq!(ics.status(), StatusCode::OK);
+    assert_eq!(header(&ics, CONTENT_TYPE), "text/calendar; charset=utf-8");
+    assert!(header(&ics, CONTENT_DISPOSITION).starts_with("attachment"));
+    let ics = ics.text().await.expect("text");
+    let date = in_days(7).replace('-', "");
+    assert!(ics.contains(&format!("DTSTART:{date}T140000\r\n")), "{ics}");
+    assert!(ics.contains("SUMMARY:Vacaturecafé Zorg\r\n"), "{ics}");
+
+    let cancelled = server.by_token("acme", "cancel", &token).await;
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let cancelled = json_of(cancelled).await;
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cafe"]["counts"]["places_left"], 2);
+    assert!(
+        server.signups(&acme).await.is_empty(),
+        "the details are gone"
+    );
+    // The link keeps working and says the same.
+    let again = json_of(server.by_token("acme", "cancel", &token).await).await;
+    assert_eq!(again["status"], "cancelled");
+    // Another org cannot use the token.
+    assert_error(
+        server.by_token("other", "status", &token).await,
+        StatusCode::NOT_FOUND,
+        "signup_not_found",
+    )
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_full_cafe_wait_lists_and_a_cancellation_promotes_the_first_waiting() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 1)).await;
+    let first = json_of(server.sign_up("acme", cafe, person(1)).await).await;
+    let second = json_of(server.sign_up("acme", cafe, person(2)).await).await;
+    assert_eq!(first["status"], "confirmed");
+    assert_eq!(second["status"], "waitlist");
+    assert_eq!(second["position"], 1);
+    assert_eq!(
+        second["message"]
+            .as_str()
+            .map(|m| m.starts_with("The café is full.")),
+        Some(true)
+    );
+    // The default waiting list is as long as the café is big: the next is
+    // refused, with a message, and nothing of it is stored.
+    let third = server.sign_up("acme", cafe, person(3)).await;
+    assert_eq!(third.status(), StatusCode::OK);
+    let third = json_of(third).await;
+    assert_eq!(third["status"], "rejected");
+    assert!(third["cancel_token"].is_null());
+    let stored = server.signups(&acme).await;
+    assert_eq!(
+        (count(&stored, "confirmed"), count(&stored, "waitlist")),
+        (1, 1)
+    );
+
+    let token = first["cancel_token"].as_str().expect("token");
+    server.by_token("acme", "cancel", token).await;
+    let second_now = json_of(
+        server
+            .by_token(
+                "acme",
+                "status",
+                second["cancel_token"].as_str().expect("token"),
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(
+        second_now["status"], "confirmed",
+        "the first on the list got the place"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_same_person_signing_up_twice_gets_their_signup_back() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    let first = server
+        .sign_up("acme", cafe, json!({ "name": "Amal", "email": "amal@example.nl", "phone": "06-1234 5678", "consent": true }))
+        .await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    for form in [
+        json!({ "name": "Amal H.", "email": " AMAL@example.NL ", "consent": true }),
+        json!({ "name": "Amal", "phone": "0612345678", "consent": true }),
+    ] {
+        let again = server.sign_up("acme", cafe, form).await;
+        assert_eq!(again.status(), StatusCode::OK);
+        let again = json_of(again).await;
+        assert_eq!(again["already"], true);
+        assert_eq!(again["status"], "confirmed");
+        assert!(
+            again["cancel_token"].is_null(),
+            "a second signup never hands out the link"
+        );
+    }
+    // A double-clicked submit: two identical requests at once make one signup.
+    let form = person(9);
+    let (a, b) = tokio::join!(
+        server.sign_up("acme", cafe, form.clone()),
+        server.sign_up("acme", cafe, form.clone())
+    );
+    let mut codes = [a.status().as_u16(), b.status().as_u16()];
+    codes.sort_unstable();
+    assert_eq!(codes, [200, 201]);
+    assert_eq!(server.signups(&acme).await.len(), 2);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_hundred_simultaneous_signups_for_twenty_places_confirm_exactly_twenty() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    // A waiting list without a limit, so every signup is kept.
+    std::fs::write(
+        dirs.data.path().join("orgs/acme/vacaturecafe.rhai"),
+        "fn waitlist_size(cafe) { 100000 }",
+    )
+    .expect("org script");
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 20)).await;
+    let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
+    let tasks: Vec<_> = (0..200)
+        .map(|n| {
+            let (http, url) = (server.http.clone(), url.clone());
+            tokio::spawn(async move {
+                http.post(url)
+                    .json(&json!({ "form": person(n), "lang": "nl" }))
+                    .send()
+                    .await
+            })
+        })
+        .collect();
+    let mut confirmed = 0;
+    let mut waiting = Vec::new();
+    for task in tasks {
+        let answer = task.await.expect("task").expect("request");
+        assert_eq!(answer.status(), StatusCode::CREATED);
+        let body = json_of(answer).await;
+        match body["status"].as_str() {
+            Some("confirmed") => confirmed += 1,
+            Some("waitlist") => waiting.push(body["position"].as_i64().expect("position")),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(confirmed, 20);
+    assert_eq!(waiting.len(), 180);
+    waiting.sort_unstable();
+    assert_eq!(
+        waiting,
+        (1..=180).collect::<Vec<_>>(),
+        "every place on the list once"
+    );
+    let stored = server.signups(&acme).await;
+    assert_eq!(
+        (count(&stored, "confirmed"), count(&stored, "waitlist")),
+        (20, 180)
+    );
+    let mut emails: Vec<_> = stored
+        .iter()
+        .map(|s| s["form"]["email"].to_string())
+        .collect();
+    emails.sort();
+    emails.dedup();
+    assert_eq!(emails.len(), 200, "no one lost, no one twice");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_restart_keeps_every_signup() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 1)).await;
+    for n in 0..3 {
+        server.sign_up("acme", cafe, person(n)).await;
+    }
+    let before = server.signups(&acme).await;
+    server.stop().await;
+    let server = Server::start(&dirs).await;
+    assert_eq!(server.signups(&acme).await, before);
+    assert_eq!(
+        before.len(),
+        2,
+        "one confirmed, one waiting (the third refused)"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_clear_4xx_code_and_nothing_is_written() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    let mut closed = cafe_input(&in_days(7), 5);
+    closed["closed"] = json!(true);
+    let closed = server.create_cafe(&acme, closed).await;
+    let past = server.create_cafe(&acme, cafe_input(&in_days(-1), 5)).await;
+    let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
+    let raw = |body: String| {
+        server
+            .http
+            .post(&url)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body)
+            .send()
+    };
+    assert_error(
+        raw("{\"form\": {".into()).await.expect("request"),
+        StatusCode::BAD_REQUEST,
+        "bad_json",
+    )
+    .await;
+    assert_error(
+        raw("[1,2]".into()).await.expect("request"),
+        StatusCode::BAD_REQUEST,
+        "bad_json",
+    )
+    .await;
+    assert_error(
+        raw(format!(
+            "{{\"form\":{{\"name\":\"{}\"}}}}",
+            "x".repeat(20_000)
+        ))
+        .await
+        .expect("request"),
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+    )
+    .await;
+    assert_error(
+        server.sign_up("acme", 9999, person(1)).await,
+        StatusCode::NOT_FOUND,
+        "cafe_not_found",
+    )
+    .await;
+    assert_error(
+        server.sign_up("nobody", cafe, person(1)).await,
+        StatusCode::NOT_FOUND,
+        "org_not_found",
+    )
+    .await;
+    assert_error(
+        server.sign_up("acme", closed, person(1)).await,
+        StatusCode::CONFLICT,
+        "cafe_closed",
+    )
+    .await;
+    assert_error(
+        server.sign_up("acme", past, person(1)).await,
+        StatusCode::CONFLICT,
+        "cafe_past",
+    )
+    .await;
+
+    let missing = server
+        .sign_up("acme", cafe, json!({ "name": "Amal" }))
+        .await;
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json_of(missing).await;
+    assert_eq!(body["error"]["code"], "validation_failed");
+    assert_eq!(
+        body["error"]["fields"]["consent"],
+        "We need your permission to sign you up."
+    );
+    assert!(body["error"]["fields"]["email"].is_string());
+
+    for (form, problem) in [
+        (
+            json!({ "name": "x".repeat(201), "email": "a@b.nl", "consent": true }),
+            "too_long",
+        ),
+        (
+            json!({ "name": "<script>alert(1)</script>", "email": "a@b.nl", "consent": true }),
+            "markup",
+        ),
+        (
+            json!({ "name": "Amal\u{202E}lamA", "email": "a@b.nl", "consent": true }),
+            "control_characters",
+        ),
+        (
+            json!({ "name": "Amal", "email": "a@b.nl", "consent": true, "admin": true }),
+            "unknown_field",
+        ),
+        (
+            json!({ "name": ["Amal"], "email": "a@b.nl", "consent": true }),
+            "wrong_type",
+        ),
+        (
+            json!({ "name": "Amal", "email": "a@b.nl", "consent": true, "support": ["limo"] }),
+            "not_an_option",
+        ),
+    ] {
+        let response = server.sign_up("acme", cafe, form).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = json_of(response).await;
+        assert_eq!(body["error"]["code"], "invalid_field", "{body}");
+        assert_eq!(body["error"]["problem"], problem, "{body}");
+    }
+    assert!(
+        server.signups(&acme).await.is_empty(),
+        "nothing half-written"
+    );
+    // Arabic names are welcome.
+    let ok = server
+        .sign_up(
+            "acme",
+            cafe,
+            json!({ "name": "أمل الحسن", "phone": "+31 6 1234 5678", "consent": true }),
+        )
+        .await;
+    assert_eq!(ok.status(), StatusCode::CREATED);
+    assert_error(
+        server.by_token("acme", "cancel", "not-a-token").await,
+        StatusCode::NOT_FOUND,
+        "signup_not_found",
+    )
+    .await;
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn signups_are_rate_limited_per_client() {
+    let mut dirs = Dirs::new();
+    dirs.signup_rate = 3;
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 50)).await;
+    for n in 0..3 {
+        assert_eq!(
+            server.sign_up("acme", cafe, person(n)).await.status(),
+            StatusCode::CREATED
+        );
+    }
+    let limited = server.sign_up("acme", cafe, person(4)).await;
+    assert_eq!(header(&limited, "retry-after"), "60");
+    assert_error(limited, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_eq!(server.signups(&acme).await.len(), 3);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_admin_api_needs_the_orgs_own_token() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let other = org(&dirs, "other").await;
+    let server = Server::start(&dirs).await;
+    let url = server.url("/v1/admin/orgs/acme/signups");
+    let no_token = server.http.get(&url).send().await.expect("request");
+    assert_eq!(header(&no_token, "www-authenticate"), "Bearer");
+    assert_error(no_token, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    for token in ["wrong", other.token.as_str(), &format!("{}0", acme.token)] {
+        let response = server
+            .http
+            .get(&url)
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request");
+        assert_error(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    }
+    // An unknown org answers the same, so names cannot be probed.
+    let response = server
+        .http
+        .get(server.url("/v1/admin/orgs/nobody/signups"))
+        .bearer_auth(&acme.token)
+        .send()
+        .await
+        .expect("request");
+    assert_error(response, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // With its own token, acme cannot touch other's cafés either.
+    let theirs = server.create_cafe(&other, cafe_input(&in_days(7), 5)).await;
+    let response = server
+        .admin(&acme, reqwest::Method::PUT, &format!("/cafes/{theirs}"))
+        .await
+        .json(&cafe_input(&in_days(7), 1))
+        .send()
+        .await
+        .expect("request");
+    assert_error(response, StatusCode::NOT_FOUND, "cafe_not_found").await;
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn admins_edit_and_close_cafes_and_more_places_go_to_people_waiting() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 1)).await;
+    server.sign_up("acme", cafe, person(1)).await;
+    let waiting = json_of(server.sign_up("acme", cafe, person(2)).await).await;
+    assert_eq!(waiting["status"], "waitlist");
+
+    let edit = server
+        .admin(&acme, reqwest::Method::PUT, &format!("/cafes/{cafe}"))
+        .await
+        .json(&cafe_input(&in_days(7), 2))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(edit.status(), StatusCode::OK);
+    assert_eq!(json_of(edit).await["counts"]["confirmed"], 2);
+
+    let mut closed = cafe_input(&in_days(7), 2);
+    closed["closed"] = json!(true);
+    server
+        .admin(&acme, reqwest::Method::PUT, &format!("/cafes/{cafe}"))
+        .await
+        .json(&closed)
+        .send()
+        .await
+        .expect("request");
+    let list = json_of(server.get("/v1/orgs/acme/cafes").await).await;
+    assert_eq!(list["cafes"], json!([]), "a closed café is not listed");
+    assert_error(
+        server.sign_up("acme", cafe, person(3)).await,
+        StatusCode::CONFLICT,
+        "cafe_closed",
+    )
+    .await;
+
+    for (field, value) in [
+        ("date", json!("24-12-2026")),
+        ("start", json!("25:00")),
+        ("end", json!("13:00")),
+        ("capacity", json!(0)),
+        ("title", json!("")),
+        ("title", json!("<b>Café</b>")),
+    ] {
+        let mut bad = cafe_input(&in_days(7), 5);
+        bad[field] = value;
+        let response = server
+            .admin(&acme, reqwest::Method::POST, "/cafes")
+            .await
+            .json(&bad)
+            .send()
+            .await
+            .expect("request");
+        let message =
+            assert_error(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid_cafe").await;
+        assert!(
+            message.contains(&format!("`{field}`")) || field == "end",
+            "{message}"
+        );
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_csv_export_opens_in_excel_and_a_person_can_be_forgotten() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 1)).await;
+    server
+        .sign_up("acme", cafe, json!({ "name": "أمل الحسن", "email": "amal@example.nl", "consent": true, "support": ["interpreter", "childcare"] }))
+        .await;
+    server
+        .sign_up(
+            "acme",
+            cafe,
+            json!({ "name": "=HYPERLINK(\"x\")", "phone": "0612345678", "consent": true }),
+        )
+        .await;
+
+    let csv = server
+        .admin(&acme, reqwest::Method::GET, "/signups.csv")
+        .await
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert_eq!(header(&csv, CONTENT_TYPE), "text/csv; charset=utf-8");
+    let bytes = csv.bytes().await.expect("bytes");
+    assert!(
+        bytes.starts_with("\u{FEFF}".as_bytes()),
+        "a BOM, so Excel reads UTF-8"
+    );
+    let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
+    let lines: Vec<&str> = text.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[0].starts_with("id;cafe_date;cafe;status;name;"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].contains(";confirmed;أمل الحسن;"), "{}", lines[1]);
+    assert!(lines[1].contains("interpreter, childcare"), "{}", lines[1]);
+    assert!(
+        lines[2].contains(";waitlist;\"'=HYPERLINK(\"\"x\"\")\";"),
+        "{}",
+        lines[2]
+    );
+
+    let forget = server
+        .admin(&acme, reqwest::Method::POST, "/forget")
+        .await
+        .json(&json!({ "email": "AMAL@example.nl" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(json_of(forget).await["deleted"], 1);
+    let left = server.signups(&acme).await;
+    assert_eq!(left.len(), 1);
+    assert_eq!(
+        left[0]["status"], "confirmed",
+        "the freed place went to the person waiting"
+    );
+
+    let id = left[0]["id"].as_i64().expect("id");
+    let delete = server
+        .admin(&acme, reqwest::Method::DELETE, &format!("/signups/{id}"))
+        .await
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(delete.status(), StatusCode::NO_CONTENT);
+    assert!(server.signups(&acme).await.is_empty());
+    let again = server
+        .admin(&acme, reqwest::Method::DELETE, &format!("/signups/{id}"))
+        .await
+        .send()
+        .await
+        .expect("request");
+    assert_error(again, StatusCode::NOT_FOUND, "signup_not_found").await;
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn browsers_may_call_the_public_api_only_from_the_orgs_origins_and_never_the_admin_api() {
+    let dirs = Dirs::new();
+    org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let preflight = |path: &str, origin: &str| {
+        server
+            .http
+            .request(reqwest::Method::OPTIONS, server.url(path))
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "content-type,authorization",
+            )
+            .send()
+    };
+    let allowed = preflight("/v1/orgs/acme/cafes/1/signups", ORIGIN)
+        .await
+        .expect("request");
+    assert_eq!(header(&allowed, "access-control-allow-origin"), ORIGIN);
+    let stranger = preflight("/v1/orgs/acme/cafes/1/signups", "http://evil.example")
+        .await
+        .expect("request");
+    assert_eq!(header(&stranger, "access-control-allow-origin"), "");
+    let get = server
+        .get_with("/v1/orgs/acme/cafes", "origin", ORIGIN)
+        .await;
+    assert_eq!(header(&get, "access-control-allow-origin"), ORIGIN);
+    let admin = preflight("/v1/admin/orgs/acme/signups", ORIGIN)
+        .await
+        .expect("request");
+    assert_eq!(header(&admin, "access-control-allow-origin"), "");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn an_org_script_that_adds_a_required_field_is_enforced_by_the_server() {
+    let dirs = Dirs::new();
+    let werkplein = org(&dirs, "werkplein").await;
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../scripts/examples/werkplein/vacaturecafe.rhai"
+        ),
+        dirs.data.path().join("orgs/werkplein/vacaturecafe.rhai"),
+    )
+    .expect("org script");
+    let server = Server::start(&dirs).await;
+    let cafe = server
+        .create_cafe(&werkplein, cafe_input(&in_days(7), 5))
+        .await;
+    let without = server.sign_up("werkplein", cafe, person(1)).await;
+    assert_eq!(without.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json_of(without).await["error"]["fields"]["city"],
+        "Please fill this in."
+    );
+    let mut with = person(1);
+    with["city"] = json!("Kanaleneiland");
+    assert_eq!(
+        server.sign_up("werkplein", cafe, with).await.status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        server.signups(&werkplein).await[0]["form"]["city"],
+        "Kanaleneiland"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_broken_org_script_is_a_503_and_the_signup_can_be_sent_again_later() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let script = dirs.data.path().join("orgs/acme/vacaturecafe.rhai");
+    std::fs::write(&script, "fn decide(form, cafe, counts, ctx) { let x = ; }").expect("script");
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    assert_error(
+        server.sign_up("acme", cafe, person(1)).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "rules_broken",
+    )
+    .await;
+    std::fs::remove_file(&script).expect("fixed");
+    assert_eq!(
+        server.sign_up("acme", cafe, person(1)).await.status(),
+        StatusCode::CREATED
+    );
+    server.stop().await;
+}

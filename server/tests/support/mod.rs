@@ -1,0 +1,184 @@
+//! The test harness: a real server on `127.0.0.1:0` with its own folders.
+#![allow(dead_code, reason = "each test crate uses part of the harness")]
+#![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use reqwest::StatusCode;
+use reqwest::header::CONTENT_TYPE;
+use serde_json::Value;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub const SCRIPTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts");
+pub const WASM: &[u8] = b"\0asm\x01\0\0\0 a pretend module, repeated: a pretend module";
+
+/// The folders a server runs on; dropped (deleted) with the test.
+pub struct Dirs {
+    pub data: TempDir,
+    pub bundle: TempDir,
+    pub www: TempDir,
+    /// Signups per client per minute; 0 (no limit) unless a test sets it.
+    pub signup_rate: u32,
+}
+
+impl Dirs {
+    pub fn new() -> Self {
+        let bundle = TempDir::new().expect("bundle dir");
+        let v1 = bundle.path().join("v1");
+        std::fs::create_dir(&v1).expect("v1 dir");
+        std::fs::write(v1.join("bondgenoot_bg.wasm"), WASM).expect("wasm");
+        std::fs::write(v1.join("bondgenoot_bg.wasm.br"), brotli_bytes(WASM)).expect("br");
+        std::fs::write(v1.join("bondgenoot_bg.wasm.gz"), gzip_bytes(WASM)).expect("gz");
+        let www = TempDir::new().expect("www dir");
+        std::fs::write(
+            www.path().join("index.html"),
+            "<!doctype html><title>Demostad</title>",
+        )
+        .expect("index.html");
+        Self {
+            data: TempDir::new().expect("data dir"),
+            bundle,
+            www,
+            signup_rate: 0,
+        }
+    }
+
+    pub fn config(&self) -> server::Config {
+        server::Config {
+            data_dir: self.data.path().to_owned(),
+            www_dir: self.www.path().to_owned(),
+            bundle_dir: self.bundle.path().to_owned(),
+            scripts_dir: PathBuf::from(SCRIPTS),
+            signup_rate_per_minute: self.signup_rate,
+        }
+    }
+
+    pub fn org_dir(&self, org: &str) -> PathBuf {
+        self.data.path().join("orgs").join(org)
+    }
+}
+
+/// A running server; [`Server::stop`] shuts it down gracefully.
+pub struct Server {
+    pub addr: SocketAddr,
+    stop: oneshot::Sender<()>,
+    task: JoinHandle<anyhow::Result<()>>,
+    pub http: reqwest::Client,
+}
+
+impl Server {
+    pub async fn start(dirs: &Dirs) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
+        let addr = listener.local_addr().expect("bound address");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let shutdown = async {
+            let _ = stopped.await;
+        };
+        let task = tokio::spawn(server::serve(dirs.config(), listener, shutdown));
+        Self {
+            addr,
+            stop,
+            task,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http.get(self.url(path)).send().await.expect("request")
+    }
+
+    pub async fn get_with(&self, path: &str, name: &str, value: &str) -> reqwest::Response {
+        self.http
+            .get(self.url(path))
+            .header(name, value)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A GET with `path` sent exactly as written; the whole answer as text.
+    pub async fn raw_get(&self, path: &str) -> String {
+        use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+        let mut stream = tokio::net::TcpStream::connect(self.addr)
+            .await
+            .expect("connect");
+        let request =
+            format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("send");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.expect("answer");
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    pub async fn stop(self) {
+        self.stop.send(()).expect("server still running");
+        self.task
+            .await
+            .expect("server task")
+            .expect("server stopped cleanly");
+    }
+}
+
+pub fn header(response: &reqwest::Response, name: impl reqwest::header::AsHeaderName) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+pub async fn json_of(response: reqwest::Response) -> Value {
+    response.json().await.expect("a JSON body")
+}
+
+/// Asserts a JSON error answer with `status` and `code`; returns the message.
+pub async fn assert_error(response: reqwest::Response, status: StatusCode, code: &str) -> String {
+    assert_eq!(response.status(), status, "{}", response.url());
+    assert_eq!(header(&response, CONTENT_TYPE), "application/json");
+    let body = json_of(response).await;
+    assert_eq!(body["error"]["code"], code, "{body}");
+    let message = body["error"]["message"].as_str().expect("a message");
+    assert!(!message.is_empty());
+    message.to_owned()
+}
+
+pub fn brotli_bytes(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(data).expect("brotli");
+    }
+    out
+}
+
+pub fn gzip_bytes(data: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(data).expect("gzip");
+    encoder.finish().expect("gzip")
+}
+
+impl Dirs {
+    /// Adds organisation `name` with these allowed origins; returns its admin token.
+    pub async fn add_org(&self, name: &str, origins: &[&str]) -> String {
+        let org = server::names::OrgName::parse(name).expect("a valid name");
+        server::org_add(
+            self.data.path(),
+            std::path::Path::new(SCRIPTS),
+            &org,
+            origins.iter().map(|o| (*o).to_owned()).collect(),
+        )
+        .await
+        .expect("org added")
+    }
+}
