@@ -176,6 +176,7 @@
         widget: tag.getAttribute('data-widget') || '',
         org: tag.getAttribute('data-org') || '',
         lang: tag.getAttribute('data-lang') || '',
+        cafe: tag.getAttribute('data-cafe') || '',
         pageLang: document.documentElement.lang || '',
         baseUrl: base,
         rules: rules

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser, startHostSite, startServer } from './harness.mjs';
+import { launchBrowser, openPage, startHostSite, startServer } from './harness.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -25,19 +25,7 @@ after(async () => {
 });
 
 /** A fresh page that records console errors, page errors and CSP violations. */
-async function open(url, viewport = { width: 1000, height: 900 }) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  page.problems = { errors: [], csp: [], pageErrors: [] };
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    page.problems.errors.push(m.text());
-    if (/Content Security Policy/i.test(m.text())) page.problems.csp.push(m.text());
-  });
-  page.on('pageerror', (e) => page.problems.pageErrors.push(String(e)));
-  await page.goto(url);
-  return page;
-}
+const open = (url, viewport) => openPage(browser, url, viewport);
 
 const widget = (page, n = 0) => page.locator('bondgenoot-widget').nth(n);
 

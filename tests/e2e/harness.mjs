@@ -102,6 +102,38 @@ function escapeAttr(s) {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Adds (or updates) an organisation with the real CLI, as an admin would:
+ * `origins` may call its signup API; resolves to its admin token.
+ */
+export function orgAdd(dataDir, name, origins = []) {
+  const bin = process.env.BONDGENOOT_BIN || join(ROOT, 'target/debug/bondgenoot');
+  const args = ['org', 'add', name, '--data-dir', dataDir, '--scripts-dir', join(ROOT, 'scripts')];
+  for (const o of origins) args.push('--origin', o);
+  return new Promise((ok, fail) => {
+    const child = spawn(bin, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('exit', (code) => (code === 0 ? ok(out.trim()) : fail(new Error(`org add ${name} failed: ${err}`))));
+  });
+}
+
+/** A fresh page that records console errors, page errors and CSP violations. */
+export async function openPage(browser, url, viewport = { width: 1000, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.problems = { errors: [], csp: [], pageErrors: [] };
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    page.problems.errors.push(m.text());
+    if (/Content Security Policy/i.test(m.text())) page.problems.csp.push(m.text());
+  });
+  page.on('pageerror', (e) => page.problems.pageErrors.push(String(e)));
+  await page.goto(url);
+  return page;
+}
+
 /** Debian's Chromium, headless, with the flags this machine needs. */
 export async function launchBrowser() {
   // Playwright gives every launch a fresh, empty profile of its own.

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::i18n::{Texts, texts};
 use crate::netwerkscan::Netwerkscan;
 use crate::rules::{self, LoadError, SharedRules};
+use crate::vacaturecafe::Vacaturecafe;
 use plugin_host::contract::Widget;
 
 /// What every component of a widget needs to know about where it runs.
@@ -77,8 +78,8 @@ pub fn App(props: &AppProps) -> Html {
         Some(Ok(rules)) => match props.config.widget {
             Widget::Netwerkscan => html! { <Netwerkscan rules={rules.clone()} /> },
             Widget::Alliantiescan => html! { <Alliantiescan rules={rules.clone()} /> },
-            other => html! {
-                <ErrorNotice detail={format!("the {} widget is not available yet", other.name())} />
+            Widget::Vacaturecafe => html! {
+                <Vacaturecafe rules={rules.clone()} config={props.config.clone()} />
             },
         },
     };

@@ -11,6 +11,8 @@ struct RawConfig {
     org: String,
     #[serde(default)]
     lang: String,
+    #[serde(default)]
+    cafe: String,
     #[serde(default, rename = "pageLang")]
     page_lang: String,
     #[serde(rename = "baseUrl")]
@@ -28,6 +30,8 @@ pub struct Config {
     pub lang: Lang,
     /// Where embed.js was loaded from, ending in `/`, e.g. `https://host/v1/`.
     pub base_url: String,
+    /// `data-cafe`: show only this café (Vacaturecafé).
+    pub cafe: Option<i64>,
     /// The rules answer embed.js started fetching while the wasm loaded.
     pub prefetched: Option<Prefetched>,
 }
@@ -75,11 +79,19 @@ impl Config {
             .ok()
             .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
             .map(Prefetched);
+        let cafe = match raw.cafe.trim() {
+            "" => None,
+            id => Some(
+                id.parse()
+                    .map_err(|_| format!("data-cafe=\"{id}\" is not a café number"))?,
+            ),
+        };
         Ok(Self {
             widget,
             org,
             lang,
             base_url,
+            cafe,
             prefetched,
         })
     }

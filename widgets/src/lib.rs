@@ -15,6 +15,7 @@ mod netwerkscan;
 mod print;
 mod rules;
 mod storage;
+mod vacaturecafe;
 
 use std::sync::Once;
 

@@ -124,6 +124,7 @@ fn e2e(what: &str) -> Result<()> {
             "--test-concurrency=1",
             "--test-reporter=spec",
             "e2e.test.mjs",
+            "cafe.test.mjs",
         ]);
     } else {
         cmd.arg("bench.mjs");

@@ -184,6 +184,41 @@ pub struct Decision {
     pub message: String,
 }
 
+/// The server's list of upcoming cafés.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CafeList {
+    /// Upcoming, open cafés.
+    pub cafes: Vec<CafeListing>,
+}
+
+/// What the widget sends to sign up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    /// The answers, by field id.
+    pub form: Form,
+    /// The language the person uses; messages come back in it.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// The answer to a signup, a status request or a cancellation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupAnswer {
+    /// `confirmed`, `waitlist`, `rejected` or `cancelled`.
+    pub status: String,
+    /// From the rules, in the person's language (empty for a status request).
+    pub message: String,
+    /// Place on the waiting list (1 = next), when waiting.
+    pub position: Option<i64>,
+    /// The token for the cancellation link; only in the answer that created the signup.
+    pub cancel_token: Option<String>,
+    /// True when the same person had already signed up: this is that signup.
+    pub already: bool,
+    /// The café, with counts after this signup.
+    pub cafe: CafeListing,
+}
+
 const FIELDS_SHAPE: &str =
     "an array of #{ id, label, kind, required, help, options: [#{ id, label }] }";
 const ERRORS_SHAPE: &str = "a map #{ <field id>: \"what is wrong\" } (empty when all is well)";

@@ -16,9 +16,11 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
-use plugin_host::contract::vacaturecafe::{self, CafeListing, FieldKind, Form};
+use plugin_host::contract::vacaturecafe::{
+    self, CafeList, CafeListing, FieldKind, Form, SignupAnswer, SignupRequest,
+};
 use plugin_host::contract::{Ctx, Lang, Widget};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::db::{Db, NewSignup, SignupError, SignupOutcome, SignupStatus, Status};
@@ -81,13 +83,6 @@ pub async fn list(
     Ok(Json(CafeList { cafes: list }))
 }
 
-/// The answer of [`list`].
-#[derive(Debug, Serialize, Deserialize)]
-pub struct CafeList {
-    /// Upcoming, open cafés.
-    pub cafes: Vec<CafeListing>,
-}
-
 async fn find_cafe(cafes: &Cafes, org: &str, id: &str) -> Result<(OrgName, CafeListing), ApiError> {
     let org = find_org(&cafes.db, org).await?;
     let id: i64 = id.parse().map_err(|_| ApiError::CafeNotFound)?;
@@ -135,34 +130,6 @@ pub async fn calendar(
         ics,
     )
         .into_response())
-}
-
-/// What the widget sends to sign up.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignupRequest {
-    /// The answers, by field id.
-    pub form: Form,
-    /// The language the person uses; messages come back in it.
-    #[serde(default)]
-    pub lang: Lang,
-}
-
-/// The answer to a signup, a status request or a cancellation.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SignupAnswer {
-    /// `confirmed`, `waitlist`, `rejected` or `cancelled`.
-    pub status: String,
-    /// From the rules, in the person's language (empty for a status request).
-    pub message: String,
-    /// Place on the waiting list (1 = next), when waiting.
-    pub position: Option<i64>,
-    /// The token for the cancellation link; only in the answer that created the signup.
-    pub cancel_token: Option<String>,
-    /// True when the same person had already signed up: this is that signup.
-    pub already: bool,
-    /// The café, with counts after this signup.
-    pub cafe: CafeListing,
 }
 
 /// `POST /v1/orgs/{org}/cafes/{id}/signups`: sign up. The rules decide; the

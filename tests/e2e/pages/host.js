@@ -5,6 +5,10 @@ document.getElementById('site-button')?.addEventListener('click', () => {
   clicks += 1;
   document.getElementById('site-output').textContent = `The site's own button was clicked ${clicks} time(s).`;
 });
+document.addEventListener('bondgenoot:signup', (event) => {
+  const out = document.getElementById('site-events');
+  if (out) out.textContent += JSON.stringify(event.detail);
+});
 document.addEventListener('bondgenoot:complete', (event) => {
   const out = document.getElementById('site-events');
   if (out) out.textContent += JSON.stringify(event.detail);

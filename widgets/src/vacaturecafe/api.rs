@@ -1,0 +1,150 @@
+//! Calls to the public job-café API. Every failure becomes an [`ApiError`]
+//! the form can show: a network failure keeps the answers for a retry, a
+//! server error carries its stable code and, for forms, the fields.
+
+use plugin_host::contract::Lang;
+use plugin_host::contract::vacaturecafe::{
+    CafeList, CafeListing, FieldErrors, Form, SignupAnswer, SignupRequest,
+};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::config::Config;
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, server down, blocked by CORS.
+    Network(String),
+    /// The server answered with an error.
+    Server {
+        /// HTTP status.
+        status: u16,
+        /// Stable code, e.g. `validation_failed`.
+        code: String,
+        /// Message for people, in English.
+        message: String,
+        /// Per-field errors (`validation_failed`), or the one field of `invalid_field`.
+        fields: FieldErrors,
+    },
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Network(e) => write!(f, "the server could not be reached: {e}"),
+            Self::Server {
+                status,
+                code,
+                message,
+                ..
+            } => write!(f, "the server answered {status} {code}: {message}"),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    code: String,
+    message: String,
+    #[serde(default)]
+    field: Option<String>,
+    #[serde(default)]
+    fields: FieldErrors,
+}
+
+fn url(config: &Config, path: &str) -> String {
+    let org = String::from(js_sys::encode_uri_component(&config.org));
+    format!("{}orgs/{org}/{path}", config.base_url)
+}
+
+/// The calendar file of a café.
+pub fn calendar_url(config: &Config, cafe: i64) -> String {
+    url(config, &format!("cafes/{cafe}/calendar.ics"))
+}
+
+async fn answer<T: DeserializeOwned>(
+    request: Result<gloo_net::http::Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let network = |e: gloo_net::Error| ApiError::Network(e.to_string());
+    let response = request.map_err(network)?.send().await.map_err(network)?;
+    let status = response.status();
+    let body = response.text().await.map_err(network)?;
+    if (200..300).contains(&status) {
+        return serde_json::from_str(&body).map_err(|e| ApiError::Server {
+            status,
+            code: "bad_answer".into(),
+            message: e.to_string(),
+            fields: FieldErrors::new(),
+        });
+    }
+    let detail = serde_json::from_str::<ErrorBody>(&body)
+        .map(|b| b.error)
+        .unwrap_or(ErrorDetail {
+            code: "unknown".into(),
+            message: body.chars().take(200).collect(),
+            field: None,
+            fields: FieldErrors::new(),
+        });
+    let mut fields = detail.fields;
+    if let Some(field) = detail.field {
+        fields.insert(field, detail.message.clone());
+    }
+    Err(ApiError::Server {
+        status,
+        code: detail.code,
+        message: detail.message,
+        fields,
+    })
+}
+
+/// The organisation's upcoming cafés.
+pub async fn cafes(config: &Config) -> Result<Vec<CafeListing>, ApiError> {
+    let list: CafeList = answer(Ok(
+        gloo_net::http::Request::get(&url(config, "cafes")).build()?
+    ))
+    .await?;
+    Ok(list.cafes)
+}
+
+/// Sends a signup; the server's rules decide.
+pub async fn sign_up(
+    config: &Config,
+    cafe: i64,
+    form: &Form,
+    lang: Lang,
+) -> Result<SignupAnswer, ApiError> {
+    let body = SignupRequest {
+        form: form.clone(),
+        lang,
+    };
+    let json = serde_json::to_string(&body).map_err(|e| ApiError::Network(e.to_string()))?;
+    answer(
+        gloo_net::http::Request::post(&url(config, &format!("cafes/{cafe}/signups")))
+            .header("Content-Type", "application/json")
+            .body(json),
+    )
+    .await
+}
+
+/// `status` or `cancel` a signup by its token.
+pub async fn by_token(config: &Config, what: &str, token: &str) -> Result<SignupAnswer, ApiError> {
+    let json = serde_json::json!({ "token": token }).to_string();
+    answer(
+        gloo_net::http::Request::post(&url(config, &format!("signups/{what}")))
+            .header("Content-Type", "application/json")
+            .body(json),
+    )
+    .await
+}
+
+impl From<gloo_net::Error> for ApiError {
+    fn from(e: gloo_net::Error) -> Self {
+        Self::Network(e.to_string())
+    }
+}

@@ -1,0 +1,76 @@
+//! One café's facts: what, when, where, who, which languages, places left.
+
+use plugin_host::contract::Lang;
+use plugin_host::contract::vacaturecafe::CafeListing;
+use yew::prelude::*;
+
+use super::texts::texts;
+use crate::app::Ui;
+use crate::i18n::fill;
+
+/// Props of [`CafeCard`].
+#[derive(Properties, PartialEq)]
+pub struct CafeCardProps {
+    /// The café.
+    pub cafe: CafeListing,
+    /// The heading level's tag, e.g. `h3`.
+    #[prop_or("h3".into())]
+    pub heading: AttrValue,
+    /// Buttons or links under the facts.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// `2026-12-01` as "dinsdag 1 december" in the page's language.
+pub fn long_date(date: &str, lang: Lang) -> String {
+    let js = js_sys::Date::new(&format!("{date}T12:00:00").into());
+    if js.get_time().is_nan() {
+        return date.to_owned();
+    }
+    let options = js_sys::Object::new();
+    for (key, value) in [("weekday", "long"), ("day", "numeric"), ("month", "long")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    String::from(js.to_locale_date_string(lang.tag(), &options))
+}
+
+/// A café's facts.
+#[component]
+pub fn CafeCard(props: &CafeCardProps) -> Html {
+    let Some(ui) = use_context::<Ui>() else {
+        return html! {};
+    };
+    let t = texts(ui.lang);
+    let c = &props.cafe.cafe.details;
+    let left = props.cafe.counts.places_left;
+    let places = match left {
+        0 => t.full.to_owned(),
+        1 => t.one_place.to_owned(),
+        n => fill(t.places_left, &[("n", &n.to_string())]),
+    };
+    let list = |label: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| html! { <><dt>{ label }</dt><dd>{ items.join(", ") }</dd></> })
+    };
+    let languages = c
+        .languages
+        .iter()
+        .map(|l| t.lang_name(l).to_owned())
+        .collect();
+    html! {
+        <article class="bg-cafe" aria-labelledby={format!("bg-cafe-{}", props.cafe.cafe.id)}>
+            <@{props.heading.to_string()} id={format!("bg-cafe-{}", props.cafe.cafe.id)} class="bg-cafe-title">{ &c.title }</@>
+            if !c.description.is_empty() { <p>{ &c.description }</p> }
+            <dl class="bg-facts">
+                <dt>{ t.when }</dt>
+                <dd>{ format!("{}, {}–{}", long_date(&c.date, ui.lang), c.start, c.end) }</dd>
+                <dt>{ t.place }</dt>
+                <dd>{ format!("{}, {}", c.place, c.address) }</dd>
+                { for list(t.sectors, c.sectors.clone()) }
+                { for list(t.employers, c.employers.clone()) }
+                { for list(t.languages, languages) }
+            </dl>
+            <p class={classes!("bg-places", (left == 0).then_some("bg-places-full"))}>{ places }</p>
+            { props.children.clone() }
+        </article>
+    }
+}

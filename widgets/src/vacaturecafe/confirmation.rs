@@ -1,0 +1,79 @@
+//! After signing up: the decision in plain words, the café, a calendar
+//! file and the link to cancel.
+
+use plugin_host::contract::vacaturecafe::SignupAnswer;
+use yew::prelude::*;
+
+use super::cafe_card::CafeCard;
+use super::texts::texts;
+use crate::app::Ui;
+use crate::i18n::fill;
+
+/// Props of [`Confirmation`].
+#[derive(Properties, PartialEq)]
+pub struct ConfirmationProps {
+    /// The server's answer.
+    pub answer: SignupAnswer,
+    /// The calendar file's address.
+    pub calendar: String,
+    /// Back to the list.
+    pub onback: Callback<()>,
+}
+
+/// The link that brings the person back here to cancel: this page, with the
+/// token in the fragment (never sent to the page's server).
+pub fn cancel_link(token: &str) -> String {
+    let page = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let page = page.split('#').next().unwrap_or_default();
+    format!("{page}#bg-cancel={token}")
+}
+
+/// The confirmation screen.
+#[component]
+pub fn Confirmation(props: &ConfirmationProps) -> Html {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |()| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let Some(ui) = use_context::<Ui>() else {
+        return html! {};
+    };
+    let t = texts(ui.lang);
+    let a = &props.answer;
+    let title = match a.status.as_str() {
+        "confirmed" => t.confirmed,
+        "waitlist" => t.waitlisted,
+        _ => t.rejected,
+    };
+    let taken = matches!(a.status.as_str(), "confirmed" | "waitlist");
+    html! {
+        <section class="bg-done" data-status={a.status.clone()}>
+            <h3 ref={heading} tabindex="-1">{ title }</h3>
+            if a.already { <p>{ t.already }</p> }
+            if !a.message.is_empty() { <p class="bg-decision">{ &a.message }</p> }
+            if let Some(n) = a.position {
+                <p class="bg-position">{ fill(t.position, &[("n", &n.to_string())]) }</p>
+            }
+            if taken {
+                <CafeCard cafe={a.cafe.clone()} heading="h4">
+                    <p><a class="bg-button" href={props.calendar.clone()} download="vacaturecafe.ics">{ t.add_calendar }</a></p>
+                </CafeCard>
+            }
+            if let Some(token) = &a.cancel_token {
+                <div class="bg-cancel-link">
+                    <h4>{ t.cancel_link }</h4>
+                    <p>{ t.cancel_link_help }</p>
+                    <p><a href={cancel_link(token)} dir="ltr">{ cancel_link(token) }</a></p>
+                </div>
+            }
+            <button type="button" class="bg-button" onclick={let c = props.onback.clone(); move |_| c.emit(())}>{ t.back }</button>
+        </section>
+    }
+}

@@ -1,0 +1,160 @@
+//! Vacaturecafé — sign up for an informal job café. Lists the organisation's
+//! upcoming cafés, shows the form its rules define (checked as you type with
+//! the same `validate` the server runs), sends it, and shows the server's
+//! decision with a calendar file and a cancellation link. Nothing is kept on
+//! the device: the answers go to the organisation only when sent.
+
+mod api;
+mod cafe_card;
+mod cancel_view;
+mod confirmation;
+mod field_input;
+mod signup_form;
+mod texts;
+
+use plugin_host::contract::vacaturecafe::{CafeListing, SignupAnswer};
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::app::Ui;
+use crate::config::Config;
+use crate::events;
+use crate::rules::SharedRules;
+use cafe_card::CafeCard;
+use cancel_view::CancelView;
+use confirmation::Confirmation;
+use signup_form::SignupForm;
+use texts::texts;
+
+/// Props of [`Vacaturecafe`].
+#[derive(Properties, PartialEq)]
+pub struct VacaturecafeProps {
+    /// The organisation's compiled rules.
+    pub rules: SharedRules,
+    /// `data-org`, `data-cafe` and where the API is.
+    pub config: Config,
+}
+
+#[derive(Clone, PartialEq)]
+enum View {
+    List,
+    Form(CafeListing),
+    Done(SignupAnswer),
+    Cancel(String),
+}
+
+/// The fragment a cancellation link carries.
+const CANCEL_PREFIX: &str = "#bg-cancel=";
+
+fn token_in_page() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let token = hash.strip_prefix(CANCEL_PREFIX)?;
+    (!token.is_empty()).then(|| token.to_owned())
+}
+
+/// The Vacaturecafé widget.
+#[component]
+pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
+    let view = use_state(|| token_in_page().map_or(View::List, View::Cancel));
+    let cafes = use_state(|| None::<Result<Vec<CafeListing>, api::ApiError>>);
+    let attempt = use_state(|| 0_u32);
+    {
+        // Reload on a retry and on every return to the list (places change).
+        let (cafes, config) = (cafes.clone(), props.config.clone());
+        let on_list = *view == View::List;
+        use_effect_with((*attempt, on_list), move |(_, on_list)| {
+            if *on_list {
+                spawn_local(async move { cafes.set(Some(api::cafes(&config).await)) });
+            }
+        });
+    }
+    let Some(ui) = use_context::<Ui>() else {
+        return html! {};
+    };
+    let t = texts(ui.lang);
+    let to_list = {
+        let view = view.clone();
+        Callback::from(move |()| {
+            if token_in_page().is_some()
+                && let Some(w) = web_sys::window()
+            {
+                let _ = w.location().set_hash("");
+            }
+            view.set(View::List);
+        })
+    };
+
+    let body = match &*view {
+        View::Form(cafe) => {
+            let ondone = {
+                let (view, host) = (view.clone(), ui.host.clone());
+                Callback::from(move |answer: SignupAnswer| {
+                    events::dispatch(
+                        &host,
+                        "bondgenoot:signup",
+                        &serde_json::json!({ "cafe": answer.cafe.cafe.id, "status": answer.status }),
+                    );
+                    view.set(View::Done(answer));
+                })
+            };
+            html! {
+                <SignupForm rules={props.rules.clone()} config={props.config.clone()} cafe={cafe.clone()}
+                    onback={to_list} {ondone} />
+            }
+        }
+        View::Done(answer) => html! {
+            <Confirmation answer={answer.clone()} onback={to_list}
+                calendar={api::calendar_url(&props.config, answer.cafe.cafe.id)} />
+        },
+        View::Cancel(token) => html! {
+            <CancelView config={props.config.clone()} token={token.clone()} onback={to_list} />
+        },
+        View::List => match &*cafes {
+            None => html! { <p class="bg-loading" role="status">{ t.loading }</p> },
+            Some(Err(e)) => {
+                web_sys::console::warn_1(&format!("Bondgenoot: {e}").into());
+                html! {
+                    <div class="bg-error" role="alert">
+                        <p class="bg-error-title">{ t.list_failed }</p>
+                        <button type="button" class="bg-button"
+                            onclick={let a = attempt.clone(); move |_| a.set(*a + 1)}>{ ui.texts.retry }</button>
+                    </div>
+                }
+            }
+            Some(Ok(list)) => {
+                let shown: Vec<&CafeListing> = list
+                    .iter()
+                    .filter(|c| props.config.cafe.is_none_or(|id| c.cafe.id == id))
+                    .collect();
+                if shown.is_empty() {
+                    html! { <p>{ t.none }</p> }
+                } else {
+                    html! {
+                        <ul class="bg-cafes">
+                            { for shown.into_iter().map(|c| {
+                                let (view, chosen) = (view.clone(), c.clone());
+                                let full = c.counts.places_left == 0;
+                                html! {
+                                    <li><CafeCard cafe={c.clone()}>
+                                        <button type="button" class="bg-button bg-primary"
+                                            aria-describedby={format!("bg-cafe-{}", c.cafe.id)}
+                                            onclick={move |_| view.set(View::Form(chosen.clone()))}>
+                                            { if full { t.join_waitlist } else { t.sign_up } }
+                                        </button>
+                                    </CafeCard></li>
+                                }
+                            }) }
+                        </ul>
+                    }
+                }
+            }
+        },
+    };
+    html! {
+        <div class="bg-vacaturecafe">
+            <h2>{ t.title }</h2>
+            if *view == View::List { <p class="bg-intro">{ t.intro }</p> }
+            { body }
+        </div>
+    }
+}
