@@ -123,7 +123,8 @@ fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
 }
 
 /// Adds organisation `org` (database row and scripts folder) or updates it:
-/// a new admin token, returned once, and its allowed origins.
+/// a new admin token, returned once, and its allowed origins (kept as they
+/// were when `origins` is empty).
 pub async fn org_add(
     data_dir: &Path,
     scripts_dir: &Path,
@@ -136,7 +137,9 @@ pub async fn org_add(
     let db = db::Db::open(&database_path(data_dir)).await?;
     db.ensure_org(org.as_str()).await?;
     let token = tokens::new_token()?;
-    db.set_org_access(org.as_str(), Some(tokens::hash(&token)), Some(origins))
+    // No --origin given: keep the origins it had.
+    let origins = (!origins.is_empty()).then_some(origins);
+    db.set_org_access(org.as_str(), Some(tokens::hash(&token)), origins)
         .await?;
     Ok(token)
 }

@@ -35,7 +35,7 @@ enum OrgCommand {
     ///
     /// The token is shown once and stored only as a hash; running this again
     /// replaces it. `--origin` lists the sites that may embed the signup
-    /// widget (e.g. https://www.example.nl); they replace earlier ones.
+    /// widget (e.g. https://www.example.nl); given, they replace earlier ones.
     Add {
         /// The organisation's name: lower-case letters, digits and -.
         name: String,

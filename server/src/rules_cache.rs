@@ -1,9 +1,11 @@
 //! Compiled rules per organisation and widget, so a signup does not compile
-//! the scripts again. An entry is reused while the scripts' text is the same;
-//! an admin's edit is picked up by the next request.
+//! the scripts again. For a second after a check an entry is used as it is;
+//! after that the scripts are read again and recompiled only if their text
+//! changed, so an admin's edit counts within a second.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use plugin_host::{Layer, Rules};
 
@@ -11,8 +13,11 @@ use crate::error::ApiError;
 use crate::names::{OrgName, Widget};
 use crate::store::Store;
 
-/// (organisation, widget) → the layers compiled and the result.
-type Compiled = HashMap<(String, Widget), (Vec<Layer>, Arc<Rules>)>;
+/// How long a checked entry is used without reading the scripts again.
+const FRESH: Duration = Duration::from_secs(1);
+
+/// (organisation, widget) → when checked, the layers compiled and the result.
+type Compiled = HashMap<(String, Widget), (Instant, Vec<Layer>, Arc<Rules>)>;
 
 /// The cache; shared by all requests.
 #[derive(Debug)]
@@ -32,11 +37,17 @@ impl RulesCache {
 
     /// The organisation's compiled rules for `widget`.
     pub async fn get(&self, org: &OrgName, widget: Widget) -> Result<Arc<Rules>, ApiError> {
-        let layers = self.store.layers(org, widget).await?;
         let key = (org.to_string(), widget);
-        if let Some((cached, rules)) = self.lock().get(&key)
+        if let Some((checked, _, rules)) = self.lock().get(&key)
+            && checked.elapsed() < FRESH
+        {
+            return Ok(Arc::clone(rules));
+        }
+        let layers = self.store.layers(org, widget).await?;
+        if let Some((checked, cached, rules)) = self.lock().get_mut(&key)
             && *cached == layers
         {
+            *checked = Instant::now();
             return Ok(Arc::clone(rules));
         }
         // Compiling is CPU work: off the async threads.
@@ -46,7 +57,8 @@ impl RulesCache {
             .map_err(|e| ApiError::internal("compiling rules", std::io::Error::other(e)))?
             .map_err(ApiError::RulesBroken)?;
         let rules = Arc::new(rules);
-        self.lock().insert(key, (layers, Arc::clone(&rules)));
+        self.lock()
+            .insert(key, (Instant::now(), layers, Arc::clone(&rules)));
         Ok(rules)
     }
 

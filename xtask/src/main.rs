@@ -165,6 +165,16 @@ fn bench() -> Result<()> {
         "--example",
         "hostile_timings",
     ]))?;
+    println!("\n== signups: rate and latency at 64 concurrent clients (release, SQLite) ==");
+    sh(cargo().args([
+        "run",
+        "--quiet",
+        "--release",
+        "--package",
+        "server",
+        "--example",
+        "signup_bench",
+    ]))?;
     sh(cargo().args(["build", "--package", "server"]))?;
     println!("\n== navigation to widget rendered (headless Chromium, localhost) ==");
     e2e("bench")

@@ -19,7 +19,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use plugin_host::contract::vacaturecafe::{
     self, CafeList, CafeListing, FieldKind, Form, SignupAnswer, SignupRequest,
 };
-use plugin_host::contract::{Ctx, Lang, Widget};
+use plugin_host::contract::{Ctx, Widget};
 use serde::Deserialize;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -83,15 +83,21 @@ pub async fn list(
     Ok(Json(CafeList { cafes: list }))
 }
 
+/// The organisation's café; tells a missing organisation from a missing café.
 async fn find_cafe(cafes: &Cafes, org: &str, id: &str) -> Result<(OrgName, CafeListing), ApiError> {
-    let org = find_org(&cafes.db, org).await?;
-    let id: i64 = id.parse().map_err(|_| ApiError::CafeNotFound)?;
-    let cafe = cafes
-        .db
-        .cafe(org.as_str(), id)
-        .await?
-        .ok_or(ApiError::CafeNotFound)?;
-    Ok((org, cafe))
+    let name = OrgName::parse(org).ok_or_else(|| ApiError::OrgNotFound(org.to_owned()))?;
+    let found = match id.parse::<i64>() {
+        Ok(id) => cafes.db.cafe(name.as_str(), id).await?,
+        Err(_) => None,
+    };
+    match found {
+        Some(cafe) => Ok((name, cafe)),
+        // Only on a miss: is it the café or the whole organisation?
+        None => {
+            find_org(&cafes.db, org).await?;
+            Err(ApiError::CafeNotFound)
+        }
+    }
 }
 
 /// `GET /v1/orgs/{org}/cafes/{id}`: one café, also when closed or past.
@@ -196,18 +202,14 @@ pub async fn signup(
             vacaturecafe::decide(&rules, &decide_form, cafe, counts, &decide_ctx)
         }),
     };
-    let outcome = cafes.db.signup(new).await?.map_err(|e| match e {
+    let result = cafes.db.signup(new).await?.map_err(|e| match e {
         SignupError::CafeNotFound => ApiError::CafeNotFound,
         SignupError::CafeClosed => ApiError::CafeClosed,
         SignupError::CafePast => ApiError::CafePast,
         SignupError::Rules(e) => ApiError::RulesBroken(e),
     })?;
-    let cafe = cafes
-        .db
-        .cafe(org.as_str(), listing.cafe.id)
-        .await?
-        .unwrap_or(listing);
-    let (status, answer) = match outcome {
+    let cafe = result.cafe;
+    let (status, answer) = match result.outcome {
         SignupOutcome::Created { signup, message } => (
             StatusCode::CREATED,
             answer(&signup, message, Some(token), false, cafe),

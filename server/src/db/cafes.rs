@@ -11,9 +11,7 @@ pub use plugin_host::contract::vacaturecafe::CafeDetails as CafeInput;
 
 const SELECT: &str = "SELECT c.id, c.title, c.description, c.date, c.start_time, c.end_time, \
     c.place, c.address, c.sectors, c.employers, c.languages, c.capacity, c.closed, \
-    (SELECT count(*) FROM signups s WHERE s.cafe_id = c.id AND s.status = 'confirmed') AS confirmed, \
-    (SELECT count(*) FROM signups s WHERE s.cafe_id = c.id AND s.status = 'waitlist') AS waitlist \
-    FROM cafes c";
+    c.confirmed, c.waitlist FROM cafes c";
 
 fn listing(row: &SqliteRow) -> Result<CafeListing, DbError> {
     let cafe = Cafe {

@@ -26,7 +26,9 @@ use sqlx::{ConnectOptions as _, SqliteConnection};
 
 pub use cafes::CafeInput;
 pub use orgs::Org;
-pub use signups::{NewSignup, SignupError, SignupOutcome, SignupRow, SignupStatus, Status};
+pub use signups::{
+    Decide, NewSignup, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
+};
 
 use writer::Writer;
 
@@ -79,7 +81,11 @@ impl Db {
             .busy_timeout(Duration::from_secs(5))
             // Every query at debug level would drown the request log.
             .disable_statement_logging();
+        // The writer never checkpoints itself: a checkpoint's fsyncs in the
+        // middle of a commit would hold up every signup waiting on it.
         let mut writer: SqliteConnection = options
+            .clone()
+            .pragma("wal_autocheckpoint", "0")
             .connect()
             .await
             .with_context(|| format!("opening the database {}", path.display()))?;
@@ -91,13 +97,16 @@ impl Db {
             .with_context(|| format!("updating the database {}", path.display()))?;
         let read = SqlitePoolOptions::new()
             .max_connections(8)
-            .connect_with(options.read_only(true))
+            .connect_with(options.clone().read_only(true))
             .await
             .with_context(|| format!("opening the database {} for reading", path.display()))?;
-        Ok(Self {
-            read,
-            writer: Writer::start(writer),
-        })
+        let checkpointer = options
+            .connect()
+            .await
+            .with_context(|| format!("opening the database {}", path.display()))?;
+        let writer = Writer::start(writer);
+        writer.checkpoint_in_background(checkpointer);
+        Ok(Self { read, writer })
     }
 
     /// Runs `job` in the writer's transaction (see [`writer`]).

@@ -2,7 +2,7 @@
 //! promoting from the waiting list, and an organisation's lists and deletions.
 
 use plugin_host::ScriptError;
-use plugin_host::contract::vacaturecafe::{Cafe, Counts, Decision, Outcome};
+use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Counts, Decision, Outcome};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row as _, SqliteConnection};
 
@@ -78,6 +78,15 @@ pub struct SignupStatus {
     pub status: Status,
     /// Place on the waiting list (1 = next), when waiting.
     pub position: Option<i64>,
+}
+
+/// What became of a signup request, with the café's counts right after it.
+#[derive(Debug)]
+pub struct SignupResult {
+    /// What became of it.
+    pub outcome: SignupOutcome,
+    /// The café, counting this signup.
+    pub cafe: CafeListing,
 }
 
 /// What became of a signup request.
@@ -162,13 +171,10 @@ async fn status_of(
 
 /// Gives free places of the café to the people waiting longest.
 pub(super) async fn fill_places(conn: &mut SqliteConnection, cafe_id: i64) -> Result<(), DbError> {
-    let free: i64 = sqlx::query_scalar(
-        "SELECT c.capacity - (SELECT count(*) FROM signups s \
-         WHERE s.cafe_id = c.id AND s.status = 'confirmed') FROM cafes c WHERE c.id = ?",
-    )
-    .bind(cafe_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let free: i64 = sqlx::query_scalar("SELECT capacity - confirmed FROM cafes WHERE id = ?")
+        .bind(cafe_id)
+        .fetch_one(&mut *conn)
+        .await?;
     if free > 0 {
         sqlx::query(
             "UPDATE signups SET status = 'confirmed', updated_at = ? WHERE id IN \
@@ -210,8 +216,8 @@ async fn find_by_token(
 async fn take(
     conn: &mut SqliteConnection,
     s: NewSignup,
-) -> Result<Result<SignupOutcome, SignupError>, DbError> {
-    let Some(listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
+) -> Result<Result<SignupResult, SignupError>, DbError> {
+    let Some(mut listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
         return Ok(Err(SignupError::CafeNotFound));
     };
     if listing.cafe.details.closed {
@@ -220,27 +226,48 @@ async fn take(
     if listing.cafe.details.date < s.today {
         return Ok(Err(SignupError::CafePast));
     }
-    let existing = sqlx::query(
-        "SELECT id, status FROM signups WHERE cafe_id = ? AND status != 'cancelled' \
-         AND ((email_key IS NOT NULL AND email_key = ?) OR (phone_key IS NOT NULL AND phone_key = ?)) \
-         ORDER BY id LIMIT 1",
-    )
-    .bind(s.cafe_id)
-    .bind(&s.email_key)
-    .bind(&s.phone_key)
-    .fetch_optional(&mut *conn)
-    .await?;
+    // One query per key, each worded like its partial unique index so SQLite
+    // uses it (an OR of the two would scan the café's signups).
+    let mut existing = None;
+    for (sql, key) in [
+        (
+            "SELECT id, status FROM signups WHERE cafe_id = ? AND email_key = ? \
+             AND status != 'cancelled' AND email_key IS NOT NULL",
+            &s.email_key,
+        ),
+        (
+            "SELECT id, status FROM signups WHERE cafe_id = ? AND phone_key = ? \
+             AND status != 'cancelled' AND phone_key IS NOT NULL",
+            &s.phone_key,
+        ),
+    ] {
+        if key.is_some() && existing.is_none() {
+            existing = sqlx::query(sql)
+                .bind(s.cafe_id)
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await?;
+        }
+    }
     if let Some(row) = existing {
         let status = Status::parse(row.try_get("status")?)?;
         let signup = status_of(conn, row.try_get("id")?, s.cafe_id, status).await?;
-        return Ok(Ok(SignupOutcome::Existing(signup)));
+        return Ok(Ok(SignupResult {
+            outcome: SignupOutcome::Existing(signup),
+            cafe: listing,
+        }));
     }
     let decision = match (s.decide)(&listing.cafe, &listing.counts) {
         Ok(d) => d,
         Err(e) => return Ok(Err(SignupError::Rules(e))),
     };
     let status = match decision.outcome {
-        Outcome::Rejected => return Ok(Ok(SignupOutcome::Rejected(decision.message))),
+        Outcome::Rejected => {
+            return Ok(Ok(SignupResult {
+                outcome: SignupOutcome::Rejected(decision.message),
+                cafe: listing,
+            }));
+        }
         // The one rule no script can change: never more confirmed than places.
         Outcome::Confirmed if listing.counts.places_left > 0 => Status::Confirmed,
         Outcome::Confirmed | Outcome::Waitlist => Status::Waitlist,
@@ -263,10 +290,28 @@ async fn take(
     .execute(&mut *conn)
     .await?
     .last_insert_rowid();
-    let signup = status_of(conn, id, s.cafe_id, status).await?;
-    Ok(Ok(SignupOutcome::Created {
-        signup,
-        message: decision.message,
+    // The newest signup: last on the list, no need to count again.
+    let position = (status == Status::Waitlist).then_some(listing.counts.waitlist + 1);
+    let signup = SignupStatus {
+        id,
+        cafe_id: s.cafe_id,
+        status,
+        position,
+    };
+    let counts = &mut listing.counts;
+    match status {
+        Status::Confirmed => {
+            counts.confirmed += 1;
+            counts.places_left -= 1;
+        }
+        _ => counts.waitlist += 1,
+    }
+    Ok(Ok(SignupResult {
+        outcome: SignupOutcome::Created {
+            signup,
+            message: decision.message,
+        },
+        cafe: listing,
     }))
 }
 
@@ -274,10 +319,7 @@ impl Db {
     /// Takes a signup: checks the café, recognises a second signup of the same
     /// person, decides with the counts of this moment and inserts, all in one
     /// transaction.
-    pub async fn signup(
-        &self,
-        s: NewSignup,
-    ) -> Result<Result<SignupOutcome, SignupError>, DbError> {
+    pub async fn signup(&self, s: NewSignup) -> Result<Result<SignupResult, SignupError>, DbError> {
         self.write(move |conn| Box::pin(take(conn, s))).await
     }
 

@@ -59,6 +59,29 @@ impl Writer {
         Self { jobs }
     }
 
+    /// Copies the write-ahead log into the database file every half second,
+    /// from its own connection, beside the writer (a PASSIVE checkpoint never
+    /// waits for or blocks it). Stops when the writer stops.
+    pub fn checkpoint_in_background(&self, mut conn: SqliteConnection) {
+        let alive = self.jobs.downgrade();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
+            loop {
+                tick.tick().await;
+                if alive.upgrade().is_none() {
+                    break;
+                }
+                if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                    .execute(&mut conn)
+                    .await
+                {
+                    tracing::warn!(error = %e, "checkpointing the database");
+                }
+            }
+            let _ = conn.close().await;
+        });
+    }
+
     /// Runs `job` inside a transaction and returns its result once committed.
     pub async fn write<T, F>(&self, job: F) -> Result<T, DbError>
     where
@@ -88,6 +111,15 @@ impl Writer {
 async fn run(mut conn: SqliteConnection, mut queue: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        // Let the tasks that were just answered send their next job, so it
+        // joins this commit instead of waiting a whole fsync for the next.
+        tokio::task::yield_now().await;
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
         let replies = run_batch(&mut conn, batch.drain(..)).await;
         let (replies, commit) = match replies {
             Ok(replies) => {
