@@ -35,9 +35,10 @@ async fn authorize(cafes: &Cafes, org: &str, headers: &HeaderMap) -> Result<OrgN
         .map(str::trim);
     // Same answer for a missing org, a missing token and a wrong one, so the
     // API does not tell which organisations exist.
-    let org = find_org(&cafes.db, org)
-        .await
-        .map_err(|_| ApiError::Unauthorized)?;
+    let org = match find_org(&cafes.db, org).await {
+        Err(ApiError::OrgNotFound(_)) => return Err(ApiError::Unauthorized),
+        other => other?,
+    };
     let stored = cafes.db.org(org.as_str()).await?.and_then(|o| o.token_hash);
     match (token, stored) {
         (Some(token), Some(stored)) if tokens::matches(token, &stored) => Ok(org),

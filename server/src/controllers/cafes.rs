@@ -150,6 +150,10 @@ pub async fn signup(
         limiter
             .check_key(&client.ip())
             .map_err(|_| ApiError::RateLimited)?;
+        // One entry per client address: forget the idle ones now and then.
+        if limiter.len() > 10_000 {
+            limiter.retain_recent();
+        }
     }
     let Path((org, id)) = path.map_err(|_| ApiError::BadPath)?;
     let request = body(json)?;
