@@ -184,6 +184,18 @@ struct Detail<'a> {
     fields: Option<&'a FieldErrors>,
 }
 
+impl From<crate::db::SignupError> for ApiError {
+    fn from(e: crate::db::SignupError) -> Self {
+        use crate::db::SignupError;
+        match e {
+            SignupError::CafeNotFound => Self::CafeNotFound,
+            SignupError::CafeClosed => Self::CafeClosed,
+            SignupError::CafePast => Self::CafePast,
+            SignupError::Rules(e) => Self::RulesBroken(e),
+        }
+    }
+}
+
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         Self::Database(e)

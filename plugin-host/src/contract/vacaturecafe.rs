@@ -428,6 +428,48 @@ fn is_odd_char(c: char, lines: bool) -> bool {
         || (c as u32 & 0xFFFE) == 0xFFFE
 }
 
+/// Why a form is not taken: one answer that no form may hold, or the rules'
+/// messages per field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// From [`clean_form`].
+    Problem(Problem),
+    /// From the rules' `validate`.
+    Errors(FieldErrors),
+}
+
+impl Refusal {
+    /// Field id → message in `lang`, to show beside the fields.
+    pub fn field_errors(&self, lang: Lang) -> FieldErrors {
+        match self {
+            Self::Problem(p) => [(p.field.clone(), p.message(lang))].into(),
+            Self::Errors(errors) => errors.clone(),
+        }
+    }
+}
+
+/// The whole check of a form, as the browser runs it while the person types
+/// and the server before it decides: [`clean_form`], then `validate`. The
+/// outer error is a failing script; the inner one is the person's to fix.
+pub fn check_form(
+    rules: &Rules,
+    fields: &[Field],
+    form: &Form,
+    cafe: &Cafe,
+    ctx: &Ctx,
+) -> Result<Result<Form, Refusal>, ScriptError> {
+    let clean = match clean_form(fields, form) {
+        Ok(clean) => clean,
+        Err(problem) => return Ok(Err(Refusal::Problem(problem))),
+    };
+    let errors = validate(rules, &clean, cafe, ctx)?;
+    Ok(if errors.is_empty() {
+        Ok(clean)
+    } else {
+        Err(Refusal::Errors(errors))
+    })
+}
+
 /// The form's answer to the first field of `kind`, if any.
 pub fn answer_of_kind<'f>(fields: &[Field], form: &'f Form, kind: FieldKind) -> Option<&'f str> {
     fields

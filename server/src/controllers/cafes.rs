@@ -17,13 +17,13 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use plugin_host::contract::vacaturecafe::{
-    self, CafeList, CafeListing, FieldKind, Form, SignupAnswer, SignupRequest,
+    self, CafeList, CafeListing, FieldKind, Form, Refusal, SignupAnswer, SignupRequest,
 };
 use plugin_host::contract::{Ctx, Widget};
 use serde::Deserialize;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
-use crate::db::{Db, NewSignup, SignupError, SignupOutcome, SignupStatus, Status};
+use crate::db::{self, Db, NewSignup, SignupOutcome, SignupStatus, Status};
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
@@ -159,12 +159,8 @@ pub async fn signup(
     let request = body(json)?;
     let (org, listing) = find_cafe(&cafes, &org, &id).await?;
     let today = script_cli::today();
-    if listing.cafe.details.closed {
-        return Err(ApiError::CafeClosed);
-    }
-    if listing.cafe.details.date < today {
-        return Err(ApiError::CafePast);
-    }
+    // Before the scripts run: a closed café's form errors would be beside the point.
+    db::takes_signups(&listing.cafe, &today)?;
     let rules = cafes.rules.get(&org, Widget::Vacaturecafe).await?;
     let ctx = Ctx {
         lang: request.lang,
@@ -206,12 +202,7 @@ pub async fn signup(
             vacaturecafe::decide(&rules, &decide_form, cafe, counts, &decide_ctx)
         }),
     };
-    let result = cafes.db.signup(new).await?.map_err(|e| match e {
-        SignupError::CafeNotFound => ApiError::CafeNotFound,
-        SignupError::CafeClosed => ApiError::CafeClosed,
-        SignupError::CafePast => ApiError::CafePast,
-        SignupError::Rules(e) => ApiError::RulesBroken(e),
-    })?;
+    let result = cafes.db.signup(new).await??;
     let cafe = result.cafe;
     let (status, answer) = match result.outcome {
         SignupOutcome::Created { signup, message } => (
@@ -237,8 +228,8 @@ pub async fn signup(
     Ok((status, Json(answer)).into_response())
 }
 
-/// Runs `fields`, the structural check and `validate`; the cleaned form, or
-/// the error to show beside the fields.
+/// Runs `fields` and the shared form check; the cleaned form, or the error
+/// to show beside the fields.
 fn check_form(
     rules: &plugin_host::Rules,
     form: &Form,
@@ -246,16 +237,17 @@ fn check_form(
     ctx: &Ctx,
 ) -> Result<(Vec<vacaturecafe::Field>, Form), ApiError> {
     let fields = vacaturecafe::fields(rules, cafe, ctx).map_err(ApiError::RulesBroken)?;
-    let form = vacaturecafe::clean_form(&fields, form).map_err(|p| ApiError::InvalidField {
-        message: p.message(ctx.lang),
-        field: p.field,
-        problem: p.code,
-    })?;
-    let errors = vacaturecafe::validate(rules, &form, cafe, ctx).map_err(ApiError::RulesBroken)?;
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
+    match vacaturecafe::check_form(rules, &fields, form, cafe, ctx)
+        .map_err(ApiError::RulesBroken)?
+    {
+        Ok(form) => Ok((fields, form)),
+        Err(Refusal::Problem(p)) => Err(ApiError::InvalidField {
+            message: p.message(ctx.lang),
+            field: p.field,
+            problem: p.code,
+        }),
+        Err(Refusal::Errors(errors)) => Err(ApiError::Validation(errors)),
     }
-    Ok((fields, form))
 }
 
 fn answer(

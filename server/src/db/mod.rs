@@ -28,6 +28,7 @@ pub use cafes::CafeInput;
 pub use orgs::Org;
 pub use signups::{
     Decide, NewSignup, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
+    takes_signups,
 };
 
 use writer::Writer;

@@ -169,6 +169,17 @@ async fn status_of(
     })
 }
 
+/// Whether the café takes signups on `today`: not closed, not past.
+pub fn takes_signups(cafe: &Cafe, today: &str) -> Result<(), SignupError> {
+    if cafe.details.closed {
+        Err(SignupError::CafeClosed)
+    } else if cafe.details.date.as_str() < today {
+        Err(SignupError::CafePast)
+    } else {
+        Ok(())
+    }
+}
+
 /// Gives free places of the café to the people waiting longest.
 pub(super) async fn fill_places(conn: &mut SqliteConnection, cafe_id: i64) -> Result<(), DbError> {
     let free: i64 = sqlx::query_scalar("SELECT capacity - confirmed FROM cafes WHERE id = ?")
@@ -220,11 +231,8 @@ async fn take(
     let Some(mut listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
         return Ok(Err(SignupError::CafeNotFound));
     };
-    if listing.cafe.details.closed {
-        return Ok(Err(SignupError::CafeClosed));
-    }
-    if listing.cafe.details.date < s.today {
-        return Ok(Err(SignupError::CafePast));
+    if let Err(e) = takes_signups(&listing.cafe, &s.today) {
+        return Ok(Err(e));
     }
     // One query per key, each worded like its partial unique index so SQLite
     // uses it (an OR of the two would scan the café's signups).

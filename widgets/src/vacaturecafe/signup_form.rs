@@ -92,16 +92,22 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
         None => return html! {},
     };
     // The same checks the server makes first: structure, then the rules.
-    let errors: FieldErrors = match vacaturecafe::clean_form(&fields, &form) {
-        Err(problem) => [(problem.field.clone(), problem.message(ui.lang))].into(),
-        Ok(clean) => {
-            match vacaturecafe::validate(&props.rules.0, &clean, &props.cafe.cafe, &ui.ctx) {
-                Ok(errors) => errors,
-                Err(e) => {
-                    return html! { <crate::components::error_notice::ErrorNotice detail={e.to_string()} /> };
-                }
-            }
+    // The same check the server makes before it decides.
+    let checked = match vacaturecafe::check_form(
+        &props.rules.0,
+        &fields,
+        &form,
+        &props.cafe.cafe,
+        &ui.ctx,
+    ) {
+        Ok(checked) => checked,
+        Err(e) => {
+            return html! { <crate::components::error_notice::ErrorNotice detail={e.to_string()} /> };
         }
+    };
+    let errors: FieldErrors = match &checked {
+        Ok(_) => FieldErrors::new(),
+        Err(refusal) => refusal.field_errors(ui.lang),
     };
     let shown = |id: &str| -> Option<String> {
         server_errors.get(id).cloned().or_else(|| {
@@ -159,7 +165,7 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
             .iter()
             .find(|f| errors.contains_key(&f.id))
             .map(|f| f.id.clone());
-        let clean = vacaturecafe::clean_form(&fields, &form).ok();
+        let clean = checked.ok();
         Callback::from(move |()| {
             tried.set(true);
             if busy {
