@@ -48,6 +48,13 @@ impl PartialEq for Prefetched {
 }
 
 impl Config {
+    /// `<base>orgs/<org>/<path>`: the organisation's part of the API, with
+    /// the name percent-encoded as one path segment.
+    pub fn org_url(&self, path: &str) -> String {
+        let org = String::from(js_sys::encode_uri_component(&self.org));
+        format!("{}orgs/{org}/{path}", self.base_url)
+    }
+
     /// Reads the object embed.js passes; an error names the bad attribute.
     pub fn from_js(value: &JsValue) -> Result<Self, String> {
         let json = js_sys::JSON::stringify(value)

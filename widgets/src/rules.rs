@@ -102,12 +102,7 @@ async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), LoadError
 }
 
 async fn fetch(config: &Config) -> Result<(u16, String), LoadError> {
-    let url = format!(
-        "{}orgs/{}/rules/{}",
-        config.base_url,
-        encode(&config.org),
-        config.widget.name()
-    );
+    let url = config.org_url(&format!("rules/{}", config.widget.name()));
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -117,9 +112,4 @@ async fn fetch(config: &Config) -> Result<(u16, String), LoadError> {
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
     Ok((response.status(), body))
-}
-
-/// Percent-encodes an org name for a URL path segment.
-fn encode(segment: &str) -> String {
-    String::from(js_sys::encode_uri_component(segment))
 }

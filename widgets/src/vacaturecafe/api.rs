@@ -58,14 +58,9 @@ struct ErrorDetail {
     fields: FieldErrors,
 }
 
-fn url(config: &Config, path: &str) -> String {
-    let org = String::from(js_sys::encode_uri_component(&config.org));
-    format!("{}orgs/{org}/{path}", config.base_url)
-}
-
 /// The calendar file of a café.
 pub fn calendar_url(config: &Config, cafe: i64) -> String {
-    url(config, &format!("cafes/{cafe}/calendar.ics"))
+    config.org_url(&format!("cafes/{cafe}/calendar.ics"))
 }
 
 async fn answer<T: DeserializeOwned>(
@@ -106,7 +101,7 @@ async fn answer<T: DeserializeOwned>(
 /// The organisation's upcoming cafés.
 pub async fn cafes(config: &Config) -> Result<Vec<CafeListing>, ApiError> {
     let list: CafeList = answer(Ok(
-        gloo_net::http::Request::get(&url(config, "cafes")).build()?
+        gloo_net::http::Request::get(&config.org_url("cafes")).build()?
     ))
     .await?;
     Ok(list.cafes)
@@ -125,7 +120,7 @@ pub async fn sign_up(
     };
     let json = serde_json::to_string(&body).map_err(|e| ApiError::Network(e.to_string()))?;
     answer(
-        gloo_net::http::Request::post(&url(config, &format!("cafes/{cafe}/signups")))
+        gloo_net::http::Request::post(&config.org_url(&format!("cafes/{cafe}/signups")))
             .header("Content-Type", "application/json")
             .body(json),
     )
@@ -136,7 +131,7 @@ pub async fn sign_up(
 pub async fn by_token(config: &Config, what: &str, token: &str) -> Result<SignupAnswer, ApiError> {
     let json = serde_json::json!({ "token": token }).to_string();
     answer(
-        gloo_net::http::Request::post(&url(config, &format!("signups/{what}")))
+        gloo_net::http::Request::post(&config.org_url(&format!("signups/{what}")))
             .header("Content-Type", "application/json")
             .body(json),
     )
