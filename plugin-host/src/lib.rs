@@ -6,6 +6,7 @@
 
 pub mod contract;
 mod error;
+pub mod review;
 mod rules;
 mod sandbox;
 pub mod script_tests;

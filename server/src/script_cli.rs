@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use plugin_host::contract::{Ctx, Lang, Widget, alliantiescan, netwerkscan, vacaturecafe};
-use plugin_host::{Layer, Rules, ScriptError, script_tests};
+use plugin_host::contract::{Ctx, Lang, Widget};
+use plugin_host::{Layer, Rules, script_tests};
 
 /// What a command printed and whether it succeeded.
 #[derive(Debug, Default)]
@@ -115,23 +115,7 @@ pub fn check(script: &Script) -> Outcome {
     ));
     for lang in Lang::ALL {
         let ctx = ctx(lang, "check", &today());
-        let result: Result<(), ScriptError> = match widget {
-            Widget::Netwerkscan => netwerkscan::questions(&rules, &ctx)
-                .and_then(|_| netwerkscan::score(&rules, &netwerkscan::Answers::default(), &ctx))
-                .map(|_| ()),
-            Widget::Alliantiescan => alliantiescan::checklist(&rules, &ctx)
-                .and_then(|_| alliantiescan::assess(&rules, &alliantiescan::Ticks::new(), &ctx))
-                .map(|_| ()),
-            Widget::Vacaturecafe => {
-                let cafe = vacaturecafe::Cafe::example();
-                let form = vacaturecafe::Form::new();
-                let counts = vacaturecafe::Counts::default();
-                vacaturecafe::fields(&rules, &cafe, &ctx)
-                    .and_then(|_| vacaturecafe::validate(&rules, &form, &cafe, &ctx))
-                    .and_then(|_| vacaturecafe::decide(&rules, &form, &cafe, &counts, &ctx))
-                    .map(|_| ())
-            }
-        };
+        let result = plugin_host::review::smoke(widget, &rules, &ctx);
         match result {
             Ok(()) => out.line(format!("✓ {widget} hooks run in {}", lang.tag())),
             Err(e) => return out.fail(format!("✗ in {}: {e}", lang.tag())),
@@ -225,6 +209,35 @@ pub fn run(script: &Script, hook: &str, input: Option<&Path>, ctx_value: &Ctx) -
         Err(e) => return out.fail(format!("✗ {e}")),
     }
     out
+}
+
+/// The hooks' reference as Markdown, or written into `readme`'s sections.
+pub fn reference(scripts_dir: &Path, readme: Option<&Path>) -> Result<Outcome, String> {
+    let reference = crate::reference::Reference::load(scripts_dir).map_err(|e| format!("{e:#}"))?;
+    let mut out = Outcome::passing();
+    match readme {
+        None => {
+            for widget in Widget::ALL {
+                if let Some(part) = reference.widget(widget) {
+                    out.line(format!("### {widget}\n\n{}", part.markdown()));
+                }
+            }
+        }
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let updated = reference
+                .update_readme(&text)
+                .map_err(|e| format!("{}: {e:#}", path.display()))?;
+            std::fs::write(path, updated)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            out.line(format!(
+                "✓ updated the reference sections in {}",
+                path.display()
+            ));
+        }
+    }
+    Ok(out)
 }
 
 /// Today as `YYYY-MM-DD` (UTC), for `ctx.today`.
