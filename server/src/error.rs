@@ -15,6 +15,9 @@
 //! - **Form errors** carry the field: one structural problem as `field`
 //!   (`invalid_field`), or the rules' messages per field as `fields`
 //!   (`validation_failed`), so the widget can show them beside the inputs.
+//! - A refused script version carries the whole `review` (compile error,
+//!   failing hook, test outcomes with their differences), so the playground
+//!   can mark the lines.
 //! - A broken organisation script is the organisation's problem, not the job
 //!   seeker's: `rules_broken` (503) with a kind message; the script error with
 //!   its line goes to the log.
@@ -27,6 +30,7 @@ use serde::Serialize;
 
 use plugin_host::ScriptError;
 use plugin_host::contract::vacaturecafe::FieldErrors;
+use plugin_host::review::Review;
 
 use crate::db::DbError;
 use crate::names::Widget;
@@ -96,6 +100,16 @@ pub enum ApiError {
         "Signing up does not work right now because of a problem on our side. Please try again later."
     )]
     RulesBroken(ScriptError),
+    /// A script version was not published: it does not compile, a hook
+    /// fails or breaks a limit, or a test fails. The review says which.
+    #[error("This script was not published, so the live version stays as it was: {}", .0.problems().join(" · "))]
+    ScriptRefused(Box<Review>),
+    /// No such version of the organisation's script.
+    #[error("There is no such version of this script.")]
+    VersionNotFound,
+    /// An admin's publish request is not valid (e.g. a note that is too long).
+    #[error("{0}")]
+    InvalidVersion(String),
     /// No or a wrong admin token.
     #[error("This needs the organisation's admin token (Authorization: Bearer …).")]
     Unauthorized,
@@ -135,6 +149,9 @@ impl ApiError {
             Self::Validation(_) => "validation_failed",
             Self::InvalidCafe(_) => "invalid_cafe",
             Self::RulesBroken(_) => "rules_broken",
+            Self::ScriptRefused(_) => "script_refused",
+            Self::VersionNotFound => "version_not_found",
+            Self::InvalidVersion(_) => "invalid_version",
             Self::Unauthorized => "unauthorized",
             Self::RateLimited => "rate_limited",
             Self::Internal { .. } | Self::Database(_) => "internal",
@@ -147,9 +164,11 @@ impl ApiError {
             Self::BadPath | Self::BadJson(_) => StatusCode::BAD_REQUEST,
             Self::CafeClosed | Self::CafePast => StatusCode::CONFLICT,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::InvalidField { .. } | Self::Validation(_) | Self::InvalidCafe(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            Self::InvalidField { .. }
+            | Self::Validation(_)
+            | Self::InvalidCafe(_)
+            | Self::ScriptRefused(_)
+            | Self::InvalidVersion(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RulesBroken(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
@@ -182,6 +201,8 @@ struct Detail<'a> {
     problem: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fields: Option<&'a FieldErrors>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<&'a Review>,
 }
 
 impl From<crate::db::SignupError> for ApiError {
@@ -224,6 +245,10 @@ impl IntoResponse for ApiError {
                 problem,
                 fields: match &self {
                     Self::Validation(fields) => Some(fields),
+                    _ => None,
+                },
+                review: match &self {
+                    Self::ScriptRefused(review) => Some(review),
                     _ => None,
                 },
             },

@@ -27,6 +27,7 @@ pub mod error;
 pub mod etag;
 pub mod ics;
 pub mod names;
+pub mod reference;
 pub mod rules_cache;
 pub mod script_cli;
 pub mod store;
@@ -65,6 +66,10 @@ pub struct AppState {
     pub bundle_v1_dir: PathBuf,
     /// The job-café API's shared state.
     pub cafes: Arc<controllers::cafes::Cafes>,
+    /// The script admin API's shared state.
+    pub scripts_admin: Arc<controllers::admin_scripts::ScriptsAdmin>,
+    /// `<bundle-dir>/admin/`: the playground page.
+    pub playground_dir: PathBuf,
 }
 
 /// Checks the folders and creates the demo organisation if it is missing.
@@ -80,20 +85,10 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
             bundle_v1_dir.display()
         );
     }
-    let store = Store::new(&config.data_dir, &config.scripts_dir);
-    if store.ensure_demo_org().await? {
-        tracing::info!(
-            "created the demo organisation in {} from {}",
-            config.data_dir.join("orgs").join(store::DEMO_ORG).display(),
-            config
-                .scripts_dir
-                .join("examples")
-                .join(store::DEMO_ORG)
-                .display()
-        );
-    }
+    let reference = reference::Reference::load(&config.scripts_dir)?;
     let db = db::Db::open(&database_path(&config.data_dir)).await?;
-    db.ensure_org(store::DEMO_ORG).await?;
+    let store = Store::new(db.clone(), &config.data_dir, &config.scripts_dir);
+    store.seed().await?;
     // A demo without cafés has nothing to show; an admin's own cafés are kept.
     if db.cafes(store::DEMO_ORG, None, true).await?.is_empty() {
         let today = time::OffsetDateTime::now_utc().date();
@@ -105,8 +100,14 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     let store = Arc::new(store);
     let cafes =
         controllers::cafes::Cafes::new(db, Arc::clone(&store), config.signup_rate_per_minute);
+    let scripts_admin = controllers::admin_scripts::ScriptsAdmin {
+        store: Arc::clone(&store),
+        reference,
+    };
     Ok(AppState {
         store,
+        scripts_admin: Arc::new(scripts_admin),
+        playground_dir: config.bundle_dir.join("admin"),
         www_dir: config.www_dir.clone(),
         bundle_v1_dir,
         cafes: Arc::new(cafes),
@@ -122,7 +123,7 @@ fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Adds organisation `org` (database row and scripts folder) or updates it:
+/// Adds organisation `org` or updates it:
 /// a new admin token, returned once, and its allowed origins (kept as they
 /// were when `origins` is empty).
 pub async fn org_add(
@@ -131,10 +132,8 @@ pub async fn org_add(
     org: &names::OrgName,
     origins: Vec<String>,
 ) -> anyhow::Result<String> {
-    let store = Store::new(data_dir, scripts_dir);
-    store.ensure_demo_org().await?;
-    store.ensure_org_dir(org).await?;
     let db = db::Db::open(&database_path(data_dir)).await?;
+    Store::new(db.clone(), data_dir, scripts_dir).seed().await?;
     db.ensure_org(org.as_str()).await?;
     let token = tokens::new_token()?;
     // No --origin given: keep the origins it had.
@@ -169,7 +168,7 @@ pub fn app(state: AppState) -> Router {
         .expose_headers([ETAG]);
     use axum::extract::DefaultBodyLimit;
     use axum::routing::{delete, post, put};
-    use controllers::{admin, cafes};
+    use controllers::{admin, admin_scripts, cafes};
     // Signups are small; anything bigger is refused before it is read.
     let limit = DefaultBodyLimit::max(16 * 1024);
     let public = Router::new()
@@ -197,14 +196,37 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/orgs/{org}/forget", post(admin::forget))
         .with_state(Arc::clone(&state.cafes))
         .layer(limit);
+    // A script and its tests can be far larger than a signup.
+    let script_limit = DefaultBodyLimit::max(256 * 1024);
+    let admin_scripts = Router::new()
+        .route("/admin/orgs/{org}", get(admin_scripts::overview))
+        .route(
+            "/admin/orgs/{org}/scripts/{widget}",
+            get(admin_scripts::page),
+        )
+        .route(
+            "/admin/orgs/{org}/scripts/{widget}/versions",
+            post(admin_scripts::publish),
+        )
+        .route(
+            "/admin/orgs/{org}/scripts/{widget}/live",
+            put(admin_scripts::make_live),
+        )
+        .with_state(Arc::clone(&state.scripts_admin))
+        .layer(script_limit);
     let v1 = api
         .merge(controllers::assets::bundle(&state.bundle_v1_dir))
         .layer(cors)
         .merge(public)
-        .merge(admin);
+        .merge(admin)
+        .merge(admin_scripts);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .nest("/v1", v1)
+        .nest_service(
+            "/admin",
+            controllers::assets::playground(&state.playground_dir),
+        )
         .merge(controllers::assets::www(&state.www_dir))
         .layer(
             TraceLayer::new_for_http()

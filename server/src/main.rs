@@ -83,6 +83,16 @@ enum ScriptCommand {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Print the hooks' reference (from `scripts/reference.json`) as Markdown,
+    /// or write it into the README's reference sections with `--readme`.
+    Reference {
+        /// The README to update in place.
+        #[arg(long)]
+        readme: Option<PathBuf>,
+        /// The default rule scripts (where reference.json is).
+        #[arg(long, default_value = "scripts")]
+        scripts_dir: PathBuf,
+    },
 }
 
 /// A rule script and where its widget's default script is.
@@ -190,6 +200,10 @@ fn script(command: ScriptCommand) -> ExitCode {
                 to_script(script).map(|s| script_cli::run(&s, &hook, input.as_deref(), &ctx))
             })
         }
+        ScriptCommand::Reference {
+            readme,
+            scripts_dir,
+        } => script_cli::reference(&scripts_dir, readme.as_deref()),
     };
     match outcome {
         Ok(outcome) => {

@@ -1,9 +1,10 @@
-//! Rule scripts on the filesystem: the defaults in `<scripts-dir>/<widget>.rhai`
-//! and each organisation's overrides in `<data-dir>/orgs/<org>/<widget>.rhai`.
+//! Where rule scripts come from: the defaults from `<scripts-dir>/<widget>.rhai`
+//! (part of the release), each organisation's override from the database
+//! (the live version an admin published, see [`crate::db::ScriptVersion`]).
 //!
-//! An organisation exists iff its folder exists, so an admin can add one with
-//! `mkdir`. Files are read on every request because admins edit them in place;
-//! they are small and the OS caches them.
+//! Scripts once lived as files in `<data-dir>/orgs/<org>/<widget>.rhai`; such
+//! folders are imported once at start-up (see [`Store::seed`]), so an upgrade
+//! loses nothing.
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
@@ -11,52 +12,43 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use plugin_host::Layer;
 
+use crate::db::{Db, NewVersion};
 use crate::error::ApiError;
 use crate::names::{OrgName, Widget};
 
 /// The demo organisation, created on first start from `scripts/examples/demo/`.
 pub const DEMO_ORG: &str = "demo";
 
-/// Where the default and organisation scripts live.
+/// The default scripts on disk and the organisations' versions in the database.
 #[derive(Debug, Clone)]
 pub struct Store {
+    db: Db,
     data_dir: PathBuf,
     scripts_dir: PathBuf,
 }
 
 impl Store {
-    /// A store over `data_dir` (organisations) and `scripts_dir` (defaults).
-    pub fn new(data_dir: impl Into<PathBuf>, scripts_dir: impl Into<PathBuf>) -> Self {
+    /// A store over the database, `data_dir` (old script folders, imported
+    /// once) and `scripts_dir` (defaults).
+    pub fn new(db: Db, data_dir: impl Into<PathBuf>, scripts_dir: impl Into<PathBuf>) -> Self {
         Self {
+            db,
             data_dir: data_dir.into(),
             scripts_dir: scripts_dir.into(),
         }
     }
 
-    fn orgs_dir(&self) -> PathBuf {
-        self.data_dir.join("orgs")
-    }
-
-    fn org_dir(&self, org: &OrgName) -> PathBuf {
-        // Safe to join: an OrgName is one plain path segment (see `names`).
-        self.orgs_dir().join(org.as_str())
+    /// The database the versions live in.
+    pub fn db(&self) -> &Db {
+        &self.db
     }
 
     /// The organisation called `name`, if the name is valid and it exists.
-    ///
-    /// An invalid name is rejected before any filesystem access.
     pub async fn find_org(&self, name: &str) -> Result<OrgName, ApiError> {
         let not_found = || ApiError::OrgNotFound(name.to_owned());
         let org = OrgName::parse(name).ok_or_else(not_found)?;
-        match tokio::fs::metadata(self.org_dir(&org)).await {
-            Ok(meta) if meta.is_dir() => Ok(org),
-            Ok(_) => Err(not_found()),
-            Err(e) if e.kind() == ErrorKind::NotFound => Err(not_found()),
-            Err(e) => Err(ApiError::internal(
-                format!("checking organisation '{org}'"),
-                e,
-            )),
-        }
+        self.db.org(org.as_str()).await?.ok_or_else(not_found)?;
+        Ok(org)
     }
 
     /// The widget's default script.
@@ -67,90 +59,123 @@ impl Store {
             .ok_or(ApiError::NoDefaultScript(widget))
     }
 
-    /// The organisation's override of the widget's rules, if it has one.
+    /// The default script's test cases (JSON), or empty text if it has none.
+    pub async fn default_tests(&self, widget: Widget) -> Result<String, ApiError> {
+        let path = self
+            .scripts_dir
+            .join(format!("{}.tests.json", widget.name()));
+        Ok(read_optional(&path).await?.unwrap_or_default())
+    }
+
+    /// The organisation's live override of the widget's rules, if it has one.
     pub async fn org_script(
         &self,
         org: &OrgName,
         widget: Widget,
     ) -> Result<Option<String>, ApiError> {
-        read_optional(&self.org_dir(org).join(widget.file_name())).await
+        let live = self.db.live_script(org.as_str(), widget).await?;
+        Ok(live.map(|v| v.source))
     }
 
     /// The layers a widget's rules are compiled from: the default, then the
     /// organisation's override if it has one.
     pub async fn layers(&self, org: &OrgName, widget: Widget) -> Result<Vec<Layer>, ApiError> {
-        let mut layers = vec![Layer::new("default", self.default_script(widget).await?)];
-        if let Some(source) = self.org_script(org, widget).await? {
-            layers.push(Layer::new(format!("org:{org}"), source));
-        }
-        Ok(layers)
+        let default = self.default_script(widget).await?;
+        let org_source = self.org_script(org, widget).await?;
+        Ok(layers(org, default, org_source))
     }
 
-    /// Creates the folder of an organisation if it is missing.
-    pub async fn ensure_org_dir(&self, org: &OrgName) -> anyhow::Result<()> {
-        let dir = self.org_dir(org);
-        tokio::fs::create_dir_all(&dir)
-            .await
-            .with_context(|| format!("creating {}", dir.display()))
-    }
-
-    /// Creates the data folder, and the demo organisation if it is missing.
-    ///
-    /// Returns whether the demo organisation was created. An existing demo
-    /// folder is left alone, so an admin's edits survive restarts.
-    pub async fn ensure_demo_org(&self) -> anyhow::Result<bool> {
-        let orgs = self.orgs_dir();
-        tokio::fs::create_dir_all(&orgs)
-            .await
-            .with_context(|| format!("creating the data folder {}", orgs.display()))?;
-        let demo = orgs.join(DEMO_ORG);
-        if tokio::fs::try_exists(&demo)
-            .await
-            .with_context(|| format!("checking {}", demo.display()))?
-        {
-            return Ok(false);
-        }
+    /// Creates the demo organisation with its example scripts, and imports
+    /// the script folders of older releases, each only if the organisation
+    /// has no version yet for that widget.
+    pub async fn seed(&self) -> anyhow::Result<()> {
+        self.db.ensure_org(DEMO_ORG).await?;
         let examples = self.scripts_dir.join("examples").join(DEMO_ORG);
-        // Fill a folder that is not a valid org name, then rename it: a crash
-        // half-way never leaves a demo organisation with missing scripts.
-        let partial = orgs.join(".demo.partial");
-        if tokio::fs::try_exists(&partial).await.unwrap_or(false) {
-            tokio::fs::remove_dir_all(&partial)
-                .await
-                .with_context(|| format!("removing the leftover {}", partial.display()))?;
+        let imported = self
+            .import_folder(DEMO_ORG, &examples, "The demo organisation's example")
+            .await?;
+        if imported > 0 {
+            tracing::info!("gave the demo organisation its example scripts");
         }
-        tokio::fs::create_dir(&partial)
+        let orgs = self.data_dir.join("orgs");
+        let mut entries = match tokio::fs::read_dir(&orgs).await {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e).with_context(|| format!("reading {}", orgs.display())),
+        };
+        while let Some(entry) = entries
+            .next_entry()
             .await
-            .with_context(|| format!("creating {}", partial.display()))?;
-        copy_scripts(&examples, &partial).await?;
-        tokio::fs::rename(&partial, &demo)
-            .await
-            .with_context(|| format!("creating {}", demo.display()))?;
-        Ok(true)
+            .with_context(|| format!("reading {}", orgs.display()))?
+        {
+            let name = entry.file_name();
+            let Some(org) = name.to_str().and_then(OrgName::parse) else {
+                continue;
+            };
+            if !entry.path().is_dir() {
+                continue;
+            }
+            self.db.ensure_org(org.as_str()).await?;
+            let imported = self
+                .import_folder(org.as_str(), &entry.path(), "Imported from")
+                .await?;
+            if imported > 0 {
+                tracing::info!(
+                    %org,
+                    "imported {imported} script(s) from {}; from now on the published \
+                     version in the database counts, not the file",
+                    entry.path().display()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds `<folder>/<widget>.rhai` (and its `.tests.json`) as a first
+    /// version for each widget that has none; returns how many were added.
+    async fn import_folder(&self, org: &str, folder: &Path, note: &str) -> anyhow::Result<usize> {
+        let mut imported = 0;
+        for widget in Widget::ALL {
+            let file = folder.join(widget.file_name());
+            let Some(source) = read_optional(&file).await.map_err(anyhow::Error::msg)? else {
+                continue;
+            };
+            let tests_file = folder.join(format!("{}.tests.json", widget.name()));
+            let tests = read_optional(&tests_file)
+                .await
+                .map_err(anyhow::Error::msg)?
+                .unwrap_or_default();
+            let new = NewVersion {
+                source,
+                tests,
+                note: format!("{note} {}", file.display()),
+                author: "Bondgenoot".to_owned(),
+            };
+            if self
+                .db
+                .publish_script(org, widget, new, true)
+                .await?
+                .is_some()
+            {
+                imported += 1;
+            }
+        }
+        Ok(imported)
     }
 }
 
-/// Copies every `*.rhai` file from `from` to `to`; `from` must hold at least one.
-async fn copy_scripts(from: &Path, to: &Path) -> anyhow::Result<()> {
-    let context = || {
-        format!(
-            "reading the demo organisation's scripts in {}",
-            from.display()
-        )
-    };
-    let mut entries = tokio::fs::read_dir(from).await.with_context(context)?;
-    let mut copied = 0;
-    while let Some(entry) = entries.next_entry().await.with_context(context)? {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "rhai") {
-            tokio::fs::copy(&path, to.join(entry.file_name()))
-                .await
-                .with_context(|| format!("copying {}", path.display()))?;
-            copied += 1;
-        }
+/// The default layer, then the organisation's layer if it has one.
+pub fn layers(org: &OrgName, default: String, org_source: Option<String>) -> Vec<Layer> {
+    let mut layers = vec![Layer::new("default", default)];
+    if let Some(source) = org_source {
+        layers.push(Layer::new(org_layer(org), source));
     }
-    anyhow::ensure!(copied > 0, "no .rhai scripts in {}", from.display());
-    Ok(())
+    layers
+}
+
+/// The name errors give the organisation's layer: `org:<name>`.
+pub fn org_layer(org: &OrgName) -> String {
+    format!("org:{org}")
 }
 
 /// The file's text, or `None` if it does not exist.

@@ -54,8 +54,10 @@ async fn first_start_creates_the_demo_org_whose_rules_have_a_default_and_an_org_
     );
     assert_eq!(layers[1]["name"], "org:demo");
     let org_source = layers[1]["source"].as_str().expect("org source");
-    assert!(org_source.contains("per_link"), "{org_source}");
-    assert!(dirs.org_dir("demo").join("netwerkscan.rhai").is_file());
+    assert_eq!(
+        org_source,
+        read(&Path::new(SCRIPTS).join("examples/demo/netwerkscan.rhai"))
+    );
     server.stop().await;
 }
 
@@ -239,13 +241,14 @@ async fn raw_script_urls_return_the_script_as_text() {
     assert_eq!(header(&response, CONTENT_TYPE), "text/plain; charset=utf-8");
     assert_eq!(
         response.text().await.expect("text"),
-        read(&dirs.org_dir("demo").join("netwerkscan.rhai"))
+        read(&Path::new(SCRIPTS).join("examples/demo/netwerkscan.rhai"))
     );
 }
 
 #[tokio::test]
 async fn rules_carry_an_etag_and_a_matching_if_none_match_gets_304() {
     let dirs = Dirs::new();
+    let token = dirs.add_org("demo", &[]).await;
     let server = Server::start(&dirs).await;
     let path = "/v1/orgs/demo/rules/netwerkscan";
 
@@ -262,19 +265,24 @@ async fn rules_carry_an_etag_and_a_matching_if_none_match_gets_304() {
     assert_eq!(header(&again, ETAG), tag);
     assert!(again.bytes().await.expect("body").is_empty());
 
-    // An admin edits the override: the old tag no longer matches.
-    std::fs::write(
-        dirs.org_dir("demo").join("netwerkscan.rhai"),
-        "fn weights() { #{ per_link: 40 } }\n",
-    )
-    .expect("edit");
+    // An admin publishes a new version: the old tag no longer matches.
+    let published = server
+        .publish(
+            "demo",
+            &token,
+            "netwerkscan",
+            "fn weight_changes() { #{ per_link: 40 } }\n",
+            "",
+        )
+        .await;
+    assert_eq!(published.status(), StatusCode::CREATED);
     let edited = server.get_with(path, IF_NONE_MATCH.as_str(), &tag).await;
     assert_eq!(edited.status(), StatusCode::OK);
     assert_ne!(header(&edited, ETAG), tag);
     let body = json_of(edited).await;
     assert_eq!(
         body["layers"][1]["source"],
-        "fn weights() { #{ per_link: 40 } }\n"
+        "fn weight_changes() { #{ per_link: 40 } }\n"
     );
 }
 
@@ -442,17 +450,18 @@ async fn the_www_index_is_served_at_the_root_and_unknown_paths_are_404() {
 }
 
 #[tokio::test]
-async fn a_restart_keeps_the_orgs_and_an_edited_demo_override() {
+async fn a_restart_keeps_the_orgs_and_a_published_demo_override() {
     let dirs = Dirs::new();
+    let token = dirs.add_org("demo", &[]).await;
     let server = Server::start(&dirs).await;
-    assert_eq!(
-        server.get("/v1/orgs/demo/rules/netwerkscan").await.status(),
-        StatusCode::OK
-    );
+    let edited = "// edited by the demo admin\nfn weight_changes() { #{ per_link: 10 } }\n";
+    let published = server
+        .publish("demo", &token, "netwerkscan", edited, "")
+        .await;
+    assert_eq!(published.status(), StatusCode::CREATED);
     server.stop().await;
 
-    let edited = "// edited by the demo admin\nfn weights() { #{ per_link: 10 } }\n";
-    std::fs::write(dirs.org_dir("demo").join("netwerkscan.rhai"), edited).expect("edit");
+    // Also after a restart the demo is not given its example again.
     let server = Server::start(&dirs).await;
     let body = json_of(server.get("/v1/orgs/demo/rules/netwerkscan").await).await;
     assert_eq!(body["layers"][1]["source"], edited);

@@ -19,7 +19,7 @@ use plugin_host::contract::vacaturecafe::{self, CafeListing};
 use serde::{Deserialize, Serialize};
 
 use super::cafes::{Cafes, body, find_org};
-use crate::db::{CafeInput, SignupRow};
+use crate::db::{CafeInput, Db, SignupRow};
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::tokens;
@@ -27,7 +27,7 @@ use crate::tokens;
 type Shared = State<Arc<Cafes>>;
 
 /// The organisation in the URL, if the request carries its admin token.
-async fn authorize(cafes: &Cafes, org: &str, headers: &HeaderMap) -> Result<OrgName, ApiError> {
+pub async fn authorize(db: &Db, org: &str, headers: &HeaderMap) -> Result<OrgName, ApiError> {
     let token = headers
         .get(AUTHORIZATION)
         .and_then(|h| h.to_str().ok())
@@ -35,11 +35,11 @@ async fn authorize(cafes: &Cafes, org: &str, headers: &HeaderMap) -> Result<OrgN
         .map(str::trim);
     // Same answer for a missing org, a missing token and a wrong one, so the
     // API does not tell which organisations exist.
-    let org = match find_org(&cafes.db, org).await {
+    let org = match find_org(db, org).await {
         Err(ApiError::OrgNotFound(_)) => return Err(ApiError::Unauthorized),
         other => other?,
     };
-    let stored = cafes.db.org(org.as_str()).await?.and_then(|o| o.token_hash);
+    let stored = db.org(org.as_str()).await?.and_then(|o| o.token_hash);
     match (token, stored) {
         (Some(token), Some(stored)) if tokens::matches(token, &stored) => Ok(org),
         _ => {
@@ -49,9 +49,10 @@ async fn authorize(cafes: &Cafes, org: &str, headers: &HeaderMap) -> Result<OrgN
     }
 }
 
-async fn log(cafes: &Cafes, org: &OrgName, action: &str, detail: String) -> Result<(), ApiError> {
+/// Writes an admin action to the server log and the admin log table.
+pub async fn log(db: &Db, org: &OrgName, action: &str, detail: String) -> Result<(), ApiError> {
     tracing::info!(%org, action, %detail, "admin");
-    cafes.db.log_admin(org.as_str(), action, detail).await?;
+    db.log_admin(org.as_str(), action, detail).await?;
     Ok(())
 }
 
@@ -62,7 +63,7 @@ pub async fn cafes(
     headers: HeaderMap,
 ) -> Result<Json<Vec<CafeListing>>, ApiError> {
     let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes, &org, &headers).await?;
+    let org = authorize(&cafes.db, &org, &headers).await?;
     Ok(Json(cafes.db.cafes(org.as_str(), None, true).await?))
 }
 
@@ -74,11 +75,11 @@ pub async fn create(
     json: Result<Json<CafeInput>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes, &org, &headers).await?;
+    let org = authorize(&cafes.db, &org, &headers).await?;
     let input = check_cafe(body(json)?)?;
     let cafe = cafes.db.create_cafe(org.as_str(), input).await?;
     log(
-        &cafes,
+        &cafes.db,
         &org,
         "create_cafe",
         format!("café {}", cafe.cafe.id),
@@ -95,14 +96,14 @@ pub async fn update(
     json: Result<Json<CafeInput>, JsonRejection>,
 ) -> Result<Json<CafeListing>, ApiError> {
     let Path((org, id)) = path.map_err(|_| ApiError::CafeNotFound)?;
-    let org = authorize(&cafes, &org, &headers).await?;
+    let org = authorize(&cafes.db, &org, &headers).await?;
     let input = check_cafe(body(json)?)?;
     let cafe = cafes
         .db
         .update_cafe(org.as_str(), id, input)
         .await?
         .ok_or(ApiError::CafeNotFound)?;
-    log(&cafes, &org, "update_cafe", format!("café {id}")).await?;
+    log(&cafes.db, &org, "update_cafe", format!("café {id}")).await?;
     Ok(Json(cafe))
 }
 
@@ -121,7 +122,7 @@ pub async fn signups(
     headers: HeaderMap,
 ) -> Result<Json<Vec<SignupRow>>, ApiError> {
     let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes, &org, &headers).await?;
+    let org = authorize(&cafes.db, &org, &headers).await?;
     let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
     Ok(Json(cafes.db.signups(org.as_str(), which.cafe).await?))
 }
@@ -138,11 +139,11 @@ pub async fn export(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes, &org, &headers).await?;
+    let org = authorize(&cafes.db, &org, &headers).await?;
     let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
     let rows = cafes.db.signups(org.as_str(), which.cafe).await?;
     let csv = to_csv(&rows).map_err(|e| ApiError::internal("writing CSV", e))?;
-    log(&cafes, &org, "export", format!("{} signups", rows.len())).await?;
+    log(&cafes.db, &org, "export", format!("{} signups", rows.len())).await?;
     Ok((
         [
             (
@@ -223,11 +224,11 @@ pub async fn delete_signup(
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
     let Path((org, id)) = path.map_err(|_| ApiError::SignupNotFound)?;
-    let org = authorize(&cafes, &org, &headers).await?;
+    let org = authorize(&cafes.db, &org, &headers).await?;
     if !cafes.db.delete_signup(org.as_str(), id).await? {
         return Err(ApiError::SignupNotFound);
     }
-    log(&cafes, &org, "delete_signup", format!("signup {id}")).await?;
+    log(&cafes.db, &org, "delete_signup", format!("signup {id}")).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -259,7 +260,7 @@ pub async fn forget(
     json: Result<Json<Person>, JsonRejection>,
 ) -> Result<Json<Deleted>, ApiError> {
     let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes, &org, &headers).await?;
+    let org = authorize(&cafes.db, &org, &headers).await?;
     let person = body(json)?;
     let email = person
         .email
@@ -275,7 +276,7 @@ pub async fn forget(
         return Err(ApiError::BadJson("give the person's email or phone".into()));
     }
     let deleted = cafes.db.forget(org.as_str(), email, phone).await?;
-    log(&cafes, &org, "forget", format!("{deleted} signups")).await?;
+    log(&cafes.db, &org, "forget", format!("{deleted} signups")).await?;
     Ok(Json(Deleted { deleted }))
 }
 

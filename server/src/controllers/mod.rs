@@ -1,6 +1,7 @@
 //! Request handlers, one module per domain.
 
 pub mod admin;
+pub mod admin_scripts;
 pub mod assets;
 pub mod cafes;
 pub mod scripts;

@@ -1,4 +1,4 @@
-//! The database: organisations, job cafés and signups.
+//! The database: organisations, their rule-script versions, job cafés and signups.
 //!
 //! Handlers only see [`Db`]'s methods and the domain types they take and
 //! return; no SQL and no SQLite type leaves this module. Adding PostgreSQL
@@ -11,6 +11,7 @@
 
 mod cafes;
 mod orgs;
+mod scripts;
 mod signups;
 pub mod writer;
 
@@ -26,6 +27,7 @@ use sqlx::{ConnectOptions as _, SqliteConnection};
 
 pub use cafes::CafeInput;
 pub use orgs::Org;
+pub use scripts::{NewVersion, ScriptVersion};
 pub use signups::{
     Decide, NewSignup, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
     takes_signups,

@@ -76,6 +76,16 @@ impl Db {
         .transpose()
     }
 
+    /// The organisation's admin log, oldest first: (action, detail).
+    pub async fn admin_log(&self, org: &str) -> Result<Vec<(String, String)>, DbError> {
+        Ok(
+            sqlx::query_as("SELECT action, detail FROM admin_log WHERE org = ? ORDER BY id")
+                .bind(org)
+                .fetch_all(&self.read)
+                .await?,
+        )
+    }
+
     /// Records an admin action.
     pub async fn log_admin(&self, org: &str, action: &str, detail: String) -> Result<(), DbError> {
         let (org, action) = (org.to_owned(), action.to_owned());

@@ -120,6 +120,30 @@ impl Server {
         String::from_utf8_lossy(&answer).into_owned()
     }
 
+    /// Publishes `source` (with `tests`) as `org`'s script for `widget`
+    /// through the admin API, as the playground does.
+    pub async fn publish(
+        &self,
+        org: &str,
+        token: &str,
+        widget: &str,
+        source: &str,
+        tests: &str,
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!("/v1/admin/orgs/{org}/scripts/{widget}/versions")))
+            .bearer_auth(token)
+            .json(&serde_json::json!({
+                "source": source,
+                "tests": tests,
+                "note": "from a test",
+                "author": "Test",
+            }))
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn stop(self) {
         self.stop.send(()).expect("server still running");
         self.task

@@ -1,0 +1,262 @@
+//! The admin API for rule scripts: what the playground reads, publishes and
+//! rolls back. Same token check and admin log as the cafés' admin API
+//! ([`super::admin`]); a token only ever opens its own organisation.
+//!
+//! Publishing runs [`plugin_host::review`] on the server, with the same
+//! sandbox as the browser: a script that does not compile, fails a hook,
+//! breaks a limit or fails one of its tests is refused with the review, and
+//! the live version stays as it was.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use plugin_host::review::{self, Review};
+use serde::{Deserialize, Serialize};
+
+use super::admin::{authorize, log};
+use super::cafes::body;
+use crate::db::{NewVersion, ScriptVersion};
+use crate::error::ApiError;
+use crate::names::{OrgName, Widget};
+use crate::reference::{Reference, WidgetReference};
+use crate::store::{self, Store};
+
+/// The script admin's shared state.
+#[derive(Debug)]
+pub struct ScriptsAdmin {
+    /// Default scripts and versions.
+    pub store: Arc<Store>,
+    /// The hooks' reference, for the playground's panel.
+    pub reference: Reference,
+}
+
+type Shared = State<Arc<ScriptsAdmin>>;
+
+/// The longest note and author name kept with a version.
+const MAX_NOTE: usize = 500;
+const MAX_AUTHOR: usize = 80;
+
+/// `GET /v1/admin/orgs/{org}`: signs the playground in; which widgets have a
+/// live version.
+#[derive(Serialize)]
+pub struct OrgOverview {
+    org: String,
+    widgets: Vec<WidgetOverview>,
+}
+
+#[derive(Serialize)]
+struct WidgetOverview {
+    widget: Widget,
+    live: Option<i64>,
+}
+
+/// `GET /v1/admin/orgs/{org}`.
+pub async fn overview(
+    State(admin): Shared,
+    path: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Json<OrgOverview>, ApiError> {
+    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
+    let org = authorize(admin.store.db(), &org, &headers).await?;
+    let mut widgets = Vec::new();
+    for widget in Widget::ALL {
+        let live = admin.store.db().live_script(org.as_str(), widget).await?;
+        widgets.push(WidgetOverview {
+            widget,
+            live: live.map(|v| v.number),
+        });
+    }
+    Ok(Json(OrgOverview {
+        org: org.to_string(),
+        widgets,
+    }))
+}
+
+/// Everything the playground needs to edit one widget's script.
+#[derive(Serialize)]
+pub struct ScriptPage<'a> {
+    org: String,
+    widget: Widget,
+    /// The layer name errors refer to, `org:<name>`.
+    layer: String,
+    /// The default script and its tests, which the organisation's layers over.
+    default: Default,
+    /// The version the widgets load now, if the organisation has one.
+    live: Option<ScriptVersion>,
+    /// Every version, newest first.
+    versions: Vec<ScriptVersion>,
+    /// The widget's hooks and helpers.
+    reference: Option<&'a WidgetReference>,
+}
+
+#[derive(Serialize)]
+struct Default {
+    source: String,
+    tests: String,
+}
+
+/// `GET /v1/admin/orgs/{org}/scripts/{widget}`.
+pub async fn page(
+    State(admin): Shared,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let (org, widget) = org_and_widget(&admin, path, &headers).await?;
+    let db = admin.store.db();
+    let page = ScriptPage {
+        layer: store::org_layer(&org),
+        default: Default {
+            source: admin.store.default_script(widget).await?,
+            tests: admin.store.default_tests(widget).await?,
+        },
+        live: db.live_script(org.as_str(), widget).await?,
+        versions: db.script_versions(org.as_str(), widget).await?,
+        reference: admin.reference.widget(widget),
+        org: org.to_string(),
+        widget,
+    };
+    Ok(Json(page).into_response())
+}
+
+/// What the playground publishes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    /// The organisation's layer.
+    pub source: String,
+    /// Its test cases (JSON text); may be empty.
+    #[serde(default)]
+    pub tests: String,
+    /// What changed.
+    #[serde(default)]
+    pub note: String,
+    /// Who publishes.
+    #[serde(default)]
+    pub author: String,
+}
+
+/// The answer to a publish: the new live version and the review it passed.
+#[derive(Serialize)]
+pub struct Published {
+    version: ScriptVersion,
+    review: Review,
+}
+
+/// `POST /v1/admin/orgs/{org}/scripts/{widget}/versions`: reviews the script
+/// and, if it passes, makes it the live version.
+pub async fn publish(
+    State(admin): Shared,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+    json: Result<Json<Publish>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let (org, widget) = org_and_widget(&admin, path, &headers).await?;
+    let input = body(json)?;
+    let (note, author) = (input.note.trim().to_owned(), input.author.trim().to_owned());
+    if note.chars().count() > MAX_NOTE {
+        return Err(ApiError::InvalidVersion(format!(
+            "The note is longer than {MAX_NOTE} characters."
+        )));
+    }
+    if author.chars().count() > MAX_AUTHOR {
+        return Err(ApiError::InvalidVersion(format!(
+            "The name is longer than {MAX_AUTHOR} characters."
+        )));
+    }
+    let default = admin.store.default_script(widget).await?;
+    let layers = store::layers(&org, default, Some(input.source.clone()));
+    let (tests, org_name) = (input.tests.clone(), org.to_string());
+    // Compiling and running hooks is CPU work: off the async threads.
+    let review = tokio::task::spawn_blocking(move || {
+        review::review(
+            widget,
+            &layers,
+            &tests,
+            &org_name,
+            &crate::script_cli::today(),
+        )
+    })
+    .await
+    .map_err(|e| ApiError::internal("reviewing a script", std::io::Error::other(e)))?;
+    if !review.passed() {
+        log(
+            admin.store.db(),
+            &org,
+            "publish_refused",
+            format!("{widget}: {}", review.problems().join(" · ")),
+        )
+        .await?;
+        return Err(ApiError::ScriptRefused(Box::new(review)));
+    }
+    let new = NewVersion {
+        source: input.source,
+        tests: input.tests,
+        note,
+        author,
+    };
+    let db = admin.store.db();
+    let number = db
+        .publish_script(org.as_str(), widget, new, false)
+        .await?
+        .ok_or(ApiError::VersionNotFound)?;
+    let version = db
+        .script_version(org.as_str(), widget, number)
+        .await?
+        .ok_or(ApiError::VersionNotFound)?;
+    log(
+        db,
+        &org,
+        "publish",
+        format!("{widget} version {number} by '{}'", version.author),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(Published { version, review })).into_response())
+}
+
+/// Which version to make live.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MakeLive {
+    /// Its number.
+    pub number: i64,
+}
+
+/// `PUT /v1/admin/orgs/{org}/scripts/{widget}/live`: rolls back (or forward)
+/// to a stored version. It passed its review when it was published, against
+/// the same default script of this release.
+pub async fn make_live(
+    State(admin): Shared,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+    json: Result<Json<MakeLive>, JsonRejection>,
+) -> Result<Json<ScriptVersion>, ApiError> {
+    let (org, widget) = org_and_widget(&admin, path, &headers).await?;
+    let MakeLive { number } = body(json)?;
+    let db = admin.store.db();
+    if !db.set_live_script(org.as_str(), widget, number).await? {
+        return Err(ApiError::VersionNotFound);
+    }
+    log(db, &org, "make_live", format!("{widget} version {number}")).await?;
+    let version = db
+        .script_version(org.as_str(), widget, number)
+        .await?
+        .ok_or(ApiError::VersionNotFound)?;
+    Ok(Json(version))
+}
+
+/// The organisation (authorised) and widget in the URL.
+async fn org_and_widget(
+    admin: &ScriptsAdmin,
+    path: Result<Path<(String, String)>, PathRejection>,
+    headers: &HeaderMap,
+) -> Result<(OrgName, Widget), ApiError> {
+    let Path((org, widget)) = path.map_err(|_| ApiError::BadPath)?;
+    // The token first: an unknown widget must not tell a stranger anything.
+    let org = authorize(admin.store.db(), &org, headers).await?;
+    let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
+    Ok((org, widget))
+}
