@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ROOT, launchBrowser, openPage, orgAdd, startHostSite, startServer } from './harness.mjs';
@@ -55,8 +55,13 @@ before(async () => {
   browser = await launchBrowser();
   orgs.cafe = await orgAdd(server.dataDir, 'cafe', [site.origin]);
   orgs.werkplein = await orgAdd(server.dataDir, 'werkplein', [site.origin]);
-  copyFileSync(join(ROOT, 'scripts/examples/werkplein/vacaturecafe.rhai'),
-    join(server.dataDir, 'orgs/werkplein/vacaturecafe.rhai'));
+  // Werkplein's own script, published as its admin would.
+  const published = await admin('werkplein', 'POST', '/scripts/vacaturecafe/versions', {
+    source: readFileSync(join(ROOT, 'scripts/examples/werkplein/vacaturecafe.rhai'), 'utf8'),
+    tests: readFileSync(join(ROOT, 'scripts/examples/werkplein/vacaturecafe.tests.json'), 'utf8'),
+    note: 'A required "where do you live"',
+  });
+  assert.equal(published.status, 201, JSON.stringify(published.body));
   cafes.zorg = await createCafe('cafe', 'Vacaturecafé Zorg', 2, 7);
   cafes.full = await createCafe('cafe', 'Vacaturecafé Techniek', 1, 14);
   cafes.keyboard = await createCafe('cafe', 'Vacaturecafé Horeca', 5, 21);

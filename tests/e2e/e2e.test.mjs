@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchBrowser, openPage, startHostSite, startServer } from './harness.mjs';
+import { COLLEAGUE, NEIGHBOUR, STANDARD_SCORES, addPerson, fillStandardScan, ready, scores, start, stepIds, toResult } from './scan.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,60 +29,6 @@ after(async () => {
 const open = (url, viewport) => openPage(browser, url, viewport);
 
 const widget = (page, n = 0) => page.locator('bondgenoot-widget').nth(n);
-
-async function ready(w) {
-  await w.locator('.bg-netwerkscan').waitFor({ timeout: 15000 });
-}
-
-/** Leaves the intro. */
-async function start(w) {
-  await w.locator('.bg-nav .bg-primary').click();
-  await w.locator('#bg-person-name').waitFor();
-}
-
-/** Adds a person with the mouse. */
-async function addPerson(w, { name, relation = '', close = false, knows = false, gives = [], circles = false, links = false }) {
-  await w.locator('#bg-person-name').click();
-  await w.locator('#bg-person-name').fill(name);
-  if (relation) await w.locator('#bg-person-relation').selectOption(relation);
-  await w.locator(`#bg-close-${close}`).check();
-  await w.locator(`#bg-knows-${knows}`).check();
-  for (const g of gives) await w.locator(`#bg-gives-${g}`).check();
-  await w.locator(`#bg-circles-${circles}`).check();
-  await w.locator(`#bg-links-${links}`).check();
-  await w.locator('.bg-form button[type=submit]').click();
-}
-
-/** From the people stage to the result, answering questions on the way. */
-async function toResult(w, answers) {
-  await w.locator('.bg-nav .bg-primary').click();
-  for (const [q, option] of Object.entries(answers)) await w.locator(`#bg-q-${q}-${option}`).check();
-  await w.locator('.bg-nav .bg-primary').click();
-  await w.locator('.bg-result').waitFor();
-}
-
-async function scores(w) {
-  const items = await w.locator('.bg-score').evaluateAll((els) =>
-    els.map((el) => [el.dataset.id, Number(el.querySelector('.bg-score-value').dataset.value)]));
-  return Object.fromEntries(items);
-}
-
-const stepIds = (w) => w.locator('.bg-step').evaluateAll((els) => els.map((el) => el.dataset.id));
-
-const COLLEAGUE = { name: 'Old colleague', relation: 'work', knows: true, gives: ['tips'], links: true };
-const NEIGHBOUR = { name: 'Neighbour', relation: 'neighbourhood', knows: true, gives: ['listening'], circles: true };
-// The default script for these two plus trust and meetings: nobody close +
-// trust → 20; one bridge (20) + meetings (20) → 40; one work contact → 30;
-// both know → 100; 2 of 4 kinds of help → 50; 2 kinds of relation → 40.
-const STANDARD_SCORES = { bonding: 20, bridging: 40, linking: 30, awareness: 100, support: 50, diversity: 40 };
-
-/** The same answers, so the default and the demo rules can be compared. */
-async function fillStandardScan(w) {
-  await start(w);
-  await addPerson(w, COLLEAGUE);
-  await addPerson(w, NEIGHBOUR);
-  await toResult(w, { trust: 'yes', meetings: 'yes' });
-}
 
 /** Presses Tab (or `key`) until the focused element inside the widget matches. */
 async function tabTo(page, w, selector, max = 60, key = 'Tab') {

@@ -12,6 +12,7 @@ mod config;
 mod events;
 mod i18n;
 mod netwerkscan;
+mod playground;
 mod print;
 mod rules;
 mod storage;

@@ -1,6 +1,8 @@
 //! Builds the browser bundle into `target/bundle/v1/`: the wasm module and its
 //! JS glue, embed.js and widget.css, each with `.br` and `.gz` copies that the
-//! server sends to browsers that accept them.
+//! server sends to browsers that accept them. Then the admin playground into
+//! `target/bundle/admin/`: its page, and its JS with CodeMirror bundled by
+//! esbuild (npm packages from `admin/package-lock.json`; nothing from a CDN).
 
 use std::fs;
 use std::io::Write;
@@ -13,6 +15,8 @@ use crate::{cargo, sh, tools};
 
 /// Output folder; the server serves it at `/v1/`.
 pub const OUT: &str = "target/bundle/v1";
+/// The playground's output folder; the server serves it at `/admin/`.
+pub const ADMIN_OUT: &str = "target/bundle/admin";
 
 /// Sizes of one bundle file.
 pub struct Size {
@@ -63,21 +67,62 @@ pub fn build() -> Result<Vec<Size>> {
         "bondgenoot_bg.wasm",
         "widget.css",
     ] {
-        let path = Path::new(OUT).join(name);
-        let raw = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let gz = gzip(&raw)?;
-        let br = brotli(&raw)?;
-        fs::write(path.with_file_name(format!("{name}.gz")), &gz)?;
-        fs::write(path.with_file_name(format!("{name}.br")), &br)?;
-        sizes.push(Size {
-            name: name.to_owned(),
-            raw: raw.len(),
-            gzip: gz.len(),
-            brotli: br.len(),
-        });
+        sizes.push(compress(&Path::new(OUT).join(name))?);
     }
     println!("xtask: bundle ready in {OUT}/");
+    playground()?;
     Ok(sizes)
+}
+
+/// The admin playground: `admin/src/main.js` and CodeMirror in one minified
+/// module, beside its page and stylesheet.
+pub fn playground() -> Result<()> {
+    let dir = Path::new("admin");
+    tools::ensure_npm_packages(dir)?;
+    fs::create_dir_all(ADMIN_OUT).context("creating the playground folder")?;
+    let out = std::fs::canonicalize(ADMIN_OUT).context("the playground folder")?;
+    let esbuild = std::fs::canonicalize(dir.join("node_modules/.bin/esbuild"))
+        .context("esbuild is missing from admin/node_modules")?;
+    sh(Command::new(esbuild)
+        .args([
+            "src/main.js",
+            "--bundle",
+            "--format=esm",
+            "--minify",
+            "--target=es2020",
+        ])
+        .arg(format!("--outfile={}", out.join("playground.js").display()))
+        .current_dir(dir))?;
+    for name in ["index.html", "playground.css"] {
+        fs::copy(dir.join(name), Path::new(ADMIN_OUT).join(name))
+            .with_context(|| format!("copying admin/{name}"))?;
+    }
+    let js = compress(&Path::new(ADMIN_OUT).join("playground.js"))?;
+    println!(
+        "xtask: playground ready in {ADMIN_OUT}/ (playground.js {} KB, {} KB brotli)",
+        js.raw / 1024,
+        js.brotli / 1024
+    );
+    Ok(())
+}
+
+/// Writes `.gz` and `.br` copies beside `path` and returns the three sizes.
+fn compress(path: &Path) -> Result<Size> {
+    let raw = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let gz = gzip(&raw)?;
+    let br = brotli(&raw)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    fs::write(path.with_file_name(format!("{name}.gz")), &gz)?;
+    fs::write(path.with_file_name(format!("{name}.br")), &br)?;
+    Ok(Size {
+        name,
+        raw: raw.len(),
+        gzip: gz.len(),
+        brotli: br.len(),
+    })
 }
 
 fn gzip(data: &[u8]) -> Result<Vec<u8>> {

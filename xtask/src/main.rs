@@ -125,6 +125,7 @@ fn e2e(what: &str) -> Result<()> {
             "--test-reporter=spec",
             "e2e.test.mjs",
             "cafe.test.mjs",
+            "admin.test.mjs",
         ]);
     } else {
         cmd.arg("bench.mjs");
