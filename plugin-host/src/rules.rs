@@ -260,6 +260,8 @@ fn runtime_message(err: &EvalAltResult) -> String {
             )
         }
         EvalAltResult::ErrorFunctionNotFound(sig, _) => format!("unknown function `{sig}`"),
+        // A script's own `throw "…"`: its words are the message.
+        EvalAltResult::ErrorRuntime(value, _) => value.to_string(),
         other => strip_position(&other.to_string()),
     }
 }

@@ -118,3 +118,29 @@ fn top_level_statements_are_not_run() {
     netwerkscan::questions(&rules, &common::ctx()).expect("questions");
     assert!(rules.take_log().is_empty());
 }
+
+#[test]
+fn a_mistake_in_weight_changes_is_named_not_silently_ignored() {
+    let cases = [
+        (
+            "fn weight_changes() { #{ per_lnk: 70 } }",
+            "weight_changes() names 'per_lnk', which does not exist. The names are: meetings_bonus, per_bridge, per_close, per_kind, per_link, trust_bonus.",
+        ),
+        (
+            "fn weight_changes() { #{ per_link: \"70\" } }",
+            "weight_changes(): 'per_link' must be a whole number such as 50, not string.",
+        ),
+        (
+            "fn threshold_changes() { 70 }",
+            "threshold_changes() must give a map such as #{ awareness: 50 }, not i64. The names are: awareness, bonding, bridging, diversity, linking, support.",
+        ),
+    ];
+    for (org, message) in cases {
+        let rules = common::with_org("t", org).expect("compiles");
+        let e = netwerkscan::score(&rules, &one_work_contact(), &common::ctx())
+            .expect_err("a clear error");
+        assert_eq!(e.kind, ErrorKind::Runtime);
+        assert_eq!(e.hook.as_deref(), Some("score"));
+        assert_eq!(e.message, message, "{org}");
+    }
+}
