@@ -100,9 +100,10 @@ pub enum ApiError {
         "Signing up does not work right now because of a problem on our side. Please try again later."
     )]
     RulesBroken(ScriptError),
-    /// A script version was not published: it does not compile, a hook
-    /// fails or breaks a limit, or a test fails. The review says which.
-    #[error("This script was not published, so the live version stays as it was: {}", .0.problems().join(" · "))]
+    /// A script version cannot go live (published or rolled back to): it does
+    /// not compile, a hook fails or breaks a limit, or a test fails. The
+    /// review says which.
+    #[error("This script cannot go live, so the live version stays as it was: {}", .0.problems().join(" · "))]
     ScriptRefused(Box<Review>),
     /// No such version of the organisation's script.
     #[error("There is no such version of this script.")]

@@ -230,6 +230,34 @@ async fn roll_back_makes_an_older_version_live_again_and_keeps_the_history() {
 }
 
 #[tokio::test]
+async fn a_version_that_no_longer_works_is_not_made_live_again() {
+    let dirs = Dirs::new();
+    // An old release's file, imported as version 1 as it was: it never passed a review.
+    std::fs::create_dir_all(dirs.org_dir("oud")).expect("org folder");
+    std::fs::write(
+        dirs.org_dir("oud").join("netwerkscan.rhai"),
+        "fn weight_changes() {\n    #{ per_link: 70 \n",
+    )
+    .expect("script");
+    let token = dirs.add_org("oud", &[]).await;
+    let server = Server::start(&dirs).await;
+    let fixed = server.publish("oud", &token, "netwerkscan", GOOD, "").await;
+    assert_eq!(fixed.status(), StatusCode::CREATED);
+
+    let refused = make_live(&server, "oud", &token, 1).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json_of(refused).await;
+    assert_eq!(body["error"]["code"], "script_refused");
+    assert_eq!(body["error"]["review"]["compile"]["layer"], "org:oud");
+    assert_eq!(live_source(&server, "oud").await.as_deref(), Some(GOOD));
+    assert_eq!(
+        versions(&page(&server, "oud", &token).await),
+        [(2, true), (1, false)]
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn a_token_opens_only_its_own_organisations_scripts() {
     let dirs = Dirs::new();
     let acme = dirs.add_org("acme", &[]).await;

@@ -167,21 +167,7 @@ pub async fn publish(
             "The name is longer than {MAX_AUTHOR} characters."
         )));
     }
-    let default = admin.store.default_script(widget).await?;
-    let layers = store::layers(&org, default, Some(input.source.clone()));
-    let (tests, org_name) = (input.tests.clone(), org.to_string());
-    // Compiling and running hooks is CPU work: off the async threads.
-    let review = tokio::task::spawn_blocking(move || {
-        review::review(
-            widget,
-            &layers,
-            &tests,
-            &org_name,
-            &crate::script_cli::today(),
-        )
-    })
-    .await
-    .map_err(|e| ApiError::internal("reviewing a script", std::io::Error::other(e)))?;
+    let review = review_version(&admin, &org, widget, &input.source, &input.tests).await?;
     if !review.passed() {
         log(
             admin.store.db(),
@@ -226,8 +212,9 @@ pub struct MakeLive {
 }
 
 /// `PUT /v1/admin/orgs/{org}/scripts/{widget}/live`: rolls back (or forward)
-/// to a stored version. It passed its review when it was published, against
-/// the same default script of this release.
+/// to a stored version. It is reviewed again first, with its own tests: the
+/// default script may have changed since it was published (a new release),
+/// and a version that no longer works must not go live.
 pub async fn make_live(
     State(admin): Shared,
     path: Result<Path<(String, String)>, PathRejection>,
@@ -237,15 +224,55 @@ pub async fn make_live(
     let (org, widget) = org_and_widget(&admin, path, &headers).await?;
     let MakeLive { number } = body(json)?;
     let db = admin.store.db();
-    if !db.set_live_script(org.as_str(), widget, number).await? {
-        return Err(ApiError::VersionNotFound);
-    }
-    log(db, &org, "make_live", format!("{widget} version {number}")).await?;
     let version = db
         .script_version(org.as_str(), widget, number)
         .await?
         .ok_or(ApiError::VersionNotFound)?;
-    Ok(Json(version))
+    let review = review_version(&admin, &org, widget, &version.source, &version.tests).await?;
+    if !review.passed() {
+        let problems = review.problems().join(" · ");
+        log(
+            db,
+            &org,
+            "make_live_refused",
+            format!("{widget} version {number}: {problems}"),
+        )
+        .await?;
+        return Err(ApiError::ScriptRefused(Box::new(review)));
+    }
+    if !db.set_live_script(org.as_str(), widget, number).await? {
+        return Err(ApiError::VersionNotFound);
+    }
+    log(db, &org, "make_live", format!("{widget} version {number}")).await?;
+    Ok(Json(ScriptVersion {
+        live: true,
+        ..version
+    }))
+}
+
+/// Reviews `source` (over the widget's default) with `tests`, on a blocking
+/// thread: compiling and running hooks is CPU work.
+async fn review_version(
+    admin: &ScriptsAdmin,
+    org: &OrgName,
+    widget: Widget,
+    source: &str,
+    tests: &str,
+) -> Result<Review, ApiError> {
+    let default = admin.store.default_script(widget).await?;
+    let layers = store::layers(org, default, Some(source.to_owned()));
+    let (tests, org_name) = (tests.to_owned(), org.to_string());
+    tokio::task::spawn_blocking(move || {
+        review::review(
+            widget,
+            &layers,
+            &tests,
+            &org_name,
+            &crate::script_cli::today(),
+        )
+    })
+    .await
+    .map_err(|e| ApiError::internal("reviewing a script", std::io::Error::other(e)))
 }
 
 /// The organisation (authorised) and widget in the URL.
