@@ -13,6 +13,8 @@ struct RawConfig {
     lang: String,
     #[serde(default)]
     cafe: String,
+    #[serde(default)]
+    preview: bool,
     #[serde(default, rename = "pageLang")]
     page_lang: String,
     #[serde(rename = "baseUrl")]
@@ -34,6 +36,9 @@ pub struct Config {
     pub cafe: Option<i64>,
     /// The rules answer embed.js started fetching while the wasm loaded.
     pub prefetched: Option<Prefetched>,
+    /// In the admin playground's preview (never from a script tag): a signup
+    /// is decided here by the edited script and not sent.
+    pub preview: bool,
 }
 
 /// A promise of embed.js's `{ status, body }` rules answer; equal when it is
@@ -100,6 +105,7 @@ impl Config {
             base_url,
             cafe,
             prefetched,
+            preview: raw.preview,
         })
     }
 }

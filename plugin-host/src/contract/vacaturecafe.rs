@@ -105,6 +105,22 @@ pub struct CafeListing {
     pub counts: Counts,
 }
 
+impl CafeListing {
+    /// [`Cafe::example`] with every place free.
+    pub fn example() -> Self {
+        let cafe = Cafe::example();
+        let places_left = cafe.details.capacity;
+        Self {
+            cafe,
+            counts: Counts {
+                confirmed: 0,
+                waitlist: 0,
+                places_left,
+            },
+        }
+    }
+}
+
 /// The kinds of field a form can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -173,6 +189,28 @@ pub enum Outcome {
     Waitlist,
     /// The signup is not taken (e.g. the waiting list is full too).
     Rejected,
+}
+
+impl Outcome {
+    /// The one rule no script can change: never more people confirmed than
+    /// the café has places. A `confirmed` without a free place becomes
+    /// `waitlist`. Used by the server's signup and the playground's preview.
+    pub fn within(self, counts: &Counts) -> Self {
+        match self {
+            Self::Confirmed if counts.places_left > 0 => Self::Confirmed,
+            Self::Confirmed | Self::Waitlist => Self::Waitlist,
+            Self::Rejected => Self::Rejected,
+        }
+    }
+
+    /// As stored and sent: `confirmed`, `waitlist`, `rejected`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Waitlist => "waitlist",
+            Self::Rejected => "rejected",
+        }
+    }
 }
 
 /// The outcome of `decide`, with a message for the person.
@@ -470,6 +508,29 @@ pub fn check_form(
     })
 }
 
+/// What the server would answer to this (checked) signup now, without taking
+/// it: the admin playground's preview runs the edited script this way, so
+/// trying the form creates no signup. No cancellation token, since nothing
+/// was stored.
+pub fn dry_run(
+    rules: &Rules,
+    form: &Form,
+    listing: &CafeListing,
+    ctx: &Ctx,
+) -> Result<SignupAnswer, ScriptError> {
+    let decision = decide(rules, form, &listing.cafe, &listing.counts, ctx)?;
+    let outcome = decision.outcome.within(&listing.counts);
+    let position = (outcome == Outcome::Waitlist).then_some(listing.counts.waitlist + 1);
+    Ok(SignupAnswer {
+        status: outcome.as_str().to_owned(),
+        message: decision.message,
+        position,
+        cancel_token: None,
+        already: false,
+        cafe: listing.clone(),
+    })
+}
+
 /// The form's answer to the first field of `kind`, if any.
 pub fn answer_of_kind<'f>(fields: &[Field], form: &'f Form, kind: FieldKind) -> Option<&'f str> {
     fields
@@ -590,5 +651,57 @@ mod tests {
         assert_eq!(email_key(" Amal@Example.NL "), "amal@example.nl");
         assert_eq!(phone_key("06-1234 5678"), phone_key("0612345678"));
         assert_eq!(phone_key("+31 6 12345678"), "+31612345678");
+    }
+
+    #[test]
+    fn no_script_confirms_beyond_the_places() {
+        let full = Counts {
+            confirmed: 5,
+            waitlist: 2,
+            places_left: 0,
+        };
+        let free = Counts {
+            places_left: 1,
+            ..full
+        };
+        assert_eq!(Outcome::Confirmed.within(&full), Outcome::Waitlist);
+        assert_eq!(Outcome::Confirmed.within(&free), Outcome::Confirmed);
+        assert_eq!(Outcome::Waitlist.within(&free), Outcome::Waitlist);
+        assert_eq!(Outcome::Rejected.within(&free), Outcome::Rejected);
+    }
+
+    #[test]
+    fn a_dry_run_answers_as_the_server_would_without_a_token() {
+        let always = "fn decide(form, cafe, counts, ctx) { #{ outcome: \"confirmed\", message: \"Welkom\" } }";
+        let Ok(rules) = Rules::compile(&[crate::Layer::new("org:t", always)]) else {
+            panic!("compiles");
+        };
+        let ctx = Ctx {
+            lang: crate::contract::Lang::Nl,
+            org: "t".into(),
+            today: "2026-11-22".into(),
+        };
+        let mut listing = CafeListing {
+            cafe: Cafe::example(),
+            counts: Counts {
+                confirmed: 0,
+                waitlist: 0,
+                places_left: 3,
+            },
+        };
+        let answer = dry_run(&rules, &Form::new(), &listing, &ctx);
+        assert_eq!(answer.as_ref().map(|a| a.status.as_str()), Ok("confirmed"));
+        assert_eq!(answer.as_ref().map(|a| a.cancel_token.clone()), Ok(None));
+
+        listing.counts = Counts {
+            confirmed: 20,
+            waitlist: 4,
+            places_left: 0,
+        };
+        let answer = dry_run(&rules, &Form::new(), &listing, &ctx);
+        assert_eq!(
+            answer.map(|a| (a.status, a.position, a.message)),
+            Ok(("waitlist".to_owned(), Some(5), "Welkom".to_owned()))
+        );
     }
 }

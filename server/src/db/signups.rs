@@ -269,16 +269,16 @@ async fn take(
         Ok(d) => d,
         Err(e) => return Ok(Err(SignupError::Rules(e))),
     };
-    let status = match decision.outcome {
+    // The one rule no script can change: never more confirmed than places.
+    let status = match decision.outcome.within(&listing.counts) {
         Outcome::Rejected => {
             return Ok(Ok(SignupResult {
                 outcome: SignupOutcome::Rejected(decision.message),
                 cafe: listing,
             }));
         }
-        // The one rule no script can change: never more confirmed than places.
-        Outcome::Confirmed if listing.counts.places_left > 0 => Status::Confirmed,
-        Outcome::Confirmed | Outcome::Waitlist => Status::Waitlist,
+        Outcome::Confirmed => Status::Confirmed,
+        Outcome::Waitlist => Status::Waitlist,
     };
     let at = now();
     let id = sqlx::query(

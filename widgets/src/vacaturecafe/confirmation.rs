@@ -18,6 +18,9 @@ pub struct ConfirmationProps {
     pub calendar: String,
     /// Back to the list.
     pub onback: Callback<()>,
+    /// In the admin playground: nothing was sent.
+    #[prop_or_default]
+    pub preview: bool,
 }
 
 /// The link that brings the person back here to cancel: this page, with the
@@ -56,6 +59,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     html! {
         <section class="bg-done" data-status={a.status.clone()}>
             <h3 ref={heading} tabindex="-1">{ title }</h3>
+            if props.preview { <p class="bg-preview-note">{ t.preview_note }</p> }
             if a.already { <p>{ t.already }</p> }
             if !a.message.is_empty() { <p class="bg-decision">{ &a.message }</p> }
             if let Some(n) = a.position {

@@ -103,7 +103,7 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
             }
         }
         View::Done(answer) => html! {
-            <Confirmation answer={answer.clone()} onback={to_list}
+            <Confirmation answer={answer.clone()} onback={to_list} preview={props.config.preview}
                 calendar={api::calendar_url(&props.config, answer.cafe.cafe.id)} />
         },
         View::Cancel(token) => html! {
@@ -122,6 +122,15 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                 }
             }
             Some(Ok(list)) => {
+                // A preview without upcoming cafés shows an example one, so
+                // the admin can still try the form.
+                let example;
+                let list = if props.config.preview && list.is_empty() {
+                    example = vec![CafeListing::example()];
+                    &example
+                } else {
+                    list
+                };
                 let shown: Vec<&CafeListing> = list
                     .iter()
                     .filter(|c| props.config.cafe.is_none_or(|id| c.cafe.id == id))

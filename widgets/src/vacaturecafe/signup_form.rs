@@ -161,6 +161,7 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
             ui.lang,
             ui.host.clone(),
         );
+        let (rules, listing, ctx) = (props.rules.clone(), props.cafe.clone(), ui.ctx.clone());
         let first_error = fields
             .iter()
             .find(|f| errors.contains_key(&f.id))
@@ -177,6 +178,21 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
                 }
                 return;
             };
+            if config.preview {
+                // The admin playground: the edited script decides, as the
+                // server would; nothing is sent, no signup is made.
+                match vacaturecafe::dry_run(&rules.0, &clean, &listing, &ctx) {
+                    Ok(answer) => {
+                        form.set(Form::new());
+                        ondone.emit(answer);
+                    }
+                    Err(e) => {
+                        web_sys::console::error_1(&format!("Bondgenoot: {e}").into());
+                        sending.set(Sending::Failed(Failure::Server));
+                    }
+                }
+                return;
+            }
             sending.set(Sending::Busy { slow: false });
             let slow = {
                 let sending = sending.clone();

@@ -69,6 +69,8 @@ pub struct CafeTexts {
     pub already: &'static str,
     /// Not taken heading.
     pub rejected: &'static str,
+    /// In the admin playground's preview, after a signup.
+    pub preview_note: &'static str,
     /// Calendar link.
     pub add_calendar: &'static str,
     /// Heading over the cancellation link.
@@ -122,6 +124,7 @@ const NL: CafeTexts = CafeTexts {
     position: "Je bent nummer {n} op de wachtlijst.",
     already: "Je had je al aangemeld voor dit café. Je aanmelding blijft staan.",
     rejected: "Aanmelden lukte niet",
+    preview_note: "Voorbeeld: er is niets verstuurd en niets opgeslagen.",
     add_calendar: "Zet in je agenda (.ics)",
     cancel_link: "Je link om af te melden",
     cancel_link_help: "Bewaar deze link. Kun je niet komen? Open de link en meld je af; dan gaat je plek naar iemand op de wachtlijst.",
@@ -172,6 +175,7 @@ const EN: CafeTexts = CafeTexts {
     position: "You are number {n} on the waiting list.",
     already: "You had already signed up for this café. Your signup stays as it is.",
     rejected: "Signing up did not work",
+    preview_note: "Preview: nothing was sent and nothing was stored.",
     add_calendar: "Add to your calendar (.ics)",
     cancel_link: "Your link to cancel",
     cancel_link_help: "Keep this link. Can't come? Open the link and cancel; your place then goes to someone on the waiting list.",
@@ -222,6 +226,7 @@ const AR: CafeTexts = CafeTexts {
     position: "رقمك {n} على قائمة الانتظار.",
     already: "لقد سجلت من قبل في هذا اللقاء. يبقى تسجيلك كما هو.",
     rejected: "لم ينجح التسجيل",
+    preview_note: "معاينة: لم يُرسَل شيء ولم يُحفَظ شيء.",
     add_calendar: "أضف إلى تقويمك (.ics)",
     cancel_link: "رابطك لإلغاء التسجيل",
     cancel_link_help: "احتفظ بهذا الرابط. لا تستطيع المجيء؟ افتح الرابط وألغِ تسجيلك؛ عندها يذهب مكانك إلى شخص على قائمة الانتظار.",
