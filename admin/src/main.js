@@ -9,6 +9,7 @@
 import { scriptEditor, testsEditor, showDiagnostics, setText, diffView } from './editor.js';
 import { signIn, loadScript, publish, makeLive, ApiError } from './api.js';
 import { renderReference } from './reference.js';
+import { initialLang, setLang, t } from './texts.js';
 
 const $ = (id) => document.getElementById(id);
 const SESSION = 'bondgenoot-admin';
@@ -72,12 +73,22 @@ function mountPreview() {
     { name: state.page.layer, source: script.state.doc.toString() },
   ];
   const body = JSON.stringify({ org: state.session.org, widget: state.widget, layers });
-  state.preview = state.wasm.mount(host, root, {
+  try {
+    state.preview = mountWidget(host, root, body);
+  } catch (e) {
+    box.textContent = t('preview_fails', { error: e });
+  }
+}
+
+function mountWidget(host, root, body) {
+  return state.wasm.mount(host, root, {
     widget: state.widget,
     org: state.session.org,
     lang: $('preview-lang').value,
     baseUrl: `${location.origin}/v1/`,
     rules: Promise.resolve({ status: 200, body }),
+    // A signup in the preview is decided by the edited script, not sent.
+    preview: true,
   });
 }
 
@@ -86,23 +97,24 @@ function mountPreview() {
 /** "line 3, column 9 in `score`: …" — where and what, in plain words. */
 function describe(error) {
   const where = [];
-  if (error.layer && error.layer !== state.page.layer) where.push(`in the default script`);
-  if (error.line) where.push(`line ${error.line}${error.column ? `, column ${error.column}` : ''}`);
-  if (error.hook) where.push(`while running ${error.hook}`);
+  if (error.layer && error.layer !== state.page.layer) where.push(t('in_default'));
+  if (error.line) where.push(error.column ? t('line_col', { line: error.line, column: error.column }) : t('line', { line: error.line }));
+  if (error.hook) where.push(t('while_running', { hook: error.hook }));
   return `${where.length ? where.join(', ') + ': ' : ''}${error.message}`;
 }
 
 function showReview(result) {
   const ours = (e) => e && e.layer === state.page.layer && e.line;
   const problems = [];
-  if (result.compile) problems.push({ error: result.compile, text: `The script cannot be read — ${describe(result.compile)}` });
-  if (result.smoke) problems.push({ error: result.smoke.error, text: `A hook fails (language ${result.smoke.lang}) — ${describe(result.smoke.error)}` });
+  if (result.compile) problems.push({ error: result.compile, text: t('cannot_read', { where: describe(result.compile) }) });
+  if (result.smoke) problems.push({ error: result.smoke.error, text: t('hook_fails', { lang: result.smoke.lang, where: describe(result.smoke.error) }) });
   showDiagnostics(script, problems.filter((p) => ours(p.error)).map((p) => ({
     line: p.error.line, column: p.error.column, message: p.text,
   })));
   const status = $('status');
+  delete status.dataset.checking;
   status.className = `status ${problems.length ? 'bad' : 'ok'}`;
-  status.textContent = problems.length ? problems.map((p) => p.text).join(' ') : '✓ The script works: every hook runs in nl, en and ar.';
+  status.textContent = problems.length ? problems.map((p) => p.text).join(' ') : t('status_ok');
   $('log').textContent = result.log.map((l) => `${l.kind}${l.line ? ` (line ${l.line})` : ''}: ${l.text}`).join('\n');
   return problems.length === 0 || !result.compile;
 }
@@ -112,23 +124,23 @@ function showTests(result) {
   list.replaceChildren();
   $('test-results').hidden = false;
   if (result.compile) {
-    $('tests-summary').textContent = 'The tests cannot run: the script cannot be read (see above).';
+    $('tests-summary').textContent = t('tests_no_compile');
     return;
   }
   if (result.tests_unreadable) {
-    $('tests-summary').textContent = `The test cases cannot be read: ${result.tests_unreadable}`;
+    $('tests-summary').textContent = t('tests_unreadable', { error: result.tests_unreadable });
     return;
   }
   const failed = result.tests.filter((c) => c.error || c.differences.length);
   $('tests-summary').textContent = result.tests.length === 0
-    ? 'This script has no test cases.'
-    : `${result.tests.length - failed.length} passed, ${failed.length} failed.`;
+    ? t('no_tests')
+    : t('tests_summary', { passed: result.tests.length - failed.length, failed: failed.length });
   for (const c of result.tests) {
     const li = document.createElement('li');
     const ok = !c.error && c.differences.length === 0;
     li.className = ok ? 'pass' : 'fail';
     li.dataset.result = ok ? 'pass' : 'fail';
-    li.append(`${ok ? 'Passed' : 'Failed'}: ${c.name}`);
+    li.append(t(ok ? 'passed' : 'failed', { name: c.name }));
     if (c.error) {
       const p = document.createElement('p');
       p.className = 'error';
@@ -147,7 +159,7 @@ function differenceView(text) {
   const m = /^(\S+): expected (.*?), (?:got|but it is) (.*)$/s.exec(text);
   if (!m) { pre.textContent = text; return pre; }
   const line = (cls, t) => { const s = document.createElement('span'); s.className = cls; s.textContent = t; return s; };
-  pre.append(line('path', m[1]), '\n', line('want', `− expected ${m[2]}`), '\n', line('got', `+ actual   ${m[3]}`));
+  pre.append(line('path', m[1]), '\n', line('want', t('expected', { value: m[2] })), '\n', line('got', t('actual', { value: m[3] })));
   return pre;
 }
 
@@ -166,6 +178,14 @@ function keepDraft() {
   } catch (e) { /* storage full or off: the editor still has the text */ }
 }
 
+/** Saves an edit still waiting for its review as the draft of the widget it was made in. */
+function keepPendingEdit() {
+  if (!state.timer || !state.page) return;
+  clearTimeout(state.timer);
+  state.timer = null;
+  keepDraft();
+}
+
 function draft() {
   try { return JSON.parse(sessionStorage.getItem(draftKey()) || 'null'); } catch (e) { return null; }
 }
@@ -174,7 +194,15 @@ const emptyScript = (widget) => `// Changes to the default ${widget} script go h
 
 function onEdit() {
   clearTimeout(state.timer);
+  // Until the review runs, the status must not keep saying the last result.
+  const status = $('status');
+  if (status.dataset.checking !== 'yes') {
+    status.className = 'status';
+    status.dataset.checking = 'yes';
+    status.textContent = t('status_checking');
+  }
   state.timer = setTimeout(() => {
+    state.timer = null;
     keepDraft();
     const result = review();
     showReview(result);
@@ -189,10 +217,10 @@ function showHistory() {
   const list = $('history');
   list.replaceChildren();
   const { versions, live } = state.page;
-  $('live-version').textContent = live ? `Live: version ${live.number}` : 'Live: the default script only';
+  $('live-version').textContent = live ? t('live_version', { n: live.number }) : t('live_default');
   if (versions.length === 0) {
     const li = document.createElement('li');
-    li.textContent = 'Nothing published yet.';
+    li.textContent = t('nothing_published');
     list.appendChild(li);
   }
   for (const v of versions) {
@@ -200,25 +228,25 @@ function showHistory() {
     li.dataset.version = v.number;
     const when = new Date(v.created_at).toLocaleString();
     const title = document.createElement('span');
-    title.textContent = `Version ${v.number} · ${when}${v.author ? ` · ${v.author}` : ''}${v.note ? ` · “${v.note}”` : ''}`;
+    title.textContent = `${t('version_line', { n: v.number, when })}${v.author ? ` · ${v.author}` : ''}${v.note ? ` · “${v.note}”` : ''}`;
     li.appendChild(title);
     if (v.live) {
       const badge = document.createElement('span');
       badge.className = 'live';
-      badge.textContent = ' · live';
+      badge.textContent = t('live_badge');
       li.appendChild(badge);
     }
     const compare = document.createElement('button');
     compare.type = 'button';
-    compare.textContent = 'Compare with live';
-    compare.setAttribute('aria-label', `Compare with live: version ${v.number}`);
+    compare.textContent = t('compare');
+    compare.setAttribute('aria-label', t('compare_label', { n: v.number }));
     compare.addEventListener('click', () => showDiff(v));
     li.appendChild(compare);
     if (!v.live) {
       const back = document.createElement('button');
       back.type = 'button';
-      back.textContent = 'Make live';
-      back.setAttribute('aria-label', `Make live: version ${v.number}`);
+      back.textContent = t('make_live');
+      back.setAttribute('aria-label', t('make_live_label', { n: v.number }));
       back.addEventListener('click', () => rollBack(v.number));
       li.appendChild(back);
     }
@@ -229,7 +257,7 @@ function showHistory() {
 function showDiff(version) {
   const live = state.page.live;
   $('diff-box').hidden = false;
-  $('diff-title').textContent = `Version ${version.number} (−) against the live version ${live ? live.number : ''} (+)`;
+  $('diff-title').textContent = t('diff_title', { n: version.number, live: live ? live.number : '' });
   diffView($('diff'), version.source, live ? live.source : '');
 }
 
@@ -237,14 +265,14 @@ async function guard(run, output) {
   try {
     await run();
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) { signOut('Your token is no longer accepted. Please sign in again.'); return; }
-    output.textContent = e instanceof ApiError ? e.message : `The server cannot be reached (${e.message}). Nothing was changed; try again.`;
+    if (e instanceof ApiError && e.status === 401) { signOut(t('token_refused')); return; }
+    output.textContent = e instanceof ApiError ? e.message : t('unreachable', { error: e.message });
   }
 }
 
 async function onPublish() {
   const out = $('publish-result');
-  out.textContent = 'Publishing…';
+  out.textContent = t('publishing');
   await guard(async () => {
     try {
       const done = await publish(state.session, state.widget, {
@@ -256,13 +284,13 @@ async function onPublish() {
       $('note').value = '';
       sessionStorage.removeItem(draftKey());
       await openWidget(state.widget);
-      out.textContent = `✓ Version ${done.version.number} is live. Widgets pick it up on their next load.`;
+      out.textContent = t('published', { n: done.version.number });
     } catch (e) {
       if (e instanceof ApiError && e.body?.error?.review) {
         const r = e.body.error.review;
         showReview(r);
         showTests(r);
-        out.textContent = `✗ Not published: the live version stays as it was. ${e.body.error.message.replace(/^[^:]*: /, '')}`;
+        out.textContent = t('not_published', { why: e.body.error.message.replace(/^[^:]*: /, '') });
         return;
       }
       throw e;
@@ -273,9 +301,19 @@ async function onPublish() {
 async function rollBack(number) {
   const out = $('publish-result');
   await guard(async () => {
-    await makeLive(state.session, state.widget, number);
+    try {
+      await makeLive(state.session, state.widget, number);
+    } catch (e) {
+      // It no longer works (e.g. with a newer default script): the server keeps the live one.
+      if (e instanceof ApiError && e.body?.error?.review) {
+        out.textContent = t('not_live', { n: number, why: e.body.error.message.replace(/^[^:]*: /, '') });
+        return;
+      }
+      throw e;
+    }
+    keepPendingEdit();
     const kept = await openWidget(state.widget);
-    out.textContent = `✓ Version ${number} is live again.${kept ? ' Your unpublished changes are still in the editor.' : ''}`;
+    out.textContent = `${t('rolled_back', { n: number })}${kept ? t('kept_changes') : ''}`;
   }, out);
 }
 
@@ -284,9 +322,15 @@ async function rollBack(number) {
 /** Loads a widget's script page; the editor gets this tab's unpublished
  * changes if there are any (returns true then), else the live version. */
 async function openWidget(widget) {
+  // Reopening the same widget after publish or discard drops an edit still waiting for
+  // its review; other callers keep it first (keepPendingEdit).
+  clearTimeout(state.timer);
+  state.timer = null;
+  // Widget and page change together, after the load: a handler running meanwhile
+  // (the preview language, a language switch) must not pair one widget with another's page.
+  const page = await loadScript(state.session, widget);
   state.widget = widget;
-  state.page = await loadScript(state.session, widget);
-  const page = state.page;
+  state.page = page;
   const kept = draft();
   setText(script, kept ? kept.source : page.live ? page.live.source : emptyScript(widget));
   setText(tests, kept ? kept.tests : page.live ? page.live.tests : page.default.tests);
@@ -329,16 +373,16 @@ async function onSignIn(event) {
   const session = { org: $('org').value.trim(), token: $('token').value.trim(), author: $('author').value.trim() };
   const error = $('sign-in-error');
   if (!session.org || !session.token) {
-    error.textContent = 'Fill in the organisation and the admin token.';
+    error.textContent = t('fill_in');
     return;
   }
-  error.textContent = 'Signing in…';
+  error.textContent = t('signing_in');
   try {
     await signIn(session);
   } catch (e) {
     error.textContent = e instanceof ApiError && e.status === 401
-      ? 'This organisation and token do not match. Check both and try again.'
-      : e instanceof ApiError ? e.message : `The server cannot be reached (${e.message}).`;
+      ? t('no_match')
+      : e instanceof ApiError ? e.message : t('unreachable', { error: e.message });
     return;
   }
   error.textContent = '';
@@ -346,12 +390,33 @@ async function onSignIn(event) {
   await enter(session);
 }
 
+/** Shows the page in `lang`, including what was drawn from data. */
+function changeLang(lang) {
+  setLang(lang);
+  // History and reference only need the page; the review also needs the wasm, which may
+  // still be loading (it then renders in the new language when it arrives).
+  if (!state.page) return;
+  showHistory();
+  renderReference($('reference'), state.page.reference);
+  if (!state.wasm) return;
+  const result = review();
+  showReview(result);
+  if (!$('test-results').hidden) showTests(result);
+}
+
 function start() {
+  const lang = initialLang();
+  $('ui-lang').value = lang;
+  setLang(lang);
+  $('ui-lang').addEventListener('change', () => changeLang($('ui-lang').value));
   script = scriptEditor($('script-editor'), onEdit);
   tests = testsEditor($('tests-editor'), onEdit);
   $('sign-in-form').addEventListener('submit', onSignIn);
   $('sign-out').addEventListener('click', () => signOut());
-  $('widget').addEventListener('change', () => guard(() => openWidget($('widget').value), $('status')));
+  $('widget').addEventListener('change', () => {
+    keepPendingEdit();
+    guard(() => openWidget($('widget').value), $('status'));
+  });
   $('preview-lang').addEventListener('change', () => { if (state.page && state.wasm) mountPreview(); });
   $('run-tests').addEventListener('click', () => { if (state.page && state.wasm) showTests(review()); });
   $('publish').addEventListener('click', onPublish);

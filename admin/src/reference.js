@@ -1,20 +1,7 @@
 // The reference panel: the widget's hooks and helpers, from the same
 // scripts/reference.json the README's hook sections are made from.
 
-/** Text with `code` spans as <code> elements (no HTML is ever parsed). */
-function withCode(text) {
-  const span = document.createElement('span');
-  text.split('`').forEach((part, i) => {
-    if (i % 2 === 1) {
-      const code = document.createElement('code');
-      code.textContent = part;
-      span.appendChild(code);
-    } else {
-      span.append(part);
-    }
-  });
-  return span;
-}
+import { t, withCode } from './texts.js';
 
 function entry(list, name, parts, example) {
   const dt = document.createElement('dt');
@@ -38,19 +25,19 @@ function entry(list, name, parts, example) {
 export function renderReference(box, reference) {
   box.replaceChildren();
   if (!reference) {
-    box.textContent = 'No reference for this widget.';
+    box.textContent = t('no_reference');
     return;
   }
   const heading = (text) => { const h = document.createElement('h3'); h.textContent = text; box.appendChild(h); };
-  heading('Hooks');
+  heading(t('hooks'));
   const hooks = document.createElement('dl');
-  for (const h of reference.hooks) entry(hooks, h.hook, [['Gets', h.gets], ['Returns', h.returns]], h.example);
+  for (const h of reference.hooks) entry(hooks, h.hook, [[t('gets'), h.gets], [t('returns'), h.returns]], h.example);
   box.appendChild(hooks);
   const notes = document.createElement('ul');
   for (const n of reference.notes) { const li = document.createElement('li'); li.appendChild(withCode(n)); notes.appendChild(li); }
   box.appendChild(notes);
-  heading('Helpers you may override instead');
+  heading(t('helpers'));
   const helpers = document.createElement('dl');
-  for (const h of reference.helpers) entry(helpers, h.helper, [['Changes', h.changes]], h.example);
+  for (const h of reference.helpers) entry(helpers, h.helper, [[t('changes'), h.changes]], h.example);
   box.appendChild(helpers);
 }

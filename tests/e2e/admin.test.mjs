@@ -75,6 +75,12 @@ async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+async function signIn(page) {
+  await page.locator('#token').fill(token);
+  await page.locator('#sign-in-form button[type=submit]').click();
+  await page.locator('#workspace').waitFor();
+}
+
 describe('the rule-script playground', () => {
   test('a wrong token is refused with a clear message and nothing opens', async () => {
     const page = await openPage(browser, `${server.origin}/admin/`);
@@ -199,6 +205,49 @@ describe('the rule-script playground', () => {
 
     assert.deepEqual(page.problems.csp, [], 'no CSP violations');
     assert.deepEqual(page.problems.pageErrors, [], 'no uncaught errors');
+    await page.context().close();
+  });
+
+  test('a signup in the Vacaturecafé preview is decided by the edited script and never stored', async () => {
+    const page = await openPage(browser, `${server.origin}/admin/`, { width: 1400, height: 1000 });
+    await signIn(page);
+    // The page speaks Dutch too; script errors and the reference stay in English.
+    await page.locator('#ui-lang').selectOption('nl');
+    assert.equal(await page.locator('h1').textContent(), 'Bondgenoot · regelscripts');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
+    await until(() => page.locator('#status').textContent(), '✓ Het script werkt: elke hook draait in nl, en en ar.');
+    assert.equal(await page.locator('#live-version').textContent(), 'Live: versie 1');
+    await page.locator('#ui-lang').selectOption('en');
+
+    // An edit made just before switching widgets is not lost: it stays that widget's draft.
+    await page.locator('#script-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('// keep me');
+    await page.locator('#widget').selectOption('vacaturecafe');
+    await page.locator('#preview-lang').selectOption('en');
+    await until(() => page.locator('#live-version').textContent(), 'Live: the default script only');
+    await replaceText(page, '#script-editor',
+      'fn decide(form, cafe, counts, ctx) { #{ outcome: "rejected", message: "Only people from Demostad, sorry." } }');
+    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in nl, en and ar.');
+
+    const w = page.locator('#preview bondgenoot-widget');
+    await w.locator('.bg-cafes li .bg-primary').first().click();
+    await w.locator('#bg-f-name').fill('Amal');
+    await w.locator('#bg-f-email').fill('amal@example.nl');
+    await w.locator('#bg-f-consent').check();
+    await w.locator('.bg-form button[type=submit]').click();
+    const done = w.locator('.bg-done[data-status=rejected]');
+    await done.waitFor();
+    assert.match(await done.textContent(), /Only people from Demostad, sorry\./);
+    assert.match(await done.textContent(), /Preview: nothing was sent and nothing was stored\./);
+
+    const response = await fetch(`${server.origin}/v1/admin/orgs/demo/signups`, { headers: { authorization: `Bearer ${token}` } });
+    assert.deepEqual(await response.json(), [], 'no signup was made');
+
+    await page.locator('#widget').selectOption('netwerkscan');
+    await until(() => page.locator('#drafted').isVisible(), true);
+    assert.match(await page.locator('#script-editor .cm-content').textContent(), /\/\/ keep me$/);
+    assert.deepEqual(page.problems.pageErrors, []);
     await page.context().close();
   });
 });
