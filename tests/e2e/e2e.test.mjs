@@ -50,6 +50,9 @@ describe('the embedded Netwerkscan', () => {
     const w = widget(page);
     await ready(w);
     assert.notEqual(new URL(page.url()).port, new URL(server.origin).port, 'host page is another origin');
+    assert.equal(await w.locator('.bg-intro').textContent(),
+      'List the people around you and see how they can help you find work. It takes about 10 minutes.',
+      'the intro says how long it takes, once');
 
     await start(w);
     // First person with the mouse.
@@ -125,8 +128,12 @@ describe('the embedded Netwerkscan', () => {
     assert.match(await alert.innerText(), /Dit onderdeel werkt nu even niet/);
     assert.equal(await widget(page).locator('.bg-root').getAttribute('lang'), 'nl');
     assert.ok(page.problems.errors.some((e) => /org:broken script, line 2/.test(e)), String(page.problems.errors));
-    await widget(page).locator('.bg-error button').click(); // "try again" is offered and does not crash
+    // "Try again" loads the rules again (a second request), and says the same kindly.
+    const again = page.waitForRequest((r) => r.url().endsWith('/v1/orgs/broken/rules/netwerkscan'));
+    await widget(page).locator('.bg-error button').click();
+    await again;
     await alert.waitFor();
+    assert.match(await alert.innerText(), /Dit onderdeel werkt nu even niet/);
     assertNoProblems(page);
     await page.context().close();
   });
