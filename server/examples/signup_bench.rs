@@ -119,7 +119,6 @@ async fn http_run() -> f64 {
     let token = server::org_add(data.path(), &scripts_dir(), &org, vec![])
         .await
         .expect("org");
-    std::fs::write(data.path().join("orgs/bench/vacaturecafe.rhai"), ORG_SCRIPT).expect("script");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("port");
@@ -133,6 +132,22 @@ async fn http_run() -> f64 {
     };
     tokio::spawn(server::serve(config, listener, std::future::pending()));
     let http = reqwest::Client::new();
+    // The org layer goes live the way an admin publishes it.
+    let published = http
+        .post(format!(
+            "http://{addr}/v1/admin/orgs/bench/scripts/vacaturecafe/versions"
+        ))
+        .bearer_auth(&token)
+        .json(&serde_json::json!({ "source": ORG_SCRIPT, "note": "bench: keep everyone" }))
+        .send()
+        .await
+        .expect("publish");
+    assert_eq!(
+        published.status(),
+        201,
+        "publish: {}",
+        published.text().await.unwrap_or_default()
+    );
     let created: serde_json::Value = http
         .post(format!("http://{addr}/v1/admin/orgs/bench/cafes"))
         .bearer_auth(token)
