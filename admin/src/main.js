@@ -424,10 +424,29 @@ function start() {
     sessionStorage.removeItem(draftKey());
     guard(() => openWidget(state.widget), $('status'));
   });
+  if (signInFromLink()) return;
   let saved = null;
   try { saved = JSON.parse(sessionStorage.getItem(SESSION) || 'null'); } catch (e) { saved = null; }
   if (saved && saved.org && saved.token) enter(saved);
   else signOut();
+}
+
+/**
+ * `/admin/#org=NAME&token=TOKEN` (the link `bondgenoot serve --demo` prints) fills in
+ * the sign-in form and signs in. The fragment is removed from the address bar at once,
+ * so the token is not left in the history or in a screenshot of the page.
+ */
+function signInFromLink() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const org = params.get('org');
+  const token = params.get('token');
+  if (!org || !token) return false;
+  history.replaceState(null, '', location.pathname + location.search);
+  signOut();
+  $('org').value = org;
+  $('token').value = token;
+  $('sign-in-form').requestSubmit();
+  return true;
 }
 
 start();

@@ -21,6 +21,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 pub mod controllers;
+pub mod data_dir;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -48,6 +49,9 @@ pub struct Config {
     pub scripts_dir: PathBuf,
     /// Signups one client may send per minute; 0 turns the limit off.
     pub signup_rate_per_minute: u32,
+    /// Set up the demo organisation (example scripts, three cafés, a local
+    /// admin token); off for a real deployment.
+    pub demo: bool,
 }
 
 /// The database file in the data folder.
@@ -70,9 +74,12 @@ pub struct AppState {
     pub scripts_admin: Arc<controllers::admin_scripts::ScriptsAdmin>,
     /// `<bundle-dir>/admin/`: the playground page.
     pub playground_dir: PathBuf,
+    /// With [`Config::demo`]: how to sign in to the demo's playground.
+    pub demo: Option<demo::DemoAccess>,
 }
 
-/// Checks the folders and creates the demo organisation if it is missing.
+/// Checks the folders, opens (creating) the data folder and database, and
+/// with [`Config::demo`] sets up the demo organisation.
 pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     require_dir(&config.scripts_dir, "rule scripts", "--scripts-dir")?;
     require_dir(&config.www_dir, "demo site", "--www-dir")?;
@@ -86,17 +93,22 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         );
     }
     let reference = reference::Reference::load(&config.scripts_dir)?;
-    let db = db::Db::open(&database_path(&config.data_dir)).await?;
+    let db = open_db(&config.data_dir).await?;
     let store = Store::new(db.clone(), &config.data_dir, &config.scripts_dir);
-    store.seed().await?;
-    // A demo without cafés has nothing to show; an admin's own cafés are kept.
-    if db.cafes(store::DEMO_ORG, None, true).await?.is_empty() {
-        let today = time::OffsetDateTime::now_utc().date();
-        for cafe in demo::cafes(today) {
-            db.create_cafe(store::DEMO_ORG, cafe).await?;
+    store.import_legacy().await?;
+    let demo = if config.demo {
+        Some(demo::set_up(&store, &config.data_dir).await?)
+    } else {
+        if db.org_count().await? == 0 {
+            tracing::warn!(
+                "there are no organisations yet: add one with \
+                 `bondgenoot org add NAME --origin https://your.site --data-dir {}`, \
+                 or start with --demo to try the demo organisation",
+                config.data_dir.display()
+            );
         }
-        tracing::info!("created the demo organisation's cafés");
-    }
+        None
+    };
     let store = Arc::new(store);
     let cafes =
         controllers::cafes::Cafes::new(db, Arc::clone(&store), config.signup_rate_per_minute);
@@ -111,7 +123,15 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         www_dir: config.www_dir.clone(),
         bundle_v1_dir,
         cafes: Arc::new(cafes),
+        demo,
     })
+}
+
+/// Opens the database in `data_dir`, creating the folder (and its parents)
+/// first: a fresh clone has no `data/`, and a new server has no folder yet.
+pub async fn open_db(data_dir: &Path) -> anyhow::Result<db::Db> {
+    data_dir::ensure(data_dir)?;
+    db::Db::open(&database_path(data_dir)).await
 }
 
 fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
@@ -132,8 +152,10 @@ pub async fn org_add(
     org: &names::OrgName,
     origins: Vec<String>,
 ) -> anyhow::Result<String> {
-    let db = db::Db::open(&database_path(data_dir)).await?;
-    Store::new(db.clone(), data_dir, scripts_dir).seed().await?;
+    let db = open_db(data_dir).await?;
+    Store::new(db.clone(), data_dir, scripts_dir)
+        .import_legacy()
+        .await?;
     db.ensure_org(org.as_str()).await?;
     let token = tokens::new_token()?;
     // No --origin given: keep the origins it had.
@@ -246,7 +268,7 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let state = prepare(&config).await?;
     let addr = listener.local_addr().context("reading the bound address")?;
-    announce(addr).context("writing to stdout")?;
+    announce(addr, state.demo.as_ref()).context("writing to stdout")?;
     let app = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
@@ -254,9 +276,13 @@ pub async fn serve(
         .context("serving HTTP")
 }
 
-/// The line scripts and the e2e harness wait for; flushed, as stdout may be a pipe.
-fn announce(addr: std::net::SocketAddr) -> std::io::Result<()> {
+/// The line scripts and the e2e harness wait for, then (for the demo) where
+/// everything is; flushed, as stdout may be a pipe.
+fn announce(addr: std::net::SocketAddr, demo: Option<&demo::DemoAccess>) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "Bondgenoot is serving http://{addr}/")?;
+    if let Some(access) = demo {
+        write!(stdout, "{}", demo::directions(addr, access))?;
+    }
     stdout.flush()
 }

@@ -42,7 +42,7 @@ enum OrgCommand {
         /// A site allowed to call the signup API from the browser; repeat for more.
         #[arg(long = "origin")]
         origins: Vec<String>,
-        /// Organisations' data, as for `serve`.
+        /// Organisations' data, as for `serve`; created if missing.
         #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
         data_dir: PathBuf,
         /// The default rule scripts, as for `serve`.
@@ -117,7 +117,7 @@ struct ServeArgs {
     /// Port to listen on (0 picks a free one).
     #[arg(long, env = "BONDGENOOT_PORT", default_value_t = 8080)]
     port: u16,
-    /// Organisations' data; created if missing.
+    /// Organisations' data; created (with its parents) if missing.
     #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
     data_dir: PathBuf,
     /// The demo organisation's site, served at `/`.
@@ -132,10 +132,35 @@ struct ServeArgs {
     /// Signups one client (IP address) may send per minute; 0 turns the limit off.
     #[arg(long, env = "BONDGENOOT_SIGNUP_RATE", default_value_t = 20)]
     signup_rate: u32,
+    /// Set up the demo organisation (example scripts, three cafés) and print a
+    /// playground sign-in link with a fresh demo token. For trying it out on
+    /// your own machine, not for a real deployment.
+    #[arg(long)]
+    demo: bool,
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// Stack for every thread of the runtime: rule hooks run on the async
+/// workers (`decide`, inside the database writer) and on blocking threads
+/// (checks, reviews). The sandbox bounds what a script can do to at most a
+/// quarter of `LIMITS.min_stack` (1 MiB, the browser's); 4 MiB is a wide margin
+/// on top, chosen here rather than left to tokio's default.
+const THREAD_STACK: usize = 4 * 1024 * 1024;
+
+fn main() -> ExitCode {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(THREAD_STACK.max(plugin_host::LIMITS.min_stack))
+        .build();
+    match runtime {
+        Ok(runtime) => runtime.block_on(run()),
+        Err(e) => {
+            eprintln!("bondgenoot: cannot start the async runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> ExitCode {
     // Logs go to stderr: stdout carries only the "serving" line scripts wait for.
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -232,6 +257,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         bundle_dir: args.bundle_dir,
         scripts_dir: args.scripts_dir,
         signup_rate_per_minute: args.signup_rate,
+        demo: args.demo,
     };
     server::serve(config, listener, shutdown_signal()).await
 }

@@ -3,7 +3,7 @@
 //! (the live version an admin published, see [`crate::db::ScriptVersion`]).
 //!
 //! Scripts once lived as files in `<data-dir>/orgs/<org>/<widget>.rhai`; such
-//! folders are imported once at start-up (see [`Store::seed`]), so an upgrade
+//! folders are imported once at start-up (see [`Store::import_legacy`]), so an upgrade
 //! loses nothing.
 
 use std::io::ErrorKind;
@@ -16,7 +16,7 @@ use crate::db::{Db, NewVersion};
 use crate::error::ApiError;
 use crate::names::{OrgName, Widget};
 
-/// The demo organisation, created on first start from `scripts/examples/demo/`.
+/// The demo organisation, set up by `serve --demo` from `scripts/examples/demo/`.
 pub const DEMO_ORG: &str = "demo";
 
 /// The default scripts on disk and the organisations' versions in the database.
@@ -85,10 +85,9 @@ impl Store {
         Ok(layers(org, default, org_source))
     }
 
-    /// Creates the demo organisation with its example scripts, and imports
-    /// the script folders of older releases, each only if the organisation
-    /// has no version yet for that widget.
-    pub async fn seed(&self) -> anyhow::Result<()> {
+    /// Creates the demo organisation with its example scripts (for each
+    /// widget only if it has no version yet, so an admin's edits are kept).
+    pub async fn seed_demo(&self) -> anyhow::Result<()> {
         self.db.ensure_org(DEMO_ORG).await?;
         let examples = self.scripts_dir.join("examples").join(DEMO_ORG);
         let imported = self
@@ -97,6 +96,12 @@ impl Store {
         if imported > 0 {
             tracing::info!("gave the demo organisation its example scripts");
         }
+        Ok(())
+    }
+
+    /// Imports the script folders of older releases (`<data-dir>/orgs/<org>/`),
+    /// each only if the organisation has no version yet for that widget.
+    pub async fn import_legacy(&self) -> anyhow::Result<()> {
         let orgs = self.data_dir.join("orgs");
         let mut entries = match tokio::fs::read_dir(&orgs).await {
             Ok(entries) => entries,

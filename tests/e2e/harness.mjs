@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Organisations the tests use besides `demo` (which the server creates itself). */
+/** Organisations the tests use besides `demo` (which `serve --demo` sets up). */
 export const ORGS = {
   // No override: the default script alone.
   plain: null,
@@ -20,9 +20,15 @@ export const ORGS = {
   hostile: 'fn score(answers, ctx) {\n    let n = 0;\n    loop { n += 1; }\n}\n',
   // An org script that does not compile: the widget cannot even start.
   broken: 'fn questions(ctx) {\n    #{ relations: [ }\n',
+  // Data nested 2,000 deep and printed: overflowed the wasm stack and stopped
+  // every widget on the page before the sandbox bounded it (issue 24).
+  deep: 'fn questions(ctx) {\n    let v = [];\n    for i in 0..2000 { v = if i % 2 == 0 { [v] } else { #{ a: v } }; }\n' +
+    '    print(v);\n    v\n}\n',
+  // sleep() blocked for ever, and in the browser it panicked.
+  sleeper: 'fn score(answers, ctx) {\n    sleep(9223372036854775807)\n}\n',
 };
 
-/** Starts the server; resolves to { origin, stop, dataDir }. */
+/** Starts the server with the demo; resolves to { origin, signInLink, stop, dataDir }. */
 export async function startServer() {
   const bin = process.env.BONDGENOOT_BIN || join(ROOT, 'target/debug/bondgenoot');
   const dataDir = mkdtempSync(join(tmpdir(), 'bondgenoot-e2e-'));
@@ -31,24 +37,28 @@ export async function startServer() {
     if (script) writeFileSync(join(dataDir, 'orgs', org, 'netwerkscan.rhai'), script);
   }
   const child = spawn(bin, [
-    'serve', '--port', '0', '--data-dir', dataDir,
+    'serve', '--demo', '--port', '0', '--data-dir', dataDir,
     '--www-dir', join(ROOT, 'www'), '--bundle-dir', join(ROOT, 'target/bundle'),
     '--scripts-dir', join(ROOT, 'scripts'),
   ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
-  const origin = await new Promise((ok, fail) => {
+  // `serve --demo` prints its address, then where everything is, ending with
+  // the playground's sign-in link (or how to sign in with an admin's token).
+  const [origin, signInLink] = await new Promise((ok, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`server did not start in 20 s:\n${out}\n${stderr}`)), 20000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/serving (http:\/\/[^\s/]+)/);
-      if (m) { clearTimeout(timer); ok(m[1]); }
+      const link = out.match(/(http:\/\/\S+\/admin\/#\S+)/);
+      if (m && (link || /org add/.test(out))) { clearTimeout(timer); ok([m[1], link && link[1]]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited (${code}):\n${stderr}`)); });
   });
   return {
     origin,
+    signInLink,
     dataDir,
     stderr: () => stderr,
     async stop() {

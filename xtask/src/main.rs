@@ -2,6 +2,7 @@
 //! the README needs only two commands and CI runs exactly what developers run.
 
 mod bundle;
+mod fresh;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -39,15 +40,21 @@ fn root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
-/// Runs a command, failing with its name when it fails.
+/// Runs a command, failing with its name when it fails; says how long it took,
+/// so a slow CI run shows where its time went.
 pub fn sh(cmd: &mut Command) -> Result<()> {
     let shown = format!("{cmd:?}").replace('"', "");
     println!("xtask: $ {shown}");
+    let started = std::time::Instant::now();
     let status = cmd
         .status()
         .with_context(|| format!("could not start {shown}"))?;
+    let took = started.elapsed().as_secs_f64();
     if !status.success() {
-        bail!("{shown} failed ({status})");
+        bail!("{shown} failed ({status}) after {took:.0} s");
+    }
+    if took >= 1.0 {
+        println!("xtask: took {took:.0} s");
     }
     Ok(())
 }
@@ -60,9 +67,17 @@ fn cargo() -> Command {
 fn serve(args: &[String]) -> Result<()> {
     bundle::build()?;
     sh(cargo().args(["build", "--package", "server"]))?;
-    let mut cmd = Command::new(server_bin());
-    cmd.arg("serve").args(args);
-    sh(&mut cmd)
+    sh(&mut server_command(args)?)
+}
+
+/// How `cargo xtask serve` starts the server once it is built: with the
+/// demo organisation, and the repository's folders relative to the current
+/// one. The fresh-checkout check starts it the same way.
+pub fn server_command(args: &[String]) -> Result<Command> {
+    let bin = std::path::absolute(server_bin()).context("the server binary's path")?;
+    let mut cmd = Command::new(bin);
+    cmd.args(["serve", "--demo"]).args(args);
+    Ok(cmd)
 }
 
 /// The server binary built by `cargo build -p server`.
@@ -107,7 +122,12 @@ fn test() -> Result<()> {
         "wasm32-unknown-unknown",
     ]))?;
     bundle::build()?;
-    sh(cargo().args(["build", "--package", "server"]))?;
+    // No `cargo build -p server` here: `cargo test` above built the binary its
+    // CLI tests run (target/debug/bondgenoot). A separate build resolves the
+    // dependencies' features without the dev-dependencies and so compiled
+    // tokio, hyper, sqlx and the rest a second time (2 minutes on CI).
+    // What a newcomer does first: the demo from a clean copy, without data/.
+    fresh::check()?;
     e2e("test")
 }
 
@@ -126,6 +146,8 @@ fn e2e(what: &str) -> Result<()> {
             "e2e.test.mjs",
             "cafe.test.mjs",
             "admin.test.mjs",
+            "sandbox.test.mjs",
+            "demo.test.mjs",
         ]);
     } else {
         cmd.arg("bench.mjs");

@@ -60,6 +60,13 @@ impl Db {
         .await
     }
 
+    /// How many organisations there are.
+    pub async fn org_count(&self) -> Result<i64, DbError> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM orgs")
+            .fetch_one(&self.read)
+            .await?)
+    }
+
     /// The organisation called `name`, if it exists.
     pub async fn org(&self, name: &str) -> Result<Option<Org>, DbError> {
         let row = sqlx::query("SELECT name, token_hash, origins FROM orgs WHERE name = ?")

@@ -54,6 +54,7 @@ impl Dirs {
             bundle_dir: self.bundle.path().to_owned(),
             scripts_dir: PathBuf::from(SCRIPTS),
             signup_rate_per_minute: self.signup_rate,
+            demo: true,
         }
     }
 
