@@ -5,8 +5,11 @@
  *
  * Finds every script tag with data-widget that loads this file (classic async,
  * defer or type="module"; several per page), puts a <bondgenoot-widget> with an
- * open shadow root after each tag (or into data-target), loads the wasm bundle
- * once, and mounts one widget per tag. Only global: window.Bondgenoot.
+ * open shadow root after each tag (or into data-target), downloads and compiles
+ * the wasm module once, and mounts one widget per tag, each in its own instance
+ * of the module: a widget whose organisation's script breaks its instance is
+ * replaced by a kind message with "try again", and the others keep working.
+ * Only global: window.Bondgenoot.
  */
 (function () {
   'use strict';
@@ -36,6 +39,11 @@
     ar: ['لا يمكن تحميل هذا الجزء الآن. حاول مرة أخرى لاحقًا.', 'اذهب إلى الصفحة العادية']
   };
   var LOADING = { nl: 'Laden…', en: 'Loading…', ar: 'جارٍ التحميل…' };
+  var STOPPED = {
+    nl: ['Dit onderdeel is gestopt door een fout.', 'Opnieuw proberen'],
+    en: ['This part stopped because of an error.', 'Try again'],
+    ar: ['توقف هذا الجزء بسبب خطأ.', 'حاول مرة أخرى']
+  };
 
   // While a widget prints itself (it sets these attributes around
   // window.print()), only that widget is printed, not the host page. A
@@ -51,8 +59,10 @@
     document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
   }
 
-  var ready = null; // the one promise: wasm module initialised + stylesheet
-  var instances = [];
+  var compiled = null; // the one promise: the wasm module downloaded and compiled
+  var styles = null; // the one promise: widget.css as a constructed sheet (or a link)
+  var instances = []; // { host, shadow, tag, glue, handle, dead }
+  var made = 0; // instances made so far: each imports the JS glue under its own URL
 
   function langOf(tag) {
     var raw = (tag.getAttribute('data-lang') || document.documentElement.lang || 'nl').toLowerCase();
@@ -76,23 +86,41 @@
       });
   }
 
-  function init() {
-    if (!ready) {
+  // Downloads and compiles the wasm once; every widget instantiates it anew.
+  function compileModule() {
+    if (!compiled) {
       if (typeof WebAssembly !== 'object' || typeof Promise !== 'function') {
-        ready = Promise.reject(new Error('this browser cannot run WebAssembly'));
+        compiled = Promise.reject(new Error('this browser cannot run WebAssembly'));
       } else {
-        // The wasm download starts now, beside the JS glue, not after it.
-        var wasmResponse = fetch(base + 'bondgenoot_bg.wasm');
-        wasmResponse.catch(function () {}); // its failure surfaces through init below
-        var wasm = import(base + 'bondgenoot.js').then(function (mod) {
-          return mod.default({ module_or_path: wasmResponse }).then(function () {
-            return mod;
-          });
+        var url = base + 'bondgenoot_bg.wasm';
+        compiled = fetch(url).then(function (r) {
+          if (!r.ok) throw new Error('bondgenoot_bg.wasm: HTTP ' + r.status);
+          // Streaming compile needs application/wasm; a proxy may say otherwise.
+          if (WebAssembly.compileStreaming && /application\/wasm/.test(r.headers.get('content-type') || '')) {
+            return WebAssembly.compileStreaming(r);
+          }
+          return r.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
         });
-        ready = Promise.all([wasm, loadStyles()]);
       }
     }
-    return ready;
+    return compiled;
+  }
+
+  // A fresh instance: the JS glue keeps its instance in module state, and a
+  // module is evaluated once per URL, so each instance imports it under its own.
+  function instantiate() {
+    made += 1;
+    var n = made;
+    return compileModule().then(function (module) {
+      return import(base + 'bondgenoot.js?instance=' + n).then(function (glue) {
+        return glue.default({ module_or_path: module }).then(function () { return glue; });
+      });
+    });
+  }
+
+  function loadOnce() {
+    if (!styles) styles = loadStyles();
+    return Promise.all([compileModule(), styles]);
   }
 
   function adopt(shadow, styles) {
@@ -106,12 +134,19 @@
     }
   }
 
-  function showFailure(shadow, tag, error) {
+  function messageBox(tag) {
     var lang = langOf(tag);
     var box = document.createElement('div');
     box.setAttribute('role', 'alert');
     box.setAttribute('lang', lang);
     box.setAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+    box.className = 'bg-stopped';
+    return box;
+  }
+
+  function showFailure(shadow, tag, error) {
+    var lang = langOf(tag);
+    var box = messageBox(tag);
     var p = document.createElement('p');
     p.textContent = MESSAGES[lang][0];
     box.appendChild(p);
@@ -165,14 +200,30 @@
     placeholder.setAttribute('role', 'status');
     placeholder.textContent = LOADING[langOf(tag)];
     shadow.appendChild(placeholder);
-    var root = document.createElement('div');
-    shadow.appendChild(root);
+    var widget = { host: host, shadow: shadow, tag: tag, glue: null, handle: null, dead: false };
     var rules = prefetchRules(tag);
 
-    init().then(function (loaded) {
+    loadOnce().then(function (loaded) {
       adopt(shadow, loaded[1]);
+      return mount(widget, rules);
+    }).then(function () {
       placeholder.remove();
-      var handle = loaded[0].mount(host, root, {
+    }).catch(function (error) {
+      showFailure(shadow, tag, error);
+    });
+  }
+
+  // Mounts the widget in a new instance; `rules` is the prefetched answer on
+  // the first try, null on a retry (the widget then fetches them itself).
+  function mount(widget, rules) {
+    return instantiate().then(function (glue) {
+      var root = document.createElement('div');
+      widget.shadow.appendChild(root);
+      var tag = widget.tag;
+      widget.glue = glue;
+      widget.dead = false;
+      if (instances.indexOf(widget) < 0) instances.push(widget);
+      widget.handle = glue.mount(widget.host, root, {
         widget: tag.getAttribute('data-widget') || '',
         org: tag.getAttribute('data-org') || '',
         lang: tag.getAttribute('data-lang') || '',
@@ -181,10 +232,57 @@
         baseUrl: base,
         rules: rules
       });
-      instances.push({ host: host, handle: handle });
-    }).catch(function (error) {
-      showFailure(shadow, tag, error);
     });
+  }
+
+  // Whether a widget's instance still works: it says so itself, or it cannot
+  // answer at all (a trap left it unusable).
+  function alive(widget) {
+    if (!widget.glue) return true;
+    try {
+      return widget.glue.alive() === true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // An error no one caught came from the page's event loop. If it was wasm's,
+  // find the widget whose instance it stopped and put a kind message there.
+  function onUncaught(event) {
+    var error = event && (event.error || event.reason);
+    var wasm = error && typeof WebAssembly === 'object' && (error instanceof WebAssembly.RuntimeError ||
+      error instanceof RangeError || /wasm|unreachable/i.test(String(error.stack || error)));
+    if (!wasm) return;
+    for (var i = 0; i < instances.length; i++) {
+      var widget = instances[i];
+      if (!widget.dead && !alive(widget)) stopped(widget, error);
+    }
+  }
+
+  function stopped(widget, error) {
+    widget.dead = true;
+    // Nothing of the stopped instance is called again: its DOM goes, its
+    // memory with the last reference to its glue.
+    widget.glue = null;
+    widget.handle = null;
+    Array.prototype.slice.call(widget.shadow.children).forEach(function (child) {
+      if (child.localName !== 'link') child.remove();
+    });
+    var lang = langOf(widget.tag);
+    var box = messageBox(widget.tag);
+    var p = document.createElement('p');
+    p.textContent = STOPPED[lang][0];
+    var again = document.createElement('button');
+    again.type = 'button';
+    again.textContent = STOPPED[lang][1];
+    again.addEventListener('click', function () {
+      box.remove();
+      mount(widget, null).catch(function (e) { showFailure(widget.shadow, widget.tag, e); });
+    });
+    box.appendChild(p);
+    box.appendChild(again);
+    widget.shadow.appendChild(box);
+    console.error('Bondgenoot: a widget stopped and was taken off the page; the others keep working:', error);
   }
 
   function ours(tag) {
@@ -201,6 +299,8 @@
   }
 
   window.Bondgenoot = { version: '1', buildWidgets: buildWidgets };
+  window.addEventListener('error', onUncaught);
+  window.addEventListener('unhandledrejection', onUncaught);
   addPrintSheet();
   buildWidgets();
   // An async tag can run before later tags are parsed.

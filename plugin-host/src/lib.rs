@@ -4,7 +4,9 @@
 //! This crate knows nothing of the DOM or HTTP: the widgets (wasm32) and the
 //! server (native) both call it, so the same script gives the same answer in both.
 
+mod budget;
 pub mod contract;
+mod depth;
 mod error;
 pub mod review;
 mod rules;

@@ -90,7 +90,23 @@ pub fn smoke(widget: Widget, rules: &Rules, ctx: &Ctx) -> Result<(), ScriptError
 /// Reviews `layers` (the default, then the organisation's script) for
 /// `widget`: compile, [`smoke`] in every language, then the test cases in
 /// `tests` (JSON as in [`script_tests`]; empty text means no tests).
+///
+/// The whole review has one time budget ([`crate::LIMITS`]`.review_time`)
+/// besides each hook call's: thousands of test cases, each just within its
+/// own budget, still end in seconds.
 pub fn review(widget: Widget, layers: &[Layer], tests: &str, org: &str, today: &str) -> Review {
+    crate::budget::total(crate::LIMITS.review_time, || {
+        review_within_budget(widget, layers, tests, org, today)
+    })
+}
+
+fn review_within_budget(
+    widget: Widget,
+    layers: &[Layer],
+    tests: &str,
+    org: &str,
+    today: &str,
+) -> Review {
     let mut review = Review::default();
     let rules = match Rules::compile(layers) {
         Ok(rules) => rules,
@@ -178,6 +194,28 @@ mod tests {
         assert_eq!(smoke.error.kind, crate::ErrorKind::Limit);
         assert_eq!(smoke.lang, "nl");
         assert!(!r.passed());
+    }
+
+    #[test]
+    fn a_thousand_slow_test_cases_end_within_the_reviews_time_budget() {
+        let case = r#"{"name":"spam","hook":"spam","args":[],"expect":0}"#;
+        let tests = format!("{{\"cases\":[{}]}}", vec![case; 1001].join(","));
+        let started = web_time::Instant::now();
+        let r = run("fn spam() { loop { print(\"spam\"); } }", &tests);
+        let took = started.elapsed();
+        assert!(!r.passed());
+        assert!(
+            took < crate::LIMITS.review_time * 2,
+            "the review took {took:?}"
+        );
+        let last = r.tests.last().expect("outcomes");
+        let error = last.error.as_ref().expect("the last outcome says why");
+        assert!(
+            error.message.contains("the review ran out of time"),
+            "{error}"
+        );
+        assert!(r.tests.len() < 1001, "not every case ran");
+        assert!(last.name.ends_with("more test case(s)"), "{}", last.name);
     }
 
     #[test]

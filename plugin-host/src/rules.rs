@@ -11,6 +11,8 @@ use rhai::{AST, CallFnOptions, Dynamic, Engine, EvalAltResult, ParseError, Posit
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::budget::{self, Budget};
+use crate::depth;
 use crate::error::{ErrorKind, ScriptError};
 use crate::sandbox::{self, LIMITS};
 
@@ -97,7 +99,7 @@ impl Rules {
         for (index, layer) in layers.iter().enumerate() {
             let ast = engine
                 .compile(&layer.source)
-                .map_err(|e| parse_error(e, &layer.name))?;
+                .map_err(|e| parse_error(e, layer))?;
             for f in ast.iter_functions() {
                 let at = definition_position(&layer.source, f.name);
                 defined_in.insert((f.name.to_owned(), f.params.len()), (index, at));
@@ -166,18 +168,59 @@ impl Rules {
         }
         let mut values = Vec::with_capacity(args.len());
         for arg in args {
-            values.push(arg.to_dynamic().map_err(|e| {
+            let value = arg.to_dynamic().map_err(|e| {
                 ScriptError::new(
                     ErrorKind::BadInput,
                     Some(hook),
                     format!("input could not be passed to the script: {e}"),
                 )
-            })?);
+            })?;
+            if depth::deeper_than(&value, LIMITS.data_depth) {
+                return Err(ScriptError::new(
+                    ErrorKind::BadInput,
+                    Some(hook),
+                    format!(
+                        "the input is nested too deeply (more than {} levels of lists and maps)",
+                        LIMITS.data_depth
+                    ),
+                ));
+            }
+            values.push(value);
         }
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
-        self.engine
-            .call_fn_with_options::<Dynamic>(options, &mut Scope::new(), &self.ast, hook, values)
-            .map_err(|e| self.runtime_error(hook, args.len(), &e))
+        let result = {
+            let _budget = budget::hook(LIMITS.hook_time);
+            self.engine.call_fn_with_options::<Dynamic>(
+                options,
+                &mut Scope::new(),
+                &self.ast,
+                hook,
+                values,
+            )
+        };
+        let value = result.map_err(|e| self.runtime_error(hook, args.len(), &e))?;
+        // Checked before serde walks it, in recursion as deep as the data.
+        if depth::deeper_than(&value, LIMITS.data_depth) {
+            let (layer, pos) = self.hook_place(hook, args.len());
+            return Err(ScriptError::new(
+                ErrorKind::Limit,
+                Some(hook),
+                format!(
+                    "returned data nested too deeply (more than {} levels of lists and maps)",
+                    LIMITS.data_depth
+                ),
+            )
+            .at(layer, pos));
+        }
+        Ok(value)
+    }
+
+    /// The layer and position of the live definition of a hook.
+    fn hook_place(&self, hook: &str, arity: usize) -> (Option<String>, Position) {
+        match self.defined_in.get(&(hook.to_owned(), arity)) {
+            Some((layer, pos)) => (self.layers.get(*layer).cloned(), *pos),
+            None => (None, Position::NONE),
+        }
     }
 
     /// Takes the lines printed so far, leaving the log empty.
@@ -229,9 +272,11 @@ impl Rules {
         let pos = if pos.is_none() { hook_pos } else { pos };
         let layer = layer.and_then(|i| self.layers.get(i).cloned());
         let kind = match inner {
+            EvalAltResult::ErrorRuntime(value, _) if depth::is_too_deep(value) => ErrorKind::Limit,
             EvalAltResult::ErrorTooManyOperations(_)
             | EvalAltResult::ErrorStackOverflow(_)
             | EvalAltResult::ErrorDataTooLarge(..)
+            | EvalAltResult::ErrorTerminated(..)
             | EvalAltResult::ErrorTooManyVariables(_) => ErrorKind::Limit,
             _ => ErrorKind::Runtime,
         };
@@ -239,7 +284,7 @@ impl Rules {
     }
 }
 
-fn runtime_message(err: &EvalAltResult) -> String {
+pub(crate) fn runtime_message(err: &EvalAltResult) -> String {
     match err {
         EvalAltResult::ErrorTooManyOperations(_) => format!(
             "the script ran too long and was stopped (more than {} operations; is there an endless loop?)",
@@ -259,16 +304,53 @@ fn runtime_message(err: &EvalAltResult) -> String {
                 LIMITS.variables
             )
         }
+        EvalAltResult::ErrorTerminated(token, _) => {
+            match token
+                .clone()
+                .into_string()
+                .ok()
+                .as_deref()
+                .and_then(Budget::from_token)
+            {
+                Some(Budget::Total) => format!(
+                    "the review ran out of time and was stopped (more than {} s for every hook \
+                     and test case together)",
+                    LIMITS.review_time.as_secs()
+                ),
+                _ => format!(
+                    "the script ran too long and was stopped (more than {} ms; is there an \
+                     endless loop, or a loop over large nested data?)",
+                    LIMITS.hook_time.as_millis()
+                ),
+            }
+        }
         EvalAltResult::ErrorFunctionNotFound(sig, _) => format!("unknown function `{sig}`"),
-        // A script's own `throw "…"`: its words are the message.
-        EvalAltResult::ErrorRuntime(value, _) => value.to_string(),
+        // A script's own `throw "…"`: its words are the message (a thrown
+        // list or map shown no deeper than the depth limit).
+        EvalAltResult::ErrorRuntime(value, _) => {
+            let text = depth::describe(value);
+            match text.strip_prefix(depth::TOO_DEEP) {
+                Some(message) => message.to_owned(),
+                None => text,
+            }
+        }
         other => strip_position(&other.to_string()),
     }
 }
 
-fn parse_error(err: ParseError, layer: &str) -> ScriptError {
+fn parse_error(err: ParseError, layer: &Layer) -> ScriptError {
     let pos: Position = err.position();
+    // A disabled keyword after a dot reads as a missing property name.
+    let word_at_error = pos
+        .line()
+        .and_then(|l| layer.source.lines().nth(l - 1))
+        .zip(pos.position())
+        .and_then(|(text, column)| text.get(column.saturating_sub(1)..))
+        .unwrap_or_default();
     let message = match &*err.0 {
+        _ if word_at_error.starts_with("curry") => {
+            "`curry` is not allowed in rule scripts".to_owned()
+        }
         rhai::ParseErrorType::BadInput(rhai::LexError::ImproperSymbol(word, _))
             if word == "eval" =>
         {
@@ -279,12 +361,12 @@ fn parse_error(err: ParseError, layer: &str) -> ScriptError {
                 .to_owned()
         }
         rhai::ParseErrorType::ExprTooDeep => format!(
-            "expressions are nested too deeply (more than {} levels)",
-            LIMITS.expr_depth
+            "expressions are nested too deeply (more than {} levels, or {} inside a function)",
+            LIMITS.expr_depth, LIMITS.function_expr_depth
         ),
         other => other.to_string(),
     };
-    ScriptError::new(ErrorKind::Compile, None, message).at(Some(layer.to_owned()), pos)
+    ScriptError::new(ErrorKind::Compile, None, message).at(Some(layer.name.clone()), pos)
 }
 
 /// Where `fn name` is written in a layer's source (1-based line and column).

@@ -1,17 +1,20 @@
 //! The one sandbox profile every engine is built with, in the browser and on the
 //! server alike. Rule scripts are written by organisations' admins and run on
 //! job seekers' cheap phones and on our server: a mistake or a hostile script
-//! must stop fast with a clear error, never hang, exhaust memory or overflow the
-//! (small, 1 MiB) wasm stack.
+//! must stop fast with a clear error, never hang, wait, exhaust memory or
+//! overflow the (small, 1 MiB) wasm stack.
 
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
-use rhai::Engine;
 use rhai::packages::{
-    BasicArrayPackage, BasicMapPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
+    ArithmeticPackage, BasicArrayPackage, BasicFnPackage, BasicIteratorPackage, BasicMapPackage,
+    BasicStringPackage, LogicPackage, MoreStringPackage, Package,
 };
+use rhai::{Dynamic, Engine};
 
 use crate::rules::{LogKind, LogLine, push_log};
+use crate::{budget, depth};
 
 /// The limits of the sandbox, each with the reason for its value.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +46,24 @@ pub struct Limits {
     pub functions: usize,
     /// Lines kept from `print`/`debug`, so a printing loop cannot grow memory.
     pub log_lines: usize,
+    /// Arrays and maps nested in each other (see [`crate::depth`]). Rule data
+    /// nests 5 levels (a map of lists of maps of options); 32 keeps every walk
+    /// over nested data far inside the smallest stack a hook runs on.
+    pub data_depth: usize,
+    /// Wall-clock time per hook call (see [`crate::budget`]). A scoring hook
+    /// takes well under 5 ms on a cheap phone; 80 ms, plus at most one clock
+    /// check's worth of operations, keeps "stopped within 100 ms" true for
+    /// any script, whatever its data costs per operation.
+    pub hook_time: Duration,
+    /// Wall-clock time for a whole review (every hook in every language and
+    /// every test case): many cases each just within `hook_time` cannot hold
+    /// a server thread, or the playground, for long.
+    pub review_time: Duration,
+    /// The smallest stack a hook runs on: the browser's wasm stack (set in
+    /// `.cargo/config.toml`). Server threads that run hooks have at least
+    /// this; the tests in [`crate::depth`] show the worst a script can do
+    /// needs less than a quarter of it.
+    pub min_stack: usize,
 }
 
 /// The sandbox profile used for every engine.
@@ -57,18 +78,33 @@ pub const LIMITS: Limits = Limits {
     variables: 512,
     functions: 256,
     log_lines: 200,
+    data_depth: 32,
+    hook_time: Duration::from_millis(80),
+    review_time: Duration::from_secs(3),
+    min_stack: 1024 * 1024,
 };
+
+/// Operations between two looks at the clock: a clock read costs about as
+/// much as a hundred cheap operations in wasm, and one costly operation on
+/// the largest data the size limits allow takes well under 0.1 ms.
+const CLOCK_EVERY: u64 = 128;
 
 /// Rhai's standard library minus what rule scripts have no use for (bit
 /// fields, blobs, float maths): each package left out is bundle size saved on
-/// every job seeker's phone. Built once and shared by every engine: building
-/// a package registers hundreds of functions, which costs more than parsing a
-/// rule script.
+/// every job seeker's phone. `CorePackage` is taken in its parts without its
+/// `LanguageCorePackage`, which holds `sleep` (waits, costing no operations),
+/// `exit`, `parse_json` and reflection. `sandbox-functions.txt` lists
+/// every function a script can call, so a Rhai upgrade cannot add one
+/// unnoticed. Built once and shared by every engine: building a package
+/// registers hundreds of functions, which costs more than parsing a rule script.
 fn packages() -> &'static [rhai::Shared<rhai::Module>] {
     static PACKAGES: OnceLock<Vec<rhai::Shared<rhai::Module>>> = OnceLock::new();
     PACKAGES.get_or_init(|| {
         vec![
-            CorePackage::new().as_shared_module(),
+            ArithmeticPackage::new().as_shared_module(),
+            BasicStringPackage::new().as_shared_module(),
+            BasicIteratorPackage::new().as_shared_module(),
+            BasicFnPackage::new().as_shared_module(),
             LogicPackage::new().as_shared_module(),
             BasicArrayPackage::new().as_shared_module(),
             BasicMapPackage::new().as_shared_module(),
@@ -104,9 +140,103 @@ pub(crate) fn engine(log: Arc<Mutex<Vec<LogLine>>>) -> Engine {
 
     // Scripts get no way to run code built from strings.
     engine.disable_symbol("eval");
+    // Curried arguments are data that no size limit counts and that can nest
+    // without end; rule scripts have no use for them.
+    engine.disable_symbol("curry");
+    // Printing and comparing nested data, bounded in depth; and no variable
+    // may hold data nested deeper than the limit.
+    depth::register(&mut engine);
+    #[allow(
+        deprecated,
+        reason = "Rhai marks on_var as a volatile API, not a deprecated one; \
+                  sandbox-functions.txt and the depth tests catch a change"
+    )]
+    engine.on_var(|name, _index, context| {
+        if let Some(value) = context.scope().get(name) {
+            depth::check_variable(name, value)?;
+        }
+        Ok(None)
+    });
+    // The time budget, besides the operation count.
+    engine.on_progress(|operations| {
+        if operations % CLOCK_EVERY != 0 {
+            return None;
+        }
+        budget::exceeded().map(|b| Dynamic::from(b.token()))
+    });
 
     let print_log = Arc::clone(&log);
     engine.on_print(move |text| push_log(&print_log, LogKind::Print, text, None));
     engine.on_debug(move |text, _source, pos| push_log(&log, LogKind::Debug, text, pos.line()));
     engine
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
+mod tests {
+    use super::*;
+
+    /// Every function a script can call, one signature a line, sorted.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn signatures() -> String {
+        let engine = engine(Arc::default());
+        let mut list = engine.gen_fn_signatures(true);
+        list.sort();
+        list.dedup();
+        let mut text = list.join("\n");
+        text.push('\n');
+        text
+    }
+
+    /// The list is kept in `sandbox-functions.txt`. When Rhai (or this
+    /// profile) adds a function, this fails: check that it cannot wait, reach
+    /// outside the sandbox or walk nested data without a bound, then run the
+    /// test with `BLESS=1` to take the new list.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_function_a_script_can_call_is_on_the_reviewed_list() {
+        const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sandbox-functions.txt");
+        let now = signatures();
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(FILE, &now).expect("writing the list");
+        }
+        let kept = std::fs::read_to_string(FILE).expect("reading the list");
+        let added: Vec<&str> = now
+            .lines()
+            .filter(|l| !kept.lines().any(|k| k == *l))
+            .collect();
+        let gone: Vec<&str> = kept
+            .lines()
+            .filter(|l| !now.lines().any(|k| k == *l))
+            .collect();
+        assert!(
+            added.is_empty() && gone.is_empty(),
+            "the functions scripts can call changed.\nnew:\n  {}\ngone:\n  {}\n\
+             Review each new one (does it wait, reach outside, or walk nested data?), \
+             then run with BLESS=1.",
+            added.join("\n  "),
+            gone.join("\n  ")
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn nothing_that_waits_exits_or_reads_outside_is_callable() {
+        let list = signatures();
+        for name in [
+            "sleep",
+            "exit",
+            "parse_json",
+            "eval",
+            "import",
+            "timestamp",
+            "curry",
+        ] {
+            assert!(
+                !list.lines().any(|l| l.starts_with(&format!("{name}("))
+                    || l.contains(&format!(" {name}("))),
+                "{name} is callable"
+            );
+        }
+    }
 }

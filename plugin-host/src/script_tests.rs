@@ -57,16 +57,30 @@ pub fn parse(json: &str) -> Result<TestFile, serde_json::Error> {
     serde_json::from_str(json)
 }
 
-/// Runs every case against the rules.
+/// Runs every case against the rules, in order. Inside a review whose time
+/// budget has run out, the cases left are not run; one outcome says how many.
 pub fn run(rules: &Rules, file: &TestFile) -> Vec<CaseOutcome> {
-    file.cases
-        .iter()
-        .map(|case| {
-            let mut args = case.args.clone();
-            crate::contract::normalize_args(&case.hook, &mut args);
-            (case, rules.call_json(&case.hook, &args))
-        })
-        .map(|(case, result)| match result {
+    let mut outcomes = Vec::with_capacity(file.cases.len());
+    for (i, case) in file.cases.iter().enumerate() {
+        if crate::budget::exceeded() == Some(crate::budget::Budget::Total) {
+            let left = file.cases.len() - i;
+            outcomes.push(CaseOutcome {
+                name: format!("{left} more test case(s)"),
+                differences: Vec::new(),
+                error: Some(ScriptError::new(
+                    crate::ErrorKind::Limit,
+                    None,
+                    format!(
+                        "not run: the review ran out of time (more than {} s in all)",
+                        crate::LIMITS.review_time.as_secs()
+                    ),
+                )),
+            });
+            break;
+        }
+        let mut args = case.args.clone();
+        crate::contract::normalize_args(&case.hook, &mut args);
+        outcomes.push(match rules.call_json(&case.hook, &args) {
             Ok(actual) => {
                 let mut differences = Vec::new();
                 compare("$", &case.expect, &actual, &mut differences);
@@ -81,8 +95,9 @@ pub fn run(rules: &Rules, file: &TestFile) -> Vec<CaseOutcome> {
                 differences: Vec::new(),
                 error: Some(e),
             },
-        })
-        .collect()
+        });
+    }
+    outcomes
 }
 
 fn compare(path: &str, expected: &Value, actual: &Value, out: &mut Vec<String>) {

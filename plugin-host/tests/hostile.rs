@@ -16,6 +16,14 @@ use plugin_host::{ErrorKind, LIMITS};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+/// The hostile case called `name`.
+fn case(name: &str) -> hostile_cases::Case {
+    hostile_cases::cases()
+        .into_iter()
+        .find(|c| c.name == name)
+        .expect("case exists")
+}
+
 fn outcome(case: &hostile_cases::Case) -> plugin_host::ScriptError {
     let rules = match common::with_org("hostile", &case.source) {
         Ok(rules) => rules,
@@ -27,10 +35,28 @@ fn outcome(case: &hostile_cases::Case) -> plugin_host::ScriptError {
     }
 }
 
+/// Runs `f` as the server runs a hook: on a thread with a 2 MiB stack (the
+/// browser's wasm build runs these tests on its own stack).
+fn on_a_server_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .stack_size(2 * 1024 * 1024)
+                .spawn_scoped(scope, f)
+                .expect("a thread")
+                .join()
+                .expect("no panic, no stack overflow")
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    f()
+}
+
 #[test]
 fn every_hostile_script_ends_in_the_expected_clear_error() {
     for case in hostile_cases::cases() {
-        let err = outcome(&case);
+        let err = on_a_server_thread(|| outcome(&case));
         assert_eq!(err.kind, case.kind, "{}: {err}", case.name);
         assert!(!err.message.is_empty(), "{}", case.name);
         if case.kind != ErrorKind::Compile {
@@ -70,46 +96,23 @@ fn an_endless_loop_is_reported_as_running_too_long() {
 
 #[test]
 fn eval_and_import_are_named_in_the_error() {
-    let cases = hostile_cases::cases();
-    let eval = outcome(
-        cases
-            .iter()
-            .find(|c| c.name == "eval")
-            .expect("case exists"),
-    );
+    let eval = outcome(&case("eval"));
     assert!(eval.message.contains("`eval` is not allowed"), "{eval}");
-    let import = outcome(
-        cases
-            .iter()
-            .find(|c| c.name == "import")
-            .expect("case exists"),
-    );
+    let import = outcome(&case("import"));
     assert!(import.message.contains("`import`"), "{import}");
     assert_eq!((import.line, import.column), (Some(1), Some(1)));
 }
 
 #[test]
 fn an_unknown_function_is_named_with_its_line_and_column() {
-    let cases = hostile_cases::cases();
-    let err = outcome(
-        cases
-            .iter()
-            .find(|c| c.name == "unknown function")
-            .expect("case exists"),
-    );
+    let err = outcome(&case("unknown function"));
     assert!(err.message.contains("steal_cookies"), "{err}");
     assert_eq!((err.line, err.column), (Some(2), Some(5)));
 }
 
 #[test]
 fn a_wrong_return_shape_names_the_hook_and_what_was_expected() {
-    let cases = hostile_cases::cases();
-    let err = outcome(
-        cases
-            .iter()
-            .find(|c| c.name == "wrong return type")
-            .expect("case exists"),
-    );
+    let err = outcome(&case("wrong return type"));
     assert!(
         err.message.contains("returned a value of type i64"),
         "{err}"
@@ -122,17 +125,80 @@ fn a_wrong_return_shape_names_the_hook_and_what_was_expected() {
 
 #[test]
 fn a_printing_loop_keeps_only_a_bounded_log() {
-    let cases = hostile_cases::cases();
-    let case = cases
-        .iter()
-        .find(|c| c.name == "print flood")
-        .expect("case exists");
-    let rules = common::with_org("hostile", &case.source).expect("compiles");
+    let rules = common::with_org("hostile", &case("print flood").source).expect("compiles");
     let _ = netwerkscan::score(&rules, &Answers::default(), &common::ctx());
     let log = rules.take_log();
     assert_eq!(log.len(), LIMITS.log_lines);
     assert_eq!(log[0].text, "spam");
     assert!(rules.take_log().is_empty(), "take_log empties the log");
+}
+
+/// Not minutes, not a frozen tab: every hostile script is stopped within
+/// the time budget (plus compiling, and slack for a busy test machine).
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn every_hostile_script_is_stopped_within_the_time_budget() {
+    for case in hostile_cases::cases() {
+        let started = std::time::Instant::now();
+        let _ = on_a_server_thread(|| outcome(&case));
+        let took = started.elapsed();
+        assert!(
+            took < LIMITS.hook_time * 10,
+            "{} ran {took:?}, budget {:?}",
+            case.name,
+            LIMITS.hook_time
+        );
+    }
+}
+
+#[test]
+fn sleep_and_exit_do_not_exist_for_scripts() {
+    for name in ["sleep", "exit"] {
+        let err = outcome(&case(name));
+        assert!(
+            err.message.contains(&format!("unknown function `{name}")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn deep_data_is_refused_with_the_depth_limit_named() {
+    for name in [
+        "deep data printed",
+        "deep data compared",
+        "deep data searched",
+        "deep data returned",
+        "deep data thrown",
+        "copying nested data for ever",
+        "building nested data for ever",
+    ] {
+        let err = outcome(&case(name));
+        assert!(
+            err.message.contains(&format!(
+                "`v` holds lists and maps nested too deeply (more than {} levels)",
+                LIMITS.data_depth
+            )),
+            "{name}: {err}"
+        );
+        assert_eq!(err.line, Some(2), "{name}: the line that reads `v`: {err}");
+    }
+}
+
+#[test]
+fn a_loop_over_a_long_list_is_stopped_by_the_clock_not_the_operation_count() {
+    let err = outcome(&case("copying a long list for ever"));
+    assert!(
+        err.message
+            .contains(&format!("more than {} ms", LIMITS.hook_time.as_millis())),
+        "{err}"
+    );
+}
+
+#[test]
+fn curry_is_refused_when_the_script_is_compiled() {
+    let err = outcome(&case("curried function pointers"));
+    assert!(err.message.contains("`curry` is not allowed"), "{err}");
 }
 
 #[test]

@@ -169,3 +169,29 @@ fn run_stops_an_endless_loop_with_a_clear_error() {
     assert!(!o.status.success());
     assert!(stdout(&o).contains("ran too long"), "{}", stdout(&o));
 }
+
+#[test]
+fn check_stops_a_script_that_would_sleep_or_loop_over_nested_data_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    for (source, says) in [
+        (
+            "fn score(answers, ctx) { sleep(9223372036854775807) }\n",
+            "unknown function `sleep",
+        ),
+        (
+            "fn score(answers, ctx) { let v = []; for i in 0..990 { v.push(`item ${i}`); } loop { let w = v; } }\n",
+            "ran too long",
+        ),
+        (
+            "fn score(answers, ctx) { let v = []; for i in 0..100 { v = if i % 2 == 0 { [v] } else { #{ a: v } }; } v == v }\n",
+            "nested too deeply",
+        ),
+    ] {
+        let file = write(dir.path(), "netwerkscan.rhai", source);
+        let started = std::time::Instant::now();
+        let o = bondgenoot(&["script", "check", &file]);
+        assert!(!o.status.success(), "{source}");
+        assert!(stdout(&o).contains(says), "{source}: {}", stdout(&o));
+        assert!(started.elapsed().as_secs() < 5, "{source}");
+    }
+}

@@ -469,3 +469,82 @@ async fn the_playground_page_is_served_with_a_strict_policy() {
     }
     server.stop().await;
 }
+
+/// The scripts fuzzing found could crash or stall the server (issue 24):
+/// each is refused (or, once bounded, harmless) within seconds, and the
+/// server keeps answering everyone.
+#[tokio::test]
+async fn scripts_that_broke_the_sandbox_are_stopped_and_the_server_keeps_answering() {
+    let dirs = Dirs::new();
+    let token = dirs.add_org("acme", &[]).await;
+    let server = Server::start(&dirs).await;
+    let deep = "let v = []; for i in 0..2000 { v = if i % 2 == 0 { [v] } else { #{ a: v } }; }";
+    let cases = [
+        // Overflowed the stack of a tokio worker: the whole process aborted.
+        (
+            "vacaturecafe",
+            format!("fn fields(cafe, ctx) {{ {deep} print(v); v.to_debug(); `${{v}}`; [] }}"),
+            "limit",
+        ),
+        (
+            "vacaturecafe",
+            format!("fn fields(cafe, ctx) {{ {deep} v == v; [] }}"),
+            "limit",
+        ),
+        // Held a blocking thread for ever.
+        (
+            "netwerkscan",
+            "fn score(answers, ctx) { sleep(9223372036854775807) }".to_owned(),
+            "runtime",
+        ),
+        // 41 s per call within the operation limit.
+        (
+            "netwerkscan",
+            "fn score(answers, ctx) { let v = []; for i in 0..999 { v = [v]; } loop { let w = v; } }"
+                .to_owned(),
+            "limit",
+        ),
+        // Seconds within the operation limit, without any nesting.
+        (
+            "netwerkscan",
+            "fn score(answers, ctx) { let v = []; for i in 0..990 { v.push(`item ${i}`); } loop { let w = v; } }"
+                .to_owned(),
+            "limit",
+        ),
+    ];
+    for (widget, source, kind) in cases {
+        let started = std::time::Instant::now();
+        let answer = server.publish("acme", &token, widget, &source, "").await;
+        let took = started.elapsed();
+        let status = answer.status();
+        let body = json_of(answer).await;
+        assert!(took.as_secs() < 5, "{source}: {took:?}");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{source}: {body}");
+        let error = &body["error"]["review"]["smoke"]["error"];
+        assert_eq!(error["kind"], kind, "{body}");
+        let health = server.get("/healthz").await;
+        assert_eq!(health.status(), StatusCode::OK, "after {source}");
+    }
+
+    // Thousands of slow test cases: one budget for the whole review.
+    let spam = "fn spam() { loop { print(\"spam\"); } }\n";
+    let case = r#"{"name":"spam","hook":"spam","args":[],"expect":0}"#;
+    let tests = format!("{{\"cases\":[{}]}}", vec![case; 1001].join(","));
+    let started = std::time::Instant::now();
+    let answer = server
+        .publish("acme", &token, "netwerkscan", spam, &tests)
+        .await;
+    let took = started.elapsed();
+    assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json_of(answer).await;
+    let outcomes = body["error"]["review"]["tests"].as_array().expect("tests");
+    assert!(outcomes.len() < 1001, "every case ran");
+    let last = outcomes.last().expect("an outcome").to_string();
+    assert!(last.contains("ran out of time"), "{last}");
+    assert!(took.as_secs() < 10, "the review took {took:?}");
+
+    // Another organisation's widget is served as before.
+    let demo = server.get("/v1/orgs/demo/rules/netwerkscan").await;
+    assert_eq!(demo.status(), StatusCode::OK);
+    server.stop().await;
+}

@@ -1,9 +1,10 @@
 //! The Bondgenoot widgets: Yew components compiled to WebAssembly, mounted by
 //! `www/embed.js` into a shadow root on the organisation's page.
 //!
-//! The only export is [`mount`]. A panic here would stop every widget on the
-//! page, so nothing that comes from a script, the page or the network is
-//! unwrapped: failures become a kind message in the widget.
+//! The exports are [`mount`] and [`alive`]. embed.js gives every widget its
+//! own instance of the (once compiled) module, so a trap stops one widget,
+//! not the page; still nothing that comes from a script, the page or the
+//! network is unwrapped: failures become a kind message in the widget.
 
 mod alliantiescan;
 mod app;
@@ -19,12 +20,15 @@ mod storage;
 mod vacaturecafe;
 
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 
 pub use config::Config;
 
 static PANIC_HOOK: Once = Once::new();
+/// Set by the panic hook: after a panic this instance is not to be trusted.
+static PANICKED: AtomicBool = AtomicBool::new(false);
 
 /// A mounted widget; `destroy()` removes it from the page.
 #[wasm_bindgen]
@@ -49,9 +53,36 @@ pub fn mount(
     root: web_sys::Element,
     config: JsValue,
 ) -> Result<WidgetHandle, JsValue> {
-    PANIC_HOOK.call_once(|| std::panic::set_hook(Box::new(console_error_panic_hook::hook)));
+    PANIC_HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            PANICKED.store(true, Ordering::Relaxed);
+            console_error_panic_hook::hook(info);
+        }));
+    });
     let config = Config::from_js(&config).map_err(|e| JsValue::from_str(&e))?;
     let props = app::AppProps { config, host };
     let app = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     Ok(WidgetHandle { app })
+}
+
+/// Whether this instance can still be used. embed.js asks every instance
+/// after an uncaught wasm error on the page and replaces the widget of one
+/// that answers `false` or cannot answer. An instance is gone after a panic,
+/// or when a hook call never came back (a trap inside a script). The probe
+/// also touches this instance's stack: after a stack overflow trap the
+/// stack pointer is left out of bounds, so the call itself traps.
+#[wasm_bindgen]
+pub fn alive() -> bool {
+    let probe = std::hint::black_box([0_u8; 256]);
+    std::hint::black_box(&probe);
+    !PANICKED.load(Ordering::Relaxed) && rules::no_hook_stuck()
+}
+
+/// Traps inside a (pretend) hook call, as a script that broke the sandbox
+/// would. Only for the end-to-end test that proves such a failure stops
+/// this instance's widget and no other: a page can stop only its own
+/// widgets with it, as it can by removing them.
+#[wasm_bindgen(js_name = "trapInsideAHookForTests")]
+pub fn trap_inside_a_hook_for_tests() {
+    rules::SharedRules::trap_inside_a_hook();
 }

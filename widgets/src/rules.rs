@@ -1,6 +1,7 @@
 //! Loads an organisation's layered rule scripts from the server and compiles
-//! them once per widget.
+//! them once per widget; every hook call goes through [`SharedRules::hooks`].
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use plugin_host::{Layer, Rules, ScriptError};
@@ -10,11 +11,59 @@ use crate::config::Config;
 
 /// Compiled rules shared by a widget's components; equal when the same load.
 #[derive(Clone, Debug)]
-pub struct SharedRules(pub Rc<Rules>);
+pub struct SharedRules(Rc<Rules>);
 
 impl PartialEq for SharedRules {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+thread_local! {
+    /// Hook calls under way. Back in the browser's event loop this is 0,
+    /// unless a call never came back: the wasm instance trapped inside an
+    /// organisation's script. [`crate::alive`] tells embed.js so, and it
+    /// replaces this widget (this instance serves only one).
+    static HOOKS_RUNNING: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Whether every hook call that started has ended.
+pub fn no_hook_stuck() -> bool {
+    HOOKS_RUNNING.get() == 0
+}
+
+/// The rules for the length of one hook call: `&rules.hooks()` where a hook
+/// function wants `&Rules`. Counts the call as running until dropped.
+pub struct Running<'r>(&'r Rules);
+
+impl std::ops::Deref for Running<'_> {
+    type Target = Rules;
+    fn deref(&self) -> &Rules {
+        self.0
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        HOOKS_RUNNING.set(HOOKS_RUNNING.get().saturating_sub(1));
+    }
+}
+
+impl SharedRules {
+    /// The rules, for one hook call.
+    pub fn hooks(&self) -> Running<'_> {
+        HOOKS_RUNNING.set(HOOKS_RUNNING.get().saturating_add(1));
+        Running(&self.0)
+    }
+
+    /// Marks a hook call as started that never ends, then traps, as a wasm
+    /// trap inside a script would leave the instance (see [`crate::alive`]).
+    pub fn trap_inside_a_hook() -> ! {
+        HOOKS_RUNNING.set(HOOKS_RUNNING.get().saturating_add(1));
+        #[cfg(target_arch = "wasm32")]
+        core::arch::wasm32::unreachable();
+        #[cfg(not(target_arch = "wasm32"))]
+        std::process::abort();
     }
 }
 
@@ -65,9 +114,9 @@ pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadE
 }
 
 thread_local! {
-    /// Rules compiled on this page, by their layers: two widgets of the same
-    /// organisation on one page compile once. Hook calls keep no state, so
-    /// sharing is safe; a page holds few distinct rule sets.
+    /// Rules compiled in this wasm instance, by their layers (a retry with
+    /// the same scripts does not compile again). Hook calls keep no state,
+    /// so sharing is safe.
     static COMPILED: std::cell::RefCell<Vec<(Vec<Layer>, Rc<Rules>)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }

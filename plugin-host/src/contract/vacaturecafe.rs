@@ -520,7 +520,10 @@ pub fn dry_run(
 ) -> Result<SignupAnswer, ScriptError> {
     let decision = decide(rules, form, &listing.cafe, &listing.counts, ctx)?;
     let outcome = decision.outcome.within(&listing.counts);
-    let position = (outcome == Outcome::Waitlist).then_some(listing.counts.waitlist + 1);
+    // `then` not `then_some`: the sum is only made for a waiting-list place,
+    // and saturates, since the counts come from the caller.
+    let position =
+        (outcome == Outcome::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
     Ok(SignupAnswer {
         status: outcome.as_str().to_owned(),
         message: decision.message,
@@ -670,17 +673,21 @@ mod tests {
         assert_eq!(Outcome::Rejected.within(&free), Outcome::Rejected);
     }
 
+    fn dutch_ctx() -> Ctx {
+        Ctx {
+            lang: crate::contract::Lang::Nl,
+            org: "t".into(),
+            today: "2026-11-22".into(),
+        }
+    }
+
     #[test]
     fn a_dry_run_answers_as_the_server_would_without_a_token() {
         let always = "fn decide(form, cafe, counts, ctx) { #{ outcome: \"confirmed\", message: \"Welkom\" } }";
         let Ok(rules) = Rules::compile(&[crate::Layer::new("org:t", always)]) else {
             panic!("compiles");
         };
-        let ctx = Ctx {
-            lang: crate::contract::Lang::Nl,
-            org: "t".into(),
-            today: "2026-11-22".into(),
-        };
+        let ctx = dutch_ctx();
         let mut listing = CafeListing {
             cafe: Cafe::example(),
             counts: Counts {
@@ -703,5 +710,30 @@ mod tests {
             answer.map(|a| (a.status, a.position, a.message)),
             Ok(("waitlist".to_owned(), Some(5), "Welkom".to_owned()))
         );
+    }
+
+    #[test]
+    fn a_dry_run_with_the_largest_counts_answers_without_overflowing() {
+        let always =
+            "fn decide(form, cafe, counts, ctx) { #{ outcome: \"confirmed\", message: \"\" } }";
+        let Ok(rules) = Rules::compile(&[crate::Layer::new("org:t", always)]) else {
+            panic!("compiles");
+        };
+        let ctx = dutch_ctx();
+        for waitlist in [i64::MAX, i64::MIN, 0] {
+            let listing = CafeListing {
+                cafe: Cafe::example(),
+                counts: Counts {
+                    confirmed: i64::MAX,
+                    waitlist,
+                    places_left: 0,
+                },
+            };
+            let answer = dry_run(&rules, &Form::new(), &listing, &ctx);
+            assert_eq!(
+                answer.map(|a| a.position),
+                Ok(Some(waitlist.saturating_add(1)))
+            );
+        }
     }
 }

@@ -18,7 +18,15 @@ fn score_body(body: &str) -> String {
     format!("fn score(answers, ctx) {{\n    {body}\n}}\n")
 }
 
-/// All hostile cases.
+/// Arrays and maps nested in turn, `levels` deep, in `v`.
+fn nest(levels: usize) -> String {
+    format!(
+        "let v = []; for i in 0..{levels} {{ v = if i % 2 == 0 {{ [v] }} else {{ #{{ a: v }} }}; }}"
+    )
+}
+
+/// All hostile cases. The last group are the sandbox holes fuzzing found
+/// (issue 24); they are kept as regression seeds for later fuzzing.
 pub fn cases() -> Vec<Case> {
     let deep = format!(
         "fn score(answers, ctx) {{ {}1{} }}",
@@ -109,6 +117,75 @@ pub fn cases() -> Vec<Case> {
                 "#{ dimensions: [], summary: \"\", steps: [#{ id: \"x\", title: \"x\", why: \"\", link: \"javascript:alert(1)\" }] }",
             ),
             kind: ErrorKind::WrongShape,
+        },
+        // Deep data walked by Rhai's own functions overflowed the stack.
+        Case {
+            name: "deep data printed",
+            source: score_body(&format!(
+                "{} print(v); debug(v); v.to_debug(); let s = `${{v}}`; v",
+                nest(2000)
+            )),
+            kind: ErrorKind::Limit,
+        },
+        Case {
+            name: "deep data compared",
+            source: score_body(&format!("{} v == v", nest(100))),
+            kind: ErrorKind::Limit,
+        },
+        Case {
+            name: "deep data searched",
+            source: score_body(&format!("{} [v].contains(v)", nest(100))),
+            kind: ErrorKind::Limit,
+        },
+        Case {
+            name: "deep data returned",
+            source: score_body(&format!("{} v", nest(100))),
+            kind: ErrorKind::Limit,
+        },
+        Case {
+            name: "deep data thrown",
+            source: score_body(&format!("{} throw v;", nest(2000))),
+            kind: ErrorKind::Limit,
+        },
+        // sleep() waited for ever without costing an operation.
+        Case {
+            name: "sleep",
+            source: score_body("sleep(9223372036854775807)"),
+            kind: ErrorKind::Runtime,
+        },
+        Case {
+            name: "exit",
+            source: score_body("exit(1)"),
+            kind: ErrorKind::Runtime,
+        },
+        // Minutes within the operation limit: each operation costs more as data nests.
+        Case {
+            name: "copying nested data for ever",
+            source: score_body("let v = []; for i in 0..999 { v = [v]; } loop { let w = v; }"),
+            kind: ErrorKind::Limit,
+        },
+        Case {
+            name: "building nested data for ever",
+            source: score_body("loop { let v = []; for i in 0..999 { v = [v]; } }"),
+            kind: ErrorKind::Limit,
+        },
+        Case {
+            name: "copying a long list for ever",
+            source: score_body(
+                "let v = []; for i in 0..990 { v.push(`item ${i}`); } loop { let w = v; }",
+            ),
+            kind: ErrorKind::Limit,
+        },
+        Case {
+            name: "comparing nested data for ever",
+            source: score_body("let v = []; for i in 0..30 { v = [v]; } loop { v == v; }"),
+            kind: ErrorKind::Limit,
+        },
+        // Curried arguments were counted by no limit.
+        Case {
+            name: "curried function pointers",
+            source: score_body("let f = Fn(\"x\"); loop { f = f.curry(f); }"),
+            kind: ErrorKind::Compile,
         },
     ]
 }

@@ -39,7 +39,7 @@ fn counts(cafe: &Cafe, confirmed: i64, waitlist: i64) -> Counts {
     Counts {
         confirmed,
         waitlist,
-        places_left: (cafe.details.capacity - confirmed).max(0),
+        places_left: cafe.details.capacity.saturating_sub(confirmed).max(0),
     }
 }
 

@@ -299,7 +299,7 @@ async fn take(
     .await?
     .last_insert_rowid();
     // The newest signup: last on the list, no need to count again.
-    let position = (status == Status::Waitlist).then_some(listing.counts.waitlist + 1);
+    let position = (status == Status::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
     let signup = SignupStatus {
         id,
         cafe_id: s.cafe_id,

@@ -91,7 +91,7 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
     let ctx = ui.as_ref().map(|u| u.ctx.clone());
     let checklist = use_memo((props.rules.clone(), ctx), |(rules, ctx)| {
         ctx.as_ref()
-            .map(|ctx| alliantiescan::checklist(&rules.0, ctx))
+            .map(|ctx| alliantiescan::checklist(&rules.hooks(), ctx))
     });
     let Some(ui) = ui else { return html! {} };
     let t = ui.texts;

@@ -30,7 +30,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         (props.rules.clone(), props.ticks.clone(), ctx),
         |(rules, ticks, ctx)| {
             ctx.as_ref()
-                .map(|ctx| alliantiescan::assess(&rules.0, ticks, ctx))
+                .map(|ctx| alliantiescan::assess(&rules.hooks(), ticks, ctx))
         },
     );
     {

@@ -58,7 +58,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let ctx = ui.as_ref().map(|u| u.ctx.clone());
     let questionnaire = use_memo((props.rules.clone(), ctx), |(rules, ctx)| {
         ctx.as_ref()
-            .map(|ctx| netwerkscan::questions(&rules.0, ctx))
+            .map(|ctx| netwerkscan::questions(&rules.hooks(), ctx))
     });
     let heading = use_node_ref();
     {

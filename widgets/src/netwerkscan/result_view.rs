@@ -31,7 +31,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         (props.rules.clone(), props.answers.clone(), ctx),
         |(rules, answers, ctx)| {
             ctx.as_ref()
-                .map(|ctx| netwerkscan::score(&rules.0, answers, ctx))
+                .map(|ctx| netwerkscan::score(&rules.hooks(), answers, ctx))
         },
     );
     {

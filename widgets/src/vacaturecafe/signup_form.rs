@@ -79,7 +79,7 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
         (props.rules.clone(), props.cafe.cafe.clone(), ctx.clone()),
         |(rules, cafe, ctx)| {
             ctx.as_ref()
-                .map(|ctx| vacaturecafe::fields(&rules.0, cafe, ctx))
+                .map(|ctx| vacaturecafe::fields(&rules.hooks(), cafe, ctx))
         },
     );
     let Some(ui) = ui else { return html! {} };
@@ -93,13 +93,14 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
     };
     // The same checks the server makes first: structure, then the rules.
     // The same check the server makes before it decides.
-    let checked = match vacaturecafe::check_form(
-        &props.rules.0,
+    let checked = vacaturecafe::check_form(
+        &props.rules.hooks(),
         &fields,
         &form,
         &props.cafe.cafe,
         &ui.ctx,
-    ) {
+    );
+    let checked = match checked {
         Ok(checked) => checked,
         Err(e) => {
             return html! { <crate::components::error_notice::ErrorNotice detail={e.to_string()} /> };
@@ -181,7 +182,8 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
             if config.preview {
                 // The admin playground: the edited script decides, as the
                 // server would; nothing is sent, no signup is made.
-                match vacaturecafe::dry_run(&rules.0, &clean, &listing, &ctx) {
+                let decided = vacaturecafe::dry_run(&rules.hooks(), &clean, &listing, &ctx);
+                match decided {
                     Ok(answer) => {
                         form.set(Form::new());
                         ondone.emit(answer);

@@ -1,0 +1,117 @@
+// End-to-end: one organisation's script cannot take down another's widget on
+// the same page (issue 24). Every widget runs in its own instance of the one
+// compiled wasm module; scripts that used to trap the instance are stopped by
+// the sandbox with a kind message; and should an instance trap anyway, only
+// its widget is replaced, with "try again".
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openPage, startHostSite, startServer } from './harness.mjs';
+import { addPerson, fillStandardScan, ready, scores, start } from './scan.mjs';
+
+let server, site, browser;
+
+before(async () => {
+  server = await startServer();
+  site = await startHostSite(server.origin);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await server?.stop();
+});
+
+const widget = (page, n = 0) => page.locator('bondgenoot-widget').nth(n);
+
+/** The demo's Alliantiescan answers ticks with a phase. */
+async function alliantiescanWorks(w) {
+  await w.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+  // The scripts' "contracts before content" scenario.
+  for (const id of ['#bg-agreements-yes', '#bg-safety-partly', '#bg-resources-yes', '#bg-personal-yes']) {
+    await w.locator(id).check();
+  }
+  await w.locator('.bg-views button').nth(1).click(); // the result
+  await w.locator('.bg-result').waitFor();
+  assert.equal(await w.locator('.bg-result').getAttribute('data-phase'), 'formeren');
+}
+
+async function siteButtonWorks(page) {
+  await page.locator('#site-button').click();
+  assert.match(await page.locator('#site-output').textContent(), /clicked 1 time/);
+}
+
+describe('one organisation\'s script and the other widgets on the page', () => {
+  test('data nested 2,000 deep and printed in `questions` gives a kind message; the other organisation\'s Alliantiescan keeps working', async () => {
+    const page = await openPage(browser, `${site.origin}/mixed.html?first=deep`);
+    const [bad, good] = [widget(page, 0), widget(page, 1)];
+    const alert = bad.locator('.bg-error[role=alert]');
+    await alert.waitFor({ timeout: 15000 });
+    assert.match(await alert.innerText(), /This part is not working right now/);
+    assert.ok(page.problems.errors.some((e) => /hook `questions` \(org:deep script/.test(e)),
+      `the admin finds the detail in the console: ${page.problems.errors}`);
+    await alliantiescanWorks(good);
+    await siteButtonWorks(page);
+    assert.deepEqual(page.problems.pageErrors, [], 'no trap, no panic');
+    await page.context().close();
+  });
+
+  test('a script that calls sleep() gets a kind message, not a frozen or dead page', async () => {
+    const page = await openPage(browser, `${site.origin}/two.html?first=sleeper&second=plain`);
+    const [bad, good] = [widget(page, 0), widget(page, 1)];
+    await ready(bad);
+    await ready(good);
+    await start(bad);
+    await addPerson(bad, { name: 'Aunt', relation: 'family', close: true });
+    await bad.locator('.bg-nav .bg-primary').click();
+    await bad.locator('.bg-nav .bg-primary').click();
+    await bad.locator('.bg-error[role=alert]').waitFor();
+    assert.ok(page.problems.errors.some((e) => /unknown function `sleep/.test(e)), String(page.problems.errors));
+    await fillStandardScan(good);
+    assert.equal((await scores(good)).linking, 30);
+    assert.deepEqual(page.problems.pageErrors, [], 'no trap, no panic');
+    await page.context().close();
+  });
+
+  test('a trap inside one widget\'s hook stops that widget only; it comes back with "try again", and the wasm was downloaded once', async () => {
+    const page = await openPage(browser, `${site.origin}/two.html?first=plain&second=plain`);
+    const wasm = [];
+    const glue = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/bondgenoot_bg.wasm')) wasm.push(r.url());
+      if (r.url().includes('/v1/bondgenoot.js')) glue.push(r.url());
+    });
+    await page.reload();
+    const [first, second] = [widget(page, 0), widget(page, 1)];
+    await ready(first);
+    await ready(second);
+    assert.equal(wasm.length, 1, `the module is downloaded once: ${wasm}`);
+    assert.equal(new Set(glue).size, 2, `one instance per widget: ${glue}`);
+
+    // The first widget's instance traps in the middle of a hook, from the event loop.
+    await page.evaluate(async (origin) => {
+      const instance = await import(`${origin}/v1/bondgenoot.js?instance=1`);
+      setTimeout(() => instance.trapInsideAHookForTests(), 0);
+    }, server.origin);
+    const stopped = first.locator('[role=alert]');
+    await stopped.waitFor();
+    assert.match(await stopped.innerText(), /This part stopped because of an error/);
+    assert.equal(await first.locator('.bg-netwerkscan').count(), 0, 'the broken widget is gone');
+
+    // The page carries on, and "try again" mounts the widget afresh, in a new instance.
+    await siteButtonWorks(page);
+    await first.getByRole('button', { name: 'Try again' }).click();
+    await ready(first);
+    await start(first);
+    assert.equal(await first.locator('#bg-person-name').count(), 1);
+    assert.ok(glue.some((url) => url.endsWith('?instance=3')), `a third instance for the retry: ${glue}`);
+    assert.equal(wasm.length, 1, 'the retry did not download the module again');
+
+    // The other widget kept working throughout.
+    await fillStandardScan(second);
+    assert.equal((await scores(second)).linking, 30);
+    assert.deepEqual(page.problems.csp, [], 'no CSP violations');
+    await page.context().close();
+  });
+});
