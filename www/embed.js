@@ -111,10 +111,10 @@
   function instantiate() {
     made += 1;
     var n = made;
-    return compileModule().then(function (module) {
-      return import(base + 'bondgenoot.js?instance=' + n).then(function (glue) {
-        return glue.default({ module_or_path: module }).then(function () { return glue; });
-      });
+    // The glue downloads while the module compiles.
+    return Promise.all([compileModule(), import(base + 'bondgenoot.js?instance=' + n)]).then(function (both) {
+      var glue = both[1];
+      return glue.default({ module_or_path: both[0] }).then(function () { return glue; });
     });
   }
 
@@ -203,9 +203,12 @@
     var widget = { host: host, shadow: shadow, tag: tag, glue: null, handle: null, dead: false };
     var rules = prefetchRules(tag);
 
+    // This widget's instance is made while the styles load.
+    var instance = instantiate();
+    instance.catch(function () {}); // a failure surfaces through mount below
     loadOnce().then(function (loaded) {
       adopt(shadow, loaded[1]);
-      return mount(widget, rules);
+      return mount(widget, rules, instance);
     }).then(function () {
       placeholder.remove();
     }).catch(function (error) {
@@ -213,10 +216,11 @@
     });
   }
 
-  // Mounts the widget in a new instance; `rules` is the prefetched answer on
-  // the first try, null on a retry (the widget then fetches them itself).
-  function mount(widget, rules) {
-    return instantiate().then(function (glue) {
+  // Mounts the widget in a new instance (`instance`, or one made now);
+  // `rules` is the prefetched answer on the first try, null on a retry (the
+  // widget then fetches them itself).
+  function mount(widget, rules, instance) {
+    return (instance || instantiate()).then(function (glue) {
       var root = document.createElement('div');
       widget.shadow.appendChild(root);
       var tag = widget.tag;
