@@ -179,12 +179,23 @@
     return host;
   }
 
+  // The organisation a tag names; `demo` when it names none. The only place
+  // this default is written: the widget gets the name from here.
+  function orgOf(tag) {
+    return (tag.getAttribute('data-org') || '').trim() || 'demo';
+  }
+
+  // Where a tag's rules are: the only place this address is built. The
+  // widget gets it with its configuration and fetches it again on a retry.
+  function rulesUrl(tag) {
+    return base + 'orgs/' + encodeURIComponent(orgOf(tag)) +
+      '/rules/' + encodeURIComponent(tag.getAttribute('data-widget') || '');
+  }
+
   // Each tag's rules are fetched at once, while the wasm loads; the widget
   // takes this answer on its first try and fetches again itself on a retry.
   function prefetchRules(tag) {
-    var url = base + 'orgs/' + encodeURIComponent(tag.getAttribute('data-org') || 'demo') +
-      '/rules/' + encodeURIComponent(tag.getAttribute('data-widget') || '');
-    var answer = fetch(url).then(function (r) {
+    var answer = fetch(rulesUrl(tag)).then(function (r) {
       return r.text().then(function (body) { return { status: r.status, body: body }; });
     });
     answer.catch(function () {}); // the widget reports it
@@ -229,7 +240,8 @@
       if (instances.indexOf(widget) < 0) instances.push(widget);
       widget.handle = glue.mount(widget.host, root, {
         widget: tag.getAttribute('data-widget') || '',
-        org: tag.getAttribute('data-org') || '',
+        org: orgOf(tag),
+        rulesUrl: rulesUrl(tag),
         lang: tag.getAttribute('data-lang') || '',
         cafe: tag.getAttribute('data-cafe') || '',
         pageLang: document.documentElement.lang || '',

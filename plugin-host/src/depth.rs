@@ -7,7 +7,7 @@
 //! limit counts them: 2,000 levels overflowed a 2 MiB server thread and the
 //! browser's wasm stack. Even plain Rust walks (copying, dropping, hashing)
 //! need about half a MiB for 2,000 levels. So, bounded by
-//! [`LIMITS.data_depth`](crate::sandbox::Limits::data_depth):
+//! [`LIMITS.data_depth`](crate::Limits::data_depth):
 //! - no variable (a parameter included) may hold data nested deeper
 //!   ([`check_variable`], on every read), so a loop cannot build deep data;
 //!   what is left is what one expression can wrap around a call's result,
@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 
 use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, NativeCallContext};
 
-use crate::sandbox::LIMITS;
+use crate::limits::LIMITS;
 
 /// Whether `value` nests more than `limit` arrays or maps inside each other.
 /// Stops looking at `limit + 1` levels, so it never recurses further.
@@ -270,7 +270,8 @@ mod tests {
     use rhai::{Dynamic, Scope};
 
     use super::*;
-    use crate::sandbox::{self, LIMITS};
+    use crate::limits::LIMITS;
+    use crate::sandbox;
 
     /// The deepest data a script can make. No variable may hold more than
     /// `data_depth` levels, so depth beyond that can only come from wrapping

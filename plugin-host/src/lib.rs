@@ -8,11 +8,14 @@ mod budget;
 pub mod contract;
 mod depth;
 mod error;
+mod limits;
+mod log;
 pub mod review;
 mod rules;
 mod sandbox;
 pub mod script_tests;
 
 pub use error::{ErrorKind, ScriptError};
-pub use rules::{Layer, LogLine, Rules};
-pub use sandbox::LIMITS;
+pub use limits::{LIMITS, Limits};
+pub use log::{LogKind, LogLine};
+pub use rules::{Layer, Rules};

@@ -14,59 +14,13 @@ use serde::de::DeserializeOwned;
 use crate::budget::{self, Budget};
 use crate::depth;
 use crate::error::{ErrorKind, ScriptError};
-use crate::sandbox::{self, LIMITS};
+use crate::limits::LIMITS;
+use crate::log::LogLine;
+use crate::sandbox;
 
-/// One script layer: its name (`default`, `org:demo`) and its source text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct Layer {
-    /// Shown in errors so the admin knows which script to open.
-    pub name: String,
-    /// The Rhai source.
-    pub source: String,
-}
-
-impl Layer {
-    /// A layer with the given name and source.
-    pub fn new(name: impl Into<String>, source: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            source: source.into(),
-        }
-    }
-}
-
-/// Whether a log line came from `print` or `debug`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LogKind {
-    /// `print(...)`
-    Print,
-    /// `debug(...)`
-    Debug,
-}
-
-/// One line a script printed, kept for the admin's log panel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct LogLine {
-    /// `print` or `debug`.
-    pub kind: LogKind,
-    /// What was printed.
-    pub text: String,
-    /// The line of the `debug` call, when known.
-    pub line: Option<usize>,
-}
-
-pub(crate) fn push_log(log: &Mutex<Vec<LogLine>>, kind: LogKind, text: &str, line: Option<usize>) {
-    // A poisoned lock only means another call panicked mid-push; the log is still usable.
-    let mut log = log.lock().unwrap_or_else(PoisonError::into_inner);
-    if log.len() < LIMITS.log_lines {
-        log.push(LogLine {
-            kind,
-            text: text.to_owned(),
-            line,
-        });
-    }
-}
+/// One script layer (`default`, `org:demo`) and its source: the same type
+/// the rules answer carries over HTTP.
+pub use wire::Layer;
 
 /// A compiled, layered set of rule scripts for one widget and organisation.
 pub struct Rules {
@@ -226,11 +180,6 @@ impl Rules {
     /// Takes the lines printed so far, leaving the log empty.
     pub fn take_log(&self) -> Vec<LogLine> {
         std::mem::take(&mut *self.log.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-
-    /// The layer names, in order.
-    pub fn layers(&self) -> &[String] {
-        &self.layers
     }
 
     /// Finds the innermost error and the most precise position known for it,

@@ -26,11 +26,11 @@ use axum::Json;
 use axum::http::header::{RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 
 use plugin_host::ScriptError;
 use plugin_host::contract::vacaturecafe::FieldErrors;
 use plugin_host::review::Review;
+use wire::{ErrorBody, ErrorCode, ErrorDetail, ProblemCode};
 
 use crate::db::DbError;
 use crate::names::Widget;
@@ -84,8 +84,8 @@ pub enum ApiError {
     InvalidField {
         /// The field.
         field: String,
-        /// The problem's code, e.g. `too_long`.
-        problem: String,
+        /// What is wrong with it.
+        problem: ProblemCode,
         /// In the person's language.
         message: String,
     },
@@ -132,30 +132,30 @@ pub enum ApiError {
 
 impl ApiError {
     /// The stable, machine-readable code clients may match on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::OrgNotFound(_) => "org_not_found",
-            Self::WidgetNotFound(_) => "widget_not_found",
+            Self::OrgNotFound(_) => ErrorCode::OrgNotFound,
+            Self::WidgetNotFound(_) => ErrorCode::WidgetNotFound,
             Self::NoDefaultScript(_) | Self::NoOrgScript { .. } | Self::NotAScript => {
-                "script_not_found"
+                ErrorCode::ScriptNotFound
             }
-            Self::BadPath => "bad_path",
-            Self::CafeNotFound => "cafe_not_found",
-            Self::CafeClosed => "cafe_closed",
-            Self::CafePast => "cafe_past",
-            Self::SignupNotFound => "signup_not_found",
-            Self::BadJson(_) => "bad_json",
-            Self::TooLarge => "too_large",
-            Self::InvalidField { .. } => "invalid_field",
-            Self::Validation(_) => "validation_failed",
-            Self::InvalidCafe(_) => "invalid_cafe",
-            Self::RulesBroken(_) => "rules_broken",
-            Self::ScriptRefused(_) => "script_refused",
-            Self::VersionNotFound => "version_not_found",
-            Self::InvalidVersion(_) => "invalid_version",
-            Self::Unauthorized => "unauthorized",
-            Self::RateLimited => "rate_limited",
-            Self::Internal { .. } | Self::Database(_) => "internal",
+            Self::BadPath => ErrorCode::BadPath,
+            Self::CafeNotFound => ErrorCode::CafeNotFound,
+            Self::CafeClosed => ErrorCode::CafeClosed,
+            Self::CafePast => ErrorCode::CafePast,
+            Self::SignupNotFound => ErrorCode::SignupNotFound,
+            Self::BadJson(_) => ErrorCode::BadJson,
+            Self::TooLarge => ErrorCode::TooLarge,
+            Self::InvalidField { .. } => ErrorCode::InvalidField,
+            Self::Validation(_) => ErrorCode::ValidationFailed,
+            Self::InvalidCafe(_) => ErrorCode::InvalidCafe,
+            Self::RulesBroken(_) => ErrorCode::RulesBroken,
+            Self::ScriptRefused(_) => ErrorCode::ScriptRefused,
+            Self::VersionNotFound => ErrorCode::VersionNotFound,
+            Self::InvalidVersion(_) => ErrorCode::InvalidVersion,
+            Self::Unauthorized => ErrorCode::Unauthorized,
+            Self::RateLimited => ErrorCode::RateLimited,
+            Self::Internal { .. } | Self::Database(_) => ErrorCode::Internal,
         }
     }
 
@@ -187,25 +187,6 @@ impl ApiError {
     }
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
-    error: Detail<'a>,
-}
-
-#[derive(Serialize)]
-struct Detail<'a> {
-    code: &'a str,
-    message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    field: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    problem: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fields: Option<&'a FieldErrors>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    review: Option<&'a Review>,
-}
-
 impl From<crate::db::SignupError> for ApiError {
     fn from(e: crate::db::SignupError) -> Self {
         use crate::db::SignupError;
@@ -233,19 +214,17 @@ impl IntoResponse for ApiError {
             _ => {}
         }
         let (field, problem) = match &self {
-            Self::InvalidField { field, problem, .. } => {
-                (Some(field.as_str()), Some(problem.as_str()))
-            }
+            Self::InvalidField { field, problem, .. } => (Some(field.clone()), Some(*problem)),
             _ => (None, None),
         };
-        let body = Body {
-            error: Detail {
+        let body: ErrorBody<&Review> = ErrorBody {
+            error: ErrorDetail {
                 code: self.code(),
                 message: self.to_string(),
                 field,
                 problem,
                 fields: match &self {
-                    Self::Validation(fields) => Some(fields),
+                    Self::Validation(fields) => Some(fields.clone()),
                     _ => None,
                 },
                 review: match &self {

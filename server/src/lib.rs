@@ -39,7 +39,8 @@ use store::Store;
 /// Where the server finds and keeps its files.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Organisations' data (`<data-dir>/orgs/<org>/`); created if missing.
+    /// Organisations' data: the database `bondgenoot.sqlite3` (and, with
+    /// `--demo`, the demo token); created with its parents if missing.
     pub data_dir: PathBuf,
     /// The demo organisation's site, served at `/`.
     pub www_dir: PathBuf,

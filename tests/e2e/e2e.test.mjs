@@ -554,6 +554,10 @@ describe('the Alliantiescan', () => {
 
   test('a share link opened in a fresh page gives the same state, and nothing was stored on a server', async () => {
     const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    // Every request either page makes, to show none carries the scan.
+    const sent = [];
+    const record = (p) => p.on('request', (r) => sent.push({ method: r.method(), url: r.url(), body: r.postData() || '' }));
+    record(page);
     const w = als(page);
     await alsReady(w);
     await contractsFirst(w);
@@ -562,7 +566,9 @@ describe('the Alliantiescan', () => {
     const link = await w.locator('#bg-share-link').inputValue();
     assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/alliantie\.html\?org=plain&lang=en#bg-alliantiescan=/);
 
-    const fresh = await open(link);
+    const fresh = await openPage(browser, 'about:blank');
+    record(fresh);
+    await fresh.goto(link);
     const v = als(fresh);
     await alsReady(v);
     assert.deepEqual(await assessment(v), CONTRACTS_FIRST, 'opens on the same result');
@@ -572,6 +578,14 @@ describe('the Alliantiescan', () => {
     assert.equal(await v.locator('#bg-partner').inputValue(), 'North Language School');
     assert.equal(await v.locator('#bg-note-agreements').inputValue(), 'Signed in March — نعم');
     assertNoProblems(fresh);
+    // Nothing was stored on a server: only GETs (the pages, the bundle, the
+    // rules), and the scan's words are in no request, not even in a URL (the
+    // share link carries them in its fragment, which browsers never send).
+    assert.ok(sent.length > 5, `the requests were recorded: ${sent.length}`);
+    assert.deepEqual(sent.filter((r) => r.method !== 'GET'), [], 'no request sends anything');
+    for (const words of ['North Language School', 'North%20Language', 'Signed in March', 'bg-alliantiescan=']) {
+      assert.deepEqual(sent.filter((r) => r.url.includes(words) || r.body.includes(words)), [], `"${words}" went nowhere`);
+    }
     await fresh.context().close();
     await page.context().close();
   });

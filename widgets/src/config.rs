@@ -19,6 +19,8 @@ struct RawConfig {
     page_lang: String,
     #[serde(rename = "baseUrl")]
     base_url: String,
+    #[serde(default, rename = "rulesUrl")]
+    rules_url: String,
 }
 
 /// Validated configuration of one widget instance.
@@ -26,7 +28,8 @@ struct RawConfig {
 pub struct Config {
     /// Which widget.
     pub widget: Widget,
-    /// The organisation whose rules apply (`data-org`, default `demo`).
+    /// The organisation whose rules apply (`data-org`; embed.js says `demo`
+    /// when the tag names none).
     pub org: String,
     /// `data-lang`, else the page's `<html lang>`, else Dutch.
     pub lang: Lang,
@@ -36,6 +39,9 @@ pub struct Config {
     pub cafe: Option<i64>,
     /// The rules answer embed.js started fetching while the wasm loaded.
     pub prefetched: Option<Prefetched>,
+    /// Where embed.js fetched the rules, to fetch them again on a retry. The
+    /// playground's preview has none: it passes its draft as the answer.
+    pub rules_url: Option<String>,
     /// In the admin playground's preview (never from a script tag): a signup
     /// is decided here by the edited script and not sent.
     pub preview: bool,
@@ -78,11 +84,12 @@ impl Config {
         let lang = Lang::from_tag(&raw.lang)
             .or_else(|| Lang::from_tag(&raw.page_lang))
             .unwrap_or_default();
-        let org = if raw.org.trim().is_empty() {
-            "demo".to_owned()
-        } else {
-            raw.org.trim().to_owned()
-        };
+        let org = raw.org.trim().to_owned();
+        if org.is_empty() {
+            return Err(
+                "no organisation given (embed.js names `demo` for a tag without data-org)".into(),
+            );
+        }
         let mut base_url = raw.base_url;
         if !base_url.ends_with('/') {
             base_url.push('/');
@@ -105,6 +112,7 @@ impl Config {
             base_url,
             cafe,
             prefetched,
+            rules_url: Some(raw.rules_url).filter(|u| !u.is_empty()),
             preview: raw.preview,
         })
     }

@@ -5,7 +5,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use plugin_host::{Layer, Rules, ScriptError};
-use serde::Deserialize;
 
 use crate::config::Config;
 
@@ -93,22 +92,24 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-#[derive(Deserialize)]
-struct RulesResponse {
-    layers: Vec<Layer>,
-}
-
 /// Gets the org's layered scripts and compiles them. The first try takes the
-/// answer embed.js prefetched; a retry fetches `…/v1/orgs/{org}/rules/{widget}`.
+/// answer embed.js prefetched; a retry fetches the address embed.js used
+/// again (the playground's preview has none, and takes its draft again).
 pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadError> {
-    let (status, body) = match (&config.prefetched, first_try) {
-        (Some(answer), true) => prefetched(&answer.0).await?,
-        _ => fetch(config).await?,
+    let (status, body) = match (&config.prefetched, &config.rules_url) {
+        (Some(answer), Some(_)) if first_try => prefetched(&answer.0).await?,
+        (_, Some(url)) => fetch(url).await?,
+        (Some(answer), None) => prefetched(&answer.0).await?,
+        (None, None) => {
+            return Err(LoadError::Format(
+                "no rules were given and no address to fetch them".into(),
+            ));
+        }
     };
     if !(200..300).contains(&status) {
         return Err(LoadError::Status(status, body));
     }
-    let answer: RulesResponse =
+    let answer: wire::RulesBody =
         serde_json::from_str(&body).map_err(|e| LoadError::Format(e.to_string()))?;
     compile_once(answer.layers).map(SharedRules)
 }
@@ -150,9 +151,8 @@ async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), LoadError
     Ok((status, body))
 }
 
-async fn fetch(config: &Config) -> Result<(u16, String), LoadError> {
-    let url = config.org_url(&format!("rules/{}", config.widget.name()));
-    let response = gloo_net::http::Request::get(&url)
+async fn fetch(url: &str) -> Result<(u16, String), LoadError> {
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;

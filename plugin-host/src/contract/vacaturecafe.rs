@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use wire::{ProblemCode, SignupStatus};
+
 use super::{Choice, Ctx, Lang, shape_error};
 use crate::{Rules, ScriptError};
 
@@ -177,7 +179,7 @@ pub enum Value {
 pub type Form = BTreeMap<String, Value>;
 
 /// Field id → what is wrong with it, in `ctx.lang`. Empty: the form is fine.
-pub type FieldErrors = BTreeMap<String, String>;
+pub use wire::FieldErrors;
 
 /// What happens to a signup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,12 +205,12 @@ impl Outcome {
         }
     }
 
-    /// As stored and sent: `confirmed`, `waitlist`, `rejected`.
-    pub fn as_str(self) -> &'static str {
+    /// The signup status this outcome gives.
+    pub const fn status(self) -> SignupStatus {
         match self {
-            Self::Confirmed => "confirmed",
-            Self::Waitlist => "waitlist",
-            Self::Rejected => "rejected",
+            Self::Confirmed => SignupStatus::Confirmed,
+            Self::Waitlist => SignupStatus::Waitlist,
+            Self::Rejected => SignupStatus::Rejected,
         }
     }
 }
@@ -243,8 +245,8 @@ pub struct SignupRequest {
 /// The answer to a signup, a status request or a cancellation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignupAnswer {
-    /// `confirmed`, `waitlist`, `rejected` or `cancelled`.
-    pub status: String,
+    /// Where the signup stands.
+    pub status: SignupStatus,
     /// From the rules, in the person's language (empty for a status request).
     pub message: String,
     /// Place on the waiting list (1 = next), when waiting.
@@ -345,38 +347,37 @@ pub fn decide(
 pub struct Problem {
     /// The field, as in [`Form`].
     pub field: String,
-    /// Stable code: `unknown_field`, `wrong_type`, `too_long`, `not_an_option`,
-    /// `markup`, `control_characters`.
-    pub code: String,
+    /// What is wrong, as the error body sends it.
+    pub code: ProblemCode,
 }
 
 impl Problem {
-    fn new(field: &str, code: &str) -> Self {
+    fn new(field: &str, code: ProblemCode) -> Self {
         Self {
             field: field.to_owned(),
-            code: code.to_owned(),
+            code,
         }
     }
 
     /// What is wrong, in plain words in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let (nl, en, ar) = match self.code.as_str() {
-            "too_long" => (
+        let (nl, en, ar) = match self.code {
+            ProblemCode::TooLong => (
                 "Dit is te lang. Maak het korter.",
                 "This is too long. Please make it shorter.",
                 "هذا طويل جدًا. اجعله أقصر من فضلك.",
             ),
-            "markup" => (
+            ProblemCode::Markup => (
                 "Gebruik geen < of > tekens.",
                 "Please do not use the < or > characters.",
                 "من فضلك لا تستخدم الرمزين < أو >.",
             ),
-            "control_characters" => (
+            ProblemCode::ControlCharacters => (
                 "Hier staan onzichtbare tekens in. Typ het opnieuw.",
                 "This contains invisible characters. Please type it again.",
                 "يحتوي هذا على رموز غير مرئية. اكتبه مرة أخرى من فضلك.",
             ),
-            _ => (
+            ProblemCode::UnknownField | ProblemCode::WrongType | ProblemCode::NotAnOption => (
                 "Dit antwoord past niet bij deze vraag.",
                 "This answer does not fit this question.",
                 "هذه الإجابة لا تناسب هذا السؤال.",
@@ -400,25 +401,25 @@ pub fn clean_form(fields: &[Field], form: &Form) -> Result<Form, Problem> {
         let field = fields
             .iter()
             .find(|f| &f.id == id)
-            .ok_or_else(|| Problem::new(id, "unknown_field"))?;
-        let wrong = || Problem::new(id, "wrong_type");
+            .ok_or_else(|| Problem::new(id, ProblemCode::UnknownField))?;
+        let wrong = || Problem::new(id, ProblemCode::WrongType);
         let value = match (field.kind, value) {
             (FieldKind::Check, Value::Check(b)) => Value::Check(*b),
             (FieldKind::Choices, Value::List(ids)) => {
                 if ids.len() > field.options.len() {
-                    return Err(Problem::new(id, "too_long"));
+                    return Err(Problem::new(id, ProblemCode::TooLong));
                 }
                 if let Some(_bad) = ids
                     .iter()
                     .find(|v| !field.options.iter().any(|o| &o.id == *v))
                 {
-                    return Err(Problem::new(id, "not_an_option"));
+                    return Err(Problem::new(id, ProblemCode::NotAnOption));
                 }
                 Value::List(ids.clone())
             }
             (FieldKind::Choice, Value::Text(v)) => {
                 if !v.is_empty() && !field.options.iter().any(|o| &o.id == v) {
-                    return Err(Problem::new(id, "not_an_option"));
+                    return Err(Problem::new(id, ProblemCode::NotAnOption));
                 }
                 Value::Text(v.clone())
             }
@@ -445,13 +446,13 @@ pub fn clean_form(fields: &[Field], form: &Form) -> Result<Form, Problem> {
 fn clean_text(id: &str, text: &str, max: usize, lines: bool) -> Result<String, Problem> {
     let text = text.trim();
     if text.chars().count() > max {
-        return Err(Problem::new(id, "too_long"));
+        return Err(Problem::new(id, ProblemCode::TooLong));
     }
     if text.contains(['<', '>']) {
-        return Err(Problem::new(id, "markup"));
+        return Err(Problem::new(id, ProblemCode::Markup));
     }
     if text.chars().any(|c| is_odd_char(c, lines)) {
-        return Err(Problem::new(id, "control_characters"));
+        return Err(Problem::new(id, ProblemCode::ControlCharacters));
     }
     Ok(text.to_owned())
 }
@@ -525,7 +526,7 @@ pub fn dry_run(
     let position =
         (outcome == Outcome::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
     Ok(SignupAnswer {
-        status: outcome.as_str().to_owned(),
+        status: outcome.status(),
         message: decision.message,
         position,
         cancel_token: None,
@@ -610,30 +611,42 @@ mod tests {
             field("ok", FieldKind::Check),
         ];
         let cases = [
-            (form(&[("other", text("x"))]), "unknown_field"),
-            (form(&[("name", Value::Check(true))]), "wrong_type"),
-            (form(&[("name", text(&"x".repeat(201)))]), "too_long"),
+            (form(&[("other", text("x"))]), ProblemCode::UnknownField),
+            (
+                form(&[("name", Value::Check(true))]),
+                ProblemCode::WrongType,
+            ),
+            (
+                form(&[("name", text(&"x".repeat(201)))]),
+                ProblemCode::TooLong,
+            ),
             (
                 form(&[("name", text("<script>alert(1)</script>"))]),
-                "markup",
+                ProblemCode::Markup,
             ),
             (
                 form(&[("name", text("Amal\u{202E}evil"))]),
-                "control_characters",
+                ProblemCode::ControlCharacters,
             ),
-            (form(&[("name", text("a\u{0}b"))]), "control_characters"),
-            (form(&[("name", text("a\nb"))]), "control_characters"),
+            (
+                form(&[("name", text("a\u{0}b"))]),
+                ProblemCode::ControlCharacters,
+            ),
+            (
+                form(&[("name", text("a\nb"))]),
+                ProblemCode::ControlCharacters,
+            ),
             (
                 form(&[("sectors", Value::List(vec!["zz".into()]))]),
-                "not_an_option",
+                ProblemCode::NotAnOption,
             ),
-            (form(&[("lang", text("zz"))]), "not_an_option"),
-            (form(&[("ok", text("yes"))]), "wrong_type"),
+            (form(&[("lang", text("zz"))]), ProblemCode::NotAnOption),
+            (form(&[("ok", text("yes"))]), ProblemCode::WrongType),
         ];
         for (f, code) in cases {
             assert_eq!(
                 clean_form(&fields, &f).map_err(|p| p.code),
-                Err(code.to_owned()),
+                Err(code),
                 "{f:?}"
             );
         }
@@ -697,7 +710,10 @@ mod tests {
             },
         };
         let answer = dry_run(&rules, &Form::new(), &listing, &ctx);
-        assert_eq!(answer.as_ref().map(|a| a.status.as_str()), Ok("confirmed"));
+        assert_eq!(
+            answer.as_ref().map(|a| a.status),
+            Ok(SignupStatus::Confirmed)
+        );
         assert_eq!(answer.as_ref().map(|a| a.cancel_token.clone()), Ok(None));
 
         listing.counts = Counts {
@@ -708,7 +724,7 @@ mod tests {
         let answer = dry_run(&rules, &Form::new(), &listing, &ctx);
         assert_eq!(
             answer.map(|a| (a.status, a.position, a.message)),
-            Ok(("waitlist".to_owned(), Some(5), "Welkom".to_owned()))
+            Ok((SignupStatus::Waitlist, Some(5), "Welkom".to_owned()))
         );
     }
 

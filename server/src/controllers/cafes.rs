@@ -20,10 +20,10 @@ use plugin_host::contract::vacaturecafe::{
     self, CafeList, CafeListing, FieldKind, Form, Refusal, SignupAnswer, SignupRequest,
 };
 use plugin_host::contract::{Ctx, Widget};
-use serde::Deserialize;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use wire::TokenRequest;
 
-use crate::db::{self, Db, NewSignup, SignupOutcome, SignupStatus, Status};
+use crate::db::{self, Db, NewSignup, SignupOutcome, SignupStatus};
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
@@ -216,7 +216,7 @@ pub async fn signup(
         SignupOutcome::Rejected(message) => (
             StatusCode::OK,
             SignupAnswer {
-                status: "rejected".into(),
+                status: wire::SignupStatus::Rejected,
                 message,
                 position: None,
                 cancel_token: None,
@@ -257,27 +257,14 @@ fn answer(
     already: bool,
     cafe: CafeListing,
 ) -> SignupAnswer {
-    let status = match signup.status {
-        Status::Confirmed => "confirmed",
-        Status::Waitlist => "waitlist",
-        Status::Cancelled => "cancelled",
-    };
     SignupAnswer {
-        status: status.into(),
+        status: signup.status.as_wire(),
         message,
         position: signup.position,
         cancel_token,
         already,
         cafe,
     }
-}
-
-/// The cancellation token, sent in a body so it stays out of logs.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TokenRequest {
-    /// From the confirmation.
-    pub token: String,
 }
 
 async fn by_token(

@@ -7,8 +7,6 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use plugin_host::Layer;
-use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::etag;
@@ -49,14 +47,6 @@ pub async fn org_script(
     Ok(etag::respond(&headers, TEXT, source))
 }
 
-/// The answer of [`rules`]: the layers in the order they apply.
-#[derive(Serialize)]
-struct RulesBody<'a> {
-    org: &'a str,
-    widget: &'a str,
-    layers: Vec<Layer>,
-}
-
 /// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers.
 pub async fn rules(
     State(store): State<Arc<Store>>,
@@ -67,9 +57,9 @@ pub async fn rules(
     let org = store.find_org(&org).await?;
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
     let layers = store.layers(&org, widget).await?;
-    let body = RulesBody {
-        org: org.as_str(),
-        widget: widget.name(),
+    let body = wire::RulesBody {
+        org: org.to_string(),
+        widget: widget.name().to_owned(),
         layers,
     };
     let json = serde_json::to_string(&body)

@@ -21,20 +21,28 @@ pub enum Status {
 }
 
 impl Status {
-    fn as_str(self) -> &'static str {
+    /// As the API sends it.
+    pub const fn as_wire(self) -> wire::SignupStatus {
         match self {
-            Self::Confirmed => "confirmed",
-            Self::Waitlist => "waitlist",
-            Self::Cancelled => "cancelled",
+            Self::Confirmed => wire::SignupStatus::Confirmed,
+            Self::Waitlist => wire::SignupStatus::Waitlist,
+            Self::Cancelled => wire::SignupStatus::Cancelled,
         }
     }
 
+    /// As stored: the API's spelling.
+    fn as_str(self) -> &'static str {
+        self.as_wire().as_str()
+    }
+
     fn parse(s: &str) -> Result<Self, DbError> {
-        match s {
-            "confirmed" => Ok(Self::Confirmed),
-            "waitlist" => Ok(Self::Waitlist),
-            "cancelled" => Ok(Self::Cancelled),
-            other => Err(DbError::Query(format!("unknown signup status {other}"))),
+        match wire::SignupStatus::parse(s) {
+            Some(wire::SignupStatus::Confirmed) => Ok(Self::Confirmed),
+            Some(wire::SignupStatus::Waitlist) => Ok(Self::Waitlist),
+            Some(wire::SignupStatus::Cancelled) => Ok(Self::Cancelled),
+            Some(wire::SignupStatus::Rejected) | None => {
+                Err(DbError::Query(format!("unknown signup status {s}")))
+            }
         }
     }
 }

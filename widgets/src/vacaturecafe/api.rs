@@ -6,8 +6,8 @@ use plugin_host::contract::Lang;
 use plugin_host::contract::vacaturecafe::{
     CafeList, CafeListing, FieldErrors, Form, SignupAnswer, SignupRequest,
 };
-use serde::Deserialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use wire::{ErrorBody, ErrorCode, ErrorDetail, TokenRequest};
 
 use crate::config::Config;
 
@@ -21,7 +21,7 @@ pub enum ApiError {
         /// HTTP status.
         status: u16,
         /// Stable code, e.g. `validation_failed`.
-        code: String,
+        code: ErrorCode,
         /// Message for people, in English.
         message: String,
         /// Per-field errors (`validation_failed`), or the one field of `invalid_field`.
@@ -38,24 +38,9 @@ impl std::fmt::Display for ApiError {
                 code,
                 message,
                 ..
-            } => write!(f, "the server answered {status} {code}: {message}"),
+            } => write!(f, "the server answered {status} {code:?}: {message}"),
         }
     }
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Deserialize)]
-struct ErrorDetail {
-    code: String,
-    message: String,
-    #[serde(default)]
-    field: Option<String>,
-    #[serde(default)]
-    fields: FieldErrors,
 }
 
 /// The calendar file of a café.
@@ -73,20 +58,22 @@ async fn answer<T: DeserializeOwned>(
     if (200..300).contains(&status) {
         return serde_json::from_str(&body).map_err(|e| ApiError::Server {
             status,
-            code: "bad_answer".into(),
+            code: ErrorCode::Unknown,
             message: e.to_string(),
             fields: FieldErrors::new(),
         });
     }
-    let detail = serde_json::from_str::<ErrorBody>(&body)
+    let detail = serde_json::from_str::<ErrorBody<IgnoredAny>>(&body)
         .map(|b| b.error)
         .unwrap_or(ErrorDetail {
-            code: "unknown".into(),
+            code: ErrorCode::Unknown,
             message: body.chars().take(200).collect(),
             field: None,
-            fields: FieldErrors::new(),
+            problem: None,
+            fields: None,
+            review: None,
         });
-    let mut fields = detail.fields;
+    let mut fields = detail.fields.unwrap_or_default();
     if let Some(field) = detail.field {
         fields.insert(field, detail.message.clone());
     }
@@ -129,7 +116,10 @@ pub async fn sign_up(
 
 /// `status` or `cancel` a signup by its token.
 pub async fn by_token(config: &Config, what: &str, token: &str) -> Result<SignupAnswer, ApiError> {
-    let json = serde_json::json!({ "token": token }).to_string();
+    let body = TokenRequest {
+        token: token.to_owned(),
+    };
+    let json = serde_json::to_string(&body).map_err(|e| ApiError::Network(e.to_string()))?;
     answer(
         gloo_net::http::Request::post(&config.org_url(&format!("signups/{what}")))
             .header("Content-Type", "application/json")

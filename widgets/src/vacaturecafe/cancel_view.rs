@@ -2,6 +2,7 @@
 
 use plugin_host::contract::vacaturecafe::SignupAnswer;
 use wasm_bindgen_futures::spawn_local;
+use wire::SignupStatus;
 use yew::prelude::*;
 
 use super::api::{self, ApiError};
@@ -43,7 +44,9 @@ pub fn CancelView(props: &CancelViewProps) -> Html {
             stage.set(Stage::Loading);
             spawn_local(async move {
                 stage.set(match api::by_token(&config, "status", &token).await {
-                    Ok(answer) if answer.status == "cancelled" => Stage::Cancelled(answer),
+                    Ok(answer) if answer.status == SignupStatus::Cancelled => {
+                        Stage::Cancelled(answer)
+                    }
                     Ok(answer) => Stage::Found(answer),
                     Err(e) => failed(&e),
                 });

@@ -2,6 +2,7 @@
 //! file and the link to cancel.
 
 use plugin_host::contract::vacaturecafe::SignupAnswer;
+use wire::SignupStatus;
 use yew::prelude::*;
 
 use super::cafe_card::CafeCard;
@@ -50,14 +51,14 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
     };
     let t = texts(ui.lang);
     let a = &props.answer;
-    let title = match a.status.as_str() {
-        "confirmed" => t.confirmed,
-        "waitlist" => t.waitlisted,
-        _ => t.rejected,
+    let title = match a.status {
+        SignupStatus::Confirmed => t.confirmed,
+        SignupStatus::Waitlist => t.waitlisted,
+        SignupStatus::Rejected | SignupStatus::Cancelled => t.rejected,
     };
-    let taken = matches!(a.status.as_str(), "confirmed" | "waitlist");
+    let taken = matches!(a.status, SignupStatus::Confirmed | SignupStatus::Waitlist);
     html! {
-        <section class="bg-done" data-status={a.status.clone()}>
+        <section class="bg-done" data-status={a.status.as_str()}>
             <h3 ref={heading} tabindex="-1">{ title }</h3>
             if props.preview { <p class="bg-preview-note">{ t.preview_note }</p> }
             if a.already { <p>{ t.already }</p> }

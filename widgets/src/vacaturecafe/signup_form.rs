@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use gloo_timers::callback::Timeout;
 use plugin_host::contract::vacaturecafe::{self, CafeListing, FieldErrors, Form, SignupAnswer};
 use wasm_bindgen_futures::spawn_local;
+use wire::ErrorCode;
 use yew::prelude::*;
 
 use super::api::{self, ApiError};
@@ -227,11 +228,17 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
                         message,
                         ..
                     }) => {
-                        web_sys::console::warn_1(&format!("Bondgenoot: {code}: {message}").into());
-                        let failed = match code.as_str() {
-                            "validation_failed" | "invalid_field" => Failure::Fields,
-                            "cafe_closed" | "cafe_past" | "cafe_not_found" => Failure::Closed,
-                            "rate_limited" => Failure::RateLimited,
+                        web_sys::console::warn_1(
+                            &format!("Bondgenoot: {code:?}: {message}").into(),
+                        );
+                        let failed = match code {
+                            ErrorCode::ValidationFailed | ErrorCode::InvalidField => {
+                                Failure::Fields
+                            }
+                            ErrorCode::CafeClosed
+                            | ErrorCode::CafePast
+                            | ErrorCode::CafeNotFound => Failure::Closed,
+                            ErrorCode::RateLimited => Failure::RateLimited,
                             _ => Failure::Server,
                         };
                         if let Some(id) = fields.keys().next() {
