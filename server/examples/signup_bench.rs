@@ -130,6 +130,7 @@ async fn http_run() -> f64 {
         scripts_dir: scripts_dir(),
         signup_rate_per_minute: 0,
         demo: false,
+        clock: server::clock::Clock::system(),
     };
     tokio::spawn(server::serve(config, listener, std::future::pending()));
     let http = reqwest::Client::new();

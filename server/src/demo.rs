@@ -9,6 +9,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
+use crate::clock::Clock;
 use crate::db::CafeInput;
 use crate::store::{DEMO_ORG, Store};
 
@@ -27,13 +28,12 @@ const TOKEN_FILE: &str = "demo-token";
 
 /// Sets up the demo organisation: its example scripts, cafés when it has
 /// none, and a local admin token unless an admin gave it one with `org add`.
-pub async fn set_up(store: &Store, data_dir: &Path) -> anyhow::Result<DemoAccess> {
+pub async fn set_up(store: &Store, data_dir: &Path, clock: Clock) -> anyhow::Result<DemoAccess> {
     store.seed_demo().await?;
     let db = store.db();
     // A demo without cafés has nothing to show; an admin's own cafés are kept.
     if db.cafes(DEMO_ORG, None, true).await?.is_empty() {
-        let today = time::OffsetDateTime::now_utc().date();
-        for cafe in cafes(today) {
+        for cafe in cafes(clock.today()) {
             db.create_cafe(DEMO_ORG, cafe).await?;
         }
         tracing::info!("created the demo organisation's cafés");

@@ -20,6 +20,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub mod clock;
 pub mod controllers;
 pub mod data_dir;
 pub mod db;
@@ -53,6 +54,8 @@ pub struct Config {
     /// Set up the demo organisation (example scripts, three cafés, a local
     /// admin token); off for a real deployment.
     pub demo: bool,
+    /// Where today's date comes from: the system, or a fixed day in tests.
+    pub clock: clock::Clock,
 }
 
 /// The database file in the data folder.
@@ -98,7 +101,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     let store = Store::new(db.clone(), &config.data_dir, &config.scripts_dir);
     store.import_legacy().await?;
     let demo = if config.demo {
-        Some(demo::set_up(&store, &config.data_dir).await?)
+        Some(demo::set_up(&store, &config.data_dir, config.clock).await?)
     } else {
         if db.org_count().await? == 0 {
             tracing::warn!(
@@ -111,9 +114,14 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         None
     };
     let store = Arc::new(store);
-    let cafes =
-        controllers::cafes::Cafes::new(db, Arc::clone(&store), config.signup_rate_per_minute);
+    let cafes = controllers::cafes::Cafes::new(
+        db,
+        Arc::clone(&store),
+        config.signup_rate_per_minute,
+        config.clock,
+    );
     let scripts_admin = controllers::admin_scripts::ScriptsAdmin {
+        clock: config.clock,
         store: Arc::clone(&store),
         reference,
     };

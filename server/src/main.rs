@@ -258,6 +258,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         scripts_dir: args.scripts_dir,
         signup_rate_per_minute: args.signup_rate,
         demo: args.demo,
+        clock: server::clock::Clock::system(),
     };
     server::serve(config, listener, shutdown_signal()).await
 }

@@ -240,7 +240,8 @@ pub fn reference(scripts_dir: &Path, readme: Option<&Path>) -> Result<Outcome, S
     Ok(out)
 }
 
-/// Today as `YYYY-MM-DD` (UTC), for `ctx.today`.
+/// Today as `YYYY-MM-DD` (UTC), for `ctx.today`: the system clock, as the
+/// server's is outside tests.
 pub fn today() -> String {
-    time::OffsetDateTime::now_utc().date().to_string()
+    crate::clock::Clock::system().today_text()
 }

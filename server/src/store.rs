@@ -43,14 +43,6 @@ impl Store {
         &self.db
     }
 
-    /// The organisation called `name`, if the name is valid and it exists.
-    pub async fn find_org(&self, name: &str) -> Result<OrgName, ApiError> {
-        let not_found = || ApiError::OrgNotFound(name.to_owned());
-        let org = OrgName::parse(name).ok_or_else(not_found)?;
-        self.db.org(org.as_str()).await?.ok_or_else(not_found)?;
-        Ok(org)
-    }
-
     /// The widget's default script.
     pub async fn default_script(&self, widget: Widget) -> Result<String, ApiError> {
         let path = self.scripts_dir.join(widget.file_name());

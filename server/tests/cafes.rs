@@ -800,3 +800,41 @@ async fn a_broken_org_script_is_a_503_and_the_signup_can_be_sent_again_later() {
     );
     server.stop().await;
 }
+
+/// The server's one clock decides which cafés are still to come: the day
+/// after a café, it is off the list and takes no signups; the day before,
+/// it is listed and the rules see that day as `ctx.today`.
+#[tokio::test]
+async fn the_servers_clock_decides_when_a_cafe_has_passed() {
+    let mut dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let day = time::macros::date!(2031 - 03 - 14);
+    dirs.clock = server::clock::Clock::fixed(day);
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input("2031-03-14", 5)).await;
+    let listed = json_of(server.get("/v1/orgs/acme/cafes").await).await;
+    assert_eq!(
+        listed["cafes"].as_array().map(Vec::len),
+        Some(1),
+        "{listed}"
+    );
+    let taken = server.sign_up("acme", cafe, person(1)).await;
+    assert_eq!(taken.status(), StatusCode::CREATED);
+    server.stop().await;
+
+    dirs.clock = server::clock::Clock::fixed(day.next_day().expect("a next day"));
+    let server = Server::start(&dirs).await;
+    let listed = json_of(server.get("/v1/orgs/acme/cafes").await).await;
+    assert_eq!(
+        listed["cafes"].as_array().map(Vec::len),
+        Some(0),
+        "{listed}"
+    );
+    assert_error(
+        server.sign_up("acme", cafe, person(2)).await,
+        StatusCode::CONFLICT,
+        "cafe_past",
+    )
+    .await;
+    server.stop().await;
+}

@@ -1,8 +1,8 @@
 //! The admin API: an organisation manages its cafés and signups.
 //!
 //! Every request carries the organisation's admin token
-//! (`Authorization: Bearer …`), checked against the stored hash in constant
-//! time; a token only ever opens its own organisation. There is no CORS here
+//! (`Authorization: Bearer …`), checked by [`AdminOrg`] against the stored
+//! hash in constant time; a token only ever opens its own organisation. There is no CORS here
 //! on purpose: no other site's page can call it from a browser. Every change
 //! is written to the admin log and to the server log.
 
@@ -10,73 +10,36 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use plugin_host::contract::vacaturecafe::{self, CafeListing};
 use serde::{Deserialize, Serialize};
 
-use super::cafes::{Cafes, body, find_org};
-use crate::db::{CafeInput, Db, SignupRow};
+use super::cafes::Cafes;
+use super::extract::{AdminOrg, JsonBody, Params, log};
+use crate::db::{CafeInput, SignupRow};
 use crate::error::ApiError;
-use crate::names::OrgName;
-use crate::tokens;
 
 type Shared = State<Arc<Cafes>>;
-
-/// The organisation in the URL, if the request carries its admin token.
-pub async fn authorize(db: &Db, org: &str, headers: &HeaderMap) -> Result<OrgName, ApiError> {
-    let token = headers
-        .get(AUTHORIZATION)
-        .and_then(|h| h.to_str().ok())
-        .and_then(|h| h.strip_prefix("Bearer "))
-        .map(str::trim);
-    // Same answer for a missing org, a missing token and a wrong one, so the
-    // API does not tell which organisations exist.
-    let org = match find_org(db, org).await {
-        Err(ApiError::OrgNotFound(_)) => return Err(ApiError::Unauthorized),
-        other => other?,
-    };
-    let stored = db.org(org.as_str()).await?.and_then(|o| o.token_hash);
-    match (token, stored) {
-        (Some(token), Some(stored)) if tokens::matches(token, &stored) => Ok(org),
-        _ => {
-            tracing::warn!(%org, "admin request refused: missing or wrong token");
-            Err(ApiError::Unauthorized)
-        }
-    }
-}
-
-/// Writes an admin action to the server log and the admin log table.
-pub async fn log(db: &Db, org: &OrgName, action: &str, detail: String) -> Result<(), ApiError> {
-    tracing::info!(%org, action, %detail, "admin");
-    db.log_admin(org.as_str(), action, detail).await?;
-    Ok(())
-}
 
 /// `GET /v1/admin/orgs/{org}/cafes`: every café, closed and past ones too.
 pub async fn cafes(
     State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
+    AdminOrg(org): AdminOrg,
 ) -> Result<Json<Vec<CafeListing>>, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes.db, &org, &headers).await?;
     Ok(Json(cafes.db.cafes(org.as_str(), None, true).await?))
 }
 
 /// `POST /v1/admin/orgs/{org}/cafes`: a new café.
 pub async fn create(
     State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
-    json: Result<Json<CafeInput>, JsonRejection>,
+    AdminOrg(org): AdminOrg,
+    JsonBody(input): JsonBody<CafeInput>,
 ) -> Result<Response, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes.db, &org, &headers).await?;
-    let input = check_cafe(body(json)?)?;
+    let input = check_cafe(input)?;
     let cafe = cafes.db.create_cafe(org.as_str(), input).await?;
     log(
         &cafes.db,
@@ -91,13 +54,12 @@ pub async fn create(
 /// `PUT /v1/admin/orgs/{org}/cafes/{id}`: change a café (also to close it).
 pub async fn update(
     State(cafes): Shared,
-    path: Result<Path<(String, i64)>, PathRejection>,
-    headers: HeaderMap,
-    json: Result<Json<CafeInput>, JsonRejection>,
+    AdminOrg(org): AdminOrg,
+    Params((_, id)): Params<(String, String)>,
+    JsonBody(input): JsonBody<CafeInput>,
 ) -> Result<Json<CafeListing>, ApiError> {
-    let Path((org, id)) = path.map_err(|_| ApiError::CafeNotFound)?;
-    let org = authorize(&cafes.db, &org, &headers).await?;
-    let input = check_cafe(body(json)?)?;
+    let id: i64 = id.parse().map_err(|_| ApiError::CafeNotFound)?;
+    let input = check_cafe(input)?;
     let cafe = cafes
         .db
         .update_cafe(org.as_str(), id, input)
@@ -117,12 +79,9 @@ pub struct Which {
 /// `GET /v1/admin/orgs/{org}/signups[?cafe=ID]`: the signups, as JSON.
 pub async fn signups(
     State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
+    AdminOrg(org): AdminOrg,
     query: Result<Query<Which>, QueryRejection>,
-    headers: HeaderMap,
 ) -> Result<Json<Vec<SignupRow>>, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes.db, &org, &headers).await?;
     let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
     Ok(Json(cafes.db.signups(org.as_str(), which.cafe).await?))
 }
@@ -134,12 +93,9 @@ pub async fn signups(
 /// Arabic script included.
 pub async fn export(
     State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
+    AdminOrg(org): AdminOrg,
     query: Result<Query<Which>, QueryRejection>,
-    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes.db, &org, &headers).await?;
     let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
     let rows = cafes.db.signups(org.as_str(), which.cafe).await?;
     let csv = to_csv(&rows).map_err(|e| ApiError::internal("writing CSV", e))?;
@@ -220,11 +176,10 @@ fn defuse(cell: &str) -> String {
 /// `DELETE /v1/admin/orgs/{org}/signups/{id}`: delete one signup.
 pub async fn delete_signup(
     State(cafes): Shared,
-    path: Result<Path<(String, i64)>, PathRejection>,
-    headers: HeaderMap,
+    AdminOrg(org): AdminOrg,
+    Params((_, id)): Params<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    let Path((org, id)) = path.map_err(|_| ApiError::SignupNotFound)?;
-    let org = authorize(&cafes.db, &org, &headers).await?;
+    let id: i64 = id.parse().map_err(|_| ApiError::SignupNotFound)?;
     if !cafes.db.delete_signup(org.as_str(), id).await? {
         return Err(ApiError::SignupNotFound);
     }
@@ -255,13 +210,9 @@ pub struct Deleted {
 /// signup of one person, on their request.
 pub async fn forget(
     State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
-    json: Result<Json<Person>, JsonRejection>,
+    AdminOrg(org): AdminOrg,
+    JsonBody(person): JsonBody<Person>,
 ) -> Result<Json<Deleted>, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(&cafes.db, &org, &headers).await?;
-    let person = body(json)?;
     let email = person
         .email
         .as_deref()

@@ -10,15 +10,15 @@
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{FromRequestParts, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use plugin_host::review::{self, Review};
 use serde::{Deserialize, Serialize};
 
-use super::admin::{authorize, log};
-use super::cafes::body;
+use super::extract::{AdminOrg, JsonBody, Params, log};
+use crate::clock::Clock;
 use crate::db::{NewVersion, ScriptVersion};
 use crate::error::ApiError;
 use crate::names::{OrgName, Widget};
@@ -32,6 +32,8 @@ pub struct ScriptsAdmin {
     pub store: Arc<Store>,
     /// The hooks' reference, for the playground's panel.
     pub reference: Reference,
+    /// Today, for `ctx.today` in a review.
+    pub clock: Clock,
 }
 
 type Shared = State<Arc<ScriptsAdmin>>;
@@ -57,11 +59,8 @@ struct WidgetOverview {
 /// `GET /v1/admin/orgs/{org}`.
 pub async fn overview(
     State(admin): Shared,
-    path: Result<Path<String>, PathRejection>,
-    headers: HeaderMap,
+    AdminOrg(org): AdminOrg,
 ) -> Result<Json<OrgOverview>, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = authorize(admin.store.db(), &org, &headers).await?;
     let mut widgets = Vec::new();
     for widget in Widget::ALL {
         let live = admin.store.db().live_script(org.as_str(), widget).await?;
@@ -102,10 +101,8 @@ struct Default {
 /// `GET /v1/admin/orgs/{org}/scripts/{widget}`.
 pub async fn page(
     State(admin): Shared,
-    path: Result<Path<(String, String)>, PathRejection>,
-    headers: HeaderMap,
+    OrgWidget { org, widget }: OrgWidget,
 ) -> Result<Response, ApiError> {
-    let (org, widget) = org_and_widget(&admin, path, &headers).await?;
     let db = admin.store.db();
     let page = ScriptPage {
         layer: store::org_layer(&org),
@@ -150,12 +147,9 @@ pub struct Published {
 /// and, if it passes, makes it the live version.
 pub async fn publish(
     State(admin): Shared,
-    path: Result<Path<(String, String)>, PathRejection>,
-    headers: HeaderMap,
-    json: Result<Json<Publish>, JsonRejection>,
+    OrgWidget { org, widget }: OrgWidget,
+    JsonBody(input): JsonBody<Publish>,
 ) -> Result<Response, ApiError> {
-    let (org, widget) = org_and_widget(&admin, path, &headers).await?;
-    let input = body(json)?;
     let (note, author) = (input.note.trim().to_owned(), input.author.trim().to_owned());
     if note.chars().count() > MAX_NOTE {
         return Err(ApiError::InvalidVersion(format!(
@@ -217,12 +211,9 @@ pub struct MakeLive {
 /// and a version that no longer works must not go live.
 pub async fn make_live(
     State(admin): Shared,
-    path: Result<Path<(String, String)>, PathRejection>,
-    headers: HeaderMap,
-    json: Result<Json<MakeLive>, JsonRejection>,
+    OrgWidget { org, widget }: OrgWidget,
+    JsonBody(MakeLive { number }): JsonBody<MakeLive>,
 ) -> Result<Json<ScriptVersion>, ApiError> {
-    let (org, widget) = org_and_widget(&admin, path, &headers).await?;
-    let MakeLive { number } = body(json)?;
     let db = admin.store.db();
     let version = db
         .script_version(org.as_str(), widget, number)
@@ -262,28 +253,35 @@ async fn review_version(
     let default = admin.store.default_script(widget).await?;
     let layers = store::layers(org, default, Some(source.to_owned()));
     let (tests, org_name) = (tests.to_owned(), org.to_string());
-    tokio::task::spawn_blocking(move || {
-        review::review(
-            widget,
-            &layers,
-            &tests,
-            &org_name,
-            &crate::script_cli::today(),
-        )
-    })
-    .await
-    .map_err(|e| ApiError::internal("reviewing a script", std::io::Error::other(e)))
+    let today = admin.clock.today_text();
+    tokio::task::spawn_blocking(move || review::review(widget, &layers, &tests, &org_name, &today))
+        .await
+        .map_err(|e| ApiError::internal("reviewing a script", std::io::Error::other(e)))
 }
 
-/// The organisation (authorised) and widget in the URL.
-async fn org_and_widget(
-    admin: &ScriptsAdmin,
-    path: Result<Path<(String, String)>, PathRejection>,
-    headers: &HeaderMap,
-) -> Result<(OrgName, Widget), ApiError> {
-    let Path((org, widget)) = path.map_err(|_| ApiError::BadPath)?;
-    // The token first: an unknown widget must not tell a stranger anything.
-    let org = authorize(admin.store.db(), &org, headers).await?;
-    let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
-    Ok((org, widget))
+/// The organisation (its admin token checked) and the widget in the path.
+#[derive(Debug)]
+pub struct OrgWidget {
+    org: OrgName,
+    widget: Widget,
+}
+
+#[derive(serde::Deserialize)]
+struct WidgetParam {
+    widget: String,
+}
+
+impl FromRequestParts<Arc<ScriptsAdmin>> for OrgWidget {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<ScriptsAdmin>,
+    ) -> Result<Self, ApiError> {
+        // The token first: an unknown widget must not tell a stranger anything.
+        let AdminOrg(org) = AdminOrg::from_request_parts(parts, state).await?;
+        let Params(WidgetParam { widget }) = Params::from_request_parts(parts, state).await?;
+        let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
+        Ok(Self { org, widget })
+    }
 }

@@ -10,9 +10,9 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, PathRejection};
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -23,12 +23,14 @@ use plugin_host::contract::{Ctx, Widget};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use wire::TokenRequest;
 
+use super::extract::{JsonBody, Org, Params, find_org};
+use crate::clock::Clock;
 use crate::db::{self, Db, NewSignup, SignupOutcome, SignupStatus};
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
 use crate::store::Store;
-use crate::{ics, script_cli, tokens};
+use crate::{ics, tokens};
 
 /// What the public café handlers share.
 #[derive(Debug)]
@@ -39,12 +41,15 @@ pub struct Cafes {
     pub rules: RulesCache,
     /// Signups per client per minute; `None`: no limit.
     pub limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Today: which cafés are still to come, `ctx.today`.
+    pub clock: Clock,
 }
 
 impl Cafes {
     /// The shared state; `per_minute` signups per client (0: no limit).
-    pub fn new(db: Db, store: Arc<Store>, per_minute: u32) -> Self {
+    pub fn new(db: Db, store: Arc<Store>, per_minute: u32, clock: Clock) -> Self {
         Self {
+            clock,
             db,
             rules: RulesCache::new(store),
             limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
@@ -54,31 +59,38 @@ impl Cafes {
 
 type Shared = State<Arc<Cafes>>;
 
-/// The organisation named in the URL, if it exists in the database.
-pub async fn find_org(db: &Db, name: &str) -> Result<OrgName, ApiError> {
-    let not_found = || ApiError::OrgNotFound(name.to_owned());
-    let org = OrgName::parse(name).ok_or_else(not_found)?;
-    db.org(org.as_str()).await?.ok_or_else(not_found)?;
-    Ok(org)
-}
+/// The client is within its signup rate (`--signup-rate` a minute). An
+/// extractor, so it is checked before the path or the body is read: a client
+/// sending garbage fast is limited like any other.
+#[derive(Debug)]
+pub struct WithinRate;
 
-/// A JSON body, with the reasons it could not be read as stable errors.
-pub fn body<T>(json: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    match json {
-        Ok(Json(value)) => Ok(value),
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::TooLarge),
-        Err(e) => Err(ApiError::BadJson(e.body_text())),
+impl FromRequestParts<Arc<Cafes>> for WithinRate {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, cafes: &Arc<Cafes>) -> Result<Self, ApiError> {
+        let Some(limiter) = &cafes.limiter else {
+            return Ok(Self);
+        };
+        let ConnectInfo(client) = ConnectInfo::<SocketAddr>::from_request_parts(parts, cafes)
+            .await
+            .map_err(|e| {
+                ApiError::internal("the client's address", std::io::Error::other(e.body_text()))
+            })?;
+        limiter
+            .check_key(&client.ip())
+            .map_err(|_| ApiError::RateLimited)?;
+        // One entry per client address: forget the idle ones now and then.
+        if limiter.len() > 10_000 {
+            limiter.retain_recent();
+        }
+        Ok(Self)
     }
 }
 
 /// `GET /v1/orgs/{org}/cafes`: upcoming cafés that take signups, by date.
-pub async fn list(
-    State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
-) -> Result<Json<CafeList>, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    let org = find_org(&cafes.db, &org).await?;
-    let today = script_cli::today();
+pub async fn list(State(cafes): Shared, Org(org): Org) -> Result<Json<CafeList>, ApiError> {
+    let today = cafes.clock.today_text();
     let list = cafes.db.cafes(org.as_str(), Some(&today), false).await?;
     Ok(Json(CafeList { cafes: list }))
 }
@@ -103,19 +115,17 @@ async fn find_cafe(cafes: &Cafes, org: &str, id: &str) -> Result<(OrgName, CafeL
 /// `GET /v1/orgs/{org}/cafes/{id}`: one café, also when closed or past.
 pub async fn one(
     State(cafes): Shared,
-    path: Result<Path<(String, String)>, PathRejection>,
+    Params((org, id)): Params<(String, String)>,
 ) -> Result<Json<CafeListing>, ApiError> {
-    let Path((org, id)) = path.map_err(|_| ApiError::BadPath)?;
     Ok(Json(find_cafe(&cafes, &org, &id).await?.1))
 }
 
 /// `GET /v1/orgs/{org}/cafes/{id}/calendar.ics`: the café in a calendar file.
 pub async fn calendar(
     State(cafes): Shared,
-    path: Result<Path<(String, String)>, PathRejection>,
+    Params((org, id)): Params<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Path((org, id)) = path.map_err(|_| ApiError::BadPath)?;
     let (org, listing) = find_cafe(&cafes, &org, &id).await?;
     let host = headers
         .get(HOST)
@@ -142,23 +152,12 @@ pub async fn calendar(
 /// decision and the insert are one transaction.
 pub async fn signup(
     State(cafes): Shared,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
-    path: Result<Path<(String, String)>, PathRejection>,
-    json: Result<Json<SignupRequest>, JsonRejection>,
+    _rate: WithinRate,
+    Params((org, id)): Params<(String, String)>,
+    JsonBody(request): JsonBody<SignupRequest>,
 ) -> Result<Response, ApiError> {
-    if let Some(limiter) = &cafes.limiter {
-        limiter
-            .check_key(&client.ip())
-            .map_err(|_| ApiError::RateLimited)?;
-        // One entry per client address: forget the idle ones now and then.
-        if limiter.len() > 10_000 {
-            limiter.retain_recent();
-        }
-    }
-    let Path((org, id)) = path.map_err(|_| ApiError::BadPath)?;
-    let request = body(json)?;
     let (org, listing) = find_cafe(&cafes, &org, &id).await?;
-    let today = script_cli::today();
+    let today = cafes.clock.today_text();
     // Before the scripts run: a closed café's form errors would be beside the point.
     db::takes_signups(&listing.cafe, &today)?;
     let rules = cafes.rules.get(&org, Widget::Vacaturecafe).await?;
@@ -269,12 +268,10 @@ fn answer(
 
 async fn by_token(
     cafes: &Cafes,
-    org: &str,
-    json: Result<Json<TokenRequest>, JsonRejection>,
+    org: &OrgName,
+    TokenRequest { token }: TokenRequest,
     cancel: bool,
 ) -> Result<Json<SignupAnswer>, ApiError> {
-    let org = find_org(&cafes.db, org).await?;
-    let TokenRequest { token } = body(json)?;
     if !tokens::is_well_formed(&token) {
         return Err(ApiError::SignupNotFound);
     }
@@ -296,22 +293,20 @@ async fn by_token(
 /// `POST /v1/orgs/{org}/signups/status` with `{token}`: where a signup stands.
 pub async fn status(
     State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
-    json: Result<Json<TokenRequest>, JsonRejection>,
+    Org(org): Org,
+    JsonBody(request): JsonBody<TokenRequest>,
 ) -> Result<Json<SignupAnswer>, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    by_token(&cafes, &org, json, false).await
+    by_token(&cafes, &org, request, false).await
 }
 
 /// `POST /v1/orgs/{org}/signups/cancel` with `{token}`: cancel; the place
 /// goes to the first person waiting.
 pub async fn cancel(
     State(cafes): Shared,
-    path: Result<Path<String>, PathRejection>,
-    json: Result<Json<TokenRequest>, JsonRejection>,
+    Org(org): Org,
+    JsonBody(request): JsonBody<TokenRequest>,
 ) -> Result<Json<SignupAnswer>, ApiError> {
-    let Path(org) = path.map_err(|_| ApiError::BadPath)?;
-    by_token(&cafes, &org, json, true).await
+    by_token(&cafes, &org, request, true).await
 }
 
 /// CORS for the public café API: only the organisation's allowed origins,

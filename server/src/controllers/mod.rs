@@ -4,4 +4,5 @@ pub mod admin;
 pub mod admin_scripts;
 pub mod assets;
 pub mod cafes;
+pub mod extract;
 pub mod scripts;

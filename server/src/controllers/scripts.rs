@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+use super::extract::{Org, Params};
 use crate::error::ApiError;
 use crate::etag;
 use crate::names::Widget;
@@ -19,10 +19,9 @@ const JSON: &str = "application/json";
 /// `GET /v1/scripts/{widget}.rhai`: the widget's default script.
 pub async fn default_script(
     State(store): State<Arc<Store>>,
-    path: Result<Path<String>, PathRejection>,
+    Params(file): Params<String>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Path(file) = path.map_err(|_| ApiError::BadPath)?;
     let widget = widget_from_file(&file)?;
     let source = store.default_script(widget).await?;
     Ok(etag::respond(&headers, TEXT, source))
@@ -31,11 +30,10 @@ pub async fn default_script(
 /// `GET /v1/orgs/{org}/scripts/{widget}.rhai`: the organisation's override.
 pub async fn org_script(
     State(store): State<Arc<Store>>,
-    path: Result<Path<(String, String)>, PathRejection>,
+    Org(org): Org,
+    Params((_, file)): Params<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Path((org, file)) = path.map_err(|_| ApiError::BadPath)?;
-    let org = store.find_org(&org).await?;
     let widget = widget_from_file(&file)?;
     let source = store
         .org_script(&org, widget)
@@ -50,11 +48,10 @@ pub async fn org_script(
 /// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers.
 pub async fn rules(
     State(store): State<Arc<Store>>,
-    path: Result<Path<(String, String)>, PathRejection>,
+    Org(org): Org,
+    Params((_, widget)): Params<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let Path((org, widget)) = path.map_err(|_| ApiError::BadPath)?;
-    let org = store.find_org(&org).await?;
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
     let layers = store.layers(&org, widget).await?;
     let body = wire::RulesBody {

@@ -23,6 +23,8 @@ pub struct Dirs {
     pub www: TempDir,
     /// Signups per client per minute; 0 (no limit) unless a test sets it.
     pub signup_rate: u32,
+    /// The server's today; the system's unless a test fixes it.
+    pub clock: server::clock::Clock,
 }
 
 impl Dirs {
@@ -44,6 +46,7 @@ impl Dirs {
             bundle,
             www,
             signup_rate: 0,
+            clock: server::clock::Clock::system(),
         }
     }
 
@@ -55,6 +58,7 @@ impl Dirs {
             scripts_dir: PathBuf::from(SCRIPTS),
             signup_rate_per_minute: self.signup_rate,
             demo: true,
+            clock: self.clock,
         }
     }
 
