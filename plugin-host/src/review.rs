@@ -130,7 +130,7 @@ fn review_within_budget(
         }
     }
     match parse_tests(tests) {
-        Ok(file) => review.tests = script_tests::run(&rules, &file),
+        Ok(file) => review.tests = script_tests::run(&rules, widget, &file),
         Err(e) => review.tests_unreadable = Some(e),
     }
     review.log = rules.take_log();

@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::contract::{self, Widget};
 use crate::{Rules, ScriptError};
 
 /// A file of test cases.
@@ -57,9 +58,11 @@ pub fn parse(json: &str) -> Result<TestFile, serde_json::Error> {
     serde_json::from_str(json)
 }
 
-/// Runs every case against the rules, in order. Inside a review whose time
-/// budget has run out, the cases left are not run; one outcome says how many.
-pub fn run(rules: &Rules, file: &TestFile) -> Vec<CaseOutcome> {
+/// Runs every case against `widget`'s rules, in order. A hook's result must
+/// pass the contract's checks (as in the widget) before it is compared.
+/// Inside a review whose time budget has run out, the cases left are not
+/// run; one outcome says how many.
+pub fn run(rules: &Rules, widget: Widget, file: &TestFile) -> Vec<CaseOutcome> {
     let mut outcomes = Vec::with_capacity(file.cases.len());
     for (i, case) in file.cases.iter().enumerate() {
         if crate::budget::exceeded() == Some(crate::budget::Budget::Total) {
@@ -80,7 +83,10 @@ pub fn run(rules: &Rules, file: &TestFile) -> Vec<CaseOutcome> {
         }
         let mut args = case.args.clone();
         crate::contract::normalize_args(&case.hook, &mut args);
-        outcomes.push(match rules.call_json(&case.hook, &args) {
+        let result = rules
+            .call_json(&case.hook, &args)
+            .and_then(|actual| contract::check_json(widget, &case.hook, &actual).map(|()| actual));
+        outcomes.push(match result {
             Ok(actual) => {
                 let mut differences = Vec::new();
                 compare("$", &case.expect, &actual, &mut differences);

@@ -8,14 +8,15 @@
 mod support;
 use support as common;
 
+use plugin_host::contract::Widget;
 use plugin_host::{Layer, Rules, script_tests};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-fn assert_all_pass(rules: &Rules, json: &str) {
+fn assert_all_pass(rules: &Rules, widget: Widget, json: &str) {
     let file = script_tests::parse(json).expect("test file parses");
     assert!(!file.cases.is_empty());
-    let failures: Vec<_> = script_tests::run(rules, &file)
+    let failures: Vec<_> = script_tests::run(rules, widget, &file)
         .into_iter()
         .filter(|o| !o.passed())
         .collect();
@@ -25,7 +26,11 @@ fn assert_all_pass(rules: &Rules, json: &str) {
 #[test]
 fn the_default_netwerkscan_script_passes_its_persona_cases() {
     let rules = Rules::compile(&[Layer::new("default", common::NETWERKSCAN)]).expect("compiles");
-    assert_all_pass(&rules, include_str!("../../scripts/netwerkscan.tests.json"));
+    assert_all_pass(
+        &rules,
+        Widget::Netwerkscan,
+        include_str!("../../scripts/netwerkscan.tests.json"),
+    );
 }
 
 #[test]
@@ -33,6 +38,7 @@ fn the_demo_override_passes_its_cases() {
     let rules = common::with_org("demo", common::DEMO_OVERRIDE).expect("compiles");
     assert_all_pass(
         &rules,
+        Widget::Netwerkscan,
         include_str!("../../scripts/examples/demo/netwerkscan.tests.json"),
     );
 }
@@ -42,6 +48,7 @@ fn the_volunteer_group_override_passes_its_cases() {
     let rules = common::with_org("volunteers", common::VOLUNTEERS_OVERRIDE).expect("compiles");
     assert_all_pass(
         &rules,
+        Widget::Netwerkscan,
         include_str!("../../scripts/examples/volunteers/netwerkscan.tests.json"),
     );
 }
@@ -51,6 +58,7 @@ fn the_default_alliantiescan_script_passes_its_scenarios() {
     let rules = Rules::compile(&[Layer::new("default", common::ALLIANTIESCAN)]).expect("compiles");
     assert_all_pass(
         &rules,
+        Widget::Alliantiescan,
         include_str!("../../scripts/alliantiescan.tests.json"),
     );
 }
@@ -64,6 +72,7 @@ fn the_language_school_alliantiescan_override_passes_its_cases() {
     .expect("compiles");
     assert_all_pass(
         &rules,
+        Widget::Alliantiescan,
         include_str!("../../scripts/examples/taalschool/alliantiescan.tests.json"),
     );
 }
@@ -116,7 +125,7 @@ fn a_wrong_expectation_is_reported_with_its_path() {
            "expect":{"dimensions":[{"id":"bonding","value":7},{},{},{},{},{}]}}]}"#,
     )
     .expect("parses");
-    let outcome = &script_tests::run(&rules, &file)[0];
+    let outcome = &script_tests::run(&rules, Widget::Netwerkscan, &file)[0];
     assert!(!outcome.passed());
     assert_eq!(
         outcome.differences,
@@ -162,6 +171,7 @@ fn the_default_vacaturecafe_script_passes_its_cases() {
     let rules = Rules::compile(&[Layer::new("default", common::VACATURECAFE)]).expect("compiles");
     assert_all_pass(
         &rules,
+        Widget::Vacaturecafe,
         include_str!("../../scripts/vacaturecafe.tests.json"),
     );
 }
@@ -175,6 +185,7 @@ fn the_werkplein_override_adds_a_required_field_that_validate_enforces() {
     .expect("compiles");
     assert_all_pass(
         &rules,
+        Widget::Vacaturecafe,
         include_str!("../../scripts/examples/werkplein/vacaturecafe.tests.json"),
     );
 }
@@ -224,4 +235,29 @@ fn the_vacaturecafe_hooks_return_their_typed_shapes_in_every_language() {
         assert_eq!(d.outcome, Outcome::Waitlist);
         assert!(!d.message.is_empty());
     }
+}
+
+#[test]
+fn a_test_case_fails_on_a_result_the_widget_would_refuse() {
+    // A score of 150 matches a test that expects 150, but the widget refuses
+    // it (scores go from 0 to 100): so must the script's own test.
+    let rules = common::with_org(
+        "t",
+        "fn score(answers, ctx) { #{ dimensions: [#{ id: \"bonding\", label: \"x\", value: 150, why: \"\" }], summary: \"\", steps: [] } }",
+    )
+    .expect("compiles");
+    let file = script_tests::parse(
+        r#"{"cases":[{"name":"too high","hook":"score","args":[{"people":[],"answers":{}},{"lang":"en","org":"t","today":"2026-01-01"}],
+           "expect":{"dimensions":[{"id":"bonding","value":150}]}}]}"#,
+    )
+    .expect("parses");
+    let outcome = &script_tests::run(&rules, Widget::Netwerkscan, &file)[0];
+    let error = outcome.error.as_ref().expect("refused");
+    assert!(error.message.contains("goes from 0 to 100"), "{error}");
+    // A helper outside the contract is compared as it is.
+    let file = script_tests::parse(
+        r#"{"cases":[{"name":"weights","hook":"weight_changes","args":[],"expect":{}}]}"#,
+    )
+    .expect("parses");
+    assert!(script_tests::run(&rules, Widget::Netwerkscan, &file)[0].passed());
 }

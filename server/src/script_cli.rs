@@ -127,7 +127,7 @@ pub fn check(script: &Script) -> Outcome {
 /// Runs the script's test cases (`<script>.tests.json` beside it, or `tests`).
 pub fn test(script: &Script, tests: Option<&Path>) -> Outcome {
     let mut out = Outcome::passing();
-    let (_, rules, _) = match script.compile() {
+    let (widget, rules, _) = match script.compile() {
         Ok(compiled) => compiled,
         Err(e) => return out.fail(format!("✗ {e}")),
     };
@@ -148,7 +148,7 @@ pub fn test(script: &Script, tests: Option<&Path>) -> Outcome {
             ));
         }
     };
-    let outcomes = script_tests::run(&rules, &file);
+    let outcomes = script_tests::run(&rules, widget, &file);
     for case in &outcomes {
         if case.passed() {
             out.line(format!("✓ {}", case.name));

@@ -140,7 +140,10 @@ const ASSESSMENT_SHAPE: &str = "a map #{ phase, phase_label, summary, progress: 
 
 /// Calls `checklist(ctx)`.
 pub fn checklist(rules: &Rules, ctx: &Ctx) -> Result<Checklist, ScriptError> {
-    let list: Checklist = rules.call("checklist", &[ctx], CHECKLIST_SHAPE)?;
+    checked_checklist(rules.call("checklist", &[ctx], CHECKLIST_SHAPE)?)
+}
+
+fn checked_checklist(list: Checklist) -> Result<Checklist, ScriptError> {
     if list.phases.is_empty() {
         return Err(shape_error(
             "checklist",
@@ -152,7 +155,10 @@ pub fn checklist(rules: &Rules, ctx: &Ctx) -> Result<Checklist, ScriptError> {
 
 /// Calls `assess(ticks, ctx)` and checks the result is in range.
 pub fn assess(rules: &Rules, ticks: &Ticks, ctx: &Ctx) -> Result<Assessment, ScriptError> {
-    let a: Assessment = rules.call("assess", &[ticks, ctx], ASSESSMENT_SHAPE)?;
+    checked_assessment(rules.call("assess", &[ticks, ctx], ASSESSMENT_SHAPE)?)
+}
+
+fn checked_assessment(a: Assessment) -> Result<Assessment, ScriptError> {
     check_percent(
         "assess",
         "progress of",
@@ -160,4 +166,18 @@ pub fn assess(rules: &Rules, ticks: &Ticks, ctx: &Ctx) -> Result<Assessment, Scr
     )?;
     check_step_links("assess", &a.steps)?;
     Ok(a)
+}
+
+/// A result a script test got as JSON, checked as the widget's typed call
+/// checks it: `None` for a name that is not one of this widget's hooks.
+pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result<(), ScriptError>> {
+    Some(match hook {
+        "checklist" => super::typed(hook, value, CHECKLIST_SHAPE)
+            .and_then(checked_checklist)
+            .map(drop),
+        "assess" => super::typed(hook, value, ASSESSMENT_SHAPE)
+            .and_then(checked_assessment)
+            .map(drop),
+        _ => return None,
+    })
 }

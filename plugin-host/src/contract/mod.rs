@@ -5,7 +5,10 @@ pub mod alliantiescan;
 pub mod netwerkscan;
 pub mod vacaturecafe;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use crate::{ErrorKind, ScriptError};
 
 /// A language the widgets speak. Scripts get it in `ctx.lang`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -193,4 +196,36 @@ pub(crate) fn check_step_links(hook: &str, steps: &[Step]) -> Result<(), crate::
 pub fn is_safe_link(link: &str) -> bool {
     let lower = link.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+}
+
+/// Checks a hook's result that a script's own test got as JSON, as the
+/// widget's typed call checks it (shape, scores from 0 to 100, safe links…):
+/// a test must not pass on a result the widget then refuses. Helpers that
+/// are not one of `widget`'s hooks have no contract and pass.
+pub fn check_json(
+    widget: Widget,
+    hook: &str,
+    value: &serde_json::Value,
+) -> Result<(), ScriptError> {
+    let checked = match widget {
+        Widget::Netwerkscan => netwerkscan::check_json(hook, value),
+        Widget::Alliantiescan => alliantiescan::check_json(hook, value),
+        Widget::Vacaturecafe => vacaturecafe::check_json(hook, value),
+    };
+    checked.unwrap_or(Ok(()))
+}
+
+/// A hook's JSON result read as the typed call reads it.
+fn typed<T: DeserializeOwned>(
+    hook: &str,
+    value: &serde_json::Value,
+    expected: &str,
+) -> Result<T, ScriptError> {
+    serde_json::from_value(value.clone()).map_err(|e| {
+        ScriptError::new(
+            ErrorKind::WrongShape,
+            Some(hook),
+            format!("returned a value that is not {expected} ({e})"),
+        )
+    })
 }

@@ -113,7 +113,10 @@ const RESULT_SHAPE: &str = "a map #{ dimensions: [#{ id, label, value, why }], s
 
 /// Calls `questions(ctx)`.
 pub fn questions(rules: &Rules, ctx: &Ctx) -> Result<Questionnaire, ScriptError> {
-    let q: Questionnaire = rules.call("questions", &[ctx], QUESTIONNAIRE_SHAPE)?;
+    checked_questionnaire(rules.call("questions", &[ctx], QUESTIONNAIRE_SHAPE)?)
+}
+
+fn checked_questionnaire(q: Questionnaire) -> Result<Questionnaire, ScriptError> {
     if let Some(bad) = q.questions.iter().find(|q| q.options.is_empty()) {
         return Err(shape_error(
             "questions",
@@ -129,7 +132,10 @@ pub fn score(
     answers: &Answers,
     ctx: &Ctx,
 ) -> Result<NetwerkscanResult, ScriptError> {
-    let result: NetwerkscanResult = rules.call("score", &[answers, ctx], RESULT_SHAPE)?;
+    checked_result(rules.call("score", &[answers, ctx], RESULT_SHAPE)?)
+}
+
+fn checked_result(result: NetwerkscanResult) -> Result<NetwerkscanResult, ScriptError> {
     check_percent(
         "score",
         "score",
@@ -137,4 +143,18 @@ pub fn score(
     )?;
     check_step_links("score", &result.steps)?;
     Ok(result)
+}
+
+/// A result a script test got as JSON, checked as the widget's typed call
+/// checks it: `None` for a name that is not one of this widget's hooks.
+pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result<(), ScriptError>> {
+    Some(match hook {
+        "questions" => super::typed(hook, value, QUESTIONNAIRE_SHAPE)
+            .and_then(checked_questionnaire)
+            .map(drop),
+        "score" => super::typed(hook, value, RESULT_SHAPE)
+            .and_then(checked_result)
+            .map(drop),
+        _ => return None,
+    })
 }

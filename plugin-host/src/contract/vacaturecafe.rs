@@ -274,7 +274,10 @@ pub const MAX_FIELDS: usize = 40;
 
 /// Calls `fields(cafe, ctx)` and checks the fields make a usable form.
 pub fn fields(rules: &Rules, cafe: &Cafe, ctx: &Ctx) -> Result<Vec<Field>, ScriptError> {
-    let fields: Vec<Field> = rules.call("fields", &[cafe, ctx], FIELDS_SHAPE)?;
+    checked_fields(rules.call("fields", &[cafe, ctx], FIELDS_SHAPE)?)
+}
+
+fn checked_fields(fields: Vec<Field>) -> Result<Vec<Field>, ScriptError> {
     if fields.is_empty() || fields.len() > MAX_FIELDS {
         return Err(shape_error(
             "fields",
@@ -338,6 +341,19 @@ pub fn decide(
     ctx: &Ctx,
 ) -> Result<Decision, ScriptError> {
     rules.call("decide", &[form, cafe, counts, ctx], DECISION_SHAPE)
+}
+
+/// A result a script test got as JSON, checked as the widget's typed call
+/// checks it: `None` for a name that is not one of this widget's hooks.
+pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result<(), ScriptError>> {
+    Some(match hook {
+        "fields" => super::typed(hook, value, FIELDS_SHAPE)
+            .and_then(checked_fields)
+            .map(drop),
+        "validate" => super::typed::<FieldErrors>(hook, value, ERRORS_SHAPE).map(drop),
+        "decide" => super::typed::<Decision>(hook, value, DECISION_SHAPE).map(drop),
+        _ => return None,
+    })
 }
 
 /// Why a form cannot be taken at all, whatever the script says: a field the
