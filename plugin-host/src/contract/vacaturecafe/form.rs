@@ -1,0 +1,179 @@
+//! The check every signup form gets before a script sees it, the same in the
+//! browser (as the person types) and on the server: the structural
+//! [`clean_form`], then the rules' `validate` ([`check_form`]).
+
+use serde::{Deserialize, Serialize};
+use wire::ProblemCode;
+
+use super::{Cafe, Field, FieldErrors, FieldKind, Form, MAX_TEXT, MAX_TEXTAREA, Value, validate};
+use crate::contract::{Ctx, Lang};
+use crate::{Rules, ScriptError};
+
+/// Why a form cannot be taken at all, whatever the script says: a field the
+/// form does not have, an answer of the wrong type, too long, or with
+/// characters that have no place in a name or address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The field, as in [`Form`].
+    pub field: String,
+    /// What is wrong, as the error body sends it.
+    pub code: ProblemCode,
+}
+
+impl Problem {
+    fn new(field: &str, code: ProblemCode) -> Self {
+        Self {
+            field: field.to_owned(),
+            code,
+        }
+    }
+
+    /// What is wrong, in plain words in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let (nl, en, ar) = match self.code {
+            ProblemCode::TooLong => (
+                "Dit is te lang. Maak het korter.",
+                "This is too long. Please make it shorter.",
+                "هذا طويل جدًا. اجعله أقصر من فضلك.",
+            ),
+            ProblemCode::Markup => (
+                "Gebruik geen < of > tekens.",
+                "Please do not use the < or > characters.",
+                "من فضلك لا تستخدم الرمزين < أو >.",
+            ),
+            ProblemCode::ControlCharacters => (
+                "Hier staan onzichtbare tekens in. Typ het opnieuw.",
+                "This contains invisible characters. Please type it again.",
+                "يحتوي هذا على رموز غير مرئية. اكتبه مرة أخرى من فضلك.",
+            ),
+            ProblemCode::UnknownField | ProblemCode::WrongType | ProblemCode::NotAnOption => (
+                "Dit antwoord past niet bij deze vraag.",
+                "This answer does not fit this question.",
+                "هذه الإجابة لا تناسب هذا السؤال.",
+            ),
+        };
+        match lang {
+            Lang::Nl => nl,
+            Lang::En => en,
+            Lang::Ar => ar,
+        }
+        .to_owned()
+    }
+}
+
+/// Checks a form against its fields and returns it cleaned: text trimmed,
+/// empty answers dropped. The same check runs in the browser (as you type) and
+/// on the server (before the script), so neither accepts what the other refuses.
+pub fn clean_form(fields: &[Field], form: &Form) -> Result<Form, Problem> {
+    let mut clean = Form::new();
+    for (id, value) in form {
+        let field = fields
+            .iter()
+            .find(|f| &f.id == id)
+            .ok_or_else(|| Problem::new(id, ProblemCode::UnknownField))?;
+        let wrong = || Problem::new(id, ProblemCode::WrongType);
+        let value = match (field.kind, value) {
+            (FieldKind::Check, Value::Check(b)) => Value::Check(*b),
+            (FieldKind::Choices, Value::List(ids)) => {
+                if ids.len() > field.options.len() {
+                    return Err(Problem::new(id, ProblemCode::TooLong));
+                }
+                if let Some(_bad) = ids
+                    .iter()
+                    .find(|v| !field.options.iter().any(|o| &o.id == *v))
+                {
+                    return Err(Problem::new(id, ProblemCode::NotAnOption));
+                }
+                Value::List(ids.clone())
+            }
+            (FieldKind::Choice, Value::Text(v)) => {
+                if !v.is_empty() && !field.options.iter().any(|o| &o.id == v) {
+                    return Err(Problem::new(id, ProblemCode::NotAnOption));
+                }
+                Value::Text(v.clone())
+            }
+            (FieldKind::Text | FieldKind::Email | FieldKind::Tel, Value::Text(v)) => {
+                Value::Text(clean_text(id, v, MAX_TEXT, false)?)
+            }
+            (FieldKind::Textarea, Value::Text(v)) => {
+                Value::Text(clean_text(id, v, MAX_TEXTAREA, true)?)
+            }
+            _ => return Err(wrong()),
+        };
+        let empty = match &value {
+            Value::Text(t) => t.is_empty(),
+            Value::List(l) => l.is_empty(),
+            Value::Check(_) => false,
+        };
+        if !empty {
+            clean.insert(id.clone(), value);
+        }
+    }
+    Ok(clean)
+}
+
+fn clean_text(id: &str, text: &str, max: usize, lines: bool) -> Result<String, Problem> {
+    let text = text.trim();
+    if text.chars().count() > max {
+        return Err(Problem::new(id, ProblemCode::TooLong));
+    }
+    if text.contains(['<', '>']) {
+        return Err(Problem::new(id, ProblemCode::Markup));
+    }
+    if text.chars().any(|c| is_odd_char(c, lines)) {
+        return Err(Problem::new(id, ProblemCode::ControlCharacters));
+    }
+    Ok(text.to_owned())
+}
+
+/// Characters that only hide or disguise text: control characters, bidi
+/// overrides and isolates (which can make a name display as something else),
+/// the byte-order mark and Unicode noncharacters. Arabic's joiners stay allowed.
+fn is_odd_char(c: char, lines: bool) -> bool {
+    (c.is_control() && !(lines && c == '\n'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        || matches!(c as u32, 0xFDD0..=0xFDEF)
+        || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// Why a form is not taken: one answer that no form may hold, or the rules'
+/// messages per field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// From [`clean_form`].
+    Problem(Problem),
+    /// From the rules' `validate`.
+    Errors(FieldErrors),
+}
+
+impl Refusal {
+    /// Field id → message in `lang`, to show beside the fields.
+    pub fn field_errors(&self, lang: Lang) -> FieldErrors {
+        match self {
+            Self::Problem(p) => [(p.field.clone(), p.message(lang))].into(),
+            Self::Errors(errors) => errors.clone(),
+        }
+    }
+}
+
+/// The whole check of a form, as the browser runs it while the person types
+/// and the server before it decides: [`clean_form`], then `validate`. The
+/// outer error is a failing script; the inner one is the person's to fix.
+pub fn check_form(
+    rules: &Rules,
+    fields: &[Field],
+    form: &Form,
+    cafe: &Cafe,
+    ctx: &Ctx,
+) -> Result<Result<Form, Refusal>, ScriptError> {
+    let clean = match clean_form(fields, form) {
+        Ok(clean) => clean,
+        Err(problem) => return Ok(Err(Refusal::Problem(problem))),
+    };
+    let errors = validate(rules, &clean, cafe, ctx)?;
+    Ok(if errors.is_empty() {
+        Ok(clean)
+    } else {
+        Err(Refusal::Errors(errors))
+    })
+}

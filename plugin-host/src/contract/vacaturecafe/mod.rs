@@ -1,0 +1,129 @@
+//! Vacaturecafé (job-café signup): the hook calls (here), their data
+//! ([`types`]), the check every form gets before a script sees it ([`form`]),
+//! the repeat-signup keys ([`keys`]) and the playground's preview
+//! ([`preview`]). Everything is re-exported here, so callers name
+//! `contract::vacaturecafe::X` whatever file it lives in.
+//!
+//! Hooks (documented for admins in `scripts/vacaturecafe.rhai`):
+//! - `fields(cafe, ctx)` → `[Field]`
+//! - `validate(form, cafe, ctx)` → [`FieldErrors`]
+//! - `decide(form, cafe, counts, ctx)` → [`Decision`]
+//!
+//! The browser calls `fields` and `validate` for instant feedback; the server
+//! calls all three, and its answer counts.
+
+mod form;
+mod keys;
+mod preview;
+mod types;
+
+pub use form::{Problem, Refusal, check_form, clean_form};
+pub use keys::{answer_of_kind, email_key, phone_key};
+pub use preview::dry_run;
+pub use types::*;
+/// Field id → what is wrong with it, in `ctx.lang`. Empty: the form is fine.
+pub use wire::FieldErrors;
+pub use wire::{ProblemCode, SignupStatus};
+
+use super::{Ctx, shape_error};
+use crate::{Rules, ScriptError};
+
+const FIELDS_SHAPE: &str =
+    "an array of #{ id, label, kind, required, help, options: [#{ id, label }] }";
+const ERRORS_SHAPE: &str = "a map #{ <field id>: \"what is wrong\" } (empty when all is well)";
+const DECISION_SHAPE: &str =
+    "a map #{ outcome: \"confirmed\" | \"waitlist\" | \"rejected\", message }";
+
+/// The longest answer a one-line field takes, in characters.
+pub const MAX_TEXT: usize = 200;
+/// The longest answer a `textarea` takes, in characters.
+pub const MAX_TEXTAREA: usize = 2000;
+/// The most fields a form may have.
+pub const MAX_FIELDS: usize = 40;
+
+/// Calls `fields(cafe, ctx)` and checks the fields make a usable form.
+pub fn fields(rules: &Rules, cafe: &Cafe, ctx: &Ctx) -> Result<Vec<Field>, ScriptError> {
+    checked_fields(rules.call("fields", &[cafe, ctx], FIELDS_SHAPE)?)
+}
+
+fn checked_fields(fields: Vec<Field>) -> Result<Vec<Field>, ScriptError> {
+    if fields.is_empty() || fields.len() > MAX_FIELDS {
+        return Err(shape_error(
+            "fields",
+            format!(
+                "the form has {} fields; it needs 1 to {MAX_FIELDS}",
+                fields.len()
+            ),
+        ));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for f in &fields {
+        if !is_field_id(&f.id) {
+            return Err(shape_error(
+                "fields",
+                format!(
+                    "the field id `{}` should be lower-case letters, digits and _ (at most 32)",
+                    f.id
+                ),
+            ));
+        }
+        if !seen.insert(f.id.as_str()) {
+            return Err(shape_error(
+                "fields",
+                format!("two fields have the id `{}`", f.id),
+            ));
+        }
+        if matches!(f.kind, FieldKind::Choice | FieldKind::Choices) && f.options.is_empty() {
+            return Err(shape_error(
+                "fields",
+                format!("the field `{}` is a choice without options", f.id),
+            ));
+        }
+    }
+    Ok(fields)
+}
+
+fn is_field_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Calls `validate(form, cafe, ctx)`. Only fields of the form can have errors.
+pub fn validate(
+    rules: &Rules,
+    form: &Form,
+    cafe: &Cafe,
+    ctx: &Ctx,
+) -> Result<FieldErrors, ScriptError> {
+    rules.call("validate", &[form, cafe, ctx], ERRORS_SHAPE)
+}
+
+/// Calls `decide(form, cafe, counts, ctx)`.
+pub fn decide(
+    rules: &Rules,
+    form: &Form,
+    cafe: &Cafe,
+    counts: &Counts,
+    ctx: &Ctx,
+) -> Result<Decision, ScriptError> {
+    rules.call("decide", &[form, cafe, counts, ctx], DECISION_SHAPE)
+}
+
+/// A result a script test got as JSON, checked as the widget's typed call
+/// checks it: `None` for a name that is not one of this widget's hooks.
+pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result<(), ScriptError>> {
+    Some(match hook {
+        "fields" => super::typed(hook, value, FIELDS_SHAPE)
+            .and_then(checked_fields)
+            .map(drop),
+        "validate" => super::typed::<FieldErrors>(hook, value, ERRORS_SHAPE).map(drop),
+        "decide" => super::typed::<Decision>(hook, value, DECISION_SHAPE).map(drop),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests;
