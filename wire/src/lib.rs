@@ -4,12 +4,18 @@
 //! taken. Both sides use these types, so a renamed code fails to compile on
 //! the side that still uses the old one, instead of failing at run time.
 //!
-//! Only serde: no Rhai, no HTTP client or server. The hook contracts (what a
-//! rule script gets and returns) are `plugin-host`'s.
+//! Only serde: no Rhai, no HTTP client or server. The café data ([`cafe`])
+//! crosses HTTP and is what the Vacaturecafé's rule scripts see too;
+//! `plugin-host` re-exports it beside the hook contracts it owns.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+pub mod cafe;
+mod lang;
+
+pub use lang::Lang;
 
 /// The stable code of an API error, sent as snake_case (`org_not_found`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

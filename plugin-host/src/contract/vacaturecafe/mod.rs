@@ -23,6 +23,9 @@ pub use preview::dry_run;
 pub use types::*;
 /// Field id → what is wrong with it, in `ctx.lang`. Empty: the form is fine.
 pub use wire::FieldErrors;
+pub use wire::cafe::{
+    Cafe, CafeDetails, CafeList, CafeListing, Counts, Form, SignupAnswer, SignupRequest, Value,
+};
 pub use wire::{ProblemCode, SignupStatus};
 
 use super::{Ctx, shape_error};

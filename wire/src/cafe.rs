@@ -1,0 +1,163 @@
+//! The job cafés' data as it crosses HTTP and reaches the rule scripts: a
+//! café and its counts, a form's answers, and the signup request and answer.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Lang, SignupStatus};
+
+/// A job café as organisations publish it. Scripts and JSON see one flat
+/// map: `#{ id, title, date, … }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cafe {
+    /// Stable id, assigned by the server.
+    pub id: i64,
+    /// Everything else, as an admin writes it.
+    #[serde(flatten)]
+    pub details: CafeDetails,
+}
+
+/// A café as an admin creates or edits it: everything but the id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CafeDetails {
+    /// What it is called, e.g. "Vacaturecafé Zorg en Welzijn".
+    pub title: String,
+    /// A few words on what to expect.
+    #[serde(default)]
+    pub description: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `HH:MM`, local time.
+    pub start: String,
+    /// `HH:MM`, local time.
+    pub end: String,
+    /// The place's name, e.g. "Bibliotheek Centrum".
+    pub place: String,
+    /// Street, number and town.
+    pub address: String,
+    /// Sectors employers come from.
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    /// Employers who will be there.
+    #[serde(default)]
+    pub employers: Vec<String>,
+    /// Languages spoken at the café (tags such as `nl`, `ar`, `en`).
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Confirmed places.
+    pub capacity: i64,
+    /// Closed by the organisation: no new signups.
+    #[serde(default)]
+    pub closed: bool,
+}
+
+impl Cafe {
+    /// A café to try a script on (the admin CLI's `check`, examples).
+    pub fn example() -> Self {
+        Self {
+            id: 1,
+            details: CafeDetails {
+                title: "Vacaturecafé".into(),
+                description: String::new(),
+                date: "2026-12-01".into(),
+                start: "14:00".into(),
+                end: "16:00".into(),
+                place: "Bibliotheek".into(),
+                address: "Markt 1".into(),
+                sectors: vec!["Zorg".into(), "Techniek".into()],
+                employers: vec![],
+                languages: vec!["nl".into(), "ar".into()],
+                capacity: 20,
+                closed: false,
+            },
+        }
+    }
+}
+
+/// How many people a café has, given to `decide` and shown in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Counts {
+    /// Confirmed signups.
+    pub confirmed: i64,
+    /// People on the waiting list.
+    pub waitlist: i64,
+    /// `capacity - confirmed`, never below 0.
+    pub places_left: i64,
+}
+
+/// A café with its current counts, as the public list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CafeListing {
+    /// The café.
+    #[serde(flatten)]
+    pub cafe: Cafe,
+    /// Its counts now.
+    pub counts: Counts,
+}
+
+impl CafeListing {
+    /// [`Cafe::example`] with every place free.
+    pub fn example() -> Self {
+        let cafe = Cafe::example();
+        let places_left = cafe.details.capacity;
+        Self {
+            cafe,
+            counts: Counts {
+                confirmed: 0,
+                waitlist: 0,
+                places_left,
+            },
+        }
+    }
+}
+
+/// One answer in a form: text, a list of option ids, or a yes/no.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// `text`, `email`, `tel`, `textarea`, `choice`.
+    Text(String),
+    /// `choices`.
+    List(Vec<String>),
+    /// `check`.
+    Check(bool),
+}
+
+/// Field id → answer. Fields left empty may be missing.
+pub type Form = BTreeMap<String, Value>;
+
+/// The server's list of upcoming cafés.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CafeList {
+    /// Upcoming, open cafés.
+    pub cafes: Vec<CafeListing>,
+}
+
+/// What the widget sends to sign up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    /// The answers, by field id.
+    pub form: Form,
+    /// The language the person uses; messages come back in it.
+    #[serde(default)]
+    pub lang: Lang,
+}
+
+/// The answer to a signup, a status request or a cancellation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignupAnswer {
+    /// Where the signup stands.
+    pub status: SignupStatus,
+    /// From the rules, in the person's language (empty for a status request).
+    pub message: String,
+    /// Place on the waiting list (1 = next), when waiting.
+    pub position: Option<i64>,
+    /// The token for the cancellation link; only in the answer that created the signup.
+    pub cancel_token: Option<String>,
+    /// True when the same person had already signed up: this is that signup.
+    pub already: bool,
+    /// The café, with counts after this signup.
+    pub cafe: CafeListing,
+}
