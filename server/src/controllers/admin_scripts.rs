@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use plugin_host::review::{self, Review};
 use serde::{Deserialize, Serialize};
 
-use super::extract::{AdminOrg, JsonBody, Params, log};
+use super::extract::{AdminOrg, HasDb, JsonBody, Params, log};
 use crate::clock::Clock;
 use crate::db::{NewVersion, ScriptVersion};
 use crate::error::ApiError;
@@ -34,6 +34,12 @@ pub struct ScriptsAdmin {
     pub reference: Reference,
     /// Today, for `ctx.today` in a review.
     pub clock: Clock,
+}
+
+impl HasDb for Arc<ScriptsAdmin> {
+    fn db(&self) -> &crate::db::Db {
+        self.store.db()
+    }
 }
 
 type Shared = State<Arc<ScriptsAdmin>>;

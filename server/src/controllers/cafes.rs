@@ -23,7 +23,7 @@ use plugin_host::contract::{Ctx, Widget};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use wire::TokenRequest;
 
-use super::extract::{JsonBody, Org, Params, find_org};
+use super::extract::{HasDb, JsonBody, Org, Params, find_org};
 use crate::clock::Clock;
 use crate::db::{self, Db, NewSignup, SignupOutcome, SignupStatus};
 use crate::error::ApiError;
@@ -54,6 +54,12 @@ impl Cafes {
             rules: RulesCache::new(store),
             limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
         }
+    }
+}
+
+impl HasDb for Arc<Cafes> {
+    fn db(&self) -> &Db {
+        &self.db
     }
 }
 

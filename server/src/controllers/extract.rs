@@ -17,30 +17,17 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use super::admin_scripts::ScriptsAdmin;
-use super::cafes::Cafes;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::store::Store;
 use crate::tokens;
 
-/// A router state that reaches the database.
+/// A router state that reaches the database (each controller's state says
+/// how, beside its definition).
 pub trait HasDb {
     /// The database.
     fn db(&self) -> &Db;
-}
-
-impl HasDb for Arc<Cafes> {
-    fn db(&self) -> &Db {
-        &self.db
-    }
-}
-
-impl HasDb for Arc<ScriptsAdmin> {
-    fn db(&self) -> &Db {
-        self.store.db()
-    }
 }
 
 impl HasDb for Arc<Store> {
