@@ -1,7 +1,7 @@
 //! The root component: loads the rules, holds the language, and shows the
 //! chosen widget, a loading line, or a kind error.
 
-use plugin_host::contract::{Ctx, Lang};
+use plugin_host::contract::{Lang, Widget};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -9,24 +9,10 @@ use crate::alliantiescan::Alliantiescan;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::lang_switch::LangSwitch;
 use crate::config::Config;
-use crate::i18n::{Texts, texts};
 use crate::netwerkscan::Netwerkscan;
 use crate::rules::{self, LoadError, SharedRules};
+use crate::ui::Ui;
 use crate::vacaturecafe::Vacaturecafe;
-use plugin_host::contract::Widget;
-
-/// What every component of a widget needs to know about where it runs.
-#[derive(Clone, PartialEq)]
-pub struct Ui {
-    /// The language in use.
-    pub lang: Lang,
-    /// The UI texts in that language.
-    pub texts: &'static Texts,
-    /// The custom element on the host page; DOM events are dispatched on it.
-    pub host: web_sys::Element,
-    /// What hooks get as `ctx`.
-    pub ctx: Ctx,
-}
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
@@ -53,16 +39,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let ui = Ui {
-        lang: *lang,
-        texts: texts(*lang),
-        host: props.host.clone(),
-        ctx: Ctx {
-            lang: *lang,
-            org: props.config.org.clone(),
-            today: today(),
-        },
-    };
+    let ui = Ui::new(*lang, props.config.org.clone(), props.host.clone());
     let onlang = {
         let lang = lang.clone();
         Callback::from(move |l: Lang| lang.set(l))
@@ -93,10 +70,4 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ContextProvider<Ui>>
     }
-}
-
-/// Today's date as `YYYY-MM-DD`, for `ctx.today`.
-fn today() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).unwrap_or_default().to_owned()
 }

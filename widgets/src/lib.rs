@@ -15,8 +15,10 @@ mod i18n;
 mod netwerkscan;
 mod playground;
 mod print;
+mod rule_call;
 mod rules;
 mod storage;
+mod ui;
 mod vacaturecafe;
 
 use std::sync::Once;

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::item_row::ItemRow;
 use super::state::Field;
-use crate::app::Ui;
+use super::texts::texts;
+use crate::ui::use_ui;
 
 /// Props of [`ChecklistView`].
 #[derive(Properties, PartialEq)]
@@ -26,10 +27,7 @@ pub struct ChecklistViewProps {
 /// All phases and items.
 #[component]
 pub fn ChecklistView(props: &ChecklistViewProps) -> Html {
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = ui.texts;
+    let t = texts(use_ui().lang);
     let onpartner = {
         let cb = props.onpartner.clone();
         Callback::from(move |e: InputEvent| {

@@ -6,8 +6,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::Scan;
-use crate::app::Ui;
+use super::texts::texts;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Props of [`CompareView`].
 #[derive(Properties, PartialEq)]
@@ -33,10 +34,7 @@ pub struct CompareViewProps {
 pub fn CompareView(props: &CompareViewProps) -> Html {
     let input = use_node_ref();
     let message = use_state(|| None::<(bool, String)>);
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = ui.texts;
+    let t = texts(use_ui().lang);
     let with_link = |then: Callback<Scan>, notice: &'static str| {
         let (input, message) = (input.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {

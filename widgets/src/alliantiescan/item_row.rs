@@ -7,8 +7,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::state::Field;
-use crate::app::Ui;
+use super::texts::texts;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Props of [`ItemRow`].
 #[derive(Properties, PartialEq)]
@@ -28,10 +29,7 @@ pub struct ItemRowProps {
 /// One item.
 #[component]
 pub fn ItemRow(props: &ItemRowProps) -> Html {
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = ui.texts;
+    let t = texts(use_ui().lang);
     let item = &props.item;
     let tick = props.tick.clone().unwrap_or_default();
     let set = |field: fn() -> Field| {

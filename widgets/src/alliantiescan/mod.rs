@@ -8,21 +8,23 @@ mod compare_view;
 mod item_row;
 mod result_view;
 mod state;
+mod texts;
 
 use plugin_host::contract::{Widget, alliantiescan};
 use wasm_bindgen::JsCast;
 use yew::Reducible;
 use yew::prelude::*;
 
-use crate::app::Ui;
-use crate::components::error_notice::ErrorNotice;
 use crate::components::remove_data::RemoveData;
+use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
 use crate::storage;
+use crate::ui::use_ui;
 use checklist_view::ChecklistView;
 use compare_view::CompareView;
 use result_view::ResultView;
 use state::{Action, Kept, Scan, State, View};
+use texts::texts;
 
 /// Props of [`Alliantiescan`].
 #[derive(Properties, PartialEq)]
@@ -51,11 +53,8 @@ fn initial_state(key: &str) -> State {
 /// The Alliantiescan widget.
 #[component]
 pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
-    let ui = use_context::<Ui>();
-    let key = storage::key(
-        Widget::Alliantiescan,
-        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default(),
-    );
+    let ui = use_ui();
+    let key = storage::key(Widget::Alliantiescan, &ui.ctx.org);
     let state = {
         let key = key.clone();
         use_reducer(move || initial_state(&key))
@@ -88,18 +87,14 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
             }
         });
     }
-    let ctx = ui.as_ref().map(|u| u.ctx.clone());
-    let checklist = use_memo((props.rules.clone(), ctx), |(rules, ctx)| {
-        ctx.as_ref()
-            .map(|ctx| alliantiescan::checklist(&rules.hooks(), ctx))
+    let checklist = use_rule_call(&props.rules, (), |rules, (), ctx| {
+        alliantiescan::checklist(rules, ctx)
     });
-    let Some(ui) = ui else { return html! {} };
-    let t = ui.texts;
-    let list = match &*checklist {
-        Some(Ok(list)) => list.clone(),
-        Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
-        None => return html! {},
+    let list = match checklist.or_notice() {
+        Ok(list) => list,
+        Err(notice) => return notice,
     };
+    let t = texts(ui.lang);
     let send = |make: fn(Scan) -> Action| {
         let state = state.clone();
         Callback::from(move |scan: Scan| state.dispatch(make(scan)))
@@ -130,9 +125,9 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
 
     html! {
         <section class="bg-alliantiescan" aria-labelledby="bg-als-title">
-            <h2 id="bg-als-title" class="bg-title">{ t.als_title }</h2>
-            <p class="bg-intro">{ t.als_intro }</p>
-            <p class="bg-privacy">{ t.als_private }</p>
+            <h2 id="bg-als-title" class="bg-title">{ t.title }</h2>
+            <p class="bg-intro">{ t.intro }</p>
+            <p class="bg-privacy">{ t.private }</p>
             <div class="bg-views" role="group" aria-label={t.views_label}>
                 { view_button(View::Checklist, t.view_checklist) }
                 { view_button(View::Result, t.view_result) }

@@ -5,10 +5,11 @@ use plugin_host::contract::alliantiescan::{self, Assessment, Ticks};
 use yew::prelude::*;
 
 use super::state::Scan;
-use crate::app::Ui;
-use crate::components::error_notice::ErrorNotice;
+use super::texts::texts;
 use crate::i18n::fill;
+use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
+use crate::ui::use_ui;
 
 /// Props of [`ResultView`].
 #[derive(Properties, PartialEq)]
@@ -24,39 +25,30 @@ pub struct ResultViewProps {
 /// The result.
 #[component]
 pub fn ResultView(props: &ResultViewProps) -> Html {
-    let ui = use_context::<Ui>();
-    let ctx = ui.as_ref().map(|u| u.ctx.clone());
-    let result = use_memo(
-        (props.rules.clone(), props.ticks.clone(), ctx),
-        |(rules, ticks, ctx)| {
-            ctx.as_ref()
-                .map(|ctx| alliantiescan::assess(&rules.hooks(), ticks, ctx))
-        },
-    );
+    let ui = use_ui();
+    let result = use_rule_call(&props.rules, props.ticks.clone(), alliantiescan::assess);
     {
-        let host = ui.as_ref().map(|u| u.host.clone());
+        let ui = ui.clone();
         use_effect_with(result.clone(), move |result| {
-            if let (Some(host), Some(Ok(a))) = (host, result.as_ref()) {
+            if let Some(a) = result.ok() {
                 let warnings: Vec<&str> = a.warnings.iter().map(|w| w.id.as_str()).collect();
                 let detail = serde_json::json!({ "widget": "alliantiescan", "phase": a.phase, "warnings": warnings });
-                crate::events::dispatch(&host, "bondgenoot:complete", &detail);
+                ui.dispatch("bondgenoot:complete", &detail);
             }
         });
     }
-    let Some(ui) = ui else { return html! {} };
-    let t = ui.texts;
-    let a: &Assessment = match &*result {
-        Some(Ok(a)) => a,
-        Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
-        None => return html! {},
+    let a: &Assessment = match result.or_notice() {
+        Ok(a) => a,
+        Err(notice) => return notice,
     };
+    let (shared, t) = (ui.texts, texts(ui.lang));
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
     let link = Scan::new(&props.partner, &props.ticks).link(&page);
     let onprint = {
-        let host = ui.host.clone();
-        Callback::from(move |_| crate::print::print_alone(&host))
+        let ui = ui.clone();
+        Callback::from(move |_| ui.print_alone())
     };
 
     html! {
@@ -86,12 +78,12 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     { for a.warnings.iter().map(|w| html! { <li class="bg-warning" data-id={w.id.clone()}>{ &w.text }</li> }) }
                 </ul>
             }
-            <h3>{ t.steps_heading }</h3>
+            <h3>{ shared.steps_heading }</h3>
             <ol class="bg-steps">
                 { for a.steps.iter().map(|s| html! {
                     <li class="bg-step" data-id={s.id.clone()}>
                         <strong>{ &s.title }</strong>
-                        <span class="bg-why">{ t.why }{ " " }{ &s.why }</span>
+                        <span class="bg-why">{ shared.why }{ " " }{ &s.why }</span>
                     </li>
                 }) }
             </ol>
@@ -110,7 +102,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     <label for="bg-share-link">{ t.share_link_label }</label>
                     <input id="bg-share-link" type="text" readonly=true value={link} />
                 </div>
-                <button type="button" class="bg-button" onclick={onprint}>{ t.print }</button>
+                <button type="button" class="bg-button" onclick={onprint}>{ shared.print }</button>
             </div>
         </div>
     }

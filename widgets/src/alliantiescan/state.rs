@@ -63,19 +63,52 @@ impl Scan {
     pub fn link(&self, page: &str) -> String {
         let json = serde_json::to_string(self).unwrap_or_default();
         let page = page.split('#').next().unwrap_or(page);
-        format!(
-            "{page}#{FRAGMENT}{}",
-            String::from(js_sys::encode_uri_component(&json))
-        )
+        format!("{page}#{FRAGMENT}{}", encode_component(&json))
     }
 
     /// The scan in a link or a bare fragment, if it carries one.
     pub fn from_link(link: &str) -> Option<Self> {
         let encoded = link.split_once(FRAGMENT)?.1;
         let encoded = encoded.split('&').next().unwrap_or(encoded).trim();
-        let json = js_sys::decode_uri_component(encoded).ok()?;
-        Self::parse(&String::from(json))
+        Self::parse(&decode_component(encoded)?)
     }
+}
+
+/// Characters `encodeURIComponent` leaves as they are.
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b)
+}
+
+/// `encodeURIComponent` in Rust (the same links as before, and pure, so the
+/// share link is tested natively): UTF-8 bytes as `%XX`, but for unreserved.
+fn encode_component(text: &str) -> String {
+    text.bytes().fold(String::new(), |mut out, b| {
+        if is_unreserved(b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+        out
+    })
+}
+
+/// `decodeURIComponent` in Rust: `None` for a broken escape or bytes that
+/// are not UTF-8, where JavaScript throws.
+fn decode_component(text: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'%' {
+            let (&[high, low], tail) = tail.split_first_chunk::<2>()?;
+            let digit = |d: u8| char::from(d).to_digit(16);
+            bytes.push(u8::try_from(digit(high)? * 16 + digit(low)?).ok()?);
+            rest = tail;
+        } else {
+            bytes.push(b);
+            rest = tail;
+        }
+    }
+    String::from_utf8(bytes).ok()
 }
 
 /// What is kept on the device between visits.
@@ -211,5 +244,152 @@ impl Reducible for State {
             Action::Reset => next = State::default(),
         }
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://example.org/samen?tab=scan#top";
+
+    fn ticks() -> Ticks {
+        let tick = Tick {
+            level: "partly".into(),
+            note: "Afspraken: zie verslag #3 & 50% (é, عربي)".into(),
+            owner: "Gemeente".into(),
+            role: "gangmaker".into(),
+        };
+        [("trust".to_owned(), tick)].into()
+    }
+
+    fn scan(partner: &str) -> Scan {
+        Scan::new(partner, &ticks())
+    }
+
+    fn after(state: State, actions: impl IntoIterator<Item = Action>) -> State {
+        let end = actions
+            .into_iter()
+            .fold(Rc::new(state), |state, action| state.reduce(action));
+        (*end).clone()
+    }
+
+    #[test]
+    fn a_share_link_carries_the_scan_to_a_partner_unchanged() {
+        let ours = scan("Taalschool Noord & Zn.");
+        let link = ours.link(PAGE);
+        assert!(
+            link.starts_with("https://example.org/samen?tab=scan#bg-alliantiescan=%7B%22format%22"),
+            "the page's own fragment gives way to the scan: {link}"
+        );
+        assert!(
+            !link.contains(' ') && !link.contains('é'),
+            "one unbroken link: {link}"
+        );
+        assert_eq!(Scan::from_link(&link), Some(ours.clone()));
+        let fragment = link.split_once('#').map(|(_, f)| format!("#{f}"));
+        assert_eq!(fragment.and_then(|f| Scan::from_link(&f)), Some(ours));
+    }
+
+    #[test]
+    fn share_links_escape_as_encode_uri_component_does() {
+        assert_eq!(
+            encode_component("a b&c=d/é~*'()!_.-"),
+            "a%20b%26c%3Dd%2F%C3%A9~*'()!_.-"
+        );
+        assert_eq!(
+            decode_component("a%20b%26c%3Dd%2F%C3%A9~*'()!_.-").as_deref(),
+            Some("a b&c=d/é~*'()!_.-")
+        );
+    }
+
+    #[test]
+    fn a_corrupted_share_link_is_refused() {
+        let link = scan("Stichting Samen").link(PAGE);
+        let cut = &link[..link.len() - 10];
+        assert_eq!(Scan::from_link(cut), None, "cut off when copied");
+        let broken_escape = link.replacen("%22", "%2", 1);
+        assert_eq!(Scan::from_link(&broken_escape), None);
+        let not_utf8 = link.replacen("%22", "%C3%22", 1);
+        assert_eq!(Scan::from_link(&not_utf8), None);
+        let other_format = link.replacen("bondgenoot-alliantiescan", "bondgenoot-netwerkscan", 1);
+        assert_eq!(Scan::from_link(&other_format), None);
+        assert_eq!(Scan::from_link(PAGE), None, "a page without a scan");
+    }
+
+    #[test]
+    fn a_shared_scan_on_a_fresh_device_becomes_ours() {
+        let state = after(State::default(), [Action::Shared(scan("Gemeente"))]);
+        assert_eq!(state.partner, "Gemeente");
+        assert_eq!(state.ticks, ticks());
+        assert_eq!(state.view, View::Result);
+        assert!(state.compare.is_empty());
+    }
+
+    #[test]
+    fn a_shared_scan_next_to_our_own_goes_into_the_comparison() {
+        let ours = after(State::default(), [Action::Partner("Taalschool".into())]);
+        let state = after(ours, [Action::Shared(scan("Gemeente"))]);
+        assert_eq!(state.partner, "Taalschool");
+        assert!(state.ticks.is_empty(), "our scan is not overwritten");
+        assert_eq!(state.compare, [scan("Gemeente")]);
+        assert_eq!(state.view, View::Compare);
+    }
+
+    #[test]
+    fn comparing_a_partner_again_replaces_their_earlier_scan() {
+        let newer = Scan::new("Gemeente", &Ticks::new());
+        let state = after(
+            State::default(),
+            [
+                Action::Compare(scan("Gemeente")),
+                Action::Compare(scan("Buurthuis")),
+                Action::Compare(newer.clone()),
+            ],
+        );
+        assert_eq!(state.compare, [scan("Buurthuis"), newer]);
+        let state = after(state, [Action::Uncompare(0), Action::Uncompare(5)]);
+        assert_eq!(state.compare.len(), 1);
+    }
+
+    #[test]
+    fn changing_a_note_on_an_unticked_item_ticks_it_as_not_yet_in_place() {
+        let state = after(
+            State::default(),
+            [Action::Set(
+                "trust".into(),
+                Field::Note,
+                "next meeting".into(),
+            )],
+        );
+        let tick = state.ticks.get("trust").cloned().unwrap_or_default();
+        assert_eq!(
+            (tick.level.as_str(), tick.note.as_str()),
+            ("no", "next meeting")
+        );
+    }
+
+    #[test]
+    fn what_is_kept_on_the_device_comes_back_and_remove_forgets_it() {
+        let state = after(
+            State::default(),
+            [
+                Action::Open(scan("Taalschool")),
+                Action::Compare(scan("Gemeente")),
+            ],
+        );
+        let json = serde_json::to_string(&state.kept()).expect("what we keep serialises");
+        let kept: Kept = serde_json::from_str(&json).expect("what we keep reads back");
+        let back = State::from_kept(kept);
+        assert_eq!(
+            (back.partner, back.ticks, back.compare),
+            (
+                state.partner.clone(),
+                state.ticks.clone(),
+                state.compare.clone()
+            )
+        );
+        assert!(after(state, [Action::Reset]).is_empty());
     }
 }

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::app::Ui;
+use crate::ui::use_ui;
 
 /// Props of [`ErrorNotice`].
 #[derive(Properties, PartialEq)]
@@ -19,11 +19,10 @@ pub struct ErrorNoticeProps {
 /// A kind error message with the detail logged to the console.
 #[component]
 pub fn ErrorNotice(props: &ErrorNoticeProps) -> Html {
-    let ui = use_context::<Ui>();
+    let ui = use_ui();
     use_effect_with(props.detail.clone(), |detail| {
         web_sys::console::error_1(&format!("Bondgenoot: {detail}").into());
     });
-    let Some(ui) = ui else { return html! {} };
     let retry = props.onretry.clone().map(|cb| {
         html! { <button type="button" class="bg-button" onclick={move |_| cb.emit(())}>{ ui.texts.retry }</button> }
     });

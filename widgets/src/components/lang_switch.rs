@@ -4,8 +4,8 @@ use plugin_host::contract::Lang;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::app::Ui;
 use crate::i18n::texts;
+use crate::ui::use_ui;
 
 /// Props of [`LangSwitch`].
 #[derive(Properties, PartialEq)]
@@ -19,7 +19,7 @@ pub struct LangSwitchProps {
 /// A labelled language select.
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
-    let ui = use_context::<Ui>();
+    let ui = use_ui();
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
@@ -29,7 +29,6 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
             }
         })
     };
-    let Some(ui) = ui else { return html! {} };
     html! {
         <div class="bg-lang">
             <label for="bg-lang-select">{ ui.texts.language_label }</label>

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::app::Ui;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Props of [`Progress`].
 #[derive(Properties, PartialEq)]
@@ -18,9 +18,7 @@ pub struct ProgressProps {
 /// A step indicator.
 #[component]
 pub fn Progress(props: &ProgressProps) -> Html {
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
+    let ui = use_ui();
     let label = fill(
         ui.texts.step_of,
         &[

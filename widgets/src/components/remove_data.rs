@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::Ui;
+use crate::ui::use_ui;
 
 /// Props of [`RemoveData`].
 #[derive(Properties, PartialEq)]
@@ -19,9 +19,7 @@ pub struct RemoveDataProps {
 pub fn RemoveData(props: &RemoveDataProps) -> Html {
     let confirming = use_state(|| false);
     let removed = use_state(|| false);
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
+    let ui = use_ui();
     let t = ui.texts;
     let onconfirm = {
         let (onremove, confirming, removed) =

@@ -10,20 +10,22 @@ mod questions_step;
 mod result_view;
 mod save_load;
 mod state;
+mod texts;
 
 use plugin_host::contract::{Widget, netwerkscan};
 use yew::prelude::*;
 
-use crate::app::Ui;
-use crate::components::error_notice::ErrorNotice;
 use crate::components::progress::Progress;
+use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
 use crate::storage;
+use crate::ui::use_ui;
 use people_step::PeopleStep;
 use questions_step::QuestionsStep;
 use result_view::ResultView;
 use save_load::SaveLoad;
 use state::{Action, Saved, Stage, State};
+use texts::texts;
 
 /// Props of [`Netwerkscan`].
 #[derive(Properties, PartialEq)]
@@ -35,11 +37,8 @@ pub struct NetwerkscanProps {
 /// The Netwerkscan widget.
 #[component]
 pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
-    let ui = use_context::<Ui>();
-    let key = storage::key(
-        Widget::Netwerkscan,
-        ui.as_ref().map(|u| u.ctx.org.as_str()).unwrap_or_default(),
-    );
+    let ui = use_ui();
+    let key = storage::key(Widget::Netwerkscan, &ui.ctx.org);
     let state = {
         let key = key.clone();
         use_reducer(move || {
@@ -55,10 +54,8 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         state.saved(),
         state.is_empty() && state.stage == Stage::Intro,
     );
-    let ctx = ui.as_ref().map(|u| u.ctx.clone());
-    let questionnaire = use_memo((props.rules.clone(), ctx), |(rules, ctx)| {
-        ctx.as_ref()
-            .map(|ctx| netwerkscan::questions(&rules.hooks(), ctx))
+    let questionnaire = use_rule_call(&props.rules, (), |rules, (), ctx| {
+        netwerkscan::questions(rules, ctx)
     });
     let heading = use_node_ref();
     {
@@ -73,13 +70,11 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             }
         });
     }
-    let Some(ui) = ui else { return html! {} };
-    let t = ui.texts;
-    let q = match &*questionnaire {
-        Some(Ok(q)) => q.clone(),
-        Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
-        None => return html! {},
+    let q = match questionnaire.or_notice() {
+        Ok(q) => q,
+        Err(notice) => return notice,
     };
+    let t = texts(ui.lang);
     let dispatch = |make: fn() -> Action| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(make()))
@@ -101,7 +96,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let body = match state.stage {
         Stage::Intro => html! {
             <>
-                <p class="bg-intro">{ t.nws_intro }{ " " }{ t.intro_time }</p>
+                <p class="bg-intro">{ t.intro }{ " " }{ t.intro_time }</p>
                 <p class="bg-privacy">{ t.privacy }{ " " }{ if *can_store { t.kept_note } else { t.storage_off } }</p>
                 <div class="bg-nav">
                     <button type="button" class="bg-button bg-primary" onclick={go(Stage::People)}>{ t.start }</button>
@@ -143,11 +138,11 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             </>
         },
     };
-    let title = state.stage.step().map_or(t.nws_title, |i| stage_names[i]);
+    let title = state.stage.step().map_or(t.title, |i| stage_names[i]);
 
     html! {
         <section class="bg-netwerkscan" aria-labelledby="bg-nws-title">
-            <h2 id="bg-nws-title" class="bg-title">{ t.nws_title }</h2>
+            <h2 id="bg-nws-title" class="bg-title">{ t.title }</h2>
             if let Some(step) = state.stage.step() {
                 <Progress steps={stage_names.clone()} current={step} />
                 <h3 class="bg-stage-title" tabindex="-1" ref={heading}>{ title }</h3>

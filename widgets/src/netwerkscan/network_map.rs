@@ -8,8 +8,9 @@ use plugin_host::contract::Choice;
 use plugin_host::contract::netwerkscan::{Person, Questionnaire};
 use yew::prelude::*;
 
-use crate::app::Ui;
+use super::texts::texts;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 const SIZE: f64 = 400.0;
 const CENTRE: f64 = SIZE / 2.0;
@@ -69,10 +70,7 @@ fn legend_icon(shape: Shape, class: &'static str) -> Html {
 /// The network picture, its legend and its table.
 #[component]
 pub fn NetworkMap(props: &NetworkMapProps) -> Html {
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = ui.texts;
+    let t = texts(use_ui().lang);
     let close: Vec<&Person> = props.people.iter().filter(|p| p.close).collect();
     let others: Vec<&Person> = props.people.iter().filter(|p| !p.close).collect();
     let knows = props.people.iter().filter(|p| p.knows_looking).count();

@@ -4,8 +4,9 @@ use plugin_host::contract::netwerkscan::{Person, Questionnaire};
 use yew::prelude::*;
 
 use super::person_form::PersonForm;
-use crate::app::Ui;
+use super::texts::texts;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Props of [`PeopleStep`].
 #[derive(Properties, PartialEq)]
@@ -30,10 +31,7 @@ pub struct PeopleStepProps {
 #[component]
 pub fn PeopleStep(props: &PeopleStepProps) -> Html {
     let announcement = use_state(String::new);
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = ui.texts;
+    let t = texts(use_ui().lang);
     let q = &props.questionnaire;
     let announce = |template: &'static str| {
         let announcement = announcement.clone();

@@ -7,8 +7,9 @@ use plugin_host::contract::netwerkscan::{Person, Suggestion};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::Ui;
+use super::texts::texts;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Longest name or role accepted: a first name or a role, never a life story.
 const MAX_NAME: usize = 60;
@@ -47,10 +48,8 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
     let draft = use_state(|| props.editing.clone().unwrap_or_default());
     let error = use_state(|| false);
     let name_ref = use_node_ref();
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = ui.texts;
+    let ui = use_ui();
+    let t = texts(ui.lang);
 
     let update = {
         let draft = draft.clone();
@@ -203,7 +202,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             <div class="bg-form-buttons">
                 <button type="submit" class="bg-button" {onclick}>{ if editing_name.is_some() { t.save_changes } else { t.add_person } }</button>
                 if editing_name.is_some() {
-                    <button type="button" class="bg-button" onclick={let c = props.oncancel.clone(); move |_| c.emit(())}>{ t.cancel }</button>
+                    <button type="button" class="bg-button" onclick={let c = props.oncancel.clone(); move |_| c.emit(())}>{ ui.texts.cancel }</button>
                 }
             </div>
         </form>

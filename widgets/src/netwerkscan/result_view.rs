@@ -6,10 +6,11 @@ use plugin_host::contract::netwerkscan::{self, Answers, NetwerkscanResult, Quest
 use yew::prelude::*;
 
 use super::network_map::NetworkMap;
-use crate::app::Ui;
-use crate::components::error_notice::ErrorNotice;
+use super::texts::texts;
 use crate::i18n::fill;
+use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
+use crate::ui::{Ui, use_ui};
 
 /// Props of [`ResultView`].
 #[derive(Properties, PartialEq)]
@@ -25,30 +26,21 @@ pub struct ResultViewProps {
 /// Scores as bars with their reasons, then the steps.
 #[component]
 pub fn ResultView(props: &ResultViewProps) -> Html {
-    let ui = use_context::<Ui>();
-    let ctx = ui.as_ref().map(|u| u.ctx.clone());
-    let result = use_memo(
-        (props.rules.clone(), props.answers.clone(), ctx),
-        |(rules, answers, ctx)| {
-            ctx.as_ref()
-                .map(|ctx| netwerkscan::score(&rules.hooks(), answers, ctx))
-        },
-    );
+    let ui = use_ui();
+    let result = use_rule_call(&props.rules, props.answers.clone(), netwerkscan::score);
     {
-        let host = ui.as_ref().map(|u| u.host.clone());
+        let ui = ui.clone();
         use_effect_with(result.clone(), move |result| {
-            if let (Some(host), Some(Ok(r))) = (host, result.as_ref()) {
-                dispatch_complete(&host, r);
+            if let Some(r) = result.ok() {
+                dispatch_complete(&ui, r);
             }
         });
     }
-    let Some(ui) = ui else { return html! {} };
-    let t = ui.texts;
-    let r = match &*result {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => return html! { <ErrorNotice detail={e.to_string()} /> },
-        None => return html! {},
+    let r = match result.or_notice() {
+        Ok(r) => r,
+        Err(notice) => return notice,
     };
+    let (shared, t) = (ui.texts, texts(ui.lang));
     html! {
         <div class="bg-result">
             <p class="bg-summary" role="status">{ &r.summary }</p>
@@ -69,12 +61,12 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     </li>
                 }) }
             </ul>
-            <h4>{ t.steps_heading }</h4>
+            <h4>{ shared.steps_heading }</h4>
             <ol class="bg-steps">
                 { for r.steps.iter().map(|s| html! {
                     <li class="bg-step" data-id={s.id.clone()}>
                         <strong>{ &s.title }</strong>
-                        <span class="bg-why">{ t.why }{ " " }{ &s.why }</span>
+                        <span class="bg-why">{ shared.why }{ " " }{ &s.why }</span>
                         if let Some(link) = s.link.as_ref().filter(|l| is_safe_link(l)) {
                             <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ t.more_info }</a>
                         }
@@ -87,7 +79,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 
 /// Tells the host page the scan is complete, with the scores (not the people:
 /// names never leave the widget).
-fn dispatch_complete(host: &web_sys::Element, result: &NetwerkscanResult) {
+fn dispatch_complete(ui: &Ui, result: &NetwerkscanResult) {
     let scores: serde_json::Map<String, serde_json::Value> = result
         .dimensions
         .iter()
@@ -95,5 +87,5 @@ fn dispatch_complete(host: &web_sys::Element, result: &NetwerkscanResult) {
         .collect();
     let steps: Vec<&str> = result.steps.iter().map(|s| s.id.as_str()).collect();
     let detail = serde_json::json!({ "widget": "netwerkscan", "scores": scores, "steps": steps });
-    crate::events::dispatch(host, "bondgenoot:complete", &detail);
+    ui.dispatch("bondgenoot:complete", &detail);
 }

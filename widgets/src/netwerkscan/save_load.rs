@@ -7,12 +7,10 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::Saved;
-use crate::app::Ui;
+use super::state::{FileRefusal, Saved};
+use super::texts::texts;
 use crate::components::remove_data::RemoveData;
-
-/// Larger files are not answers files: refuse them before reading.
-const MAX_FILE_BYTES: f64 = 256.0 * 1024.0;
+use crate::ui::use_ui;
 
 /// Props of [`SaveLoad`].
 #[derive(Properties, PartialEq)]
@@ -42,14 +40,12 @@ enum Notice {
 #[component]
 pub fn SaveLoad(props: &SaveLoadProps) -> Html {
     let notice = use_state(|| Notice::None);
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = ui.texts;
+    let ui = use_ui();
+    let t = texts(ui.lang);
 
     let onprint = {
-        let host = ui.host.clone();
-        Callback::from(move |_| crate::print::print_alone(&host))
+        let ui = ui.clone();
+        Callback::from(move |_| ui.print_alone())
     };
     let ondownload = {
         let saved = props.saved.clone();
@@ -73,20 +69,15 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
             input.set_value("");
             let (onload, notice) = (onload.clone(), notice.clone());
             spawn_local(async move {
-                let text = if file.size() <= MAX_FILE_BYTES {
-                    JsFuture::from(file.text()).await.ok()
-                } else {
-                    None
-                };
-                match text
-                    .and_then(|t| t.as_string())
-                    .and_then(|t| Saved::parse(&t))
-                {
-                    Some(saved) => {
+                match read(&file).await {
+                    Ok(saved) => {
                         onload.emit(saved);
                         notice.set(Notice::Loaded);
                     }
-                    None => notice.set(Notice::LoadFailed),
+                    Err(refusal) => {
+                        web_sys::console::warn_1(&format!("Bondgenoot: {refusal}").into());
+                        notice.set(Notice::LoadFailed);
+                    }
                 }
             });
         })
@@ -94,7 +85,7 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
     html! {
         <div class="bg-actions">
             if props.printable {
-                <button type="button" class="bg-button" onclick={onprint}>{ t.print }</button>
+                <button type="button" class="bg-button" onclick={onprint}>{ ui.texts.print }</button>
                 <button type="button" class="bg-button" onclick={ondownload}>{ t.download }</button>
             }
             <label class="bg-button bg-file" for="bg-load-file">
@@ -108,6 +99,17 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
             }
         </div>
     }
+}
+
+/// Reads answers from a file the person chose.
+async fn read(file: &web_sys::File) -> Result<Saved, FileRefusal> {
+    Saved::check_size(file.size())?;
+    let text = JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or(FileRefusal::Unreadable)?;
+    Saved::read(&text)
 }
 
 /// Saves `text` as a file through a temporary `blob:` link.

@@ -5,8 +5,8 @@ use plugin_host::contract::vacaturecafe::CafeListing;
 use yew::prelude::*;
 
 use super::texts::texts;
-use crate::app::Ui;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Props of [`CafeCard`].
 #[derive(Properties, PartialEq)]
@@ -37,9 +37,7 @@ pub fn long_date(date: &str, lang: Lang) -> String {
 /// A café's facts.
 #[component]
 pub fn CafeCard(props: &CafeCardProps) -> Html {
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
+    let ui = use_ui();
     let t = texts(ui.lang);
     let c = &props.cafe.cafe.details;
     let left = props.cafe.counts.places_left;

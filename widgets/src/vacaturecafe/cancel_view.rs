@@ -8,9 +8,9 @@ use yew::prelude::*;
 use super::api::{self, ApiError};
 use super::cafe_card::CafeCard;
 use super::texts::texts;
-use crate::app::Ui;
 use crate::config::Config;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Props of [`CancelView`].
 #[derive(Properties, PartialEq)]
@@ -53,9 +53,7 @@ pub fn CancelView(props: &CancelViewProps) -> Html {
             });
         });
     }
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
+    let ui = use_ui();
     let t = texts(ui.lang);
     let cancel = {
         let (stage, config, token) = (stage.clone(), props.config.clone(), props.token.clone());

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::cafe_card::CafeCard;
 use super::texts::texts;
-use crate::app::Ui;
 use crate::i18n::fill;
+use crate::ui::use_ui;
 
 /// Props of [`Confirmation`].
 #[derive(Properties, PartialEq)]
@@ -46,9 +46,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             }
         });
     }
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
+    let ui = use_ui();
     let t = texts(ui.lang);
     let a = &props.answer;
     let title = match a.status {

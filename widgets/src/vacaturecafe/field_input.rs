@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::texts::texts;
-use crate::app::Ui;
+use crate::ui::use_ui;
 
 /// Props of [`FieldInput`].
 #[derive(Properties, PartialEq)]
@@ -26,10 +26,7 @@ pub struct FieldInputProps {
 /// One form field.
 #[component]
 pub fn FieldInput(props: &FieldInputProps) -> Html {
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
-    let t = texts(ui.lang);
+    let t = texts(use_ui().lang);
     let f = &props.field;
     let id = format!("bg-f-{}", f.id);
     let help_id = format!("{id}-help");

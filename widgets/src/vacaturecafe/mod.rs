@@ -10,16 +10,16 @@ mod cancel_view;
 mod confirmation;
 mod field_input;
 mod signup_form;
+mod state;
 mod texts;
 
 use plugin_host::contract::vacaturecafe::{CafeListing, SignupAnswer};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::app::Ui;
 use crate::config::Config;
-use crate::events;
 use crate::rules::SharedRules;
+use crate::ui::use_ui;
 use cafe_card::CafeCard;
 use cancel_view::CancelView;
 use confirmation::Confirmation;
@@ -55,6 +55,7 @@ fn token_in_page() -> Option<String> {
 /// The Vacaturecafé widget.
 #[component]
 pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
+    let ui = use_ui();
     let view = use_state(|| token_in_page().map_or(View::List, View::Cancel));
     let cafes = use_state(|| None::<Result<Vec<CafeListing>, api::ApiError>>);
     let attempt = use_state(|| 0_u32);
@@ -68,9 +69,6 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
             }
         });
     }
-    let Some(ui) = use_context::<Ui>() else {
-        return html! {};
-    };
     let t = texts(ui.lang);
     let to_list = {
         let view = view.clone();
@@ -87,10 +85,9 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
     let body = match &*view {
         View::Form(cafe) => {
             let ondone = {
-                let (view, host) = (view.clone(), ui.host.clone());
+                let (view, ui) = (view.clone(), ui.clone());
                 Callback::from(move |answer: SignupAnswer| {
-                    events::dispatch(
-                        &host,
+                    ui.dispatch(
                         "bondgenoot:signup",
                         &serde_json::json!({ "cafe": answer.cafe.cafe.id, "status": answer.status }),
                     );
