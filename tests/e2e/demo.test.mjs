@@ -26,9 +26,10 @@ test('the printed sign-in link opens the playground signed in as the demo organi
   assert.match(await page.locator('#who').innerText(), /^demo/);
   assert.equal(await page.locator('#sign-in').isHidden(), true, 'no sign-in form');
   assert.equal(new URL(page.url()).hash, '', 'the token is gone from the address bar');
-  // The demo's own script is what the editor shows.
-  await page.locator('#script-editor .cm-content').waitFor();
-  assert.match(await page.locator('#script-editor .cm-content').innerText(), /per_link/);
+  // The demo's own script is what the editor shows, once it has loaded.
+  const editor = page.locator('#script-editor .cm-content', { hasText: 'per_link' });
+  await editor.waitFor({ timeout: 15000 });
+  assert.match(await editor.innerText(), /fn weight_changes/);
   assert.deepEqual(page.problems.csp, [], 'no CSP violations');
   await page.context().close();
 });
