@@ -61,6 +61,12 @@ pub enum ApiError {
     /// A path segment that could not be decoded (e.g. invalid UTF-8).
     #[error("This address could not be read.")]
     BadPath,
+    /// No API at this address.
+    #[error("There is nothing at this address.")]
+    NotFound,
+    /// The address exists but not for this method.
+    #[error("This address does not take this kind of request.")]
+    MethodNotAllowed,
     /// No such café at this organisation.
     #[error("There is no such café.")]
     CafeNotFound,
@@ -140,6 +146,8 @@ impl ApiError {
                 ErrorCode::ScriptNotFound
             }
             Self::BadPath => ErrorCode::BadPath,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             Self::CafeNotFound => ErrorCode::CafeNotFound,
             Self::CafeClosed => ErrorCode::CafeClosed,
             Self::CafePast => ErrorCode::CafePast,
@@ -165,6 +173,7 @@ impl ApiError {
             Self::BadPath | Self::BadJson(_) => StatusCode::BAD_REQUEST,
             Self::CafeClosed | Self::CafePast => StatusCode::CONFLICT,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::InvalidField { .. }
             | Self::Validation(_)
             | Self::InvalidCafe(_)

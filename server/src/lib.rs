@@ -187,6 +187,7 @@ pub fn app(state: AppState) -> Router {
             get(controllers::scripts::rules),
         )
         .with_state(state.store)
+        .method_not_allowed_fallback(controllers::extract::method_not_allowed)
         .layer(CompressionLayer::new().br(true).gzip(true))
         // Outside compression, so it sees the encoding it chose.
         .layer(axum::middleware::map_response(etag::tag_encoding));
@@ -210,47 +211,44 @@ pub fn app(state: AppState) -> Router {
         .route("/orgs/{org}/signups/status", post(cafes::status))
         .route("/orgs/{org}/signups/cancel", post(cafes::cancel))
         .with_state(Arc::clone(&state.cafes))
+        .method_not_allowed_fallback(controllers::extract::method_not_allowed)
         .layer(limit)
         .layer(cafes::cors(state.cafes.db.clone()));
     let admin = Router::new()
-        .route(
-            "/admin/orgs/{org}/cafes",
-            get(admin::cafes).post(admin::create),
-        )
-        .route("/admin/orgs/{org}/cafes/{id}", put(admin::update))
-        .route("/admin/orgs/{org}/signups", get(admin::signups))
-        .route("/admin/orgs/{org}/signups.csv", get(admin::export))
-        .route(
-            "/admin/orgs/{org}/signups/{id}",
-            delete(admin::delete_signup),
-        )
-        .route("/admin/orgs/{org}/forget", post(admin::forget))
+        .route("/orgs/{org}/cafes", get(admin::cafes).post(admin::create))
+        .route("/orgs/{org}/cafes/{id}", put(admin::update))
+        .route("/orgs/{org}/signups", get(admin::signups))
+        .route("/orgs/{org}/signups.csv", get(admin::export))
+        .route("/orgs/{org}/signups/{id}", delete(admin::delete_signup))
+        .route("/orgs/{org}/forget", post(admin::forget))
         .with_state(Arc::clone(&state.cafes))
         .layer(limit);
     // A script and its tests can be far larger than a signup.
     let script_limit = DefaultBodyLimit::max(256 * 1024);
     let admin_scripts = Router::new()
-        .route("/admin/orgs/{org}", get(admin_scripts::overview))
+        .route("/orgs/{org}", get(admin_scripts::overview))
+        .route("/orgs/{org}/scripts/{widget}", get(admin_scripts::page))
         .route(
-            "/admin/orgs/{org}/scripts/{widget}",
-            get(admin_scripts::page),
-        )
-        .route(
-            "/admin/orgs/{org}/scripts/{widget}/versions",
+            "/orgs/{org}/scripts/{widget}/versions",
             post(admin_scripts::publish),
         )
         .route(
-            "/admin/orgs/{org}/scripts/{widget}/live",
+            "/orgs/{org}/scripts/{widget}/live",
             put(admin_scripts::make_live),
         )
         .with_state(Arc::clone(&state.scripts_admin))
         .layer(script_limit);
+    // The admin API answers every address under it itself, in JSON and
+    // without CORS: an unknown one is `not_found`, never a file.
+    let admin_api = admin
+        .merge(admin_scripts)
+        .method_not_allowed_fallback(controllers::extract::method_not_allowed)
+        .fallback(controllers::extract::not_found);
     let v1 = api
         .merge(controllers::assets::bundle(&state.bundle_v1_dir))
         .layer(cors)
         .merge(public)
-        .merge(admin)
-        .merge(admin_scripts);
+        .nest("/admin", admin_api);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .nest("/v1", v1)

@@ -838,3 +838,98 @@ async fn the_servers_clock_decides_when_a_cafe_has_passed() {
     .await;
     server.stop().await;
 }
+
+/// One cleaner for all text: what a signup form refuses, a café refuses too;
+/// a typo in a café's field is refused, not ignored; and nothing is stored.
+#[tokio::test]
+async fn odd_characters_and_unknown_fields_are_refused_the_same_way_everywhere() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let post_cafe = |body: Value| {
+        let request = server.admin(&acme, reqwest::Method::POST, "/cafes");
+        async move { request.await.json(&body).send().await.expect("request") }
+    };
+    let mut turned = cafe_input(&in_days(7), 5);
+    turned["title"] = json!("Vacaturecafé \u{202E}gro.live");
+    let said = assert_error(
+        post_cafe(turned).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_cafe",
+    )
+    .await;
+    assert!(said.contains("title"), "{said}");
+    let mut typo = cafe_input(&in_days(7), 5);
+    typo["languagse"] = json!(["nl"]);
+    let said = assert_error(
+        post_cafe(typo).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_cafe",
+    )
+    .await;
+    assert!(said.contains("`languagse`"), "{said}");
+    let listed = json_of(server.get("/v1/orgs/acme/cafes").await).await;
+    assert_eq!(
+        listed["cafes"].as_array().map(Vec::len),
+        Some(0),
+        "nothing was made"
+    );
+
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    for odd in ['\u{200B}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{2060}'] {
+        let mut form = person(1);
+        form["name"] = json!(format!("Amal{odd}Hassan"));
+        let refused = server.sign_up("acme", cafe, form).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "U+{:04X}",
+            odd as u32
+        );
+        let body = json_of(refused).await;
+        assert_eq!(body["error"]["problem"], "control_characters", "{body}");
+    }
+    assert!(
+        server.signups(&acme).await.is_empty(),
+        "no signup was stored"
+    );
+    server.stop().await;
+}
+
+/// Every API answer is JSON with a stable code: a wrong method, and an
+/// address under the admin API that does not exist (which must not fall
+/// through to the file server and its any-origin CORS).
+#[tokio::test]
+async fn a_wrong_method_and_an_unknown_admin_address_answer_in_json() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    let wrong = server
+        .get(&format!("/v1/orgs/acme/cafes/{cafe}/signups"))
+        .await;
+    assert_error(wrong, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    let wrong = server
+        .admin(&acme, reqwest::Method::DELETE, "/cafes")
+        .await
+        .send()
+        .await
+        .expect("request");
+    assert_error(wrong, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
+    let wrong = server.get("/v1/orgs/acme/rules/netwerkscan").await;
+    assert_eq!(wrong.status(), StatusCode::OK);
+    let unknown = server
+        .get_with("/v1/admin/orgs/acme/nothing-here", "origin", ORIGIN)
+        .await;
+    assert!(
+        unknown
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none(),
+        "no CORS on the admin API"
+    );
+    assert_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
+    let unknown = server.get("/v1/admin").await;
+    assert_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
+    server.stop().await;
+}

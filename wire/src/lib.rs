@@ -29,6 +29,10 @@ pub enum ErrorCode {
     ScriptNotFound,
     /// A path segment that could not be read.
     BadPath,
+    /// No API at this address.
+    NotFound,
+    /// The address does not take this method (e.g. GET where POST is meant).
+    MethodNotAllowed,
     /// No such café at this organisation.
     CafeNotFound,
     /// The café takes no more signups.

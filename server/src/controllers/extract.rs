@@ -106,6 +106,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
+/// An API address that does not take this method: JSON like every error.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// No API at this address: JSON like every error.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
 /// The organisation called `name`, if the name is valid and it exists.
 pub async fn find_org(db: &Db, name: &str) -> Result<OrgName, ApiError> {
     let not_found = || ApiError::OrgNotFound(name.to_owned());

@@ -113,15 +113,24 @@ pub fn clean_form(fields: &[Field], form: &Form) -> Result<Form, Problem> {
 }
 
 fn clean_text(id: &str, text: &str, max: usize, lines: bool) -> Result<String, Problem> {
+    clean(text, max, lines).map_err(|code| Problem::new(id, code))
+}
+
+/// One text as people type it (a name, an address, a café's title):
+/// trimmed; at most `max` characters; no `<` `>`; no control characters
+/// (line breaks only where `lines`), and nothing that hides or disguises
+/// text. The one cleaner for every text a person or an admin gives: signup
+/// forms here, cafés on the server.
+pub fn clean(text: &str, max: usize, lines: bool) -> Result<String, ProblemCode> {
     let text = text.trim();
     if text.chars().count() > max {
-        return Err(Problem::new(id, ProblemCode::TooLong));
+        return Err(ProblemCode::TooLong);
     }
     if text.contains(['<', '>']) {
-        return Err(Problem::new(id, ProblemCode::Markup));
+        return Err(ProblemCode::Markup);
     }
     if text.chars().any(|c| is_odd_char(c, lines)) {
-        return Err(Problem::new(id, ProblemCode::ControlCharacters));
+        return Err(ProblemCode::ControlCharacters);
     }
     Ok(text.to_owned())
 }
@@ -132,6 +141,10 @@ fn clean_text(id: &str, text: &str, max: usize, lines: bool) -> Result<String, P
 fn is_odd_char(c: char, lines: bool) -> bool {
     (c.is_control() && !(lines && c == '\n'))
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        // Invisible: zero-width space, left-to-right, right-to-left and Arabic
+        // letter marks, word joiner and invisible operators. The zero-width
+        // (non-)joiners U+200C and U+200D stay: Arabic and Persian need them.
+        || matches!(c, '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{2060}'..='\u{2064}')
         || matches!(c as u32, 0xFDD0..=0xFDEF)
         || (c as u32 & 0xFFFE) == 0xFFFE
 }

@@ -17,7 +17,7 @@ mod keys;
 mod preview;
 mod types;
 
-pub use form::{Problem, Refusal, check_form, clean_form};
+pub use form::{Problem, Refusal, check_form, clean, clean_form};
 pub use keys::{answer_of_kind, email_key, phone_key};
 pub use preview::dry_run;
 pub use types::*;

@@ -93,6 +93,25 @@ fn clean_form_refuses_what_no_form_should_hold() {
 }
 
 #[test]
+fn invisible_characters_that_hide_or_disguise_text_are_refused() {
+    let fields = [field("name", FieldKind::Text)];
+    // Zero-width space, LRM, RLM, Arabic letter mark, word joiner, an
+    // invisible operator, the RLO override and the byte-order mark.
+    for odd in [
+        '\u{200B}', '\u{200E}', '\u{200F}', '\u{061C}', '\u{2060}', '\u{2062}', '\u{202E}',
+        '\u{FEFF}',
+    ] {
+        let name = format!("Amal{odd}Hassan");
+        assert_eq!(
+            clean_form(&fields, &form(&[("name", text(&name))])).map_err(|p| p.code),
+            Err(ProblemCode::ControlCharacters),
+            "U+{:04X}",
+            odd as u32
+        );
+    }
+}
+
+#[test]
 fn arabic_names_and_joiners_are_fine() {
     let fields = [field("name", FieldKind::Text)];
     let name = "أمل\u{200C}الحسن";
