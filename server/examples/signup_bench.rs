@@ -129,6 +129,7 @@ async fn http_run() -> f64 {
         bundle_dir: www.path().to_owned(),
         scripts_dir: scripts_dir(),
         signup_rate_per_minute: 0,
+        trusted_proxies: Vec::new(),
         demo: false,
         clock: server::clock::Clock::system(),
     };

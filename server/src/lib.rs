@@ -51,6 +51,8 @@ pub struct Config {
     pub scripts_dir: PathBuf,
     /// Signups one client may send per minute; 0 turns the limit off.
     pub signup_rate_per_minute: u32,
+    /// Reverse proxies whose `X-Forwarded-For` says who the client is.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Set up the demo organisation (example scripts, three cafés, a local
     /// admin token); off for a real deployment.
     pub demo: bool,
@@ -117,7 +119,10 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     let cafes = controllers::cafes::Cafes::new(
         db,
         Arc::clone(&store),
-        config.signup_rate_per_minute,
+        controllers::cafes::RateLimit {
+            per_minute: config.signup_rate_per_minute,
+            trusted_proxies: config.trusted_proxies.clone(),
+        },
         config.clock,
     );
     let scripts_admin = controllers::admin_scripts::ScriptsAdmin {

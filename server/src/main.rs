@@ -132,6 +132,15 @@ struct ServeArgs {
     /// Signups one client (IP address) may send per minute; 0 turns the limit off.
     #[arg(long, env = "BONDGENOOT_SIGNUP_RATE", default_value_t = 20)]
     signup_rate: u32,
+    /// A reverse proxy in front of the server (its IP address; repeat for
+    /// more). Only from these is `X-Forwarded-For` believed, so the signup
+    /// rate counts each client behind the proxy, not the proxy itself.
+    #[arg(
+        long = "trusted-proxy",
+        env = "BONDGENOOT_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<IpAddr>,
     /// Set up the demo organisation (example scripts, three cafés) and print a
     /// playground sign-in link with a fresh demo token. For trying it out on
     /// your own machine, not for a real deployment.
@@ -257,6 +266,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         bundle_dir: args.bundle_dir,
         scripts_dir: args.scripts_dir,
         signup_rate_per_minute: args.signup_rate,
+        trusted_proxies: args.trusted_proxies,
         demo: args.demo,
         clock: server::clock::Clock::system(),
     };

@@ -933,3 +933,58 @@ async fn a_wrong_method_and_an_unknown_admin_address_answer_in_json() {
     assert_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
     server.stop().await;
 }
+
+/// Behind a reverse proxy every client has the proxy's address. From a
+/// trusted proxy, `X-Forwarded-For` names the client, so each client gets
+/// its own limit; from anyone else the header is ignored, so a client
+/// cannot dodge the limit by writing one.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_rate_limit_counts_each_forwarded_client() {
+    let sign_up_from = |server: &Server, cafe: i64, n: usize, forwarded: &str| {
+        let request = server
+            .http
+            .post(server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups")))
+            .header("x-forwarded-for", forwarded.to_owned())
+            .json(&json!({ "form": person(n), "lang": "en" }));
+        async move { request.send().await.expect("request").status() }
+    };
+    for trusted in [true, false] {
+        let mut dirs = Dirs::new();
+        dirs.signup_rate = 2;
+        if trusted {
+            dirs.trusted_proxies = vec!["127.0.0.1".parse().expect("an address")];
+        }
+        let acme = org(&dirs, "acme").await;
+        let server = Server::start(&dirs).await;
+        let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 50)).await;
+        let mut statuses = Vec::new();
+        for (n, client) in ["203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.2"]
+            .into_iter()
+            .enumerate()
+        {
+            // A client's own claim on the left, the proxy's view on the right.
+            let forwarded = format!("198.51.100.9, {client}");
+            statuses.push(sign_up_from(&server, cafe, n, &forwarded).await);
+        }
+        let expected = if trusted {
+            vec![StatusCode::CREATED; 4]
+        } else {
+            vec![
+                StatusCode::CREATED,
+                StatusCode::CREATED,
+                StatusCode::TOO_MANY_REQUESTS,
+                StatusCode::TOO_MANY_REQUESTS,
+            ]
+        };
+        assert_eq!(statuses, expected, "trusted proxy: {trusted}");
+        if trusted {
+            let third = sign_up_from(&server, cafe, 9, "203.0.113.1").await;
+            assert_eq!(
+                third,
+                StatusCode::TOO_MANY_REQUESTS,
+                "203.0.113.1 used its 2"
+            );
+        }
+        server.stop().await;
+    }
+}

@@ -13,7 +13,7 @@ use axum::Json;
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use plugin_host::contract::vacaturecafe::{
@@ -41,21 +41,64 @@ pub struct Cafes {
     pub rules: RulesCache,
     /// Signups per client per minute; `None`: no limit.
     pub limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpAddr>,
     /// Today: which cafés are still to come, `ctx.today`.
     pub clock: Clock,
 }
 
 impl Cafes {
-    /// The shared state; `per_minute` signups per client (0: no limit).
-    pub fn new(db: Db, store: Arc<Store>, per_minute: u32, clock: Clock) -> Self {
+    /// The shared state.
+    pub fn new(db: Db, store: Arc<Store>, rate: RateLimit, clock: Clock) -> Self {
         Self {
             clock,
             db,
             rules: RulesCache::new(store),
-            limiter: NonZeroU32::new(per_minute).map(|n| RateLimiter::keyed(Quota::per_minute(n))),
+            limiter: NonZeroU32::new(rate.per_minute)
+                .map(|n| RateLimiter::keyed(Quota::per_minute(n))),
+            trusted_proxies: rate.trusted_proxies,
         }
     }
+
+    /// Who the client is: the peer, or, when the peer is a trusted proxy,
+    /// the nearest address in `X-Forwarded-For` that is not one (each proxy
+    /// appends the address it saw, so whatever stands left of the last
+    /// untrusted one could be anything a client wrote).
+    fn client(&self, peer: IpAddr, headers: &HeaderMap) -> IpAddr {
+        if !self.trusted_proxies.contains(&peer) {
+            return peer;
+        }
+        let forwarded = headers
+            .get_all(X_FORWARDED_FOR)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .collect::<Vec<_>>();
+        let mut client = peer;
+        for hop in forwarded.iter().rev() {
+            match hop.parse::<IpAddr>() {
+                Ok(ip) if self.trusted_proxies.contains(&ip) => client = ip,
+                Ok(ip) => return ip,
+                // Unreadable: believe nothing to its left.
+                Err(_) => return client,
+            }
+        }
+        client
+    }
 }
+
+/// The signup rate limit.
+#[derive(Debug, Clone, Default)]
+pub struct RateLimit {
+    /// Signups one client may send per minute; 0 turns the limit off.
+    pub per_minute: u32,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+/// `X-Forwarded-For`: not in `http`'s list of constants.
+const X_FORWARDED_FOR: HeaderName = HeaderName::from_static("x-forwarded-for");
 
 impl HasDb for Arc<Cafes> {
     fn db(&self) -> &Db {
@@ -78,13 +121,14 @@ impl FromRequestParts<Arc<Cafes>> for WithinRate {
         let Some(limiter) = &cafes.limiter else {
             return Ok(Self);
         };
-        let ConnectInfo(client) = ConnectInfo::<SocketAddr>::from_request_parts(parts, cafes)
+        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, cafes)
             .await
             .map_err(|e| {
                 ApiError::internal("the client's address", std::io::Error::other(e.body_text()))
             })?;
+        let client = cafes.client(peer.ip(), &parts.headers);
         limiter
-            .check_key(&client.ip())
+            .check_key(&client)
             .map_err(|_| ApiError::RateLimited)?;
         // One entry per client address: forget the idle ones now and then.
         if limiter.len() > 10_000 {

@@ -25,6 +25,8 @@ pub struct Dirs {
     pub signup_rate: u32,
     /// The server's today; the system's unless a test fixes it.
     pub clock: server::clock::Clock,
+    /// Reverse proxies the server believes `X-Forwarded-For` from.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Dirs {
@@ -47,6 +49,7 @@ impl Dirs {
             www,
             signup_rate: 0,
             clock: server::clock::Clock::system(),
+            trusted_proxies: Vec::new(),
         }
     }
 
@@ -57,6 +60,7 @@ impl Dirs {
             bundle_dir: self.bundle.path().to_owned(),
             scripts_dir: PathBuf::from(SCRIPTS),
             signup_rate_per_minute: self.signup_rate,
+            trusted_proxies: self.trusted_proxies.clone(),
             demo: true,
             clock: self.clock,
         }
