@@ -61,7 +61,7 @@
 
   var compiled = null; // the one promise: the wasm module downloaded and compiled
   var styles = null; // the one promise: widget.css as a constructed sheet (or a link)
-  var instances = []; // { host, shadow, tag, glue, handle, dead }
+  var instances = []; // { host, shadow, tag, glue, handle }; glue is null once stopped
   var made = 0; // instances made so far: each imports the JS glue under its own URL
 
   function langOf(tag) {
@@ -118,9 +118,9 @@
     });
   }
 
-  function loadOnce() {
+  function stylesOnce() {
     if (!styles) styles = loadStyles();
-    return Promise.all([compileModule(), styles]);
+    return styles;
   }
 
   function adopt(shadow, styles) {
@@ -211,48 +211,41 @@
     placeholder.setAttribute('role', 'status');
     placeholder.textContent = LOADING[langOf(tag)];
     shadow.appendChild(placeholder);
-    var widget = { host: host, shadow: shadow, tag: tag, glue: null, handle: null, dead: false };
+    var widget = { host: host, shadow: shadow, tag: tag, glue: null, handle: null };
     var rules = prefetchRules(tag);
 
-    // This widget's instance is made while the styles load.
-    var instance = instantiate();
-    instance.catch(function () {}); // a failure surfaces through mount below
-    loadOnce().then(function (loaded) {
+    // The instance (wasm compiled once, glue per widget) and the styles load together.
+    Promise.all([instantiate(), stylesOnce()]).then(function (loaded) {
       adopt(shadow, loaded[1]);
-      return mount(widget, rules, instance);
-    }).then(function () {
+      mount(widget, loaded[0], rules);
       placeholder.remove();
     }).catch(function (error) {
       showFailure(shadow, tag, error);
     });
   }
 
-  // Mounts the widget in a new instance (`instance`, or one made now);
-  // `rules` is the prefetched answer on the first try, null on a retry (the
-  // widget then fetches them itself).
-  function mount(widget, rules, instance) {
-    return (instance || instantiate()).then(function (glue) {
-      var root = document.createElement('div');
-      widget.shadow.appendChild(root);
-      var tag = widget.tag;
-      widget.glue = glue;
-      widget.dead = false;
-      if (instances.indexOf(widget) < 0) instances.push(widget);
-      widget.handle = glue.mount(widget.host, root, {
-        widget: tag.getAttribute('data-widget') || '',
-        org: orgOf(tag),
-        rulesUrl: rulesUrl(tag),
-        lang: tag.getAttribute('data-lang') || '',
-        cafe: tag.getAttribute('data-cafe') || '',
-        pageLang: document.documentElement.lang || '',
-        baseUrl: base,
-        rules: rules
-      });
+  // Mounts the widget in the instance `glue`; `rules` is the prefetched
+  // answer on the first try, null on a retry (the widget then fetches them).
+  function mount(widget, glue, rules) {
+    var root = document.createElement('div');
+    widget.shadow.appendChild(root);
+    var tag = widget.tag;
+    widget.glue = glue;
+    if (instances.indexOf(widget) < 0) instances.push(widget);
+    widget.handle = glue.mount(widget.host, root, {
+      widget: tag.getAttribute('data-widget') || '',
+      org: orgOf(tag),
+      rulesUrl: rulesUrl(tag),
+      lang: tag.getAttribute('data-lang') || '',
+      cafe: tag.getAttribute('data-cafe') || '',
+      pageLang: document.documentElement.lang || '',
+      baseUrl: base,
+      rules: rules
     });
   }
 
   // Whether a widget's instance still works: it says so itself, or it cannot
-  // answer at all (a trap left it unusable).
+  // answer at all (a trap left it unusable). A stopped widget has no instance.
   function alive(widget) {
     if (!widget.glue) return true;
     try {
@@ -271,12 +264,11 @@
     if (!wasm) return;
     for (var i = 0; i < instances.length; i++) {
       var widget = instances[i];
-      if (!widget.dead && !alive(widget)) stopped(widget, error);
+      if (!alive(widget)) stopped(widget, error);
     }
   }
 
   function stopped(widget, error) {
-    widget.dead = true;
     // Nothing of the stopped instance is called again: its DOM goes, its
     // memory with the last reference to its glue.
     widget.glue = null;
@@ -293,7 +285,9 @@
     again.textContent = STOPPED[lang][1];
     again.addEventListener('click', function () {
       box.remove();
-      mount(widget, null).catch(function (e) { showFailure(widget.shadow, widget.tag, e); });
+      instantiate().then(function (glue) {
+        mount(widget, glue, null);
+      }).catch(function (e) { showFailure(widget.shadow, widget.tag, e); });
     });
     box.appendChild(p);
     box.appendChild(again);
