@@ -289,15 +289,25 @@ pub(crate) fn runtime_message(err: &EvalAltResult) -> String {
 
 fn parse_error(err: ParseError, layer: &Layer) -> ScriptError {
     let pos: Position = err.position();
-    // A disabled keyword after a dot reads as a missing property name.
+    // `curry` is disabled: written as a call it is an improper symbol, after
+    // a dot it reads as a missing property name. Both name the word.
     let word_at_error = pos
         .line()
         .and_then(|l| layer.source.lines().nth(l - 1))
         .zip(pos.position())
         .and_then(|(text, column)| text.get(column.saturating_sub(1)..))
+        .map(|rest| {
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
         .unwrap_or_default();
     let message = match &*err.0 {
-        _ if word_at_error.starts_with("curry") => {
+        rhai::ParseErrorType::PropertyExpected
+        | rhai::ParseErrorType::BadInput(rhai::LexError::ImproperSymbol(..))
+            if word_at_error == "curry" =>
+        {
             "`curry` is not allowed in rule scripts".to_owned()
         }
         rhai::ParseErrorType::BadInput(rhai::LexError::ImproperSymbol(word, _))
