@@ -287,7 +287,8 @@ mod tests {
     /// Every way a script can walk that value without putting it in a
     /// variable (which the depth limit refuses): keeping, printing, text,
     /// comparing, searching, hashing, JSON, throwing, returning.
-    const WALKS: [(&str, &str); 12] = [
+    const WALKS: [(&str, &str); 13] = [
+        ("shown", "{ `${deepest()}` }"),
         ("keep", "{ let w = deepest(); 0 }"),
         ("printed", "{ print(deepest()); debug(deepest()); 0 }"),
         (
@@ -359,6 +360,10 @@ mod tests {
                 .expect("walked")
         };
         assert!(of("text").is_ok(), "{:?}", of("text"));
+        // Shown by the bounded printer: the first levels, then an ellipsis.
+        let shown = of("shown").expect("shown");
+        assert!(shown.starts_with(&"[".repeat(LIMITS.data_depth)), "{shown}");
+        assert!(shown.contains("[…]"), "{shown}");
         assert!(of("keep").is_ok(), "{:?}", of("keep"));
         for name in ["compare", "differ", "search", "find", "inside"] {
             let err = of(name).expect_err(name);
