@@ -17,6 +17,17 @@ fn bondgenoot() -> Command {
     cmd
 }
 
+/// `bondgenoot org add NAME` on `data`, as an admin runs it.
+fn org_add(name: &str, data: &Path) -> Output {
+    bondgenoot()
+        .args(["org", "add", name, "--scripts-dir"])
+        .arg(format!("{ROOT}/scripts"))
+        .arg("--data-dir")
+        .arg(data)
+        .output()
+        .expect("org add runs")
+}
+
 /// A running `serve`, with what it printed up to the blank line after its
 /// directions (or just its first line without `--demo`).
 struct Serving {
@@ -139,14 +150,7 @@ async fn serve_demo_prints_where_everything_is_and_a_sign_in_link_that_works_aft
     drop(again);
 
     // An admin's own token for the demo is kept; no link is printed then.
-    let added = bondgenoot()
-        .args(["org", "add", "demo", "--scripts-dir"])
-        .arg(format!("{ROOT}/scripts"))
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .expect("org add runs");
-    assert!(added.status.success());
+    assert!(org_add("demo", &data).status.success());
     let own = serve(&data, true);
     assert!(!own.printed.contains("/admin/#"), "{}", own.printed);
     assert!(own.printed.contains("org add demo"), "{}", own.printed);
@@ -194,13 +198,7 @@ fn a_file_in_the_way_of_the_data_folder_is_named_with_what_to_do() {
 fn org_add_creates_a_missing_data_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("new/data");
-    let output = bondgenoot()
-        .args(["org", "add", "acme", "--scripts-dir"])
-        .arg(format!("{ROOT}/scripts"))
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .expect("runs");
+    let output = org_add("acme", &data);
     assert!(
         output.status.success(),
         "{}",

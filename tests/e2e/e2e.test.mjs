@@ -6,23 +6,20 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser, openPage, startHostSite, startServer } from './harness.mjs';
+import { openPage, startAll } from './harness.mjs';
 import { COLLEAGUE, NEIGHBOUR, STANDARD_SCORES, addPerson, fillStandardScan, ready, scores, start, stepIds, toResult } from './scan.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server, site, browser;
+let all, server, site, browser;
 
 before(async () => {
-  server = await startServer();
-  site = await startHostSite(server.origin);
-  browser = await launchBrowser();
+  all = await startAll();
+  ({ server, site, browser } = all);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await server?.stop();
+  await all?.stop();
 });
 
 /** A fresh page that records console errors, page errors and CSP violations. */

@@ -129,6 +129,26 @@ export function orgAdd(dataDir, name, origins = []) {
   });
 }
 
+/**
+ * The server, an organisation's site in front of it and Chromium, for a test
+ * file's `before`; `stop()` for its `after`.
+ */
+export async function startAll() {
+  const server = await startServer();
+  const site = await startHostSite(server.origin);
+  const browser = await launchBrowser();
+  return {
+    server,
+    site,
+    browser,
+    async stop() {
+      await browser.close();
+      await site.stop();
+      await server.stop();
+    },
+  };
+}
+
 /** A fresh page that records console errors, page errors and CSP violations. */
 export async function openPage(browser, url, viewport = { width: 1000, height: 900 }) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });

@@ -6,21 +6,18 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startHostSite, startServer } from './harness.mjs';
+import { openPage, startAll } from './harness.mjs';
 import { addPerson, fillStandardScan, ready, scores, start } from './scan.mjs';
 
-let server, site, browser;
+let all, server, site, browser;
 
 before(async () => {
-  server = await startServer();
-  site = await startHostSite(server.origin);
-  browser = await launchBrowser();
+  all = await startAll();
+  ({ server, site, browser } = all);
 });
 
 after(async () => {
-  await browser?.close();
-  await site?.stop();
-  await server?.stop();
+  await all?.stop();
 });
 
 const widget = (page, n = 0) => page.locator('bondgenoot-widget').nth(n);
