@@ -3,8 +3,9 @@
 //! Three runs against a fresh SQLite file each (WAL, synchronous = FULL, the
 //! group-committing writer), so the cost of each layer shows:
 //! 1. **HTTP + rules**: the real path, `POST …/signups` over loopback HTTP:
-//!    fields, form check and `validate` in Rhai, then `decide` and the insert
-//!    in one transaction.
+//!    fields, form check and `validate` in Rhai, then `decide` (each on a
+//!    blocking thread, within the organisation's share), then the capacity
+//!    check and the insert in one transaction.
 //! 2. **rules, no HTTP**: the same rules and the same database call, in process.
 //! 3. **bare insert**: the same database call with a fixed decision and no
 //!    script at all.
@@ -132,6 +133,7 @@ async fn http_run() -> f64 {
         trusted_proxies: Vec::new(),
         demo: false,
         clock: server::clock::Clock::system(),
+        timeouts: server::listen::Timeouts::DEFAULT,
     };
     tokio::spawn(server::serve(config, listener, std::future::pending()));
     let http = reqwest::Client::new();
@@ -196,7 +198,7 @@ async fn db_with_cafe(dir: &tempfile::TempDir) -> (Db, i64) {
     (db, cafe.cafe.id)
 }
 
-fn new_signup(cafe_id: i64, n: usize, form: &Form, decide: server::db::Decide) -> NewSignup {
+fn new_signup(cafe_id: i64, n: usize, form: &Form) -> NewSignup {
     NewSignup {
         org: "bench".into(),
         cafe_id,
@@ -207,7 +209,6 @@ fn new_signup(cafe_id: i64, n: usize, form: &Form, decide: server::db::Decide) -
         form: serde_json::to_string(form).expect("json"),
         lang: "nl".into(),
         cancel_hash: server::tokens::hash(&format!("token {n}")),
-        decide,
     }
 }
 
@@ -224,26 +225,28 @@ async fn direct_run(with_rules: bool) -> f64 {
         ])
         .expect("rules"),
     );
-    let listing = db
+    let cafe = db
         .cafe("bench", cafe_id)
         .await
         .expect("read")
-        .expect("café");
+        .expect("café")
+        .cafe;
     let ctx = Ctx {
         lang: Lang::Nl,
         org: "bench".into(),
         today: "2026-01-01".into(),
     };
     let (latencies, wall) = load(move |n| {
-        let (db, rules, cafe, ctx) = (
-            db.clone(),
-            Arc::clone(&rules),
-            listing.cafe.clone(),
-            ctx.clone(),
-        );
+        let (db, rules, cafe, ctx) = (db.clone(), Arc::clone(&rules), cafe.clone(), ctx.clone());
         async move {
             let form = form(n);
-            let decide: server::db::Decide = if with_rules {
+            let listing = db
+                .cafe("bench", cafe_id)
+                .await
+                .expect("read")
+                .expect("café");
+            // In process, on this task: the rules' cost without threads or shares.
+            let clean = with_rules.then(|| {
                 let fields = vacaturecafe::fields(&rules, &cafe, &ctx).expect("fields");
                 let clean = vacaturecafe::clean_form(&fields, &form).expect("clean");
                 assert!(
@@ -251,19 +254,23 @@ async fn direct_run(with_rules: bool) -> f64 {
                         .expect("validate")
                         .is_empty()
                 );
-                Box::new(move |cafe, counts| {
-                    vacaturecafe::decide(&rules, &clean, cafe, counts, &ctx)
-                })
-            } else {
-                Box::new(|_, _| {
-                    Ok(Decision {
+                clean
+            });
+            let decide = |listing: vacaturecafe::CafeListing| {
+                let decision = match &clean {
+                    Some(clean) => {
+                        vacaturecafe::decide(&rules, clean, &listing.cafe, &listing.counts, &ctx)
+                            .expect("decide")
+                    }
+                    None => Decision {
                         outcome: Outcome::Confirmed,
                         message: String::new(),
-                    })
-                })
+                    },
+                };
+                std::future::ready(Ok::<_, server::db::DbError>(decision))
             };
             let outcome = db
-                .signup(new_signup(cafe_id, n, &form, decide))
+                .signup(new_signup(cafe_id, n, &form), listing, decide)
                 .await
                 .expect("db");
             assert!(outcome.is_ok());

@@ -123,6 +123,14 @@ pub enum ApiError {
     /// Too many signups from one client in a short time.
     #[error("Too many signups in a short time. Please wait a minute and try again.")]
     RateLimited,
+    /// The organisation's rules used their share of the server (see
+    /// [`crate::script_share`]); nothing was stored.
+    #[error("Many people are signing up right now. Please try again in a few seconds.")]
+    Busy,
+    /// The request took too long: its body stopped arriving, or it could not
+    /// be answered in time (see [`crate::listen::Timeouts`]).
+    #[error("This took too long. Please try again.")]
+    Timeout,
     /// The database failed; the cause goes to the log.
     #[error("Something went wrong on the server. Please try again later.")]
     Database(DbError),
@@ -163,6 +171,8 @@ impl ApiError {
             Self::InvalidVersion(_) => ErrorCode::InvalidVersion,
             Self::Unauthorized => ErrorCode::Unauthorized,
             Self::RateLimited => ErrorCode::RateLimited,
+            Self::Busy => ErrorCode::Busy,
+            Self::Timeout => ErrorCode::Timeout,
             Self::Internal { .. } | Self::Database(_) => ErrorCode::Internal,
         }
     }
@@ -179,8 +189,9 @@ impl ApiError {
             | Self::InvalidCafe(_)
             | Self::ScriptRefused(_)
             | Self::InvalidVersion(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::RulesBroken(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::RulesBroken(_) | Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Timeout => StatusCode::REQUEST_TIMEOUT,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal { .. } | Self::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
             _ => StatusCode::NOT_FOUND,
@@ -203,7 +214,16 @@ impl From<crate::db::SignupError> for ApiError {
             SignupError::CafeNotFound => Self::CafeNotFound,
             SignupError::CafeClosed => Self::CafeClosed,
             SignupError::CafePast => Self::CafePast,
-            SignupError::Rules(e) => Self::RulesBroken(e),
+        }
+    }
+}
+
+impl From<crate::script_share::RunError> for ApiError {
+    fn from(e: crate::script_share::RunError) -> Self {
+        use crate::script_share::RunError;
+        match e {
+            RunError::Busy(_) => Self::Busy,
+            RunError::Thread(e) => Self::internal("running a rule hook", std::io::Error::other(e)),
         }
     }
 }
@@ -250,6 +270,9 @@ impl IntoResponse for ApiError {
             }
             Self::RateLimited => {
                 headers.insert(RETRY_AFTER, HeaderValue::from_static("60"));
+            }
+            Self::Busy => {
+                headers.insert(RETRY_AFTER, HeaderValue::from_static("5"));
             }
             _ => {}
         }

@@ -17,6 +17,7 @@ use axum::routing::get;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -28,10 +29,12 @@ pub mod demo;
 pub mod error;
 pub mod etag;
 pub mod ics;
+pub mod listen;
 pub mod names;
 pub mod reference;
 pub mod rules_cache;
 pub mod script_cli;
+pub mod script_share;
 pub mod store;
 pub mod tokens;
 
@@ -58,6 +61,8 @@ pub struct Config {
     pub demo: bool,
     /// Where today's date comes from: the system, or a fixed day in tests.
     pub clock: clock::Clock,
+    /// How long the server waits for slow clients.
+    pub timeouts: listen::Timeouts,
 }
 
 /// The database file in the data folder.
@@ -82,6 +87,8 @@ pub struct AppState {
     pub playground_dir: PathBuf,
     /// With [`Config::demo`]: how to sign in to the demo's playground.
     pub demo: Option<demo::DemoAccess>,
+    /// See [`Config::timeouts`].
+    pub timeouts: listen::Timeouts,
 }
 
 /// Checks the folders, opens (creating) the data folder and database, and
@@ -138,6 +145,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         bundle_v1_dir,
         cafes: Arc::new(cafes),
         demo,
+        timeouts: config.timeouts,
     })
 }
 
@@ -181,6 +189,7 @@ pub async fn org_add(
 
 /// All routes: `/healthz`, the `/v1/` API and bundle, and the demo site.
 pub fn app(state: AppState) -> Router {
+    let timeouts = state.timeouts;
     let api = Router::new()
         .route("/scripts/{file}", get(controllers::scripts::default_script))
         .route(
@@ -262,6 +271,12 @@ pub fn app(state: AppState) -> Router {
             controllers::assets::playground(&state.playground_dir),
         )
         .merge(controllers::assets::www(&state.www_dir))
+        // Slow clients: a body that stops, a request that takes too long
+        // (see `listen` for headers and connections).
+        .layer(RequestBodyTimeoutLayer::new(timeouts.body_idle))
+        .layer(axum::middleware::from_fn(move |request, next| {
+            listen::within(timeouts.request, request, next)
+        }))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -281,11 +296,23 @@ pub async fn serve(
     let state = prepare(&config).await?;
     let addr = listener.local_addr().context("reading the bound address")?;
     announce(addr, state.demo.as_ref()).context("writing to stdout")?;
-    let app = app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .context("serving HTTP")
+    let trusted_proxies = config.trusted_proxies.clone();
+    let caps = listen::Caps::for_this_process();
+    tracing::info!(
+        "taking at most {} connections at once, {} from one address",
+        caps.total,
+        caps.per_client
+    );
+    listen::serve(
+        listener,
+        app(state),
+        config.timeouts,
+        caps,
+        trusted_proxies,
+        shutdown,
+    )
+    .await;
+    Ok(())
 }
 
 /// The line scripts and the e2e harness wait for, then (for the demo) where

@@ -256,6 +256,18 @@ fn script(command: ScriptCommand) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    // Each connection takes a descriptor; 1,024 (a common default) is too few.
+    let shown =
+        |limit: Option<u64>| limit.map_or_else(|| "unlimited".to_owned(), |n| n.to_string());
+    match server::listen::raise_open_file_limit() {
+        Ok((before, after)) if before != after => tracing::info!(
+            "raised the open-file limit from {} to {}",
+            shown(before),
+            shown(after)
+        ),
+        Ok(_) => {}
+        Err(e) => tracing::warn!("cannot raise the open-file limit: {e}"),
+    }
     let addr = SocketAddr::new(args.addr, args.port);
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
         format!("listening on {addr} (is another server using the port? try --port)")
@@ -269,6 +281,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         trusted_proxies: args.trusted_proxies,
         demo: args.demo,
         clock: server::clock::Clock::system(),
+        timeouts: server::listen::Timeouts::DEFAULT,
     };
     server::serve(config, listener, shutdown_signal()).await
 }

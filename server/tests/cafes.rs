@@ -302,6 +302,7 @@ async fn two_hundred_simultaneous_signups_for_twenty_places_confirm_exactly_twen
         .collect();
     let mut confirmed = 0;
     let mut waiting = Vec::new();
+    let mut messages = std::collections::BTreeSet::new();
     for task in tasks {
         let answer = task.await.expect("task").expect("request");
         assert_eq!(answer.status(), StatusCode::CREATED);
@@ -311,7 +312,12 @@ async fn two_hundred_simultaneous_signups_for_twenty_places_confirm_exactly_twen
             Some("waitlist") => waiting.push(body["position"].as_i64().expect("position")),
             other => panic!("unexpected {other:?}"),
         }
+        messages.insert((body["status"].to_string(), body["message"].to_string()));
     }
+    // The rules decide outside the database; when the place they gave went
+    // to someone else meanwhile, they decide again: no one on the waiting
+    // list is told they have a place.
+    assert_eq!(messages.len(), 2, "one message per status: {messages:?}");
     assert_eq!(confirmed, 20);
     assert_eq!(waiting.len(), 180);
     waiting.sort_unstable();

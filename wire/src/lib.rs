@@ -63,6 +63,11 @@ pub enum ErrorCode {
     Unauthorized,
     /// Too many signups in a short time.
     RateLimited,
+    /// The organisation's rules have more work than their share of the
+    /// server; try again in a few seconds (see `Retry-After`).
+    Busy,
+    /// The request took too long (a body that stopped arriving); send it again.
+    Timeout,
     /// Something failed on the server.
     Internal,
     /// A code this build does not know (a newer server): read, not sent.

@@ -29,6 +29,7 @@ use crate::db::{self, Db, NewSignup, SignupOutcome, SignupStatus};
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
+use crate::script_share::{ScriptShares, Share};
 use crate::store::Store;
 use crate::{ics, tokens};
 
@@ -45,6 +46,8 @@ pub struct Cafes {
     pub trusted_proxies: Vec<IpAddr>,
     /// Today: which cafés are still to come, `ctx.today`.
     pub clock: Clock,
+    /// Where the organisations' hooks run, each within its share.
+    pub shares: ScriptShares,
 }
 
 impl Cafes {
@@ -52,6 +55,7 @@ impl Cafes {
     pub fn new(db: Db, store: Arc<Store>, rate: RateLimit, clock: Clock) -> Self {
         Self {
             clock,
+            shares: ScriptShares::new(Share::DEFAULT),
             db,
             rules: RulesCache::new(store),
             limiter: NonZeroU32::new(rate.per_minute)
@@ -198,8 +202,9 @@ pub async fn calendar(
         .into_response())
 }
 
-/// `POST /v1/orgs/{org}/cafes/{id}/signups`: sign up. The rules decide; the
-/// decision and the insert are one transaction.
+/// `POST /v1/orgs/{org}/cafes/{id}/signups`: sign up. The rules check the
+/// form and decide, within the organisation's share of script time; the
+/// database holds the decision to the café's places and stores the signup.
 pub async fn signup(
     State(cafes): Shared,
     _rate: WithinRate,
@@ -216,14 +221,16 @@ pub async fn signup(
         org: org.to_string(),
         today: today.clone(),
     };
-    // The same checks as the browser, off the async threads: scripts are CPU work.
-    let checked = {
+    // The same checks as the browser.
+    let (fields, form) = {
         let (rules, ctx, cafe) = (Arc::clone(&rules), ctx.clone(), listing.cafe.clone());
-        tokio::task::spawn_blocking(move || check_form(&rules, &request.form, &cafe, &ctx))
-            .await
-            .map_err(|e| ApiError::internal("checking a signup", std::io::Error::other(e)))??
+        cafes
+            .shares
+            .run(org.as_str(), move || {
+                check_form(&rules, &request.form, &cafe, &ctx)
+            })
+            .await??
     };
-    let (fields, form) = checked;
     let text_of = |kind| vacaturecafe::answer_of_kind(&fields, &form, kind);
     let name = match form.get("name") {
         Some(vacaturecafe::Value::Text(name)) => name.clone(),
@@ -235,8 +242,6 @@ pub async fn signup(
         .map_err(|e| ApiError::internal("making a token", std::io::Error::other(e)))?;
     let form_json =
         serde_json::to_string(&form).map_err(|e| ApiError::internal("storing a form", e.into()))?;
-    let decide_form = form.clone();
-    let decide_ctx = ctx.clone();
     let new = NewSignup {
         org: org.to_string(),
         cafe_id: listing.cafe.id,
@@ -247,11 +252,22 @@ pub async fn signup(
         form: form_json,
         lang: request.lang.tag().to_owned(),
         cancel_hash: tokens::hash(&token),
-        decide: Box::new(move |cafe, counts| {
-            vacaturecafe::decide(&rules, &decide_form, cafe, counts, &decide_ctx)
-        }),
     };
-    let result = cafes.db.signup(new).await??;
+    let form = Arc::new(form);
+    let decide = |listing: CafeListing| {
+        let (rules, form, ctx) = (Arc::clone(&rules), Arc::clone(&form), ctx.clone());
+        let shares = &cafes.shares;
+        let org = org.as_str();
+        async move {
+            shares
+                .run(org, move || {
+                    vacaturecafe::decide(&rules, &form, &listing.cafe, &listing.counts, &ctx)
+                })
+                .await?
+                .map_err(ApiError::RulesBroken)
+        }
+    };
+    let result = cafes.db.signup(new, listing, decide).await??;
     let cafe = result.cafe;
     let (status, answer) = match result.outcome {
         SignupOutcome::Created { signup, message } => (

@@ -101,9 +101,23 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(Self(value)),
             Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::TooLarge),
+            Err(e) if body_timed_out(&e) => Err(ApiError::Timeout),
             Err(e) => Err(ApiError::BadJson(e.body_text())),
         }
     }
+}
+
+/// Whether the body stopped arriving (`RequestBodyTimeoutLayer`), rather
+/// than being wrong.
+fn body_timed_out(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = Some(e);
+    while let Some(e) = source {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        source = e.source();
+    }
+    false
 }
 
 /// An API address that does not take this method: JSON like every error.

@@ -29,7 +29,7 @@ pub use cafes::CafeInput;
 pub use orgs::Org;
 pub use scripts::{NewVersion, ScriptVersion};
 pub use signups::{
-    Decide, NewSignup, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
+    NewSignup, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
     takes_signups,
 };
 

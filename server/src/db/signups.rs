@@ -1,8 +1,10 @@
-//! Signups: taking one (decision and insert in one transaction), cancelling,
+//! Signups: taking one (the rules decide outside the writer, the capacity is
+//! held and the signup stored inside it), cancelling,
 //! promoting from the waiting list, and an organisation's lists and deletions.
 
-use plugin_host::ScriptError;
-use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Counts, Decision, Outcome};
+use std::future::Future;
+
+use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, Outcome};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row as _, SqliteConnection};
 
@@ -47,9 +49,9 @@ impl Status {
     }
 }
 
-/// Decides a signup given the café and its counts at that moment (the rules'
-/// `decide` hook); called inside the transaction.
-pub type Decide = Box<dyn FnOnce(&Cafe, &Counts) -> Result<Decision, ScriptError> + Send>;
+/// How many times a signup is decided: again when the place the rules gave
+/// went to someone else between deciding and storing (see [`Db::signup`]).
+const DECIDE_ROUNDS: usize = 3;
 
 /// A signup to take, already cleaned and validated.
 pub struct NewSignup {
@@ -71,8 +73,6 @@ pub struct NewSignup {
     pub lang: String,
     /// SHA-256 of the cancellation token given to the person.
     pub cancel_hash: Vec<u8>,
-    /// The decision, made with the counts inside the transaction.
-    pub decide: Decide,
 }
 
 /// A signup as the person sees it.
@@ -122,8 +122,14 @@ pub enum SignupError {
     CafeClosed,
     /// The café was before today.
     CafePast,
-    /// The `decide` hook failed.
-    Rules(ScriptError),
+}
+
+/// What the writer made of a signup and its decision.
+enum Taken {
+    /// Taken, recognised or refused.
+    Done(Result<SignupResult, SignupError>),
+    /// The rules' `confirmed` no longer fits: decide again with these counts.
+    Again(NewSignup, CafeListing),
 }
 
 /// One signup in the organisation's lists and export.
@@ -232,15 +238,19 @@ async fn find_by_token(
     .transpose()
 }
 
+/// Inside the writer: checks the café again, recognises a second signup of
+/// the same person, holds `decision` to the counts of this instant and inserts.
 async fn take(
     conn: &mut SqliteConnection,
     s: NewSignup,
-) -> Result<Result<SignupResult, SignupError>, DbError> {
+    decision: Decision,
+    last_round: bool,
+) -> Result<Taken, DbError> {
     let Some(mut listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
-        return Ok(Err(SignupError::CafeNotFound));
+        return Ok(Taken::Done(Err(SignupError::CafeNotFound)));
     };
     if let Err(e) = takes_signups(&listing.cafe, &s.today) {
-        return Ok(Err(e));
+        return Ok(Taken::Done(Err(e)));
     }
     // One query per key, each worded like its partial unique index so SQLite
     // uses it (an OR of the two would scan the café's signups).
@@ -268,22 +278,30 @@ async fn take(
     if let Some(row) = existing {
         let status = Status::parse(row.try_get("status")?)?;
         let signup = status_of(conn, row.try_get("id")?, s.cafe_id, status).await?;
-        return Ok(Ok(SignupResult {
+        return Ok(Taken::Done(Ok(SignupResult {
             outcome: SignupOutcome::Existing(signup),
             cafe: listing,
-        }));
+        })));
     }
-    let decision = match (s.decide)(&listing.cafe, &listing.counts) {
-        Ok(d) => d,
-        Err(e) => return Ok(Err(SignupError::Rules(e))),
-    };
     // The one rule no script can change: never more confirmed than places.
-    let status = match decision.outcome.within(&listing.counts) {
+    let outcome = decision.outcome.within(&listing.counts);
+    if outcome != decision.outcome {
+        if !last_round {
+            // The rules' message speaks of a place: let them see it is gone.
+            return Ok(Taken::Again(s, listing));
+        }
+        tracing::warn!(
+            org = s.org,
+            cafe = s.cafe_id,
+            "places kept going to others while the rules decided: wait-listed with the rules' last message"
+        );
+    }
+    let status = match outcome {
         Outcome::Rejected => {
-            return Ok(Ok(SignupResult {
+            return Ok(Taken::Done(Ok(SignupResult {
                 outcome: SignupOutcome::Rejected(decision.message),
                 cafe: listing,
-            }));
+            })));
         }
         Outcome::Confirmed => Status::Confirmed,
         Outcome::Waitlist => Status::Waitlist,
@@ -322,21 +340,55 @@ async fn take(
         }
         _ => counts.waitlist += 1,
     }
-    Ok(Ok(SignupResult {
+    Ok(Taken::Done(Ok(SignupResult {
         outcome: SignupOutcome::Created {
             signup,
             message: decision.message,
         },
         cafe: listing,
-    }))
+    })))
 }
 
 impl Db {
-    /// Takes a signup: checks the café, recognises a second signup of the same
-    /// person, decides with the counts of this moment and inserts, all in one
-    /// transaction.
-    pub async fn signup(&self, s: NewSignup) -> Result<Result<SignupResult, SignupError>, DbError> {
-        self.write(move |conn| Box::pin(take(conn, s))).await
+    /// Takes a signup for the café `listing` (as last read).
+    ///
+    /// `decide` runs the rules with a café and its counts *outside* the
+    /// writer: a hook may take milliseconds, and every organisation's writes
+    /// wait for the one writer. Inside it, in one transaction: the café is
+    /// checked again, a second signup of the same person is recognised, the
+    /// one rule no script can change is held to the counts of that instant
+    /// ([`Outcome::within`]), and the signup is stored. When that rule would
+    /// turn the rules' `confirmed` into `waitlist` (the last place went to
+    /// someone else meanwhile), the rules decide again with the new counts,
+    /// so the message fits the outcome.
+    ///
+    /// Other decisions stand on the counts the rules saw: a rule such as
+    /// "at most ten waiting" can be passed by as many signups as arrive in
+    /// the same few milliseconds. Capacity never can.
+    pub async fn signup<E, F, Fut>(
+        &self,
+        mut s: NewSignup,
+        mut listing: CafeListing,
+        mut decide: F,
+    ) -> Result<Result<SignupResult, SignupError>, E>
+    where
+        E: From<DbError>,
+        F: FnMut(CafeListing) -> Fut,
+        Fut: Future<Output = Result<Decision, E>>,
+    {
+        let mut round = 1;
+        loop {
+            let decision = decide(listing).await?;
+            let last_round = round == DECIDE_ROUNDS;
+            match self
+                .write(move |conn| Box::pin(take(conn, s, decision, last_round)))
+                .await?
+            {
+                Taken::Done(result) => return Ok(result),
+                Taken::Again(back, fresh) => (s, listing) = (back, fresh),
+            }
+            round += 1;
+        }
     }
 
     /// The signup with this cancellation token hash, if it is the organisation's.

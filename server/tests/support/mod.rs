@@ -27,6 +27,8 @@ pub struct Dirs {
     pub clock: server::clock::Clock,
     /// Reverse proxies the server believes `X-Forwarded-For` from.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// How long the server waits for slow clients.
+    pub timeouts: server::listen::Timeouts,
 }
 
 impl Dirs {
@@ -50,6 +52,7 @@ impl Dirs {
             signup_rate: 0,
             clock: server::clock::Clock::system(),
             trusted_proxies: Vec::new(),
+            timeouts: server::listen::Timeouts::DEFAULT,
         }
     }
 
@@ -63,6 +66,7 @@ impl Dirs {
             trusted_proxies: self.trusted_proxies.clone(),
             demo: true,
             clock: self.clock,
+            timeouts: self.timeouts,
         }
     }
 
