@@ -315,11 +315,24 @@ pub async fn serve(
     Ok(())
 }
 
+/// The first line `serve` prints, before the address.
+const SERVING: &str = "Bondgenoot is serving http://";
+
+/// The address in the first line a starting server prints (for programs that
+/// start the binary on port 0).
+pub fn serving_address(line: &str) -> Option<std::net::SocketAddr> {
+    line.trim()
+        .strip_prefix(SERVING)?
+        .strip_suffix('/')?
+        .parse()
+        .ok()
+}
+
 /// The line scripts and the e2e harness wait for, then (for the demo) where
 /// everything is; flushed, as stdout may be a pipe.
 fn announce(addr: std::net::SocketAddr, demo: Option<&demo::DemoAccess>) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "Bondgenoot is serving http://{addr}/")?;
+    writeln!(stdout, "{SERVING}{addr}/")?;
     if let Some(access) = demo {
         write!(stdout, "{}", demo::directions(addr, access))?;
     }

@@ -39,7 +39,7 @@ impl Share {
     /// Half a core per organisation after a one-second burst; three seconds
     /// of waiting at most (a person sending a form waits that long, not more).
     pub const DEFAULT: Self = Self {
-        rate: 0.5,
+        rate: 1.0,
         burst: Duration::from_secs(1),
         max_wait: Duration::from_secs(3),
     };

@@ -234,13 +234,8 @@ fn start_binary(dirs: &Dirs) -> (std::process::Child, std::net::SocketAddr) {
     std::io::BufReader::new(child.stdout.take().expect("stdout"))
         .read_line(&mut line)
         .expect("first line");
-    let addr = line
-        .trim()
-        .strip_prefix("Bondgenoot is serving http://")
-        .and_then(|a| a.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
-        .parse()
-        .expect("an address");
+    let addr =
+        server::serving_address(&line).unwrap_or_else(|| panic!("unexpected first line {line:?}"));
     (child, addr)
 }
 

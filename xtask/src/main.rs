@@ -190,6 +190,16 @@ fn bench() -> Result<()> {
         "hostile_timings",
     ]))?;
     println!("\n== signups: rate and latency at 64 concurrent clients (release, SQLite) ==");
+    // The bench starts the release server binary in its own process.
+    sh(cargo().args([
+        "build",
+        "--quiet",
+        "--release",
+        "--package",
+        "server",
+        "--bin",
+        "bondgenoot",
+    ]))?;
     sh(cargo().args([
         "run",
         "--quiet",

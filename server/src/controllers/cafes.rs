@@ -221,13 +221,18 @@ pub async fn signup(
         org: org.to_string(),
         today: today.clone(),
     };
-    // The same checks as the browser.
-    let (fields, form) = {
-        let (rules, ctx, cafe) = (Arc::clone(&rules), ctx.clone(), listing.cafe.clone());
+    // The same checks as the browser, and the decision with the counts as
+    // read: one turn in the organisation's share.
+    let (fields, form, decision) = {
+        let (rules, ctx, listing) = (Arc::clone(&rules), ctx.clone(), listing.clone());
         cafes
             .shares
             .run(org.as_str(), move || {
-                check_form(&rules, &request.form, &cafe, &ctx)
+                let (fields, form) = check_form(&rules, &request.form, &listing.cafe, &ctx)?;
+                let decision =
+                    vacaturecafe::decide(&rules, &form, &listing.cafe, &listing.counts, &ctx)
+                        .map_err(ApiError::RulesBroken)?;
+                Ok::<_, ApiError>((fields, form, decision))
             })
             .await??
     };
@@ -254,7 +259,7 @@ pub async fn signup(
         cancel_hash: tokens::hash(&token),
     };
     let form = Arc::new(form);
-    let decide = |listing: CafeListing| {
+    let redecide = |listing: CafeListing| {
         let (rules, form, ctx) = (Arc::clone(&rules), Arc::clone(&form), ctx.clone());
         let shares = &cafes.shares;
         let org = org.as_str();
@@ -267,7 +272,7 @@ pub async fn signup(
                 .map_err(ApiError::RulesBroken)
         }
     };
-    let result = cafes.db.signup(new, listing, decide).await??;
+    let result = cafes.db.signup(new, decision, redecide).await??;
     let cafe = result.cafe;
     let (status, answer) = match result.outcome {
         SignupOutcome::Created { signup, message } => (

@@ -120,6 +120,16 @@ impl Db {
     {
         self.writer.write(job).await
     }
+
+    /// Runs `job`, which reads and then writes with one statement, in the
+    /// writer's transaction without a savepoint (see [`writer`]).
+    async fn write_single<T, F>(&self, job: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut SqliteConnection) -> writer::JobFuture<'c, T> + Send + 'static,
+    {
+        self.writer.write_single(job).await
+    }
 }
 
 /// Now, as stored: RFC 3339 in UTC.

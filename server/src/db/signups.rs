@@ -238,23 +238,13 @@ async fn find_by_token(
     .transpose()
 }
 
-/// Inside the writer: checks the café again, recognises a second signup of
-/// the same person, holds `decision` to the counts of this instant and inserts.
-async fn take(
+/// The person's signup for this café (by e-mail or phone), if they have one.
+async fn existing(
     conn: &mut SqliteConnection,
-    s: NewSignup,
-    decision: Decision,
-    last_round: bool,
-) -> Result<Taken, DbError> {
-    let Some(mut listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
-        return Ok(Taken::Done(Err(SignupError::CafeNotFound)));
-    };
-    if let Err(e) = takes_signups(&listing.cafe, &s.today) {
-        return Ok(Taken::Done(Err(e)));
-    }
+    s: &NewSignup,
+) -> Result<Option<SignupStatus>, DbError> {
     // One query per key, each worded like its partial unique index so SQLite
     // uses it (an OR of the two would scan the café's signups).
-    let mut existing = None;
     for (sql, key) in [
         (
             "SELECT id, status FROM signups WHERE cafe_id = ? AND email_key = ? \
@@ -267,21 +257,39 @@ async fn take(
             &s.phone_key,
         ),
     ] {
-        if key.is_some() && existing.is_none() {
-            existing = sqlx::query(sql)
-                .bind(s.cafe_id)
-                .bind(key)
-                .fetch_optional(&mut *conn)
-                .await?;
+        if key.is_none() {
+            continue;
+        }
+        let row = sqlx::query(sql)
+            .bind(s.cafe_id)
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(row) = row {
+            let status = Status::parse(row.try_get("status")?)?;
+            return Ok(Some(
+                status_of(conn, row.try_get("id")?, s.cafe_id, status).await?,
+            ));
         }
     }
-    if let Some(row) = existing {
-        let status = Status::parse(row.try_get("status")?)?;
-        let signup = status_of(conn, row.try_get("id")?, s.cafe_id, status).await?;
-        return Ok(Taken::Done(Ok(SignupResult {
-            outcome: SignupOutcome::Existing(signup),
-            cafe: listing,
-        })));
+    Ok(None)
+}
+
+/// Inside the writer: checks the café again, holds `decision` to the counts
+/// of this instant and inserts; a second signup of the same person gets the
+/// first back. Reads, then one writing statement (the insert, whose triggers
+/// count it): run without a savepoint ([`Db::write_single`]).
+async fn take(
+    conn: &mut SqliteConnection,
+    s: NewSignup,
+    decision: Decision,
+    last_round: bool,
+) -> Result<Taken, DbError> {
+    let Some(mut listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
+        return Ok(Taken::Done(Err(SignupError::CafeNotFound)));
+    };
+    if let Err(e) = takes_signups(&listing.cafe, &s.today) {
+        return Ok(Taken::Done(Err(e)));
     }
     // The one rule no script can change: never more confirmed than places.
     let outcome = decision.outcome.within(&listing.counts);
@@ -296,8 +304,18 @@ async fn take(
             "places kept going to others while the rules decided: wait-listed with the rules' last message"
         );
     }
+    let already = |signup| {
+        Ok(Taken::Done(Ok(SignupResult {
+            outcome: SignupOutcome::Existing(signup),
+            cafe: listing.clone(),
+        })))
+    };
     let status = match outcome {
         Outcome::Rejected => {
+            // Someone already signed up gets their signup back, not a refusal.
+            if let Some(signup) = existing(conn, &s).await? {
+                return already(signup);
+            }
             return Ok(Taken::Done(Ok(SignupResult {
                 outcome: SignupOutcome::Rejected(decision.message),
                 cafe: listing,
@@ -307,23 +325,33 @@ async fn take(
         Outcome::Waitlist => Status::Waitlist,
     };
     let at = now();
-    let id = sqlx::query(
+    // A second signup of the same person meets a unique index and inserts
+    // nothing: no query for it on the common path.
+    let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
-         cancel_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         cancel_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(s.cafe_id)
     .bind(status.as_str())
-    .bind(s.name)
-    .bind(s.email_key)
-    .bind(s.phone_key)
-    .bind(s.form)
-    .bind(s.lang)
-    .bind(s.cancel_hash)
+    .bind(&s.name)
+    .bind(&s.email_key)
+    .bind(&s.phone_key)
+    .bind(&s.form)
+    .bind(&s.lang)
+    .bind(&s.cancel_hash)
     .bind(&at)
     .bind(&at)
-    .execute(&mut *conn)
-    .await?
-    .last_insert_rowid();
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(id) = inserted else {
+        return match existing(conn, &s).await? {
+            Some(signup) => already(signup),
+            None => Err(DbError::Query(
+                "a signup met a unique index but no signup of the person was found".into(),
+            )),
+        };
+    };
     // The newest signup: last on the list, no need to count again.
     let position = (status == Status::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
     let signup = SignupStatus {
@@ -350,17 +378,17 @@ async fn take(
 }
 
 impl Db {
-    /// Takes a signup for the café `listing` (as last read).
+    /// Takes a signup with the rules' `decision`, made with a café and its
+    /// counts as last read.
     ///
-    /// `decide` runs the rules with a café and its counts *outside* the
-    /// writer: a hook may take milliseconds, and every organisation's writes
-    /// wait for the one writer. Inside it, in one transaction: the café is
-    /// checked again, a second signup of the same person is recognised, the
-    /// one rule no script can change is held to the counts of that instant
-    /// ([`Outcome::within`]), and the signup is stored. When that rule would
-    /// turn the rules' `confirmed` into `waitlist` (the last place went to
-    /// someone else meanwhile), the rules decide again with the new counts,
-    /// so the message fits the outcome.
+    /// The rules decide *outside* the writer: a hook may take milliseconds,
+    /// and every organisation's writes wait for the one writer. Inside it, in
+    /// one transaction: the café is checked again, the one rule no script can
+    /// change is held to the counts of that instant ([`Outcome::within`]),
+    /// and the signup is stored (a second one of the same person gets the
+    /// first back). When that rule would turn the rules' `confirmed` into
+    /// `waitlist` (the last place went to someone else meanwhile), `redecide`
+    /// runs the rules again with the new counts, so the message fits.
     ///
     /// Other decisions stand on the counts the rules saw: a rule such as
     /// "at most ten waiting" can be passed by as many signups as arrive in
@@ -368,8 +396,8 @@ impl Db {
     pub async fn signup<E, F, Fut>(
         &self,
         mut s: NewSignup,
-        mut listing: CafeListing,
-        mut decide: F,
+        mut decision: Decision,
+        mut redecide: F,
     ) -> Result<Result<SignupResult, SignupError>, E>
     where
         E: From<DbError>,
@@ -378,14 +406,16 @@ impl Db {
     {
         let mut round = 1;
         loop {
-            let decision = decide(listing).await?;
             let last_round = round == DECIDE_ROUNDS;
             match self
-                .write(move |conn| Box::pin(take(conn, s, decision, last_round)))
+                .write_single(move |conn| Box::pin(take(conn, s, decision, last_round)))
                 .await?
             {
                 Taken::Done(result) => return Ok(result),
-                Taken::Again(back, fresh) => (s, listing) = (back, fresh),
+                Taken::Again(back, fresh) => {
+                    s = back;
+                    decision = redecide(fresh).await?;
+                }
             }
             round += 1;
         }
