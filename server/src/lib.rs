@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use axum::Router;
 use axum::http::Method;
 use axum::http::header::{CONTENT_TYPE, ETAG, IF_NONE_MATCH};
-use axum::routing::get;
+use axum::routing::{any, get};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -190,21 +190,25 @@ pub async fn org_add(
 /// All routes: `/healthz`, the `/v1/` API and bundle, and the demo site.
 pub fn app(state: AppState) -> Router {
     let timeouts = state.timeouts;
-    let api = Router::new()
-        .route("/scripts/{file}", get(controllers::scripts::default_script))
-        .route(
-            "/orgs/{org}/scripts/{file}",
-            get(controllers::scripts::org_script),
-        )
-        .route(
-            "/orgs/{org}/rules/{widget}",
-            get(controllers::scripts::rules),
-        )
-        .with_state(state.store)
-        .method_not_allowed_fallback(controllers::extract::method_not_allowed)
-        .layer(CompressionLayer::new().br(true).gzip(true))
-        // Outside compression, so it sees the encoding it chose.
-        .layer(axum::middleware::map_response(etag::tag_encoding));
+    // Rule scripts: compressed, tagged, cached; any origin may read them.
+    let scripts = |router: Router<Arc<Store>>| {
+        router
+            .with_state(Arc::clone(&state.store))
+            .method_not_allowed_fallback(controllers::extract::method_not_allowed)
+            .layer(CompressionLayer::new().br(true).gzip(true))
+            // Outside compression, so it sees the encoding it chose.
+            .layer(axum::middleware::map_response(etag::tag_encoding))
+    };
+    let default_scripts =
+        scripts(Router::new().route("/scripts/{file}", get(controllers::scripts::default_script)));
+    let org_scripts = scripts(
+        Router::new()
+            .route(
+                "/{org}/scripts/{file}",
+                get(controllers::scripts::org_script),
+            )
+            .route("/{org}/rules/{widget}", get(controllers::scripts::rules)),
+    );
     // Organisations embed the widget on their own sites: any origin may read
     // /v1/, and as there are no cookies there is nothing to leak.
     let cors = CorsLayer::new()
@@ -218,16 +222,22 @@ pub fn app(state: AppState) -> Router {
     // Signups are small; anything bigger is refused before it is read.
     let limit = DefaultBodyLimit::max(16 * 1024);
     let public = Router::new()
-        .route("/orgs/{org}/cafes", get(cafes::list))
-        .route("/orgs/{org}/cafes/{id}", get(cafes::one))
-        .route("/orgs/{org}/cafes/{id}/calendar.ics", get(cafes::calendar))
-        .route("/orgs/{org}/cafes/{id}/signups", post(cafes::signup))
-        .route("/orgs/{org}/signups/status", post(cafes::status))
-        .route("/orgs/{org}/signups/cancel", post(cafes::cancel))
+        .route("/{org}/cafes", get(cafes::list))
+        .route("/{org}/cafes/{id}", get(cafes::one))
+        .route("/{org}/cafes/{id}/calendar.ics", get(cafes::calendar))
+        .route("/{org}/cafes/{id}/signups", post(cafes::signup))
+        .route("/{org}/signups/status", post(cafes::status))
+        .route("/{org}/signups/cancel", post(cafes::cancel))
         .with_state(Arc::clone(&state.cafes))
         .method_not_allowed_fallback(controllers::extract::method_not_allowed)
         .layer(limit)
         .layer(cafes::cors(state.cafes.db.clone()));
+    // Every address under /v1/orgs/ is the API's: an unknown one is JSON
+    // `not_found`, never the bundle's file server.
+    let orgs = org_scripts
+        .layer(cors.clone())
+        .merge(public)
+        .fallback(controllers::extract::not_found);
     let admin = Router::new()
         .route("/orgs/{org}/cafes", get(admin::cafes).post(admin::create))
         .route("/orgs/{org}/cafes/{id}", put(admin::update))
@@ -258,10 +268,12 @@ pub fn app(state: AppState) -> Router {
         .merge(admin_scripts)
         .method_not_allowed_fallback(controllers::extract::method_not_allowed)
         .fallback(controllers::extract::not_found);
-    let v1 = api
+    let v1 = default_scripts
         .merge(controllers::assets::bundle(&state.bundle_v1_dir))
         .layer(cors)
-        .merge(public)
+        // `nest` takes /v1/orgs and what is below it, not /v1/orgs/ itself.
+        .route("/orgs/", any(controllers::extract::not_found))
+        .nest("/orgs", orgs)
         .nest("/admin", admin_api);
     Router::new()
         .route("/healthz", get(|| async { "ok" }))

@@ -938,6 +938,29 @@ async fn a_wrong_method_and_an_unknown_admin_address_answer_in_json() {
     assert_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
     let unknown = server.get("/v1/admin").await;
     assert_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
+    // Under /v1/orgs/ too every address is the API's, never a file.
+    for path in [
+        "/v1/orgs",
+        "/v1/orgs/",
+        "/v1/orgs/acme/",
+        "/v1/orgs/acme/nothing-here",
+        &format!("/v1/orgs/acme/cafes/{cafe}/nothing-here"),
+    ] {
+        assert_error(server.get(path).await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+    // And the public API still sends the organisation's CORS, the rules any.
+    let listed = server
+        .get_with("/v1/orgs/acme/cafes", "origin", ORIGIN)
+        .await;
+    assert_eq!(header(&listed, "access-control-allow-origin"), ORIGIN);
+    let rules = server
+        .get_with(
+            "/v1/orgs/acme/rules/netwerkscan",
+            "origin",
+            "https://elsewhere.example",
+        )
+        .await;
+    assert_eq!(header(&rules, "access-control-allow-origin"), "*");
     server.stop().await;
 }
 

@@ -10,7 +10,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
@@ -386,7 +386,12 @@ pub fn cors(db: Db) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::async_predicate(move |origin, parts| {
             let db = db.clone();
-            let org = org_in_path(parts.uri.path());
+            // Under `nest("/orgs")` the URI has lost its prefix; the original has it.
+            let path = parts
+                .extensions
+                .get::<OriginalUri>()
+                .map_or(parts.uri.path(), |original| original.0.path());
+            let org = org_in_path(path);
             async move {
                 let Some(org) = org else { return false };
                 match db.org(&org).await {
