@@ -283,6 +283,9 @@ pub fn app(state: AppState) -> Router {
             controllers::assets::playground(&state.playground_dir),
         )
         .merge(controllers::assets::www(&state.www_dir))
+        .layer(axum::middleware::from_fn(
+            controllers::assets::only_possible_paths,
+        ))
         // Slow clients: a body that stops, a request that takes too long
         // (see `listen` for headers and connections).
         .layer(RequestBodyTimeoutLayer::new(timeouts.body_idle))

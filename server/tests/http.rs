@@ -110,7 +110,6 @@ async fn hostile_org_names_are_404_and_the_server_keeps_serving() {
         "Demo",
         "-demo",
         "de%20mo",
-        "demo%00",
         long.as_str(),
     ] {
         for path in [
@@ -126,6 +125,9 @@ async fn hostile_org_names_are_404_and_the_server_keeps_serving() {
             assert!(message.chars().count() < 120, "{message}");
         }
     }
+    // A control character is refused before any route, for every address.
+    let nul = server.get("/v1/orgs/demo%00/rules/netwerkscan").await;
+    assert_error(nul, StatusCode::BAD_REQUEST, "bad_path").await;
     assert_eq!(server.get("/healthz").await.status(), StatusCode::OK);
 }
 
@@ -159,6 +161,49 @@ async fn a_path_segment_that_is_not_utf8_is_a_json_400() {
     let server = Server::start(&dirs).await;
     let response = server.get("/v1/orgs/%FF/rules/netwerkscan").await;
     assert_error(response, StatusCode::BAD_REQUEST, "bad_path").await;
+}
+
+/// Found by fuzzing (server/tests/fuzz_http.rs): the file server answered
+/// 500 for a NUL byte (HEAD) and for a name longer than any file's (GET and
+/// HEAD). Every address of the site, the bundle and the playground is tried.
+#[tokio::test]
+async fn a_path_no_file_can_have_is_a_json_4xx_never_a_500() {
+    let dirs = Dirs::new();
+    let server = Server::start(&dirs).await;
+    let long = "a".repeat(300);
+    for prefix in ["", "/v1", "/admin", "/v1/orgs/demo"] {
+        for method in [reqwest::Method::GET, reqwest::Method::HEAD] {
+            for (path, status, code) in [
+                (
+                    format!("{prefix}/a%00dmin/x"),
+                    StatusCode::BAD_REQUEST,
+                    "bad_path",
+                ),
+                (
+                    format!("{prefix}/x%1F"),
+                    StatusCode::BAD_REQUEST,
+                    "bad_path",
+                ),
+                (
+                    format!("{prefix}/{long}"),
+                    StatusCode::NOT_FOUND,
+                    "not_found",
+                ),
+            ] {
+                let answer = server
+                    .http
+                    .request(method.clone(), server.url(&path))
+                    .send()
+                    .await
+                    .expect("request");
+                if method == reqwest::Method::HEAD {
+                    assert_eq!(answer.status(), status, "HEAD {path}");
+                } else {
+                    assert_error(answer, status, code).await;
+                }
+            }
+        }
+    }
 }
 
 #[tokio::test]

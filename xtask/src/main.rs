@@ -3,6 +3,7 @@
 
 mod bundle;
 mod fresh;
+mod fuzz;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ fn run() -> Result<()> {
 }
 
 /// The workspace root (the parent of xtask/).
-fn root() -> PathBuf {
+pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
@@ -59,7 +60,8 @@ pub fn sh(cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
-fn cargo() -> Command {
+/// `cargo`, the one running xtask when there is one.
+pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
@@ -209,6 +211,8 @@ fn bench() -> Result<()> {
         "--example",
         "signup_bench",
     ]))?;
+    println!("\n== fuzzing the rule-script sandbox (release) ==");
+    fuzz::run()?;
     sh(cargo().args(["build", "--package", "server"]))?;
     println!("\n== navigation to widget rendered (headless Chromium, localhost) ==");
     e2e("bench")

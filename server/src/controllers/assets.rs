@@ -11,6 +11,8 @@ use tower::ServiceBuilder;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::error::ApiError;
+
 /// `Cross-Origin-Resource-Policy`: not in `http`'s list of constants.
 const CORP: HeaderName = HeaderName::from_static("cross-origin-resource-policy");
 
@@ -54,6 +56,32 @@ pub fn www(dir: &Path) -> Router {
         ))
         .service(ServeDir::new(dir));
     Router::new().fallback_service(service)
+}
+
+/// The longest name of a file or folder (Linux's `NAME_MAX`).
+const NAME_MAX: usize = 255;
+
+/// Middleware before every route: a path no file could have is refused here,
+/// in JSON like every error, because the file server answers 500 for some of
+/// them (a NUL byte, a name longer than the file system allows). A control
+/// character is `bad_path` (400); a name longer than any file's, `not_found`.
+pub async fn only_possible_paths(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let path = request.uri().path();
+    let decoded: Vec<u8> = percent_encoding::percent_decode_str(path).collect();
+    if decoded.iter().any(u8::is_ascii_control) {
+        return ApiError::BadPath.into_response();
+    }
+    if decoded
+        .split(|b| *b == b'/')
+        .any(|name| name.len() > NAME_MAX)
+    {
+        return ApiError::NotFound.into_response();
+    }
+    next.run(request).await
 }
 
 /// The header only on successful answers: a 404 must not be cached for
