@@ -82,6 +82,7 @@ pub fn smoke(widget: Widget, rules: &Rules, ctx: &Ctx) -> Result<(), ScriptError
             vacaturecafe::fields(rules, &cafe, ctx)
                 .and_then(|_| vacaturecafe::validate(rules, &form, &cafe, ctx))
                 .and_then(|_| vacaturecafe::decide(rules, &form, &cafe, &counts, ctx))
+                .and_then(|_| vacaturecafe::keep_days(rules, &cafe))
                 .map(|_| ())
         }
     }

@@ -288,7 +288,13 @@ pub(crate) fn runtime_message(err: &EvalAltResult) -> String {
 }
 
 fn parse_error(err: ParseError, layer: &Layer) -> ScriptError {
-    let pos: Position = err.position();
+    // Rhai gives no position for some errors at the end of the text (a
+    // back-quoted string left open after a `${…}`, found by fuzzing): the
+    // end of the layer is where it stopped reading, so the admin looks there.
+    let pos: Position = match err.position() {
+        pos if pos.is_none() => end_of(&layer.source),
+        pos => pos,
+    };
     // `curry` is disabled: written as a call it is an improper symbol, after
     // a dot it reads as a missing property name. Both name the word.
     let word_at_error = pos
@@ -326,6 +332,15 @@ fn parse_error(err: ParseError, layer: &Layer) -> ScriptError {
         other => other.to_string(),
     };
     ScriptError::new(ErrorKind::Compile, None, message).at(Some(layer.name.clone()), pos)
+}
+
+/// The last line of `source` and the column after its last character.
+fn end_of(source: &str) -> Position {
+    let lines = source.lines().count().max(1);
+    let last = source.lines().last().unwrap_or_default();
+    let line = u16::try_from(lines).unwrap_or(u16::MAX);
+    let column = u16::try_from(last.chars().count() + 1).unwrap_or(u16::MAX);
+    Position::new(line, column)
 }
 
 /// Where `fn name` is written in a layer's source (1-based line and column).

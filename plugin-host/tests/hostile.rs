@@ -94,6 +94,17 @@ fn an_endless_loop_is_reported_as_running_too_long() {
     );
 }
 
+/// Found by fuzzing: Rhai reports a back-quoted string left open after a
+/// `${…}` without a position; the error points at the end of the script.
+#[test]
+fn a_string_left_open_points_at_the_end_of_the_script() {
+    let err = common::with_org("hostile", "fn score(answers, ctx) {\n    let s = `${1}")
+        .expect_err("does not compile");
+    assert_eq!(err.kind, ErrorKind::Compile);
+    assert!(err.message.contains("not terminated"), "{err}");
+    assert_eq!((err.line, err.column), (Some(2), Some(18)), "{err}");
+}
+
 #[test]
 fn eval_and_import_are_named_in_the_error() {
     let eval = outcome(&case("eval"));

@@ -32,6 +32,7 @@ pub mod ics;
 pub mod listen;
 pub mod names;
 pub mod reference;
+pub mod retention;
 pub mod rules_cache;
 pub mod script_cli;
 pub mod script_share;
@@ -63,6 +64,9 @@ pub struct Config {
     pub clock: clock::Clock,
     /// How long the server waits for slow clients.
     pub timeouts: listen::Timeouts,
+    /// The most days after a café that its signups keep their personal
+    /// details (each organisation's `keep_days` may be fewer); at most 30.
+    pub keep_days: u32,
 }
 
 /// The database file in the data folder.
@@ -163,6 +167,21 @@ fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
         path.display()
     );
     Ok(())
+}
+
+/// `bondgenoot retention run`: deletes the personal details of past cafés'
+/// signups as the server does every hour, for `today`.
+pub async fn retention_run(
+    data_dir: &Path,
+    scripts_dir: &Path,
+    today: time::Date,
+    keep_days: u32,
+) -> anyhow::Result<retention::Summary> {
+    let db = open_db(data_dir).await?;
+    let store = Store::new(db.clone(), data_dir, scripts_dir);
+    store.import_legacy().await?;
+    let rules = rules_cache::RulesCache::new(Arc::new(store));
+    Ok(retention::run(&db, &rules, today, keep_days).await?)
 }
 
 /// Adds organisation `org` or updates it:
@@ -311,6 +330,12 @@ pub async fn serve(
     let state = prepare(&config).await?;
     let addr = listener.local_addr().context("reading the bound address")?;
     announce(addr, state.demo.as_ref()).context("writing to stdout")?;
+    retention::every_hour(
+        state.cafes.db.clone(),
+        Arc::clone(&state.store),
+        config.clock,
+        config.keep_days,
+    );
     let trusted_proxies = config.trusted_proxies.clone();
     let caps = listen::Caps::for_this_process();
     tracing::info!(

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
+use plugin_host::contract::vacaturecafe::MAX_KEEP_DAYS;
 use tracing_subscriber::EnvFilter;
 
 /// Bondgenoot: embeddable widgets whose rules are Rhai scripts.
@@ -21,12 +22,36 @@ struct Cli {
 enum Command {
     /// Serve the widget bundle, the demo site and the rule scripts.
     Serve(ServeArgs),
+    /// Personal data: delete what is kept longer than promised.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
     /// Try a rule script before publishing it: check, test or run one hook.
     #[command(subcommand)]
     Script(ScriptCommand),
     /// Manage organisations: add one, or give it a new admin token.
     #[command(subcommand)]
     Org(OrgCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum RetentionCommand {
+    /// Delete the personal details of past cafés' signups whose keeping time
+    /// has ended, as the server does every hour; the counts stay.
+    Run {
+        /// Organisations' data, as for `serve`.
+        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+        /// The default rule scripts, as for `serve`.
+        #[arg(long, default_value = "scripts")]
+        scripts_dir: PathBuf,
+        /// The day to run for (YYYY-MM-DD); today (UTC) when left out.
+        #[arg(long)]
+        today: Option<String>,
+        /// As for `serve`.
+        #[arg(long, env = "BONDGENOOT_KEEP_DAYS", default_value_t = MAX_KEEP_DAYS,
+              value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_KEEP_DAYS)))]
+        keep_days: u32,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +166,12 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<IpAddr>,
+    /// The most days after a café that its signups keep their personal details
+    /// (names, contact details, answers); an organisation's script may keep
+    /// them fewer. At most 30, what the default consent text promises.
+    #[arg(long, env = "BONDGENOOT_KEEP_DAYS", default_value_t = MAX_KEEP_DAYS,
+          value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_KEEP_DAYS)))]
+    keep_days: u32,
     /// Set up the demo organisation (example scripts, three cafés) and print a
     /// playground sign-in link with a fresh demo token. For trying it out on
     /// your own machine, not for a real deployment.
@@ -182,6 +213,7 @@ async fn run() -> ExitCode {
         Command::Serve(args) => serve(args).await,
         Command::Script(command) => return script(command),
         Command::Org(command) => org(command).await,
+        Command::Retention(command) => retention(command).await,
     };
     // One line with the whole context chain, not a backtrace: the reader is
     // the person starting the server.
@@ -282,8 +314,32 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         demo: args.demo,
         clock: server::clock::Clock::system(),
         timeouts: server::listen::Timeouts::DEFAULT,
+        keep_days: args.keep_days,
     };
     server::serve(config, listener, shutdown_signal()).await
+}
+
+async fn retention(command: RetentionCommand) -> anyhow::Result<()> {
+    let RetentionCommand::Run {
+        data_dir,
+        scripts_dir,
+        today,
+        keep_days,
+    } = command;
+    let today = match today {
+        Some(day) => time::Date::parse(
+            &day,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .with_context(|| format!("--today {day} is not a date like 2026-12-31"))?,
+        None => server::clock::Clock::system().today(),
+    };
+    let done = server::retention_run(&data_dir, &scripts_dir, today, keep_days).await?;
+    println!(
+        "{today}: deleted the personal details of {} signups of {} past cafés",
+        done.signups, done.cafes
+    );
+    Ok(())
 }
 
 async fn org(command: OrgCommand) -> anyhow::Result<()> {

@@ -11,6 +11,7 @@
 
 mod cafes;
 mod orgs;
+mod retention;
 mod scripts;
 mod signups;
 pub mod writer;
@@ -27,6 +28,7 @@ use sqlx::{ConnectOptions as _, SqliteConnection};
 
 pub use cafes::CafeInput;
 pub use orgs::Org;
+pub use retention::KeptCafe;
 pub use scripts::{NewVersion, ScriptVersion};
 pub use signups::{
     NewSignup, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,

@@ -67,6 +67,7 @@ impl Dirs {
             demo: true,
             clock: self.clock,
             timeouts: self.timeouts,
+            keep_days: plugin_host::contract::vacaturecafe::MAX_KEEP_DAYS,
         }
     }
 

@@ -8,9 +8,11 @@
 //! - `fields(cafe, ctx)` → `[Field]`
 //! - `validate(form, cafe, ctx)` → [`FieldErrors`]
 //! - `decide(form, cafe, counts, ctx)` → [`Decision`]
+//! - `keep_days(cafe)` → how many days after the café its signups keep their
+//!   personal details (0 to [`MAX_KEEP_DAYS`])
 //!
 //! The browser calls `fields` and `validate` for instant feedback; the server
-//! calls all three, and its answer counts.
+//! calls the rest, and its answer counts.
 
 mod form;
 mod keys;
@@ -36,6 +38,12 @@ const FIELDS_SHAPE: &str =
 const ERRORS_SHAPE: &str = "a map #{ <field id>: \"what is wrong\" } (empty when all is well)";
 const DECISION_SHAPE: &str =
     "a map #{ outcome: \"confirmed\" | \"waitlist\" | \"rejected\", message }";
+const KEEP_DAYS_SHAPE: &str = "a whole number of days from 0 to 30";
+
+/// The most days after a café that its signups keep their personal details:
+/// what the default consent text promises ("within a month"). An
+/// organisation's script may keep them shorter, never longer.
+pub const MAX_KEEP_DAYS: u32 = 30;
 
 /// The longest answer a one-line field takes, in characters.
 pub const MAX_TEXT: usize = 200;
@@ -115,6 +123,25 @@ pub fn decide(
     rules.call("decide", &[form, cafe, counts, ctx], DECISION_SHAPE)
 }
 
+/// Calls `keep_days(cafe)`: days after the café that its signups keep their
+/// personal details, from 0 to [`MAX_KEEP_DAYS`].
+pub fn keep_days(rules: &Rules, cafe: &Cafe) -> Result<u32, ScriptError> {
+    let days: i64 = rules.call("keep_days", &[cafe], KEEP_DAYS_SHAPE)?;
+    checked_keep_days(days)
+}
+
+fn checked_keep_days(days: i64) -> Result<u32, ScriptError> {
+    u32::try_from(days)
+        .ok()
+        .filter(|d| *d <= MAX_KEEP_DAYS)
+        .ok_or_else(|| {
+            shape_error(
+                "keep_days",
+                format!("returned {days}, but it must be {KEEP_DAYS_SHAPE}"),
+            )
+        })
+}
+
 /// A result a script test got as JSON, checked as the widget's typed call
 /// checks it: `None` for a name that is not one of this widget's hooks.
 pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result<(), ScriptError>> {
@@ -124,6 +151,9 @@ pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result
             .map(drop),
         "validate" => super::typed::<FieldErrors>(hook, value, ERRORS_SHAPE).map(drop),
         "decide" => super::typed::<Decision>(hook, value, DECISION_SHAPE).map(drop),
+        "keep_days" => super::typed::<i64>(hook, value, KEEP_DAYS_SHAPE)
+            .and_then(checked_keep_days)
+            .map(drop),
         _ => return None,
     })
 }

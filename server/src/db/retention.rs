@@ -1,0 +1,84 @@
+//! Deleting the personal details of a past café's signups (see
+//! [`crate::retention`] for when).
+
+use sqlx::Row as _;
+
+use super::{Db, DbError, now};
+
+/// A past café whose signups still have their personal details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptCafe {
+    /// The organisation.
+    pub org: String,
+    /// The café's id.
+    pub id: i64,
+}
+
+impl Db {
+    /// Cafés before `today` whose signups' personal details are still kept.
+    pub async fn cafes_with_details_before(&self, today: &str) -> Result<Vec<KeptCafe>, DbError> {
+        let rows = sqlx::query(
+            "SELECT org, id FROM cafes WHERE date < ? AND details_deleted_on IS NULL \
+             ORDER BY date, id",
+        )
+        .bind(today)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(KeptCafe {
+                    org: row.try_get("org")?,
+                    id: row.try_get("id")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Deletes the personal details of the café's signups — name, e-mail
+    /// and phone keys, answers, cancellation token — keeping each signup's
+    /// status (so the counts stay), marks the café done on `today`, and
+    /// records it in the organisation's admin log: one transaction. Returns
+    /// how many signups had details.
+    pub async fn delete_details(
+        &self,
+        cafe: KeptCafe,
+        today: String,
+        why: String,
+    ) -> Result<u64, DbError> {
+        self.write(move |conn| {
+            Box::pin(async move {
+                // A random token hash: the column is unique and required, and
+                // no token can match it any more.
+                let cleared = sqlx::query(
+                    "UPDATE signups SET name = '', email_key = NULL, phone_key = NULL, \
+                     form = '{}', cancel_hash = randomblob(32), updated_at = ? \
+                     WHERE cafe_id = ? AND (name != '' OR form != '{}' \
+                       OR email_key IS NOT NULL OR phone_key IS NOT NULL)",
+                )
+                .bind(now())
+                .bind(cafe.id)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+                sqlx::query("UPDATE cafes SET details_deleted_on = ? WHERE id = ?")
+                    .bind(&today)
+                    .bind(cafe.id)
+                    .execute(&mut *conn)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO admin_log (org, action, detail, at) VALUES (?, 'retention', ?, ?)",
+                )
+                .bind(&cafe.org)
+                .bind(format!(
+                    "deleted the personal details of {cleared} signups of café {} ({why})",
+                    cafe.id
+                ))
+                .bind(now())
+                .execute(&mut *conn)
+                .await?;
+                Ok(cleared)
+            })
+        })
+        .await
+    }
+}

@@ -1,0 +1,117 @@
+//! Personal data is kept only as long as promised: the consent text says the
+//! details of a café's signups are deleted within a month after the café.
+//!
+//! For every past café whose signups still have their details, the
+//! organisation's `keep_days(cafe)` hook says how many days to keep them (the
+//! default script: 30; at most `--keep-days`, itself at most 30). From the day
+//! after that, [`run`] deletes them (names, e-mail and phone keys, answers,
+//! cancellation tokens); each signup's status stays, so the organisation's
+//! counts do. The server runs it at start-up and every hour after
+//! ([`every_hour`]); `bondgenoot retention run` runs it by hand, on any day.
+//! Each café done is a line in the organisation's admin log.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use plugin_host::contract::Widget;
+use plugin_host::contract::vacaturecafe::{self, MAX_KEEP_DAYS};
+use time::Date;
+
+use crate::db::{Db, DbError};
+use crate::names::OrgName;
+use crate::rules_cache::RulesCache;
+use crate::store::Store;
+
+/// What one run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Cafés whose signups' details were deleted.
+    pub cafes: u64,
+    /// Signups whose details were deleted.
+    pub signups: u64,
+}
+
+/// Deletes the details of every café whose keeping time ended before `today`.
+/// `max_days` caps every organisation's `keep_days`.
+pub async fn run(
+    db: &Db,
+    rules: &RulesCache,
+    today: Date,
+    max_days: u32,
+) -> Result<Summary, DbError> {
+    let max_days = max_days.min(MAX_KEEP_DAYS);
+    let mut summary = Summary::default();
+    for kept in db.cafes_with_details_before(&today.to_string()).await? {
+        let Some(listing) = db.cafe(&kept.org, kept.id).await? else {
+            continue;
+        };
+        let days = keep_days(rules, &kept.org, &listing.cafe)
+            .await
+            .min(max_days);
+        let Ok(date) = Date::parse(
+            &listing.cafe.details.date,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        ) else {
+            tracing::warn!(
+                org = kept.org,
+                cafe = kept.id,
+                "a café with an unreadable date"
+            );
+            continue;
+        };
+        let last_day = date.saturating_add(time::Duration::days(i64::from(days)));
+        if today <= last_day {
+            continue;
+        }
+        let why = format!("{days} days after {date}");
+        summary.signups += db.delete_details(kept, today.to_string(), why).await?;
+        summary.cafes += 1;
+    }
+    Ok(summary)
+}
+
+/// The organisation's `keep_days` for the café; what the default consent
+/// text promises when its rules fail (logged).
+async fn keep_days(rules: &RulesCache, org: &str, cafe: &vacaturecafe::Cafe) -> u32 {
+    let days = async {
+        let name = OrgName::parse(org).ok_or("not a valid organisation name")?;
+        let rules = rules
+            .get(&name, Widget::Vacaturecafe)
+            .await
+            .map_err(|e| e.to_string())?;
+        let cafe = cafe.clone();
+        tokio::task::spawn_blocking(move || vacaturecafe::keep_days(&rules, &cafe))
+            .await
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())
+    };
+    match days.await {
+        Ok(days) => days,
+        Err(e) => {
+            tracing::warn!(org, error = %e, "keep_days failed: details kept {MAX_KEEP_DAYS} days, as promised");
+            MAX_KEEP_DAYS
+        }
+    }
+}
+
+/// Runs [`run`] now and then every hour while the server runs: a café's
+/// details go on the first run after their last day, whenever the server
+/// was started.
+pub fn every_hour(db: Db, store: Arc<Store>, clock: crate::clock::Clock, max_days: u32) {
+    let rules = RulesCache::new(store);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60 * 60));
+        loop {
+            tick.tick().await;
+            match run(&db, &rules, clock.today(), max_days).await {
+                Ok(s) if s.cafes > 0 => tracing::info!(
+                    "deleted the personal details of {} signups of {} past cafés",
+                    s.signups,
+                    s.cafes
+                ),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "deleting past cafés' personal details"),
+            }
+        }
+    });
+}

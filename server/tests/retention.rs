@@ -1,0 +1,233 @@
+//! Personal data is kept only as long as promised: `bondgenoot retention run`
+//! (the real binary, on a chosen day) deletes exactly the details it should
+//! and nothing else, and the counts stay.
+#![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
+
+mod support;
+use support::*;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+fn day(text: &str) -> time::Date {
+    time::Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .expect("a date")
+}
+
+async fn cafe(server: &Server, org: &str, token: &str, date: &str, capacity: i64) -> i64 {
+    let response = server
+        .http
+        .post(server.url(&format!("/v1/admin/orgs/{org}/cafes")))
+        .bearer_auth(token)
+        .json(&json!({
+            "title": format!("Café {date}"), "date": date, "start": "14:00", "end": "16:00",
+            "place": "Bibliotheek", "address": "Markt 1", "capacity": capacity,
+        }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    json_of(response).await["id"].as_i64().expect("an id")
+}
+
+/// Signs `name` up; the cancellation token.
+async fn sign_up(server: &Server, org: &str, cafe: i64, name: &str) -> String {
+    let response = server
+        .http
+        .post(server.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
+        .json(&json!({
+            "form": { "name": name, "email": format!("{name}@example.nl"), "phone": format!("06{:08}", name.len() * 1_234_567 + usize::from(name.as_bytes()[0])), "consent": true },
+            "lang": "nl",
+        }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    json_of(response).await["cancel_token"]
+        .as_str()
+        .expect("a token")
+        .to_owned()
+}
+
+async fn signups(server: &Server, org: &str, token: &str, cafe: i64) -> Vec<Value> {
+    let response = server
+        .http
+        .get(server.url(&format!("/v1/admin/orgs/{org}/signups?cafe={cafe}")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("request");
+    json_of(response).await.as_array().expect("a list").clone()
+}
+
+async fn counts(server: &Server, org: &str, token: &str, cafe: i64) -> Value {
+    let response = server
+        .http
+        .get(server.url(&format!("/v1/admin/orgs/{org}/cafes")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("request");
+    let all = json_of(response).await;
+    let listing = all["cafes"]
+        .as_array()
+        .or_else(|| all.as_array())
+        .expect("a list")
+        .iter()
+        .find(|c| c["id"] == cafe)
+        .expect("the café")
+        .clone();
+    listing["counts"].clone()
+}
+
+fn retention_run(dirs: &Dirs, today: &str, extra: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bondgenoot"))
+        .args(["retention", "run", "--today", today, "--data-dir"])
+        .arg(dirs.data.path())
+        .arg("--scripts-dir")
+        .arg(SCRIPTS)
+        .args(extra)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_their_counts() {
+    let mut dirs = Dirs::new();
+    dirs.clock = server::clock::Clock::fixed(day("2031-02-01"));
+    let acme = dirs.add_org("acme", &[]).await;
+    let kort = dirs.add_org("kort", &[]).await;
+    let server = Server::start(&dirs).await;
+    // "kort" promises a week in its consent text, and keeps them a week.
+    let published = server
+        .publish(
+            "kort",
+            &kort,
+            "vacaturecafe",
+            "fn keep_days(cafe) { 7 }",
+            "",
+        )
+        .await;
+    assert_eq!(published.status(), StatusCode::CREATED);
+    let march_1 = cafe(&server, "acme", &acme, "2031-03-01", 1).await;
+    let march_20 = cafe(&server, "acme", &acme, "2031-03-20", 5).await;
+    let kort_20 = cafe(&server, "kort", &kort, "2031-03-20", 5).await;
+    let old_token = sign_up(&server, "acme", march_1, "amina").await;
+    sign_up(&server, "acme", march_1, "bram").await; // waits: one place
+    sign_up(&server, "acme", march_20, "chen").await;
+    sign_up(&server, "kort", kort_20, "dana").await;
+    let counts_before = counts(&server, "acme", &acme, march_1).await;
+    server.stop().await;
+
+    // 30 days after 1 March is 31 March: on that day acme keeps everything;
+    // kort's week after 20 March has passed (and the demo organisation's
+    // cafés, weeks earlier, go too).
+    retention_run(&dirs, "2031-03-31", &[]);
+    let db = server::open_db(dirs.data.path()).await.expect("db");
+    let retained = |log: Vec<(String, String)>| {
+        log.into_iter()
+            .filter(|(action, _)| action == "retention")
+            .map(|(_, detail)| detail)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        retained(db.admin_log("acme").await.expect("log")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        retained(db.admin_log("kort").await.expect("log")),
+        [format!(
+            "deleted the personal details of 1 signups of café {kort_20} (7 days after 2031-03-20)"
+        )]
+    );
+    drop(db);
+    // The day after, 1 March's details go.
+    let done = retention_run(&dirs, "2031-04-01", &[]);
+    assert!(done.contains("of 2 signups of"), "{done}");
+    // Nothing is done twice.
+    let again = retention_run(&dirs, "2031-04-02", &[]);
+    assert!(again.contains("0 signups of 0 past cafés"), "{again}");
+
+    let server = Server::start(&dirs).await;
+    for (org, token, cafe) in [("acme", &acme, march_1), ("kort", &kort, kort_20)] {
+        let rows = signups(&server, org, token, cafe).await;
+        assert!(!rows.is_empty());
+        for row in rows {
+            assert_eq!(row["name"], "", "{row}");
+            assert_eq!(row["form"], json!({}), "{row}");
+        }
+    }
+    // The signups stay counted: one confirmed, one waiting.
+    assert_eq!(counts(&server, "acme", &acme, march_1).await, counts_before);
+    assert_eq!(counts_before["confirmed"], 1);
+    assert_eq!(counts_before["waitlist"], 1);
+    // A café whose keeping time has not ended keeps everything.
+    let chen = signups(&server, "acme", &acme, march_20).await;
+    assert_eq!(chen[0]["name"], "chen");
+    assert_eq!(chen[0]["form"]["email"], "chen@example.nl");
+    // The old cancellation link leads nowhere now.
+    let status = server
+        .http
+        .post(server.url("/v1/orgs/acme/signups/status"))
+        .json(&json!({ "token": old_token }))
+        .send()
+        .await
+        .expect("request");
+    assert_error(status, StatusCode::NOT_FOUND, "signup_not_found").await;
+    // The CSV has no trace of the people either.
+    let csv = server
+        .http
+        .get(server.url("/v1/admin/orgs/acme/signups.csv"))
+        .bearer_auth(&acme)
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("text");
+    assert!(!csv.contains("amina") && !csv.contains("bram"), "{csv}");
+    assert!(csv.contains("chen"), "{csv}");
+    server.stop().await;
+
+    // Each café done is in its organisation's admin log, once.
+    let db = server::open_db(dirs.data.path()).await.expect("db");
+    assert_eq!(
+        retained(db.admin_log("acme").await.expect("log")),
+        [format!(
+            "deleted the personal details of 2 signups of café {march_1} (30 days after 2031-03-01)"
+        )]
+    );
+    assert_eq!(retained(db.admin_log("kort").await.expect("log")).len(), 1);
+}
+
+#[tokio::test]
+async fn keep_days_beyond_thirty_is_refused_on_publish() {
+    let dirs = Dirs::new();
+    let acme = dirs.add_org("acme", &[]).await;
+    let server = Server::start(&dirs).await;
+    let refused = server
+        .publish(
+            "acme",
+            &acme,
+            "vacaturecafe",
+            "fn keep_days(cafe) { 365 }",
+            "",
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json_of(refused).await;
+    assert_eq!(
+        body["error"]["review"]["smoke"]["error"]["hook"], "keep_days",
+        "{body}"
+    );
+    server.stop().await;
+}
