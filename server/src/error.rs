@@ -214,6 +214,9 @@ impl From<crate::db::SignupError> for ApiError {
             SignupError::CafeNotFound => Self::CafeNotFound,
             SignupError::CafeClosed => Self::CafeClosed,
             SignupError::CafePast => Self::CafePast,
+            SignupError::TokenInUse => Self::BadJson(
+                "`token` belongs to another signup: make a new one for each signup".into(),
+            ),
         }
     }
 }

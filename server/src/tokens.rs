@@ -7,11 +7,11 @@
 use sha2::{Digest as _, Sha256};
 use subtle::ConstantTimeEq as _;
 
-/// A new random token, as 32 lower-case hex characters.
+/// A new random token, written as [`wire::token_text`].
 pub fn new_token() -> anyhow::Result<String> {
-    let mut bytes = [0u8; 16];
+    let mut bytes = [0u8; wire::TOKEN_BYTES];
     getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(wire::token_text(&bytes))
 }
 
 /// The hash stored for a token.
@@ -26,10 +26,7 @@ pub fn matches(token: &str, stored: &[u8]) -> bool {
 
 /// Whether `token` looks like one of ours (so junk is refused before hashing).
 pub fn is_well_formed(token: &str) -> bool {
-    token.len() == 32
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    wire::is_token(token)
 }
 
 #[cfg(test)]

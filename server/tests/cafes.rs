@@ -235,39 +235,117 @@ async fn a_full_cafe_wait_lists_and_a_cancellation_promotes_the_first_waiting() 
 }
 
 #[tokio::test]
-async fn the_same_person_signing_up_twice_gets_their_signup_back() {
+async fn someone_who_knows_only_an_address_learns_nothing_from_signing_up_with_it() {
     let dirs = Dirs::new();
     let acme = org(&dirs, "acme").await;
     let server = Server::start(&dirs).await;
-    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 1)).await;
+    let published = server
+        .publish(
+            acme.name,
+            &acme.token,
+            "vacaturecafe",
+            "fn waitlist_size(cafe) { 10 }",
+            "",
+        )
+        .await;
+    assert_eq!(published.status(), StatusCode::CREATED);
+    // Amal signs up and takes the one place.
     let first = server
         .sign_up("acme", cafe, json!({ "name": "Amal", "email": "amal@example.nl", "phone": "06-1234 5678", "consent": true }))
         .await;
     assert_eq!(first.status(), StatusCode::CREATED);
+    // Someone who knows her address (and someone with an address nobody
+    // used) sign up with it: both get exactly the answer any newcomer gets.
+    let mut answers = Vec::new();
     for form in [
-        json!({ "name": "Amal H.", "email": " AMAL@example.NL ", "consent": true }),
-        json!({ "name": "Amal", "phone": "0612345678", "consent": true }),
+        json!({ "name": "x", "email": " AMAL@example.NL ", "consent": true }),
+        json!({ "name": "x", "phone": "0612345678", "consent": true }),
+        json!({ "name": "x", "email": "nobody@example.nl", "consent": true }),
     ] {
-        let again = server.sign_up("acme", cafe, form).await;
-        assert_eq!(again.status(), StatusCode::OK);
-        let again = json_of(again).await;
-        assert_eq!(again["already"], true);
-        assert_eq!(again["status"], "confirmed");
+        let answer = server.sign_up("acme", cafe, form).await;
+        assert_eq!(answer.status(), StatusCode::CREATED);
+        let mut answer = json_of(answer).await;
+        assert_eq!(answer["already"], false, "{answer}");
         assert!(
-            again["cancel_token"].is_null(),
-            "a second signup never hands out the link"
+            answer["cancel_token"].is_string(),
+            "its own link, never hers"
         );
+        // What differs between newcomers: their token, and their place in line.
+        answer["cancel_token"] = Value::Null;
+        answer["position"] = Value::Null;
+        answer["cafe"]["counts"] = Value::Null;
+        answers.push(answer);
     }
-    // A double-clicked submit: two identical requests at once make one signup.
-    let form = person(9);
-    let (a, b) = tokio::join!(
-        server.sign_up("acme", cafe, form.clone()),
-        server.sign_up("acme", cafe, form.clone())
+    assert_eq!(
+        answers[0], answers[2],
+        "a used address answers as an unused one"
     );
-    let mut codes = [a.status().as_u16(), b.status().as_u16()];
+    assert_eq!(
+        answers[1], answers[2],
+        "a used phone number answers as an unused one"
+    );
+    assert_eq!(answers[0]["status"], "waitlist");
+    // The organisation sees the probable duplicates (and may remove them).
+    let listed = server.signups(&acme).await;
+    let amal = listed[0]["id"].clone();
+    let duplicates: Vec<_> = listed.iter().map(|s| s["duplicate_of"].clone()).collect();
+    assert_eq!(duplicates, [Value::Null, amal.clone(), amal, Value::Null]);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_signup_sent_again_with_its_token_is_the_same_signup() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
+    let send = |token: &'static str| {
+        server
+            .http
+            .post(&url)
+            .json(&json!({ "form": person(1), "lang": "nl", "token": token }))
+            .send()
+    };
+    let token = "0123456789abcdef0123456789abcdef";
+    // The answer to the first send was lost on a slow connection: the
+    // browser sends the same signup again, with the same token.
+    let first = send(token).await.expect("request");
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first = json_of(first).await;
+    assert_eq!(first["cancel_token"], token, "the browser's own token");
+    let again = send(token).await.expect("request");
+    assert_eq!(again.status(), StatusCode::OK);
+    let again = json_of(again).await;
+    assert_eq!(again["already"], true);
+    assert_eq!(again["status"], "confirmed");
+    assert_eq!(server.signups(&acme).await.len(), 1, "one signup, not two");
+    // Two sends at once (a double tap): still one.
+    let other = "fedcba9876543210fedcba9876543210";
+    let (a, b) = tokio::join!(send(other), send(other));
+    let mut codes = [
+        a.expect("request").status().as_u16(),
+        b.expect("request").status().as_u16(),
+    ];
     codes.sort_unstable();
     assert_eq!(codes, [200, 201]);
     assert_eq!(server.signups(&acme).await.len(), 2);
+    // The token cancels it, like a token the server made.
+    let cancelled = server.by_token("acme", "cancel", token).await;
+    assert_eq!(json_of(cancelled).await["status"], "cancelled");
+    // A token that is not one is refused; so is one of another café's signup.
+    let bad = send("not-a-token").await.expect("request");
+    assert_error(bad, StatusCode::BAD_REQUEST, "bad_json").await;
+    let elsewhere = server.create_cafe(&acme, cafe_input(&in_days(8), 5)).await;
+    let reused = server
+        .http
+        .post(server.url(&format!("/v1/orgs/acme/cafes/{elsewhere}/signups")))
+        .json(&json!({ "form": person(2), "lang": "nl", "token": other }))
+        .send()
+        .await
+        .expect("request");
+    assert_error(reused, StatusCode::BAD_REQUEST, "bad_json").await;
     server.stop().await;
 }
 

@@ -143,6 +143,12 @@ pub struct SignupRequest {
     /// The language the person uses; messages come back in it.
     #[serde(default)]
     pub lang: Lang,
+    /// The signup's cancellation token, made by the browser (see
+    /// [`crate::token_text`]). Sent again with the same signup (its answer
+    /// lost on a slow connection), it finds that signup instead of making a
+    /// second one. Without it the server makes a token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
 }
 
 /// The answer to a signup, a status request or a cancellation.
@@ -156,7 +162,8 @@ pub struct SignupAnswer {
     pub position: Option<i64>,
     /// The token for the cancellation link; only in the answer that created the signup.
     pub cancel_token: Option<String>,
-    /// True when the same person had already signed up: this is that signup.
+    /// True when this signup was sent before with the same token (its first
+    /// answer was lost): this is that signup, not a second one.
     pub already: bool,
     /// The café, with counts after this signup.
     pub cafe: CafeListing,

@@ -176,6 +176,24 @@ pub struct TokenRequest {
     pub token: String,
 }
 
+/// Random bytes in a token (an admin token, a signup's cancellation token):
+/// 128 bits, so no one guesses one.
+pub const TOKEN_BYTES: usize = 16;
+
+/// A token as it is written and sent: its bytes in lower-case hex.
+pub fn token_text(bytes: &[u8; TOKEN_BYTES]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `text` is written as a token is (so junk is refused before any
+/// lookup).
+pub fn is_token(text: &str) -> bool {
+    text.len() == 2 * TOKEN_BYTES
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// One rule-script layer: its name (`default`, `org:demo`) and its source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Layer {

@@ -130,7 +130,7 @@ fn to_csv(rows: &[SignupRow]) -> std::io::Result<Vec<u8>> {
             .from_writer(&mut out);
         let mut header = vec!["id", "cafe_date", "cafe", "status", "name"];
         header.extend(keys.iter().copied());
-        header.extend(["lang", "signed_up_at"]);
+        header.extend(["lang", "signed_up_at", "duplicate_of"]);
         csv.write_record(&header)?;
         for r in rows {
             let mut record = vec![
@@ -155,7 +155,11 @@ fn to_csv(rows: &[SignupRow]) -> std::io::Result<Vec<u8>> {
                     _ => String::new(),
                 });
             }
-            record.extend([r.lang.clone(), r.created_at.clone()]);
+            record.extend([
+                r.lang.clone(),
+                r.created_at.clone(),
+                r.duplicate_of.map(|id| id.to_string()).unwrap_or_default(),
+            ]);
             csv.write_record(record.iter().map(|cell| defuse(cell)))?;
         }
         csv.flush()?;

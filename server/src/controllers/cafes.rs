@@ -212,6 +212,27 @@ pub async fn signup(
     JsonBody(request): JsonBody<SignupRequest>,
 ) -> Result<Response, ApiError> {
     let (org, listing) = find_cafe(&cafes, &org, &id).await?;
+    // The browser's token, or ours. Only the browser that made it knows it:
+    // sent again, it finds that signup, and answers nothing about anyone else.
+    let token = match request.token.clone() {
+        Some(token) if tokens::is_well_formed(&token) => token,
+        Some(_) => {
+            return Err(ApiError::BadJson(
+                "`token` must be 32 lower-case hex characters".into(),
+            ));
+        }
+        None => tokens::new_token()
+            .map_err(|e| ApiError::internal("making a token", std::io::Error::other(e)))?,
+    };
+    let cancel_hash = tokens::hash(&token);
+    if let Some(signup) = cafes
+        .db
+        .sent_signup(org.as_str(), listing.cafe.id, cancel_hash.clone())
+        .await?
+    {
+        let answer = answer(&signup, String::new(), Some(token), true, listing);
+        return Ok((StatusCode::OK, Json(answer)).into_response());
+    }
     let today = cafes.clock.today_text();
     // Before the scripts run: a closed café's form errors would be beside the point.
     db::takes_signups(&listing.cafe, &today)?;
@@ -243,8 +264,6 @@ pub async fn signup(
     };
     let email_key = text_of(FieldKind::Email).map(vacaturecafe::email_key);
     let phone_key = text_of(FieldKind::Tel).map(vacaturecafe::phone_key);
-    let token = tokens::new_token()
-        .map_err(|e| ApiError::internal("making a token", std::io::Error::other(e)))?;
     let form_json =
         serde_json::to_string(&form).map_err(|e| ApiError::internal("storing a form", e.into()))?;
     let new = NewSignup {
@@ -256,7 +275,7 @@ pub async fn signup(
         phone_key,
         form: form_json,
         lang: request.lang.tag().to_owned(),
-        cancel_hash: tokens::hash(&token),
+        cancel_hash,
     };
     let form = Arc::new(form);
     let redecide = |listing: CafeListing| {
@@ -281,7 +300,7 @@ pub async fn signup(
         ),
         SignupOutcome::Existing(signup) => (
             StatusCode::OK,
-            answer(&signup, String::new(), None, true, cafe),
+            answer(&signup, String::new(), Some(token), true, cafe),
         ),
         SignupOutcome::Rejected(message) => (
             StatusCode::OK,

@@ -107,7 +107,7 @@ pub enum SignupOutcome {
         /// What the rules said.
         message: String,
     },
-    /// The same person had already signed up for this café.
+    /// This signup was sent before with the same token: that signup.
     Existing(SignupStatus),
     /// The rules did not take the signup; nothing was stored.
     Rejected(String),
@@ -122,6 +122,8 @@ pub enum SignupError {
     CafeClosed,
     /// The café was before today.
     CafePast,
+    /// The browser's token belongs to a signup for another café.
+    TokenInUse,
 }
 
 /// What the writer made of a signup and its decision.
@@ -153,6 +155,11 @@ pub struct SignupRow {
     pub lang: String,
     /// When they signed up (RFC 3339, UTC).
     pub created_at: String,
+    /// An earlier live signup for the same café with the same e-mail address
+    /// or phone number: probably the same person, signed up twice (the
+    /// public API cannot tell them so without telling anyone who knows the
+    /// address; the organisation can remove one).
+    pub duplicate_of: Option<i64>,
 }
 
 async fn position(conn: &mut SqliteConnection, cafe_id: i64, id: i64) -> Result<i64, DbError> {
@@ -238,47 +245,31 @@ async fn find_by_token(
     .transpose()
 }
 
-/// The person's signup for this café (by e-mail or phone), if they have one.
-async fn existing(
+/// The signup made with this token hash, if this one was sent before.
+async fn sent_before(
     conn: &mut SqliteConnection,
     s: &NewSignup,
 ) -> Result<Option<SignupStatus>, DbError> {
-    // One query per key, each worded like its partial unique index so SQLite
-    // uses it (an OR of the two would scan the café's signups).
-    for (sql, key) in [
-        (
-            "SELECT id, status FROM signups WHERE cafe_id = ? AND email_key = ? \
-             AND status != 'cancelled' AND email_key IS NOT NULL",
-            &s.email_key,
-        ),
-        (
-            "SELECT id, status FROM signups WHERE cafe_id = ? AND phone_key = ? \
-             AND status != 'cancelled' AND phone_key IS NOT NULL",
-            &s.phone_key,
-        ),
-    ] {
-        if key.is_none() {
-            continue;
-        }
-        let row = sqlx::query(sql)
-            .bind(s.cafe_id)
-            .bind(key)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if let Some(row) = row {
+    let row = sqlx::query("SELECT id, status FROM signups WHERE cafe_id = ? AND cancel_hash = ?")
+        .bind(s.cafe_id)
+        .bind(&s.cancel_hash)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        Some(row) => {
             let status = Status::parse(row.try_get("status")?)?;
-            return Ok(Some(
+            Ok(Some(
                 status_of(conn, row.try_get("id")?, s.cafe_id, status).await?,
-            ));
+            ))
         }
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 /// Inside the writer: checks the café again, holds `decision` to the counts
-/// of this instant and inserts; a second signup of the same person gets the
-/// first back. Reads, then one writing statement (the insert, whose triggers
-/// count it): run without a savepoint ([`Db::write_single`]).
+/// of this instant and inserts; a signup sent again with the same token gets
+/// the first back. Reads, then one writing statement (the insert, whose
+/// triggers count it): run without a savepoint ([`Db::write_single`]).
 async fn take(
     conn: &mut SqliteConnection,
     s: NewSignup,
@@ -312,8 +303,8 @@ async fn take(
     };
     let status = match outcome {
         Outcome::Rejected => {
-            // Someone already signed up gets their signup back, not a refusal.
-            if let Some(signup) = existing(conn, &s).await? {
+            // A signup sent again gets its first answer's signup, not a refusal.
+            if let Some(signup) = sent_before(conn, &s).await? {
                 return already(signup);
             }
             return Ok(Taken::Done(Ok(SignupResult {
@@ -325,8 +316,8 @@ async fn take(
         Outcome::Waitlist => Status::Waitlist,
     };
     let at = now();
-    // A second signup of the same person meets a unique index and inserts
-    // nothing: no query for it on the common path.
+    // A signup sent again meets the unique token hash and inserts nothing:
+    // no query for it on the common path.
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
          cancel_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
@@ -345,11 +336,10 @@ async fn take(
     .fetch_optional(&mut *conn)
     .await?;
     let Some(id) = inserted else {
-        return match existing(conn, &s).await? {
+        return match sent_before(conn, &s).await? {
             Some(signup) => already(signup),
-            None => Err(DbError::Query(
-                "a signup met a unique index but no signup of the person was found".into(),
-            )),
+            // The same token for another café: a client error, not ours.
+            None => Ok(Taken::Done(Err(SignupError::TokenInUse))),
         };
     };
     // The newest signup: last on the list, no need to count again.
@@ -442,6 +432,25 @@ impl Db {
         .await
     }
 
+    /// The organisation's signup for café `cafe_id` with this token hash, read
+    /// without the writer: a signup sent again, whose first answer was lost,
+    /// is found here before its rules run again (a race of two sends is
+    /// caught by the insert's unique token hash instead).
+    pub async fn sent_signup(
+        &self,
+        org: &str,
+        cafe_id: i64,
+        cancel_hash: Vec<u8>,
+    ) -> Result<Option<SignupStatus>, DbError> {
+        let mut conn = self.read.acquire().await?;
+        match find_by_token(&mut conn, org, cancel_hash).await? {
+            Some((id, cafe, status)) if cafe == cafe_id => {
+                Ok(Some(status_of(&mut conn, id, cafe, status).await?))
+            }
+            _ => Ok(None),
+        }
+    }
+
     /// Cancels the signup with this token hash: its details are wiped, and a
     /// freed place goes to the first person waiting. Cancelling twice is fine.
     pub async fn cancel(
@@ -483,7 +492,10 @@ impl Db {
         cafe_id: Option<i64>,
     ) -> Result<Vec<SignupRow>, DbError> {
         let rows = sqlx::query(
-            "SELECT s.id, s.cafe_id, c.title, c.date, s.status, s.name, s.form, s.lang, s.created_at \
+            "SELECT s.id, s.cafe_id, c.title, c.date, s.status, s.name, s.form, s.lang, s.created_at, \
+             (SELECT min(o.id) FROM signups o WHERE o.cafe_id = s.cafe_id AND o.id < s.id \
+               AND o.status != 'cancelled' AND (o.email_key = s.email_key OR o.phone_key = s.phone_key)) \
+               AS duplicate_of \
              FROM signups s JOIN cafes c ON c.id = s.cafe_id \
              WHERE c.org = ? AND (? IS NULL OR c.id = ?) AND s.status != 'cancelled' \
              ORDER BY c.date, c.id, s.id",
@@ -505,6 +517,7 @@ impl Db {
                     form: serde_json::from_str(row.try_get("form")?)?,
                     lang: row.try_get("lang")?,
                     created_at: row.try_get("created_at")?,
+                    duplicate_of: row.try_get("duplicate_of")?,
                 })
             })
             .collect()

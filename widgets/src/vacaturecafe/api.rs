@@ -94,16 +94,18 @@ pub async fn cafes(config: &Config) -> Result<Vec<CafeListing>, ApiError> {
     Ok(list.cafes)
 }
 
-/// Sends a signup; the server's rules decide.
+/// Sends a signup with its `token` (see [`new_token`]); the server's rules decide.
 pub async fn sign_up(
     config: &Config,
     cafe: i64,
     form: &Form,
     lang: Lang,
+    token: Option<String>,
 ) -> Result<SignupAnswer, ApiError> {
     let body = SignupRequest {
         form: form.clone(),
         lang,
+        token,
     };
     let json = serde_json::to_string(&body).map_err(|e| ApiError::Network(e.to_string()))?;
     answer(
@@ -112,6 +114,17 @@ pub async fn sign_up(
             .body(json),
     )
     .await
+}
+
+/// A new signup token from the browser's cryptographic randomness: only
+/// this page knows it, so sending the signup again finds it and nothing else.
+/// Without `crypto` (no browser today lacks it): none, and the server makes one.
+pub fn new_token() -> Option<String> {
+    let mut bytes = [0u8; wire::TOKEN_BYTES];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    filled.then(|| wire::token_text(&bytes))
 }
 
 /// `status` or `cancel` a signup by its token.

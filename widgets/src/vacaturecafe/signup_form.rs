@@ -186,7 +186,9 @@ impl Sender {
             }
             return;
         }
-        self.state.dispatch(Action::Send);
+        // Kept through failures: a retry after a lost answer is the same signup.
+        let token = self.state.token.clone().or_else(api::new_token);
+        self.state.dispatch(Action::Send(token.clone()));
         let slow = {
             let state = self.state.clone();
             Timeout::new(SLOW_MS, move || state.dispatch(Action::Slow))
@@ -199,7 +201,7 @@ impl Sender {
         );
         let cafe = self.listing.cafe.id;
         spawn_local(async move {
-            let result = api::sign_up(&config, cafe, &clean, ui.lang).await;
+            let result = api::sign_up(&config, cafe, &clean, ui.lang, token).await;
             drop(slow);
             match result {
                 Ok(answer) => {

@@ -71,6 +71,9 @@ pub struct State {
     pub server_errors: FieldErrors,
     /// Where sending stands.
     pub sending: Sending,
+    /// The signup's token, made at the first send and kept until it is
+    /// taken: sending again after a lost answer finds the same signup.
+    pub token: Option<String>,
 }
 
 impl State {
@@ -99,8 +102,8 @@ pub enum Action {
     Blur(String),
     /// The person pressed send, whether or not the form can go.
     Try,
-    /// Sending started.
-    Send,
+    /// Sending started, with a new token in case this form has none yet.
+    Send(Option<String>),
     /// Sending takes long.
     Slow,
     /// The signup was taken (or decided in a preview): the form empties.
@@ -132,8 +135,13 @@ impl Reducible for State {
             }
             Action::Try if self.tried => return self,
             Action::Try => next.tried = true,
-            Action::Send if self.busy() => return self,
-            Action::Send => next.sending = Sending::Busy { slow: false },
+            Action::Send(_) if self.busy() => return self,
+            Action::Send(token) => {
+                next.sending = Sending::Busy { slow: false };
+                if next.token.is_none() {
+                    next.token = token;
+                }
+            }
             Action::Slow if self.sending == (Sending::Busy { slow: false }) => {
                 next.sending = Sending::Busy { slow: true };
             }
@@ -141,6 +149,7 @@ impl Reducible for State {
             Action::Done => {
                 next.form = Form::new();
                 next.sending = Sending::Idle;
+                next.token = None;
             }
             Action::Failed(failure) => next.sending = Sending::Failed(failure),
             Action::Refused(failure, fields) => {
@@ -165,6 +174,10 @@ mod tests {
     /// The form after `actions` from a fresh start.
     fn start(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
         after(&Rc::new(State::default()), actions)
+    }
+
+    fn send() -> Action {
+        Action::Send(Some("0123456789abcdef0123456789abcdef".into()))
     }
 
     fn typed(id: &str, text: &str) -> Action {
@@ -206,7 +219,7 @@ mod tests {
     #[test]
     fn sending_then_taking_long_then_taken_empties_the_form() {
         let start = start([typed("name", "Amal"), Action::Try]);
-        let sending = after(&start, [Action::Send]);
+        let sending = after(&start, [send()]);
         assert_eq!(sending.sending, Sending::Busy { slow: false });
         assert!(sending.busy());
         let slow = after(&sending, [Action::Slow]);
@@ -217,14 +230,30 @@ mod tests {
     }
 
     #[test]
+    fn sending_again_after_a_failure_keeps_the_token_and_a_taken_signup_drops_it() {
+        let first = start([Action::Send(Some("a".repeat(32)))]);
+        assert_eq!(first.token.as_deref(), Some(&*"a".repeat(32)));
+        let again = after(
+            &first,
+            [
+                Action::Failed(Failure::Offline),
+                Action::Send(Some("b".repeat(32))),
+            ],
+        );
+        assert_eq!(again.token, first.token, "the same signup, not a second");
+        let taken = after(&again, [Action::Done]);
+        assert_eq!(taken.token, None, "the next signup gets its own");
+    }
+
+    #[test]
     fn a_second_send_while_sending_changes_nothing() {
-        let sending = start([Action::Send]);
-        assert!(Rc::ptr_eq(&sending, &after(&sending, [Action::Send])));
+        let sending = start([send()]);
+        assert!(Rc::ptr_eq(&sending, &after(&sending, [send()])));
     }
 
     #[test]
     fn a_late_slow_timer_does_not_bring_back_sending() {
-        let failed = start([Action::Send, Action::Failed(Failure::Offline)]);
+        let failed = start([send(), Action::Failed(Failure::Offline)]);
         assert_eq!(
             after(&failed, [Action::Slow]).sending,
             Sending::Failed(Failure::Offline)
@@ -235,14 +264,14 @@ mod tests {
     fn offline_keeps_what_was_typed_and_offers_to_send_again() {
         let failed = start([
             typed("name", "Amal"),
-            Action::Send,
+            send(),
             Action::Failed(Failure::Offline),
         ]);
         assert_eq!(failed.form.get("name"), Some(&Value::Text("Amal".into())));
         assert!(!failed.busy());
         assert!(Failure::Offline.can_retry() && Failure::Server.can_retry());
         assert!(!Failure::Fields.can_retry() && !Failure::Closed.can_retry());
-        let again = after(&failed, [Action::Send]);
+        let again = after(&failed, [send()]);
         assert_eq!(again.sending, Sending::Busy { slow: false });
     }
 
@@ -250,7 +279,7 @@ mod tests {
     fn the_servers_message_on_a_field_shows_until_that_field_changes() {
         let refused = start([
             typed("email", "amal@example.org"),
-            Action::Send,
+            send(),
             Action::Refused(
                 Failure::of(ErrorCode::ValidationFailed),
                 rules_say("email", "Already signed up with this address."),

@@ -1,6 +1,7 @@
 //! Vacaturecafé (job-café signup): the hook calls (here), their data
 //! ([`types`]), the check every form gets before a script sees it ([`form`]),
-//! the repeat-signup keys ([`keys`]) and the playground's preview
+//! the contact keys that mark possible duplicates and find a person's
+//! signups to delete ([`keys`]) and the playground's preview
 //! ([`preview`]). Everything is re-exported here, so callers name
 //! `contract::vacaturecafe::X` whatever file it lives in.
 //!
