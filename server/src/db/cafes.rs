@@ -4,7 +4,7 @@ use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Counts};
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row as _, SqliteConnection};
 
-use super::{Db, DbError, signups};
+use super::{Db, DbError, places};
 
 /// A café as an admin creates or edits it (everything but the id).
 pub use plugin_host::contract::vacaturecafe::CafeDetails as CafeInput;
@@ -159,7 +159,7 @@ impl Db {
                 if done.rows_affected() == 0 {
                     return Ok(None);
                 }
-                signups::fill_places(conn, id).await?;
+                places::fill_places(conn, id).await?;
                 cafe_in(conn, &org, id).await
             })
         })

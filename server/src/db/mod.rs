@@ -11,6 +11,7 @@
 
 mod cafes;
 mod orgs;
+mod places;
 mod retention;
 mod scripts;
 mod signups;

@@ -8,7 +8,7 @@ use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, Outcome};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row as _, SqliteConnection};
 
-use super::{Db, DbError, cafes::cafe_in, now};
+use super::{Db, DbError, cafes::cafe_in, now, places::fill_places};
 
 /// Where a signup stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -199,26 +199,6 @@ pub fn takes_signups(cafe: &Cafe, today: &str) -> Result<(), SignupError> {
     } else {
         Ok(())
     }
-}
-
-/// Gives free places of the café to the people waiting longest.
-pub(super) async fn fill_places(conn: &mut SqliteConnection, cafe_id: i64) -> Result<(), DbError> {
-    let free: i64 = sqlx::query_scalar("SELECT capacity - confirmed FROM cafes WHERE id = ?")
-        .bind(cafe_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    if free > 0 {
-        sqlx::query(
-            "UPDATE signups SET status = 'confirmed', updated_at = ? WHERE id IN \
-             (SELECT id FROM signups WHERE cafe_id = ? AND status = 'waitlist' ORDER BY id LIMIT ?)",
-        )
-        .bind(now())
-        .bind(cafe_id)
-        .bind(free)
-        .execute(conn)
-        .await?;
-    }
-    Ok(())
 }
 
 /// (id, café, status) of the organisation's signup with this token hash.
