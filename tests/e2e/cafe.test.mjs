@@ -66,6 +66,7 @@ before(async () => {
   cafes.full = await createCafe('cafe', 'Vacaturecafé Techniek', 1, 14);
   cafes.keyboard = await createCafe('cafe', 'Vacaturecafé Horeca', 5, 21);
   cafes.offline = await createCafe('cafe', 'Vacaturecafé Logistiek', 5, 28);
+  cafes.lost = await createCafe('cafe', 'Vacaturecafé Onderwijs', 5, 35);
   cafes.werkplein = await createCafe('werkplein', 'Vacaturecafé Werkplein', 5, 7);
   await signUpDirectly('cafe', cafes.full, 1);
 });
@@ -220,6 +221,32 @@ describe('the embedded Vacaturecafé', () => {
     await page.unroute(signups);
     await w.getByRole('button', { name: 'Send again' }).click();
     await w.locator('.bg-done[data-status=confirmed]').waitFor();
+    assert.deepEqual(page.problems.pageErrors, []);
+    await page.context().close();
+  });
+
+  test('an answer lost on the way: sending again finds the same signup, not a second one', async () => {
+    const page = await open(`org=cafe&lang=en&cafe=${cafes.lost}`);
+    const w = cafeWidget(page);
+    await card(w, 'Vacaturecafé Onderwijs').getByRole('button', { name: 'Sign up' }).click({ timeout: 15000 });
+    await fill(w, { name: 'Bilal', email: 'bilal.lost@example.nl' });
+    const signups = `${server.origin}/v1/orgs/cafe/cafes/${cafes.lost}/signups`;
+    // The signup reaches the server and is taken; its answer never arrives.
+    let taken = 0;
+    await page.route(signups, async (route) => {
+      const answer = await route.fetch();
+      if (answer.status() === 201) taken += 1;
+      await route.abort('connectionreset');
+    });
+    await w.locator('.bg-form button[type=submit]').click();
+    await w.getByText('We could not reach the server').waitFor();
+    assert.equal(taken, 1, 'the server took the first send');
+    await page.unroute(signups);
+    await w.getByRole('button', { name: 'Send again' }).click();
+    await w.locator('.bg-done[data-status=confirmed]').waitFor();
+    await w.getByText('Your signup had already arrived').waitFor();
+    const listed = await admin('cafe', 'GET', `/signups?cafe=${cafes.lost}`);
+    assert.equal(listed.body.length, 1, 'one signup, not two');
     assert.deepEqual(page.problems.pageErrors, []);
     await page.context().close();
   });
