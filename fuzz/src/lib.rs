@@ -6,7 +6,7 @@
 //!
 //! - no panic and no stack overflow, on a thread with the browser's stack
 //!   (`LIMITS.min_stack`);
-//! - no hang: the review ends within `LIMITS.review_time` and a margin;
+//! - no hang: the review ends within `LIMITS.review_time` and a margin (2 s);
 //! - every failure is a `ScriptError` with a message, and a position only
 //!   where it points into the script (a compile error always has one).
 //!
@@ -171,7 +171,9 @@ pub fn exercise(bytes: &[u8]) -> Result<Ran, String> {
             .map_err(|panic| format!("the review panicked: {}", panic_message(&*panic)))
     })?;
     let took = started.elapsed();
-    let most = LIMITS.review_time + Duration::from_secs(1);
+    // The review stops itself at `review_time`; the margin is for a busy
+    // machine's scheduling, not for the script.
+    let most = LIMITS.review_time + Duration::from_secs(2);
     if took > most {
         return Err(format!("the review took {took:?}, more than {most:?}"));
     }

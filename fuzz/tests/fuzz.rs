@@ -32,6 +32,9 @@ fn a_short_run_of_random_mutations_finds_nothing() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| fastrand::u64(..));
+    // Printed first: a crash that ends the process (a stack overflow) still
+    // leaves the seed that repeats it.
+    eprintln!("fuzz seed {seed} (FUZZ_SEED={seed} repeats this run)");
     let report = fuzz::run_for(Duration::from_secs(seconds), seed);
     eprintln!(
         "fuzz seed {seed}: {} executions, {} passed their review",

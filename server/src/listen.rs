@@ -12,10 +12,16 @@
 //!   cut off (the handler answers `timeout`);
 //! - **whole request** ([`Timeouts::request`]): no handler, however its body
 //!   trickles in, takes longer (answered `timeout`);
+//! - **writing** ([`Timeouts::write`]): a client that stops reading an answer
+//!   (a large file) loses its connection once nothing more can be written
+//!   for that long;
+//! - **shutdown** ([`Timeouts::shutdown`]): open requests may finish, but
+//!   no connection keeps the server from stopping for longer;
 //! - **connections** ([`Caps`]): at most so many open at once, fewer than the
 //!   open-file limit so the server keeps descriptors for its database and
-//!   files; and at most so many per client address (trusted proxies
-//!   excepted), so one client cannot take them all. A connection over a cap
+//!   the files it sends; and at most so many per client address (an IPv6
+//!   /64 counts as one; trusted proxies excepted), so one client cannot take
+//!   them all. A connection over a cap
 //!   is closed at once.
 //!
 //! HTTP/1.1 only: browsers speak HTTP/2 only over TLS, which a reverse proxy
@@ -49,6 +55,10 @@ pub struct Timeouts {
     pub body_idle: Duration,
     /// For a whole request, from its headers to the answer's headers.
     pub request: Duration,
+    /// For the client to take the next piece of an answer.
+    pub write: Duration,
+    /// For open requests to finish when the server stops.
+    pub shutdown: Duration,
 }
 
 impl Timeouts {
@@ -56,11 +66,15 @@ impl Timeouts {
     /// mobile connection sends a signup (a few hundred bytes) in well under
     /// a second, and 10 s leaves room for a bad moment. 20 s for a whole
     /// request: the longest a signup waits for its organisation's rules is
-    /// 3 s (`Share::max_wait`).
+    /// 3 s (`Share::max_wait`). 30 s for a client to take the next piece of
+    /// an answer: the bundle is a few hundred kilobytes, sent in pieces of
+    /// tens. 10 s for requests to finish when the server stops (a deploy).
     pub const DEFAULT: Self = Self {
         header_read: Duration::from_secs(10),
         body_idle: Duration::from_secs(10),
         request: Duration::from_secs(20),
+        write: Duration::from_secs(30),
+        shutdown: Duration::from_secs(10),
     };
 }
 
@@ -82,9 +96,11 @@ impl Caps {
     /// office or a mobile carrier's NAT), and far from all of them.
     pub const PER_CLIENT: usize = 256;
 
-    /// The caps for a process that may open `open_files` descriptors.
+    /// The caps for a process that may open `open_files` descriptors: half
+    /// of what is left after the reserve, as a connection that is sent a
+    /// file holds a second descriptor for it.
     pub fn for_open_files(open_files: u64) -> Self {
-        let total = open_files.saturating_sub(Self::RESERVED_FILES).max(16);
+        let total = (open_files.saturating_sub(Self::RESERVED_FILES) / 2).max(16);
         Self {
             total: usize::try_from(total).unwrap_or(usize::MAX),
             per_client: Self::PER_CLIENT,
@@ -177,7 +193,8 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        let client = (!trusted_proxies.contains(&peer.ip())).then_some(peer.ip());
+        let ip = peer.ip().to_canonical();
+        let client = (!trusted_proxies.contains(&ip)).then(|| client_key(ip));
         let place = match take_place(&open, client, caps) {
             Ok(place) => place,
             Err(full) => {
@@ -203,7 +220,10 @@ pub async fn serve(
         };
         warned = None;
         let _ = stream.set_nodelay(true);
-        let connection = http.serve_connection(TokioIo::new(stream), service(app.clone(), peer));
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(timeouts.write));
+        let io = TokioIo::new(Box::pin(stream));
+        let connection = http.serve_connection(io, service(app.clone(), peer));
         let connection = graceful.watch(connection);
         tokio::spawn(async move {
             if let Err(e) = connection.await {
@@ -213,7 +233,27 @@ pub async fn serve(
         });
     }
     drop(listener);
-    graceful.shutdown().await;
+    if tokio::time::timeout(timeouts.shutdown, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            "stopping with requests still open after {:?}",
+            timeouts.shutdown
+        );
+    }
+}
+
+/// Whose connections count together: an IPv4 address, or an IPv6 /64 (one
+/// household or phone gets a whole /64, so its single addresses are cheap).
+fn client_key(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => {
+            let prefix = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(prefix.into())
+        }
+    }
 }
 
 /// Which cap a refused connection met.
@@ -273,4 +313,55 @@ async fn wait_after_accept_error(e: &std::io::Error) {
     }
     tracing::error!("accepting a connection: {e}");
     tokio::time::sleep(Duration::from_millis(100)).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ipv6_64_counts_as_one_client_and_a_mapped_ipv4_as_itself() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1"
+            .parse()
+            .unwrap_or(IpAddr::from([0; 4]));
+        let b: IpAddr = "2001:db8:1:2:ffff::9"
+            .parse()
+            .unwrap_or(IpAddr::from([0; 4]));
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap_or(IpAddr::from([0; 4]));
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(client_key(a), client_key(other));
+        let mapped: IpAddr = "::ffff:192.0.2.7".parse().unwrap_or(IpAddr::from([0; 4]));
+        assert_eq!(
+            client_key(mapped.to_canonical()),
+            IpAddr::from([192, 0, 2, 7])
+        );
+    }
+
+    #[test]
+    fn over_the_per_client_cap_only_that_client_is_refused() {
+        let open = Arc::new(Mutex::new(Open::default()));
+        let caps = Caps {
+            total: 10,
+            per_client: 2,
+        };
+        let (one, two) = (IpAddr::from([10, 0, 0, 1]), IpAddr::from([10, 0, 0, 2]));
+        let held = [
+            take_place(&open, Some(one), caps),
+            take_place(&open, Some(one), caps),
+        ];
+        assert!(held.iter().all(Result::is_ok));
+        assert!(matches!(
+            take_place(&open, Some(one), caps),
+            Err(Full::Client)
+        ));
+        assert!(
+            take_place(&open, Some(two), caps).is_ok(),
+            "someone else still gets in"
+        );
+        drop(held);
+        assert!(
+            take_place(&open, Some(one), caps).is_ok(),
+            "places come back when closed"
+        );
+    }
 }

@@ -3,8 +3,8 @@
 //!
 //! For every past café whose signups still have their details, the
 //! organisation's `keep_days(cafe)` hook says how many days to keep them (the
-//! default script: 30; at most `--keep-days`, itself at most 30). From the day
-//! after that, [`run`] deletes them (names, e-mail and phone keys, answers,
+//! default script: 30; at most `--keep-days`, itself at most 30). On that
+//! day, [`run`] deletes them (names, e-mail and phone keys, answers,
 //! cancellation tokens); each signup's status stays, so the organisation's
 //! counts do. The server runs it at start-up and every hour after
 //! ([`every_hour`]); `bondgenoot retention run` runs it by hand, on any day.
@@ -59,8 +59,11 @@ pub async fn run(
             );
             continue;
         };
-        let last_day = date.saturating_add(time::Duration::days(i64::from(days)));
-        if today <= last_day {
+        // On the day `days` after the café at the latest: 30 days is
+        // "within a month" for a café on the 31st, and one day over for one
+        // in a short month.
+        let due = date.saturating_add(time::Duration::days(i64::from(days)));
+        if today < due {
             continue;
         }
         let why = format!("{days} days after {date}");

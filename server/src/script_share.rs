@@ -39,7 +39,7 @@ impl Share {
     /// Half a core per organisation after a one-second burst; three seconds
     /// of waiting at most (a person sending a form waits that long, not more).
     pub const DEFAULT: Self = Self {
-        rate: 1.0,
+        rate: 0.5,
         burst: Duration::from_secs(1),
         max_wait: Duration::from_secs(3),
     };
@@ -71,7 +71,10 @@ pub struct ScriptShares {
 #[derive(Debug)]
 struct OrgShare {
     /// One hook at a time; tokio's semaphore queues waiters fairly (FIFO).
-    turn: Semaphore,
+    /// The permit goes to the blocking thread with the hook, so a request
+    /// given up half-way (a client gone, a timeout) still holds the turn
+    /// until its hook has finished, and is still charged for it.
+    turn: Arc<Semaphore>,
     debt: Mutex<Debt>,
 }
 
@@ -117,7 +120,7 @@ impl ScriptShares {
     {
         let share = self.of(org);
         let deadline = Instant::now() + self.share.max_wait;
-        let _turn = tokio::time::timeout_at(deadline, share.turn.acquire())
+        let turn = tokio::time::timeout_at(deadline, Arc::clone(&share.turn).acquire_owned())
             .await
             .map_err(|_| Busy)?
             // The semaphore is never closed.
@@ -135,14 +138,17 @@ impl ScriptShares {
         if !wait.is_zero() {
             tokio::time::sleep(wait).await;
         }
-        let started = Instant::now();
-        let result = tokio::task::spawn_blocking(hook).await;
-        let used = started.elapsed();
-        {
+        let rate = self.share.rate;
+        let result = tokio::task::spawn_blocking(move || {
+            let started = Instant::now();
+            let out = hook();
             let mut debt = share.debt.lock().unwrap_or_else(PoisonError::into_inner);
-            debt.settle(Instant::now(), self.share.rate);
-            debt.owed = debt.owed.saturating_add(used);
-        }
+            debt.settle(Instant::now(), rate);
+            debt.owed = debt.owed.saturating_add(started.elapsed());
+            drop(turn);
+            out
+        })
+        .await;
         Ok(result?)
     }
 
@@ -150,7 +156,7 @@ impl ScriptShares {
         let mut orgs = self.orgs.lock().unwrap_or_else(PoisonError::into_inner);
         Arc::clone(orgs.entry(org.to_owned()).or_insert_with(|| {
             Arc::new(OrgShare {
-                turn: Semaphore::new(1),
+                turn: Arc::new(Semaphore::new(1)),
                 debt: Mutex::new(Debt {
                     owed: Duration::ZERO,
                     at: Instant::now(),
@@ -195,6 +201,25 @@ mod tests {
         let started = std::time::Instant::now();
         shares.run("other", burn(0)).await.expect("other org");
         assert!(started.elapsed() < Duration::from_millis(50));
+    }
+
+    #[tokio::test]
+    async fn a_request_given_up_half_way_keeps_the_turn_until_its_hook_ends() {
+        let shares = Arc::new(ScriptShares::new(Share::DEFAULT));
+        let first = {
+            let shares = Arc::clone(&shares);
+            tokio::spawn(async move { shares.run("one", burn(300)).await })
+        };
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        // The client hangs up: the request's future is dropped.
+        first.abort();
+        let started = std::time::Instant::now();
+        shares.run("one", burn(0)).await.expect("second run");
+        assert!(
+            started.elapsed() >= Duration::from_millis(200),
+            "the next hook waited for the first to end: {:?}",
+            started.elapsed()
+        );
     }
 
     #[tokio::test]

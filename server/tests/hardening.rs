@@ -168,6 +168,7 @@ async fn slow_headers_slow_bodies_and_slow_requests_are_cut_off_with_a_clear_ans
         header_read: Duration::from_millis(500),
         body_idle: Duration::from_millis(500),
         request: Duration::from_millis(1500),
+        ..server::listen::Timeouts::DEFAULT
     };
     let server = Server::start(&dirs).await;
     assert_eq!(server.get("/healthz").await.status(), StatusCode::OK);
@@ -286,4 +287,32 @@ async fn a_new_client_is_answered_while_another_holds_1100_half_sent_requests() 
     assert!(still_open > 0, "the first connections are kept");
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[tokio::test]
+async fn a_client_that_stops_reading_an_answer_loses_its_connection() {
+    use tokio::io::AsyncReadExt as _;
+    let mut dirs = Dirs::new();
+    dirs.timeouts.write = Duration::from_millis(500);
+    // Far more than the sockets' buffers hold.
+    const SIZE: usize = 64 * 1024 * 1024;
+    std::fs::write(dirs.www.path().join("big.bin"), vec![b'x'; SIZE]).expect("a big file");
+    let server = Server::start(&dirs).await;
+    let mut stream = half_sent(
+        server.addr,
+        b"GET /big.bin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    // The client reads nothing for a while: the server gives up writing.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let mut got = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(20), stream.read_to_end(&mut got)).await;
+    assert!(read.is_ok(), "the server closed the connection");
+    assert!(
+        got.len() < SIZE,
+        "the answer was cut off: {} bytes",
+        got.len()
+    );
+    assert_eq!(server.get("/healthz").await.status(), StatusCode::OK);
+    server.stop().await;
 }

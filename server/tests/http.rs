@@ -193,6 +193,7 @@ async fn a_path_no_file_can_have_is_a_json_4xx_never_a_500() {
                 let answer = server
                     .http
                     .request(method.clone(), server.url(&path))
+                    .header("accept-encoding", "br, gzip")
                     .send()
                     .await
                     .expect("request");

@@ -128,10 +128,10 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
     let counts_before = counts(&server, "acme", &acme, march_1).await;
     server.stop().await;
 
-    // 30 days after 1 March is 31 March: on that day acme keeps everything;
-    // kort's week after 20 March has passed (and the demo organisation's
-    // cafés, weeks earlier, go too).
-    retention_run(&dirs, "2031-03-31", &[]);
+    // 30 days after 1 March is 31 March: the day before, acme keeps
+    // everything; kort's week after 20 March has passed (and the demo
+    // organisation's cafés, weeks earlier, go too).
+    retention_run(&dirs, "2031-03-30", &[]);
     let db = server::open_db(dirs.data.path()).await.expect("db");
     let retained = |log: Vec<(String, String)>| {
         log.into_iter()
@@ -150,11 +150,11 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
         )]
     );
     drop(db);
-    // The day after, 1 March's details go.
-    let done = retention_run(&dirs, "2031-04-01", &[]);
+    // On the 30th day, 1 March's details go.
+    let done = retention_run(&dirs, "2031-03-31", &[]);
     assert!(done.contains("of 2 signups of"), "{done}");
     // Nothing is done twice.
-    let again = retention_run(&dirs, "2031-04-02", &[]);
+    let again = retention_run(&dirs, "2031-04-01", &[]);
     assert!(again.contains("0 signups of 0 past cafés"), "{again}");
 
     let server = Server::start(&dirs).await;
@@ -229,5 +229,44 @@ async fn keep_days_beyond_thirty_is_refused_on_publish() {
         body["error"]["review"]["smoke"]["error"]["hook"], "keep_days",
         "{body}"
     );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_cafe_moved_to_a_new_date_gives_its_new_signups_their_own_keeping_time() {
+    let mut dirs = Dirs::new();
+    dirs.clock = server::clock::Clock::fixed(day("2031-02-01"));
+    let acme = dirs.add_org("acme", &[]).await;
+    let server = Server::start(&dirs).await;
+    let id = cafe(&server, "acme", &acme, "2031-02-10", 5).await;
+    sign_up(&server, "acme", id, "amina").await;
+    server.stop().await;
+    retention_run(&dirs, "2031-03-20", &[]);
+    // The organiser holds the café again, in May, and people sign up.
+    let server = Server::start(&dirs).await;
+    let moved = server
+        .http
+        .put(server.url(&format!("/v1/admin/orgs/acme/cafes/{id}")))
+        .bearer_auth(&acme)
+        .json(&json!({
+            "title": "Café again", "date": "2031-05-01", "start": "14:00", "end": "16:00",
+            "place": "Bibliotheek", "address": "Markt 1", "capacity": 5,
+        }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(moved.status(), StatusCode::OK);
+    sign_up(&server, "acme", id, "bram").await;
+    server.stop().await;
+    // Before the new date plus 30 days, bram's details stay; on it, they go.
+    retention_run(&dirs, "2031-05-30", &[]);
+    let server = Server::start(&dirs).await;
+    let rows = signups(&server, "acme", &acme, id).await;
+    assert!(rows.iter().any(|r| r["name"] == "bram"), "{rows:?}");
+    server.stop().await;
+    retention_run(&dirs, "2031-05-31", &[]);
+    let server = Server::start(&dirs).await;
+    let rows = signups(&server, "acme", &acme, id).await;
+    assert!(rows.iter().all(|r| r["name"] == ""), "{rows:?}");
     server.stop().await;
 }

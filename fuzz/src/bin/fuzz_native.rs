@@ -27,6 +27,7 @@ fn main() -> std::process::ExitCode {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| fastrand::u64(..));
+    eprintln!("fuzz seed {seed}");
     let started = Instant::now();
     let report = fuzz::run_for(Duration::from_secs(seconds), seed);
     let took = started.elapsed().as_secs_f64();

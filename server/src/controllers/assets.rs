@@ -58,13 +58,17 @@ pub fn www(dir: &Path) -> Router {
     Router::new().fallback_service(service)
 }
 
-/// The longest name of a file or folder (Linux's `NAME_MAX`).
-const NAME_MAX: usize = 255;
+/// The longest name of a file the server may open: Linux's `NAME_MAX` (255)
+/// less the `.br` / `.gz` the bundle's file server tries first.
+const NAME_MAX: usize = 255 - 3;
+/// The longest path: far beyond any real address, far within `PATH_MAX`.
+const PATH_MAX: usize = 1024;
 
 /// Middleware before every route: a path no file could have is refused here,
 /// in JSON like every error, because the file server answers 500 for some of
-/// them (a NUL byte, a name longer than the file system allows). A control
-/// character is `bad_path` (400); a name longer than any file's, `not_found`.
+/// them (a NUL byte, a name or a path longer than the file system allows). A
+/// control character is `bad_path` (400); a name or path longer than any
+/// file's, `not_found`.
 pub async fn only_possible_paths(
     request: axum::extract::Request,
     next: axum::middleware::Next,
@@ -75,9 +79,10 @@ pub async fn only_possible_paths(
     if decoded.iter().any(u8::is_ascii_control) {
         return ApiError::BadPath.into_response();
     }
-    if decoded
-        .split(|b| *b == b'/')
-        .any(|name| name.len() > NAME_MAX)
+    if decoded.len() > PATH_MAX
+        || decoded
+            .split(|b| *b == b'/')
+            .any(|name| name.len() > NAME_MAX)
     {
         return ApiError::NotFound.into_response();
     }

@@ -146,6 +146,18 @@ impl Db {
         let org = org.to_owned();
         self.write(move |conn| {
             Box::pin(async move {
+                // A café moved to another date starts a new keeping time for
+                // its signups' details (see `retention`).
+                let new_date = input.date.clone();
+                sqlx::query(
+                    "UPDATE cafes SET details_deleted_on = NULL \
+                     WHERE id = ? AND org = ? AND date != ?",
+                )
+                .bind(id)
+                .bind(&org)
+                .bind(&new_date)
+                .execute(&mut *conn)
+                .await?;
                 let query = sqlx::query(
                     "UPDATE cafes SET title = ?, description = ?, date = ?, start_time = ?, \
                      end_time = ?, place = ?, address = ?, sectors = ?, employers = ?, \

@@ -12,13 +12,15 @@ pub struct KeptCafe {
     pub org: String,
     /// The café's id.
     pub id: i64,
+    /// Its date when it was read: an admin who moves it meanwhile wins.
+    pub date: String,
 }
 
 impl Db {
     /// Cafés before `today` whose signups' personal details are still kept.
     pub async fn cafes_with_details_before(&self, today: &str) -> Result<Vec<KeptCafe>, DbError> {
         let rows = sqlx::query(
-            "SELECT org, id FROM cafes WHERE date < ? AND details_deleted_on IS NULL \
+            "SELECT org, id, date FROM cafes WHERE date < ? AND details_deleted_on IS NULL \
              ORDER BY date, id",
         )
         .bind(today)
@@ -29,6 +31,7 @@ impl Db {
                 Ok(KeptCafe {
                     org: row.try_get("org")?,
                     id: row.try_get("id")?,
+                    date: row.try_get("date")?,
                 })
             })
             .collect()
@@ -37,8 +40,10 @@ impl Db {
     /// Deletes the personal details of the café's signups — name, e-mail
     /// and phone keys, answers, cancellation token — keeping each signup's
     /// status (so the counts stay), marks the café done on `today`, and
-    /// records it in the organisation's admin log: one transaction. Returns
-    /// how many signups had details.
+    /// records it in the organisation's admin log: one transaction, and only
+    /// if the café still has the date it was read with (moving a café to a
+    /// new date gives its new signups their own keeping time). Returns how
+    /// many signups had details.
     pub async fn delete_details(
         &self,
         cafe: KeptCafe,
@@ -47,6 +52,19 @@ impl Db {
     ) -> Result<u64, DbError> {
         self.write(move |conn| {
             Box::pin(async move {
+                let still = sqlx::query(
+                    "UPDATE cafes SET details_deleted_on = ? \
+                     WHERE id = ? AND date = ? AND details_deleted_on IS NULL",
+                )
+                .bind(&today)
+                .bind(cafe.id)
+                .bind(&cafe.date)
+                .execute(&mut *conn)
+                .await?
+                .rows_affected();
+                if still == 0 {
+                    return Ok(0);
+                }
                 // A random token hash: the column is unique and required, and
                 // no token can match it any more.
                 let cleared = sqlx::query(
@@ -60,11 +78,6 @@ impl Db {
                 .execute(&mut *conn)
                 .await?
                 .rows_affected();
-                sqlx::query("UPDATE cafes SET details_deleted_on = ? WHERE id = ?")
-                    .bind(&today)
-                    .bind(cafe.id)
-                    .execute(&mut *conn)
-                    .await?;
                 sqlx::query(
                     "INSERT INTO admin_log (org, action, detail, at) VALUES (?, 'retention', ?, ?)",
                 )

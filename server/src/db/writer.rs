@@ -14,7 +14,9 @@
 //! was written, so a client may safely try again.
 //!
 //! A job whose only write is one statement, its last ([`Writer::write_single`]),
-//! runs without a savepoint: a failed statement leaves nothing behind. That
+//! runs without a savepoint: a failed statement leaves nothing behind (and
+//! if such a job fails at all, the whole group is rolled back, as SQLite may
+//! have ended the transaction). That
 //! saves two of a signup's four round trips to SQLite's thread, and those
 //! round trips are most of a signup's time in the writer when the machine's
 //! cores are busy (each waits for a thread to be scheduled).
@@ -188,7 +190,20 @@ async fn run_batch(
     }
     for Job { work, savepoint } in jobs {
         if !savepoint {
-            replies.push(work(conn).await.1);
+            let (ok, reply) = work(conn).await;
+            replies.push(reply);
+            if !ok {
+                // Without a savepoint we cannot tell whether SQLite rolled
+                // back the whole transaction (it does on a full disk or an
+                // I/O error): give up the group, so no later job runs
+                // outside it. Every job of the group fails; nothing of it
+                // was written, so trying again is safe.
+                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+                return Err((
+                    replies,
+                    DbError::Query("a write in the group failed; the group was rolled back".into()),
+                ));
+            }
             continue;
         }
         if let Err(e) = sqlx::query("SAVEPOINT job").execute(&mut *conn).await {
