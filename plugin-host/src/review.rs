@@ -83,6 +83,14 @@ pub fn smoke(widget: Widget, rules: &Rules, ctx: &Ctx) -> Result<(), ScriptError
                 .and_then(|_| vacaturecafe::validate(rules, &form, &cafe, ctx))
                 .and_then(|_| vacaturecafe::decide(rules, &form, &cafe, &counts, ctx))
                 .and_then(|_| vacaturecafe::keep_days(rules, &cafe))
+                .and_then(|_| {
+                    vacaturecafe::MessageKind::ALL
+                        .into_iter()
+                        .try_for_each(|kind| {
+                            let signup = vacaturecafe::example_signup(kind);
+                            vacaturecafe::message(rules, kind, &signup, &cafe, ctx).map(drop)
+                        })
+                })
                 .map(|_| ())
         }
     }

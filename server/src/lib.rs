@@ -30,6 +30,7 @@ pub mod error;
 pub mod etag;
 pub mod ics;
 pub mod listen;
+pub mod mail;
 pub mod names;
 pub mod reference;
 pub mod retention;
@@ -67,6 +68,8 @@ pub struct Config {
     /// The most days after a café that its signups keep their personal
     /// details (each organisation's `keep_days` may be fewer); at most 30.
     pub keep_days: u32,
+    /// Where messages to people go out; `None`: no messages are sent.
+    pub mail: Option<mail::MailConfig>,
 }
 
 /// The database file in the data folder.
@@ -110,7 +113,9 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         );
     }
     let reference = reference::Reference::load(&config.scripts_dir)?;
-    let db = open_db(&config.data_dir).await?;
+    let db = open_db(&config.data_dir)
+        .await?
+        .with_messages(config.mail.is_some());
     let store = Store::new(db.clone(), &config.data_dir, &config.scripts_dir);
     store.import_legacy().await?;
     let demo = if config.demo {
@@ -330,11 +335,30 @@ pub async fn serve(
     let state = prepare(&config).await?;
     let addr = listener.local_addr().context("reading the bound address")?;
     announce(addr, state.demo.as_ref()).context("writing to stdout")?;
+    // The background jobs stop with the server (a test starts several
+    // servers in one process, one after another, on the same data).
+    let (stopping, stop) = tokio::sync::watch::channel(());
+    match &config.mail {
+        Some(mail) => {
+            mail::start(
+                state.cafes.db.clone(),
+                Arc::clone(&state.store),
+                mail,
+                config.clock,
+                stop.clone(),
+            )?;
+            tracing::info!("messages go out through {}", shown_url(&mail.smtp_url));
+        }
+        None => tracing::warn!(
+            "no --smtp-url: no messages are sent (people see their confirmation only on screen)"
+        ),
+    }
     retention::every_hour(
         state.cafes.db.clone(),
         Arc::clone(&state.store),
         config.clock,
         config.keep_days,
+        stop,
     );
     let trusted_proxies = config.trusted_proxies.clone();
     let caps = listen::Caps::for_this_process();
@@ -352,7 +376,16 @@ pub async fn serve(
         shutdown,
     )
     .await;
+    drop(stopping);
     Ok(())
+}
+
+/// An SMTP URL for the log, without its password.
+fn shown_url(url: &str) -> String {
+    match (url.split_once("://"), url.rfind('@')) {
+        (Some((scheme, _)), Some(at)) => format!("{scheme}://…{}", &url[at..]),
+        _ => url.to_owned(),
+    }
 }
 
 /// The first line `serve` prints, before the address.

@@ -172,6 +172,16 @@ struct ServeArgs {
     #[arg(long, env = "BONDGENOOT_KEEP_DAYS", default_value_t = MAX_KEEP_DAYS,
           value_parser = clap::value_parser!(u32).range(0..=i64::from(MAX_KEEP_DAYS)))]
     keep_days: u32,
+    /// The SMTP server messages to people go out through (confirmation,
+    /// waiting list, a place free, reminder, cancelled):
+    /// smtps://user:password@host, smtp://user:password@host:587?tls=required,
+    /// or smtp://host:25 on a trusted network. Without it, no messages are sent.
+    #[arg(long, env = "BONDGENOOT_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Who messages come from, e.g. "Vacaturecafé <cafe@example.nl>"; needed
+    /// with --smtp-url.
+    #[arg(long, env = "BONDGENOOT_MAIL_FROM")]
+    mail_from: Option<String>,
     /// Set up the demo organisation (example scripts, three cafés) and print a
     /// playground sign-in link with a fresh demo token. For trying it out on
     /// your own machine, not for a real deployment.
@@ -315,6 +325,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         clock: server::clock::Clock::system(),
         timeouts: server::listen::Timeouts::DEFAULT,
         keep_days: args.keep_days,
+        mail: match (args.smtp_url, args.mail_from) {
+            (Some(url), Some(from)) => Some(server::mail::MailConfig::new(url, from)),
+            (Some(_), None) => anyhow::bail!(
+                "--smtp-url needs --mail-from (BONDGENOOT_MAIL_FROM): who messages come from"
+            ),
+            (None, _) => None,
+        },
     };
     server::serve(config, listener, shutdown_signal()).await
 }

@@ -97,15 +97,25 @@ async fn keep_days(rules: &RulesCache, org: &str, cafe: &vacaturecafe::Cafe) -> 
     }
 }
 
-/// Runs [`run`] now and then every hour while the server runs: a café's
+/// Runs [`run`] now and then every hour until `stop`'s sender is dropped
+/// (the server stops): a café's
 /// details go on the first run after their last day, whenever the server
 /// was started.
-pub fn every_hour(db: Db, store: Arc<Store>, clock: crate::clock::Clock, max_days: u32) {
+pub fn every_hour(
+    db: Db,
+    store: Arc<Store>,
+    clock: crate::clock::Clock,
+    max_days: u32,
+    mut stop: tokio::sync::watch::Receiver<()>,
+) {
     let rules = RulesCache::new(store);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60 * 60));
         loop {
-            tick.tick().await;
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = stop.changed() => return,
+            }
             match run(&db, &rules, clock.today(), max_days).await {
                 Ok(s) if s.cafes > 0 => tracing::info!(
                     "deleted the personal details of {} signups of {} past cafés",

@@ -9,30 +9,6 @@ use support::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-fn day(text: &str) -> time::Date {
-    time::Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .expect("a date")
-}
-
-async fn cafe(server: &Server, org: &str, token: &str, date: &str, capacity: i64) -> i64 {
-    let response = server
-        .http
-        .post(server.url(&format!("/v1/admin/orgs/{org}/cafes")))
-        .bearer_auth(token)
-        .json(&json!({
-            "title": format!("Café {date}"), "date": date, "start": "14:00", "end": "16:00",
-            "place": "Bibliotheek", "address": "Markt 1", "capacity": capacity,
-        }))
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(response.status(), StatusCode::CREATED);
-    json_of(response).await["id"].as_i64().expect("an id")
-}
-
 /// Signs `name` up; the cancellation token.
 async fn sign_up(server: &Server, org: &str, cafe: i64, name: &str) -> String {
     let response = server
@@ -108,19 +84,12 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
     let kort = dirs.add_org("kort", &[]).await;
     let server = Server::start(&dirs).await;
     // "kort" promises a week in its consent text, and keeps them a week.
-    let published = server
-        .publish(
-            "kort",
-            &kort,
-            "vacaturecafe",
-            "fn keep_days(cafe) { 7 }",
-            "",
-        )
+    server
+        .publish_ok("kort", &kort, "vacaturecafe", "fn keep_days(cafe) { 7 }")
         .await;
-    assert_eq!(published.status(), StatusCode::CREATED);
-    let march_1 = cafe(&server, "acme", &acme, "2031-03-01", 1).await;
-    let march_20 = cafe(&server, "acme", &acme, "2031-03-20", 5).await;
-    let kort_20 = cafe(&server, "kort", &kort, "2031-03-20", 5).await;
+    let march_1 = server.admin_cafe("acme", &acme, "2031-03-01", 1).await;
+    let march_20 = server.admin_cafe("acme", &acme, "2031-03-20", 5).await;
+    let kort_20 = server.admin_cafe("kort", &kort, "2031-03-20", 5).await;
     let old_token = sign_up(&server, "acme", march_1, "amina").await;
     sign_up(&server, "acme", march_1, "bram").await; // waits: one place
     sign_up(&server, "acme", march_20, "chen").await;
@@ -238,7 +207,7 @@ async fn a_cafe_moved_to_a_new_date_gives_its_new_signups_their_own_keeping_time
     dirs.clock = server::clock::Clock::fixed(day("2031-02-01"));
     let acme = dirs.add_org("acme", &[]).await;
     let server = Server::start(&dirs).await;
-    let id = cafe(&server, "acme", &acme, "2031-02-10", 5).await;
+    let id = server.admin_cafe("acme", &acme, "2031-02-10", 5).await;
     sign_up(&server, "acme", id, "amina").await;
     server.stop().await;
     retention_run(&dirs, "2031-03-20", &[]);

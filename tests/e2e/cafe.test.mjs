@@ -50,7 +50,8 @@ async function signUpDirectly(org, cafe, n) {
 }
 
 before(async () => {
-  server = await startServer();
+  // With e-mail: the confirmation says a message is on its way.
+  server = await startServer({ mail: true });
   site = await startHostSite(server.origin);
   browser = await launchBrowser();
   orgs.cafe = await orgAdd(server.dataDir, 'cafe', [site.origin]);
@@ -115,6 +116,8 @@ describe('the embedded Vacaturecafé', () => {
     await done.waitFor();
     assert.equal(await done.locator('h3').innerText(), 'You are signed up');
     assert.match(await done.innerText(), /You have a place/);
+    // The server sends e-mail: the screen says the confirmation comes by e-mail too.
+    assert.equal(await done.locator('.bg-mail-note').innerText(), 'We also send you this confirmation by e-mail, with the link to cancel.');
     assert.match(await page.locator('#site-events').innerText(), /"status":"confirmed"/);
 
     const [download] = await Promise.all([

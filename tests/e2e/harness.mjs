@@ -29,7 +29,12 @@ export const ORGS = {
 };
 
 /** Starts the server with the demo; resolves to { origin, signInLink, stop, dataDir }. */
-export async function startServer() {
+/**
+ * Starts the server binary on a fresh data folder. With `mail`, it sends
+ * messages to an SMTP address where nothing listens: every message waits in
+ * the outbox, and the widget says one is on its way.
+ */
+export async function startServer({ mail = false } = {}) {
   const bin = process.env.BONDGENOOT_BIN || join(ROOT, 'target/debug/bondgenoot');
   const dataDir = mkdtempSync(join(tmpdir(), 'bondgenoot-e2e-'));
   for (const [org, script] of Object.entries(ORGS)) {
@@ -40,6 +45,7 @@ export async function startServer() {
     'serve', '--demo', '--port', '0', '--data-dir', dataDir,
     '--www-dir', join(ROOT, 'www'), '--bundle-dir', join(ROOT, 'target/bundle'),
     '--scripts-dir', join(ROOT, 'scripts'),
+    ...(mail ? ['--smtp-url', 'smtp://127.0.0.1:9', '--mail-from', 'Vacaturecafé <cafe@example.nl>'] : []),
   ], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

@@ -149,6 +149,11 @@ pub struct SignupRequest {
     /// second one. Without it the server makes a token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
+    /// The page the person signs up on (without its `#…`), for the links in
+    /// the messages they get; used only when it is on one of the
+    /// organisation's sites.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
 }
 
 /// The answer to a signup, a status request or a cancellation.
@@ -167,4 +172,7 @@ pub struct SignupAnswer {
     pub already: bool,
     /// The café, with counts after this signup.
     pub cafe: CafeListing,
+    /// An e-mail about this signup is on its way to the person.
+    #[serde(default)]
+    pub mail: bool,
 }

@@ -25,7 +25,7 @@ use wire::TokenRequest;
 
 use super::extract::{HasDb, JsonBody, Org, Params, find_org};
 use crate::clock::Clock;
-use crate::db::{self, Db, NewSignup, SignupOutcome, SignupStatus};
+use crate::db::{self, Db, NewSignup, Notice, SignupOutcome, SignupStatus};
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
@@ -48,6 +48,8 @@ pub struct Cafes {
     pub clock: Clock,
     /// Where the organisations' hooks run, each within its share.
     pub shares: ScriptShares,
+    /// Whether the server sends messages (it has a mail server).
+    pub mail: bool,
 }
 
 impl Cafes {
@@ -56,6 +58,7 @@ impl Cafes {
         Self {
             clock,
             shares: ScriptShares::new(Share::DEFAULT),
+            mail: db.messages(),
             db,
             rules: RulesCache::new(store),
             limiter: NonZeroU32::new(rate.per_minute)
@@ -262,8 +265,23 @@ pub async fn signup(
         Some(vacaturecafe::Value::Text(name)) => name.clone(),
         _ => text_of(FieldKind::Text).unwrap_or_default().to_owned(),
     };
-    let email_key = text_of(FieldKind::Email).map(vacaturecafe::email_key);
+    let email = text_of(FieldKind::Email).map(str::to_owned);
+    let email_key = email.as_deref().map(vacaturecafe::email_key);
     let phone_key = text_of(FieldKind::Tel).map(vacaturecafe::phone_key);
+    let page = match &request.page {
+        Some(page) => {
+            let origins = cafes.db.org(org.as_str()).await?.map(|o| o.origins);
+            page_on(page, &origins.unwrap_or_default())
+        }
+        None => None,
+    };
+    // Told by e-mail when the server sends messages and the person gave an
+    // address; nothing is written for a message otherwise.
+    let notice = email.filter(|_| cafes.mail).map(|recipient| Notice {
+        recipient,
+        token: token.clone(),
+    });
+    let mail = notice.is_some();
     let form_json =
         serde_json::to_string(&form).map_err(|e| ApiError::internal("storing a form", e.into()))?;
     let new = NewSignup {
@@ -276,6 +294,8 @@ pub async fn signup(
         form: form_json,
         lang: request.lang.tag().to_owned(),
         cancel_hash,
+        page,
+        notice,
     };
     let form = Arc::new(form);
     let redecide = |listing: CafeListing| {
@@ -296,7 +316,10 @@ pub async fn signup(
     let (status, answer) = match result.outcome {
         SignupOutcome::Created { signup, message } => (
             StatusCode::CREATED,
-            answer(&signup, message, Some(token), false, cafe),
+            SignupAnswer {
+                mail,
+                ..answer(&signup, message, Some(token), false, cafe)
+            },
         ),
         SignupOutcome::Existing(signup) => (
             StatusCode::OK,
@@ -311,6 +334,7 @@ pub async fn signup(
                 cancel_token: None,
                 already: false,
                 cafe,
+                mail: false,
             },
         ),
     };
@@ -353,7 +377,21 @@ fn answer(
         cancel_token,
         already,
         cafe,
+        mail: false,
     }
+}
+
+/// `page` without its `#…`, if it is a page on one of the organisation's
+/// sites (`origins`): links in messages go only there.
+fn page_on(page: &str, origins: &[String]) -> Option<String> {
+    let page = page.split('#').next().unwrap_or_default();
+    let fits = page.len() <= 2000
+        && !page.chars().any(|c| c.is_control() || c.is_whitespace())
+        && origins.iter().any(|origin| {
+            page.strip_prefix(origin.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']))
+        });
+    fits.then(|| page.to_owned())
 }
 
 async fn by_token(
@@ -430,4 +468,31 @@ fn org_in_path(path: &str) -> Option<String> {
     let mut segments = path.split('/');
     segments.find(|s| *s == "orgs")?;
     segments.next().map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_on;
+
+    #[test]
+    fn links_in_messages_go_only_to_the_organisations_own_sites() {
+        let origins = ["https://www.utrecht.nl".to_owned()];
+        assert_eq!(
+            page_on("https://www.utrecht.nl/werk?cafe=2#bg-cafe=2", &origins).as_deref(),
+            Some("https://www.utrecht.nl/werk?cafe=2")
+        );
+        assert_eq!(
+            page_on("https://www.utrecht.nl", &origins).as_deref(),
+            Some("https://www.utrecht.nl")
+        );
+        for elsewhere in [
+            "https://www.utrecht.nl.evil.example/werk",
+            "https://evil.example/?https://www.utrecht.nl",
+            "http://www.utrecht.nl/werk",
+            "https://www.utrecht.nl/a b",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(page_on(elsewhere, &origins), None, "{elsewhere}");
+        }
+    }
 }

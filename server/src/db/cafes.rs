@@ -144,6 +144,7 @@ impl Db {
         input: CafeInput,
     ) -> Result<Option<CafeListing>, DbError> {
         let org = org.to_owned();
+        let messages = self.messages;
         self.write(move |conn| {
             Box::pin(async move {
                 // A café moved to another date starts a new keeping time for
@@ -171,7 +172,7 @@ impl Db {
                 if done.rows_affected() == 0 {
                     return Ok(None);
                 }
-                places::fill_places(conn, id).await?;
+                places::fill_places(conn, id, messages).await?;
                 cafe_in(conn, &org, id).await
             })
         })

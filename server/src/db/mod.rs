@@ -11,6 +11,7 @@
 
 mod cafes;
 mod orgs;
+mod outbox;
 mod places;
 mod retention;
 mod scripts;
@@ -29,10 +30,11 @@ use sqlx::{ConnectOptions as _, SqliteConnection};
 
 pub use cafes::CafeInput;
 pub use orgs::Org;
+pub use outbox::{Outgoing, Queued};
 pub use retention::KeptCafe;
 pub use scripts::{NewVersion, ScriptVersion};
 pub use signups::{
-    NewSignup, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
+    NewSignup, Notice, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
     takes_signups,
 };
 
@@ -72,6 +74,9 @@ impl From<serde_json::Error> for DbError {
 pub struct Db {
     read: SqlitePool,
     writer: Writer,
+    /// Whether changes to signups write messages to the outbox (the server
+    /// has a mail server; see [`Db::with_messages`]).
+    messages: bool,
 }
 
 impl Db {
@@ -112,7 +117,24 @@ impl Db {
             .with_context(|| format!("opening the database {}", path.display()))?;
         let writer = Writer::start(writer);
         writer.checkpoint_in_background(checkpointer);
-        Ok(Self { read, writer })
+        Ok(Self {
+            read,
+            writer,
+            messages: false,
+        })
+    }
+
+    /// With `on`, signups that change (taken, moved up, cancelled, a day
+    /// before their café) write a message for the person to the outbox.
+    #[must_use]
+    pub fn with_messages(mut self, on: bool) -> Self {
+        self.messages = on;
+        self
+    }
+
+    /// Whether changes write messages (see [`Db::with_messages`]).
+    pub fn messages(&self) -> bool {
+        self.messages
     }
 
     /// Runs `job` in the writer's transaction (see [`writer`]).
@@ -124,8 +146,9 @@ impl Db {
         self.writer.write(job).await
     }
 
-    /// Runs `job`, which reads and then writes with one statement, in the
-    /// writer's transaction without a savepoint (see [`writer`]).
+    /// Runs `job` in the writer's transaction without a savepoint: for a
+    /// job that reads and then writes, whose failure rolls back the group
+    /// (see [`writer`]).
     async fn write_single<T, F>(&self, job: F) -> Result<T, DbError>
     where
         T: Send + 'static,

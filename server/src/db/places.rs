@@ -1,28 +1,98 @@
 //! The waiting list's one rule: a free place goes to the person waiting
-//! longest. Used wherever places free up (a cancellation, a deletion, more
-//! places in a café), so cafés and signups share it without importing each
-//! other.
+//! longest, and is told so. Used wherever places free up (a cancellation, a
+//! deletion, more places in a café), so cafés and signups share it without
+//! importing each other.
 
-use sqlx::SqliteConnection;
+use plugin_host::contract::vacaturecafe::MessageKind;
+use sqlx::{Row as _, SqliteConnection};
 
+use super::outbox::{self, Outgoing};
 use super::{DbError, now};
 
-/// Gives free places of the café to the people waiting longest.
-pub(super) async fn fill_places(conn: &mut SqliteConnection, cafe_id: i64) -> Result<(), DbError> {
+/// Gives free places of the café to the people waiting longest; with
+/// `messages`, each of them with an e-mail address gets a `moved_up`
+/// message with a new cancellation link.
+pub(super) async fn fill_places(
+    conn: &mut SqliteConnection,
+    cafe_id: i64,
+    messages: bool,
+) -> Result<(), DbError> {
     let free: i64 = sqlx::query_scalar("SELECT capacity - confirmed FROM cafes WHERE id = ?")
         .bind(cafe_id)
         .fetch_one(&mut *conn)
         .await?;
-    if free > 0 {
-        sqlx::query(
-            "UPDATE signups SET status = 'confirmed', updated_at = ? WHERE id IN \
-             (SELECT id FROM signups WHERE cafe_id = ? AND status = 'waitlist' ORDER BY id LIMIT ?)",
+    if free <= 0 {
+        return Ok(());
+    }
+    let moved = sqlx::query(
+        "UPDATE signups SET status = 'confirmed', updated_at = ? WHERE id IN \
+         (SELECT id FROM signups WHERE cafe_id = ? AND status = 'waitlist' ORDER BY id LIMIT ?) \
+         RETURNING id, email_key, name, lang, page",
+    )
+    .bind(now())
+    .bind(cafe_id)
+    .bind(free)
+    .fetch_all(&mut *conn)
+    .await?;
+    if !messages {
+        return Ok(());
+    }
+    for row in moved {
+        let Some(recipient) = row.try_get::<Option<String>, _>("email_key")? else {
+            continue;
+        };
+        tell(
+            conn,
+            row.try_get("id")?,
+            cafe_id,
+            MessageKind::MovedUp,
+            recipient,
+            row.try_get("name")?,
+            row.try_get("lang")?,
+            row.try_get("page")?,
         )
-        .bind(now())
-        .bind(cafe_id)
-        .bind(free)
-        .execute(conn)
         .await?;
     }
     Ok(())
+}
+
+/// Writes a message about signup `id` with a new cancellation link: the
+/// server keeps only tokens' hashes, so a message after the first gets a
+/// new token (and the older links stop working).
+#[allow(clippy::too_many_arguments, reason = "one row's columns")]
+pub(super) async fn tell(
+    conn: &mut SqliteConnection,
+    id: i64,
+    cafe_id: i64,
+    kind: MessageKind,
+    recipient: String,
+    name: String,
+    lang: String,
+    page: Option<String>,
+) -> Result<(), DbError> {
+    let token = crate::tokens::new_token().map_err(|e| DbError::Query(e.to_string()))?;
+    sqlx::query("UPDATE signups SET cancel_hash = ? WHERE id = ?")
+        .bind(crate::tokens::hash(&token))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let org: String = sqlx::query_scalar("SELECT org FROM cafes WHERE id = ?")
+        .bind(cafe_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    outbox::put(
+        conn,
+        &Outgoing {
+            org,
+            cafe_id,
+            kind,
+            recipient,
+            name,
+            lang,
+            position: None,
+            cancel_token: Some(token),
+            page,
+        },
+    )
+    .await
 }

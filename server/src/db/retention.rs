@@ -69,7 +69,7 @@ impl Db {
                 // no token can match it any more.
                 let cleared = sqlx::query(
                     "UPDATE signups SET name = '', email_key = NULL, phone_key = NULL, \
-                     form = '{}', cancel_hash = randomblob(32), updated_at = ? \
+                     form = '{}', page = NULL, cancel_hash = randomblob(32), updated_at = ? \
                      WHERE cafe_id = ? AND (name != '' OR form != '{}' \
                        OR email_key IS NOT NULL OR phone_key IS NOT NULL)",
                 )
@@ -78,6 +78,11 @@ impl Db {
                 .execute(&mut *conn)
                 .await?
                 .rows_affected();
+                // Messages not sent by now hold the same details.
+                sqlx::query("DELETE FROM outbox WHERE cafe_id = ?")
+                    .bind(cafe.id)
+                    .execute(&mut *conn)
+                    .await?;
                 sqlx::query(
                     "INSERT INTO admin_log (org, action, detail, at) VALUES (?, 'retention', ?, ?)",
                 )

@@ -4,10 +4,11 @@
 
 use std::future::Future;
 
-use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, Outcome};
+use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, MessageKind, Outcome};
 use serde::{Deserialize, Serialize};
 use sqlx::{Row as _, SqliteConnection};
 
+use super::outbox::{self, Outgoing};
 use super::{Db, DbError, cafes::cafe_in, now, places::fill_places};
 
 /// Where a signup stands.
@@ -73,6 +74,19 @@ pub struct NewSignup {
     pub lang: String,
     /// SHA-256 of the cancellation token given to the person.
     pub cancel_hash: Vec<u8>,
+    /// The page the person signed up on, for the links in messages.
+    pub page: Option<String>,
+    /// With messages on and an e-mail address: who gets the confirmation.
+    pub notice: Option<Notice>,
+}
+
+/// Who is told that their signup was taken, and with which link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The e-mail address.
+    pub recipient: String,
+    /// The cancellation token, for the link (the signup stores its hash).
+    pub token: String,
 }
 
 /// A signup as the person sees it.
@@ -127,6 +141,10 @@ pub enum SignupError {
 }
 
 /// What the writer made of a signup and its decision.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per signup, moved once out of the writer"
+)]
 enum Taken {
     /// Taken, recognised or refused.
     Done(Result<SignupResult, SignupError>),
@@ -247,9 +265,10 @@ async fn sent_before(
 }
 
 /// Inside the writer: checks the café again, holds `decision` to the counts
-/// of this instant and inserts; a signup sent again with the same token gets
-/// the first back. Reads, then one writing statement (the insert, whose
-/// triggers count it): run without a savepoint ([`Db::write_single`]).
+/// of this instant and inserts (with its message, when there is one); a
+/// signup sent again with the same token gets the first back. Run without a
+/// savepoint ([`Db::write_single`]): reads, then the insert (whose triggers
+/// count it) and the message; a failure rolls back the writer's group.
 async fn take(
     conn: &mut SqliteConnection,
     s: NewSignup,
@@ -300,7 +319,7 @@ async fn take(
     // no query for it on the common path.
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
-         cancel_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         cancel_hash, page, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(s.cafe_id)
@@ -311,6 +330,7 @@ async fn take(
     .bind(&s.form)
     .bind(&s.lang)
     .bind(&s.cancel_hash)
+    .bind(&s.page)
     .bind(&at)
     .bind(&at)
     .fetch_optional(&mut *conn)
@@ -324,6 +344,25 @@ async fn take(
     };
     // The newest signup: last on the list, no need to count again.
     let position = (status == Status::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
+    // A second write in this job: if it fails, the writer rolls back the
+    // whole group (see `write_single`), the signup too.
+    if let Some(notice) = &s.notice {
+        let message = Outgoing {
+            org: s.org.clone(),
+            cafe_id: s.cafe_id,
+            kind: match status {
+                Status::Confirmed => MessageKind::Confirmed,
+                _ => MessageKind::Waitlist,
+            },
+            recipient: notice.recipient.clone(),
+            name: s.name.clone(),
+            lang: s.lang.clone(),
+            position,
+            cancel_token: Some(notice.token.clone()),
+            page: s.page.clone(),
+        };
+        outbox::put(conn, &message).await?;
+    }
     let signup = SignupStatus {
         id,
         cafe_id: s.cafe_id,
@@ -439,20 +478,45 @@ impl Db {
         cancel_hash: Vec<u8>,
     ) -> Result<Option<SignupStatus>, DbError> {
         let org = org.to_owned();
+        let messages = self.messages;
         self.write(move |conn| {
             Box::pin(async move {
-                let Some((id, cafe_id, _)) = find_by_token(conn, &org, cancel_hash).await? else {
+                let Some((id, cafe_id, status)) = find_by_token(conn, &org, cancel_hash).await?
+                else {
                     return Ok(None);
                 };
+                // The details go; the message that says so is the last use
+                // of the address (and leaves the outbox once sent).
+                let person = sqlx::query("SELECT email_key, name, lang FROM signups WHERE id = ?")
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?;
                 sqlx::query(
                     "UPDATE signups SET status = 'cancelled', name = '', email_key = NULL, \
-                     phone_key = NULL, form = '{}', updated_at = ? WHERE id = ?",
+                     phone_key = NULL, form = '{}', page = NULL, updated_at = ? WHERE id = ?",
                 )
                 .bind(now())
                 .bind(id)
                 .execute(&mut *conn)
                 .await?;
-                fill_places(conn, cafe_id).await?;
+                let recipient: Option<String> = person.try_get("email_key")?;
+                if let (true, Some(recipient), false) =
+                    (messages, recipient, status == Status::Cancelled)
+                {
+                    let message = Outgoing {
+                        org: org.clone(),
+                        cafe_id,
+                        kind: MessageKind::Cancelled,
+                        recipient,
+                        name: person.try_get("name")?,
+                        lang: person.try_get("lang")?,
+                        position: None,
+                        cancel_token: None,
+                        page: None,
+                    };
+                    outbox::put(conn, &message).await?;
+                }
+                fill_places(conn, cafe_id, messages).await?;
                 Ok(Some(SignupStatus {
                     id,
                     cafe_id,
@@ -506,6 +570,7 @@ impl Db {
     /// Deletes one signup of the organisation; its place goes to the next person waiting.
     pub async fn delete_signup(&self, org: &str, id: i64) -> Result<bool, DbError> {
         let org = org.to_owned();
+        let messages = self.messages;
         self.write(move |conn| {
             Box::pin(async move {
                 let cafe_id: Option<i64> = sqlx::query_scalar(
@@ -518,7 +583,7 @@ impl Db {
                 .await?;
                 match cafe_id {
                     Some(cafe_id) => {
-                        fill_places(conn, cafe_id).await?;
+                        fill_places(conn, cafe_id, messages).await?;
                         Ok(true)
                     }
                     None => Ok(false),
@@ -537,6 +602,7 @@ impl Db {
         phone_key: Option<String>,
     ) -> Result<u64, DbError> {
         let org = org.to_owned();
+        let messages = self.messages;
         self.write(move |conn| {
             Box::pin(async move {
                 let cafes: Vec<i64> = sqlx::query_scalar(
@@ -553,7 +619,7 @@ impl Db {
                 touched.sort_unstable();
                 touched.dedup();
                 for cafe_id in touched {
-                    fill_places(conn, cafe_id).await?;
+                    fill_places(conn, cafe_id, messages).await?;
                 }
                 Ok(cafes.len() as u64)
             })

@@ -13,10 +13,10 @@
 //! commit itself fails, every job of the group is told so; nothing of the group
 //! was written, so a client may safely try again.
 //!
-//! A job whose only write is one statement, its last ([`Writer::write_single`]),
-//! runs without a savepoint: a failed statement leaves nothing behind (and
-//! if such a job fails at all, the whole group is rolled back, as SQLite may
-//! have ended the transaction). That
+//! A job that fails only when the database does ([`Writer::write_single`],
+//! a signup) runs without a savepoint, and if it fails the whole group is
+//! rolled back (SQLite may have ended the transaction itself, and the job
+//! may have written half). That
 //! saves two of a signup's four round trips to SQLite's thread, and those
 //! round trips are most of a signup's time in the writer when the machine's
 //! cores are busy (each waits for a thread to be scheduled).
@@ -105,9 +105,10 @@ impl Writer {
         self.send(job, true).await
     }
 
-    /// Like [`Writer::write`], for a job that only reads before its one
-    /// writing statement, the last: no savepoint, as a failed statement
-    /// leaves nothing behind.
+    /// Like [`Writer::write`] without a savepoint, for a job that reads and
+    /// then writes: if it fails, its group is rolled back, all of it (the
+    /// other jobs of the group fail too, and may be sent again). For jobs
+    /// that fail only when the database does.
     pub async fn write_single<T, F>(&self, job: F) -> Result<T, DbError>
     where
         T: Send + 'static,

@@ -29,6 +29,8 @@ pub struct Dirs {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// How long the server waits for slow clients.
     pub timeouts: server::listen::Timeouts,
+    /// Where messages go out; none unless a test sets it.
+    pub mail: Option<server::mail::MailConfig>,
 }
 
 impl Dirs {
@@ -53,6 +55,7 @@ impl Dirs {
             clock: server::clock::Clock::system(),
             trusted_proxies: Vec::new(),
             timeouts: server::listen::Timeouts::DEFAULT,
+            mail: None,
         }
     }
 
@@ -68,6 +71,7 @@ impl Dirs {
             clock: self.clock,
             timeouts: self.timeouts,
             keep_days: plugin_host::contract::vacaturecafe::MAX_KEEP_DAYS,
+            mail: self.mail.clone(),
         }
     }
 
@@ -158,6 +162,30 @@ impl Server {
             .expect("request")
     }
 
+    /// A café on `date` with `capacity` places for `org`, made through the
+    /// admin API; its id.
+    pub async fn admin_cafe(&self, org: &str, token: &str, date: &str, capacity: i64) -> i64 {
+        let response = self
+            .http
+            .post(self.url(&format!("/v1/admin/orgs/{org}/cafes")))
+            .bearer_auth(token)
+            .json(&serde_json::json!({
+                "title": format!("Jobcafe {date}"), "date": date, "start": "14:00", "end": "16:00",
+                "place": "Bibliotheek", "address": "Markt 1", "capacity": capacity,
+            }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::CREATED);
+        json_of(response).await["id"].as_i64().expect("an id")
+    }
+
+    /// [`Server::publish`] without tests, which must go live.
+    pub async fn publish_ok(&self, org: &str, token: &str, widget: &str, source: &str) {
+        let published = self.publish(org, token, widget, source, "").await;
+        assert_eq!(published.status(), StatusCode::CREATED, "{source}");
+    }
+
     pub async fn stop(self) {
         self.stop.send(()).expect("server still running");
         self.task
@@ -219,4 +247,13 @@ impl Dirs {
         .await
         .expect("org added")
     }
+}
+
+/// `YYYY-MM-DD` as a date.
+pub fn day(text: &str) -> time::Date {
+    time::Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .expect("a date")
 }

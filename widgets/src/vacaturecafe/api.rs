@@ -106,6 +106,7 @@ pub async fn sign_up(
         form: form.clone(),
         lang,
         token,
+        page: Some(super::confirmation::this_page()).filter(|p| !p.is_empty()),
     };
     let json = serde_json::to_string(&body).map_err(|e| ApiError::Network(e.to_string()))?;
     answer(

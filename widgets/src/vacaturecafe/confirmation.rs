@@ -24,14 +24,18 @@ pub struct ConfirmationProps {
     pub preview: bool,
 }
 
-/// The link that brings the person back here to cancel: this page, with the
-/// token in the fragment (never sent to the page's server).
-pub fn cancel_link(token: &str) -> String {
+/// This page's address without its `#…`: where links back to the widget go.
+pub fn this_page() -> String {
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let page = page.split('#').next().unwrap_or_default();
-    format!("{page}#bg-cancel={token}")
+    page.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// The link that brings the person back here to cancel: this page, with the
+/// token in the fragment (never sent to the page's server).
+pub fn cancel_link(token: &str) -> String {
+    format!("{}#bg-cancel={token}", this_page())
 }
 
 /// The confirmation screen.
@@ -60,6 +64,7 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             <h3 ref={heading} tabindex="-1">{ title }</h3>
             if props.preview { <p class="bg-preview-note">{ t.preview_note }</p> }
             if a.already { <p>{ t.already }</p> }
+            if a.mail { <p class="bg-mail-note">{ t.mail_on_its_way }</p> }
             if !a.message.is_empty() { <p class="bg-decision">{ &a.message }</p> }
             if let Some(n) = a.position {
                 <p class="bg-position">{ fill(t.position, &[("n", &n.to_string())]) }</p>

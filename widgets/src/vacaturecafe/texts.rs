@@ -67,6 +67,8 @@ pub struct CafeTexts {
     pub position: &'static str,
     /// Signed up before.
     pub already: &'static str,
+    /// The server sends this confirmation by e-mail too.
+    pub mail_on_its_way: &'static str,
     /// Not taken heading.
     pub rejected: &'static str,
     /// In the admin playground's preview, after a signup.
@@ -123,6 +125,7 @@ const NL: CafeTexts = CafeTexts {
     waitlisted: "Je staat op de wachtlijst",
     position: "Je bent nummer {n} op de wachtlijst.",
     already: "Je aanmelding was al binnengekomen. Er is niets dubbel.",
+    mail_on_its_way: "We sturen je deze bevestiging ook per e-mail, met de link om af te melden.",
     rejected: "Aanmelden lukte niet",
     preview_note: "Voorbeeld: er is niets verstuurd en niets opgeslagen.",
     add_calendar: "Zet in je agenda (.ics)",
@@ -174,6 +177,7 @@ const EN: CafeTexts = CafeTexts {
     waitlisted: "You are on the waiting list",
     position: "You are number {n} on the waiting list.",
     already: "Your signup had already arrived. Nothing was sent twice.",
+    mail_on_its_way: "We also send you this confirmation by e-mail, with the link to cancel.",
     rejected: "Signing up did not work",
     preview_note: "Preview: nothing was sent and nothing was stored.",
     add_calendar: "Add to your calendar (.ics)",
@@ -225,6 +229,7 @@ const AR: CafeTexts = CafeTexts {
     waitlisted: "أنت على قائمة الانتظار",
     position: "رقمك {n} على قائمة الانتظار.",
     already: "وصل تسجيلك من قبل. لم يُرسل أي شيء مرتين.",
+    mail_on_its_way: "نرسل لك هذا التأكيد أيضًا بالبريد الإلكتروني، مع رابط الإلغاء.",
     rejected: "لم ينجح التسجيل",
     preview_note: "معاينة: لم يُرسَل شيء ولم يُحفَظ شيء.",
     add_calendar: "أضف إلى تقويمك (.ics)",

@@ -11,6 +11,8 @@
 //! - `decide(form, cafe, counts, ctx)` → [`Decision`]
 //! - `keep_days(cafe)` → how many days after the café its signups keep their
 //!   personal details (0 to [`MAX_KEEP_DAYS`])
+//! - `message(kind, signup, cafe, ctx)` → [`Mail`]: the e-mail a person gets
+//!   (see [`MessageKind`])
 //!
 //! The browser calls `fields` and `validate` for instant feedback; the server
 //! calls the rest, and its answer counts.
@@ -40,6 +42,12 @@ const ERRORS_SHAPE: &str = "a map #{ <field id>: \"what is wrong\" } (empty when
 const DECISION_SHAPE: &str =
     "a map #{ outcome: \"confirmed\" | \"waitlist\" | \"rejected\", message }";
 const KEEP_DAYS_SHAPE: &str = "a whole number of days from 0 to 30";
+const MAIL_SHAPE: &str = "a map #{ subject: \"one line\", text: \"the message\" }";
+
+/// The longest subject, in characters.
+pub const MAX_SUBJECT: usize = 200;
+/// The longest message, in characters.
+pub const MAX_MAIL_TEXT: usize = 10_000;
 
 /// The most days after a café that its signups keep their personal details:
 /// what the default consent text promises ("within a month"). An
@@ -143,6 +151,47 @@ fn checked_keep_days(days: i64) -> Result<u32, ScriptError> {
         })
 }
 
+/// Calls `message(kind, signup, cafe, ctx)`: the e-mail the person gets.
+/// The subject is one line of at most [`MAX_SUBJECT`] characters, the text
+/// at most [`MAX_MAIL_TEXT`]; neither is empty.
+pub fn message(
+    rules: &Rules,
+    kind: MessageKind,
+    signup: &MessageSignup,
+    cafe: &Cafe,
+    ctx: &Ctx,
+) -> Result<Mail, ScriptError> {
+    let mail: Mail = rules.call("message", &[&kind.as_str(), signup, cafe, ctx], MAIL_SHAPE)?;
+    checked_mail(mail)
+}
+
+fn checked_mail(mail: Mail) -> Result<Mail, ScriptError> {
+    let fail = |why: &str| Err(shape_error("message", format!("{why}: {MAIL_SHAPE}")));
+    if mail.subject.trim().is_empty() || mail.text.trim().is_empty() {
+        return fail("the subject and the text may not be empty");
+    }
+    if mail.subject.chars().any(char::is_control) {
+        return fail("the subject is one line, without control characters");
+    }
+    if mail.subject.chars().count() > MAX_SUBJECT || mail.text.chars().count() > MAX_MAIL_TEXT {
+        return fail("the subject or the text is too long");
+    }
+    Ok(mail)
+}
+
+/// An example signup for `kind`, to try the `message` hook with.
+pub fn example_signup(kind: MessageKind) -> MessageSignup {
+    MessageSignup {
+        name: "Amina".into(),
+        position: (kind == MessageKind::Waitlist).then_some(1),
+        cancel_link: if kind == MessageKind::Cancelled {
+            String::new()
+        } else {
+            "https://www.example.nl/vacaturecafe#bg-cancel=0123456789abcdef0123456789abcdef".into()
+        },
+    }
+}
+
 /// A result a script test got as JSON, checked as the widget's typed call
 /// checks it: `None` for a name that is not one of this widget's hooks.
 pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result<(), ScriptError>> {
@@ -152,6 +201,9 @@ pub(crate) fn check_json(hook: &str, value: &serde_json::Value) -> Option<Result
             .map(drop),
         "validate" => super::typed::<FieldErrors>(hook, value, ERRORS_SHAPE).map(drop),
         "decide" => super::typed::<Decision>(hook, value, DECISION_SHAPE).map(drop),
+        "message" => super::typed::<Mail>(hook, value, MAIL_SHAPE)
+            .and_then(checked_mail)
+            .map(drop),
         "keep_days" => super::typed::<i64>(hook, value, KEEP_DAYS_SHAPE)
             .and_then(checked_keep_days)
             .map(drop),

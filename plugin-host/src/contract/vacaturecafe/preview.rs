@@ -28,5 +28,6 @@ pub fn dry_run(
         cancel_token: None,
         already: false,
         cafe: listing.clone(),
+        mail: false,
     })
 }

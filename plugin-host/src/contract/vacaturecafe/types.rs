@@ -90,3 +90,66 @@ pub struct Decision {
     /// One or two plain sentences in `ctx.lang`.
     pub message: String,
 }
+
+/// Which message a person gets (the `kind` of the `message` hook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    /// Signed up and has a place.
+    Confirmed,
+    /// Signed up and waits for a place.
+    Waitlist,
+    /// Had been waiting and has a place now.
+    MovedUp,
+    /// Has a place at a café that is tomorrow.
+    Reminder,
+    /// Cancelled their signup.
+    Cancelled,
+}
+
+impl MessageKind {
+    /// Every kind, in the order a person may get them.
+    pub const ALL: [Self; 5] = [
+        Self::Confirmed,
+        Self::Waitlist,
+        Self::MovedUp,
+        Self::Reminder,
+        Self::Cancelled,
+    ];
+
+    /// As the script and the database write it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Waitlist => "waitlist",
+            Self::MovedUp => "moved_up",
+            Self::Reminder => "reminder",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// The kind written as `text`, if any.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// What the `message` hook knows of the person's signup.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageSignup {
+    /// The name they gave.
+    pub name: String,
+    /// Place on the waiting list (1 = next), for `waitlist`.
+    pub position: Option<i64>,
+    /// The link to see or cancel the signup (empty for `cancelled`).
+    pub cancel_link: String,
+}
+
+/// A message as the `message` hook writes it: plain text, in `ctx.lang`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mail {
+    /// One line.
+    pub subject: String,
+    /// The whole message; lines end in `\n`.
+    pub text: String,
+}

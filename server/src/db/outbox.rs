@@ -1,0 +1,211 @@
+//! The outbox: messages written with the change they tell about, taken by
+//! the sender in `crate::mail`. A message is deleted once the mail server
+//! has it, so it holds personal data only until then.
+
+use plugin_host::contract::vacaturecafe::MessageKind;
+use sqlx::{Row as _, SqliteConnection};
+
+use super::{Db, DbError, now};
+
+/// A message to write to the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    /// The organisation.
+    pub org: String,
+    /// The café it is about.
+    pub cafe_id: i64,
+    /// Which message.
+    pub kind: MessageKind,
+    /// The e-mail address.
+    pub recipient: String,
+    /// The person's name.
+    pub name: String,
+    /// Their language.
+    pub lang: String,
+    /// Their place on the waiting list.
+    pub position: Option<i64>,
+    /// The token for the cancellation link.
+    pub cancel_token: Option<String>,
+    /// The page the link goes to.
+    pub page: Option<String>,
+}
+
+/// A message in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queued {
+    /// Its id.
+    pub id: i64,
+    /// How many times sending it failed.
+    pub attempts: i64,
+    /// The message.
+    pub message: Outgoing,
+}
+
+fn queued(row: &sqlx::sqlite::SqliteRow) -> Result<Queued, DbError> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Queued {
+        id: row.try_get("id")?,
+        attempts: row.try_get("attempts")?,
+        message: Outgoing {
+            org: row.try_get("org")?,
+            cafe_id: row.try_get("cafe_id")?,
+            kind: MessageKind::parse(&kind)
+                .ok_or_else(|| DbError::Query(format!("unknown message kind {kind}")))?,
+            recipient: row.try_get("recipient")?,
+            name: row.try_get("name")?,
+            lang: row.try_get("lang")?,
+            position: row.try_get("position")?,
+            cancel_token: row.try_get("cancel_token")?,
+            page: row.try_get("page")?,
+        },
+    })
+}
+
+/// Writes `m` to the outbox, due now; inside the caller's transaction.
+pub(super) async fn put(conn: &mut SqliteConnection, m: &Outgoing) -> Result<(), DbError> {
+    let at = now();
+    sqlx::query(
+        "INSERT INTO outbox (org, cafe_id, kind, recipient, name, lang, position, cancel_token, \
+         page, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&m.org)
+    .bind(m.cafe_id)
+    .bind(m.kind.as_str())
+    .bind(&m.recipient)
+    .bind(&m.name)
+    .bind(&m.lang)
+    .bind(m.position)
+    .bind(&m.cancel_token)
+    .bind(&m.page)
+    .bind(&at)
+    .bind(&at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Db {
+    /// Claims up to `limit` messages due at `now` (RFC 3339), oldest first:
+    /// each is due again only at `until`, so no other sender (another
+    /// server on the same database, a sender of a server being replaced)
+    /// takes it meanwhile. Cheap when nothing is due: a read, no write.
+    pub async fn outbox_claim(
+        &self,
+        now: &str,
+        until: &str,
+        limit: i64,
+    ) -> Result<Vec<Queued>, DbError> {
+        let due: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM outbox WHERE next_at <= ? LIMIT 1")
+                .bind(now)
+                .fetch_optional(&self.read)
+                .await?;
+        if due.is_none() {
+            return Ok(Vec::new());
+        }
+        let (now, until) = (now.to_owned(), until.to_owned());
+        self.write(move |conn| {
+            Box::pin(async move {
+                let rows = sqlx::query(
+                    "UPDATE outbox SET next_at = ? WHERE id IN \
+                     (SELECT id FROM outbox WHERE next_at <= ? ORDER BY id LIMIT ?) \
+                     RETURNING id, attempts, org, cafe_id, kind, recipient, name, lang, \
+                     position, cancel_token, page",
+                )
+                .bind(until)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(conn)
+                .await?;
+                let mut claimed = rows.iter().map(queued).collect::<Result<Vec<_>, _>>()?;
+                claimed.sort_by_key(|q| q.id);
+                Ok(claimed)
+            })
+        })
+        .await
+    }
+
+    /// The mail server took message `id`: it leaves the outbox.
+    pub async fn outbox_sent(&self, id: i64) -> Result<(), DbError> {
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("DELETE FROM outbox WHERE id = ?")
+                    .bind(id)
+                    .execute(conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// Sending message `id` failed: try again from `next_at`.
+    pub async fn outbox_retry(
+        &self,
+        id: i64,
+        next_at: String,
+        error: String,
+    ) -> Result<(), DbError> {
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query(
+                    "UPDATE outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE id = ?",
+                )
+                .bind(next_at)
+                .bind(error)
+                .bind(id)
+                .execute(conn)
+                .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// Writes a reminder for each person with a place and an e-mail address
+    /// at the open cafés of `date` (the day after today), once per signup;
+    /// returns how many.
+    pub async fn write_reminders(&self, date: &str) -> Result<u64, DbError> {
+        let date = date.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let due = sqlx::query(
+                    "SELECT s.id, s.cafe_id, s.email_key, s.name, s.lang, s.page \
+                     FROM signups s JOIN cafes c ON c.id = s.cafe_id \
+                     WHERE c.date = ? AND c.closed = 0 AND s.status = 'confirmed' \
+                       AND s.reminded = 0 AND s.email_key IS NOT NULL",
+                )
+                .bind(&date)
+                .fetch_all(&mut *conn)
+                .await?;
+                for row in &due {
+                    let id: i64 = row.try_get("id")?;
+                    sqlx::query("UPDATE signups SET reminded = 1 WHERE id = ?")
+                        .bind(id)
+                        .execute(&mut *conn)
+                        .await?;
+                    super::places::tell(
+                        conn,
+                        id,
+                        row.try_get("cafe_id")?,
+                        MessageKind::Reminder,
+                        row.try_get("email_key")?,
+                        row.try_get("name")?,
+                        row.try_get("lang")?,
+                        row.try_get("page")?,
+                    )
+                    .await?;
+                }
+                Ok(due.len() as u64)
+            })
+        })
+        .await
+    }
+
+    /// How many messages wait in the outbox.
+    pub async fn outbox_len(&self) -> Result<i64, DbError> {
+        Ok(sqlx::query_scalar("SELECT count(*) FROM outbox")
+            .fetch_one(&self.read)
+            .await?)
+    }
+}

@@ -1,0 +1,370 @@
+//! Messages to people through a real SMTP server on loopback (Debian's
+//! `python3-aiosmtpd`, writing what it receives to a maildir that Python's
+//! `email` package reads back): every kind arrives in the person's language
+//! with the calendar file and the link; SMTP down and then up, or the server
+//! killed between a signup and its message: each arrives, once.
+#![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
+
+mod support;
+use support::*;
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+const SITE: &str = "http://partner.example";
+const PAGE: &str = "http://partner.example/vacaturecafe?week=1";
+
+/// A port nothing listens on yet.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// An SMTP server on `port` keeping what it receives in `maildir`; killed
+/// when dropped.
+struct Smtp(Child);
+
+impl Smtp {
+    fn start(port: u16, maildir: &Path) -> Self {
+        let child = Command::new("/usr/bin/python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir.join("box"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("python3 -m aiosmtpd (apt-get install python3-aiosmtpd)");
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "aiosmtpd did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self(child)
+    }
+}
+
+impl Drop for Smtp {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Every message in `maildir`, oldest first, as Python's `email` reads it.
+fn received(maildir: &Path) -> Vec<Value> {
+    const READ: &str = r#"
+import email, email.policy, json, mailbox, os, sys
+box = mailbox.Maildir(sys.argv[1], factory=None, create=True)
+keys = sorted(box.keys(), key=lambda k: os.path.getmtime(os.path.join(sys.argv[1], "new", k)) if os.path.exists(os.path.join(sys.argv[1], "new", k)) else 0)
+out = []
+for key in keys:
+    msg = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+    out.append({
+        "to": str(msg["To"]), "from": str(msg["From"]), "subject": str(msg["Subject"]),
+        "text": msg.get_body(preferencelist=("plain",)).get_content(),
+        "attachments": [p.get_filename() for p in msg.iter_attachments()],
+        "calendar": [p.get_content() for p in msg.iter_attachments()],
+    })
+print(json.dumps(out))
+"#;
+    let output = Command::new("/usr/bin/python3")
+        .args(["-c", READ])
+        .arg(maildir.join("box"))
+        .output()
+        .expect("python3 reads the maildir");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
+/// Waits until `count` messages arrived (then a moment more, so that a
+/// duplicate would show); all of them.
+async fn wait_for(maildir: &Path, count: usize, within: Duration) -> Vec<Value> {
+    let started = Instant::now();
+    loop {
+        let got = received(maildir);
+        if got.len() >= count {
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            return received(maildir);
+        }
+        assert!(
+            started.elapsed() < within,
+            "{} of {count} messages after {within:?}: {got:?}",
+            got.len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn mail_config(port: u16) -> server::mail::MailConfig {
+    server::mail::MailConfig {
+        smtp_url: format!("smtp://127.0.0.1:{port}"),
+        from: "Vacaturecafé <cafe@example.nl>".into(),
+        first_retry: Duration::from_millis(200),
+    }
+}
+
+async fn sign_up(server: &Server, cafe: i64, form: Value, lang: &str) -> Value {
+    let response = server
+        .http
+        .post(server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups")))
+        .json(&json!({ "form": form, "lang": lang, "page": format!("{PAGE}#bg-cafe=1") }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    json_of(response).await
+}
+
+fn person(name: &str) -> Value {
+    json!({ "name": name, "email": format!("{name}@example.nl"), "consent": true })
+}
+
+/// The token in the cancellation link of a message's text.
+fn link_token(text: &str) -> String {
+    let at = text.find("#bg-cancel=").expect("a cancellation link") + "#bg-cancel=".len();
+    text[at..at + 32].to_owned()
+}
+
+#[tokio::test]
+async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_calendar() {
+    let smtp_port = free_port();
+    let maildir = tempfile::TempDir::new().expect("maildir");
+    let _smtp = Smtp::start(smtp_port, maildir.path());
+    let mut dirs = Dirs::new();
+    dirs.clock = server::clock::Clock::fixed(day("2031-03-09"));
+    dirs.mail = Some(mail_config(smtp_port));
+    let token = dirs.add_org("acme", &[SITE]).await;
+    let server = Server::start(&dirs).await;
+    server
+        .publish_ok(
+            "acme",
+            &token,
+            "vacaturecafe",
+            "fn waitlist_size(cafe) { 10 }",
+        )
+        .await;
+    // Tomorrow, one place.
+    let cafe = server.admin_cafe("acme", &token, "2031-03-10", 1).await;
+    let amina = sign_up(&server, cafe, person("amina"), "nl").await;
+    assert_eq!(
+        (amina["status"].as_str(), amina["mail"].as_bool()),
+        (Some("confirmed"), Some(true))
+    );
+    let bram = sign_up(&server, cafe, person("bram"), "ar").await;
+    assert_eq!(bram["status"], "waitlist");
+    // Without an e-mail address nothing is written, and the screen says so.
+    let phone = sign_up(
+        &server,
+        cafe,
+        json!({ "name": "chen", "phone": "0612345678", "consent": true }),
+        "en",
+    )
+    .await;
+    assert_eq!(phone["mail"], false);
+    // Amina cancels: she is told, and Bram gets her place.
+    let cancelled = server
+        .http
+        .post(server.url("/v1/orgs/acme/signups/cancel"))
+        .json(&json!({ "token": amina["cancel_token"] }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    server.stop().await;
+    // The server starts again the day before the café: Bram's reminder.
+    let server = Server::start(&dirs).await;
+
+    let got = wait_for(maildir.path(), 5, Duration::from_secs(20)).await;
+    assert_eq!(got.len(), 5, "each message once: {got:#?}");
+    let find = |to: &str, words: &str| {
+        got.iter()
+            .find(|m| {
+                m["to"].as_str().is_some_and(|t| t.contains(to))
+                    && m["subject"].as_str().is_some_and(|s| s.contains(words))
+            })
+            .unwrap_or_else(|| panic!("no message to {to} about {words:?} in {got:#?}"))
+            .clone()
+    };
+    let confirmed = find(
+        "amina",
+        "Je hebt een plek: Jobcafe 2031-03-10 op 10 maart 2031",
+    );
+    assert_eq!(confirmed["from"], "Vacaturecafé <cafe@example.nl>");
+    assert_eq!(confirmed["attachments"], json!(["vacaturecafe.ics"]));
+    assert!(
+        confirmed["calendar"][0]
+            .as_str()
+            .is_some_and(|c| c.contains("DTSTART:20310310T140000"))
+    );
+    let text = confirmed["text"].as_str().expect("text");
+    assert!(text.starts_with("Hallo amina,"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{PAGE}#bg-cancel={}",
+            amina["cancel_token"].as_str().expect("token")
+        )),
+        "{text}"
+    );
+    let waiting = find("bram", "أنت على قائمة الانتظار");
+    assert!(
+        waiting["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("أنت رقم 1")),
+        "{waiting}"
+    );
+    assert_eq!(waiting["attachments"], json!([]));
+    let gone = find("amina", "Je aanmelding is geannuleerd");
+    assert!(
+        !gone["text"].as_str().expect("text").contains("bg-cancel"),
+        "no link to a cancelled signup"
+    );
+    assert_eq!(gone["attachments"], json!([]));
+    let moved = find("bram", "يوجد مكان لك");
+    assert_eq!(moved["attachments"], json!(["vacaturecafe.ics"]));
+    let reminder = find("bram", "غدًا");
+    assert_eq!(reminder["attachments"], json!(["vacaturecafe.ics"]));
+    // The newest link works (each message after the first brings a new one).
+    let newest = link_token(reminder["text"].as_str().expect("text"));
+    let status = server
+        .http
+        .post(server.url("/v1/orgs/acme/signups/status"))
+        .json(&json!({ "token": newest }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(json_of(status).await["status"], "confirmed");
+    // Sent messages leave the outbox: no personal data stays there.
+    let db = server::open_db(dirs.data.path()).await.expect("db");
+    assert_eq!(db.outbox_len().await.expect("count"), 0);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn with_the_mail_server_down_the_message_waits_and_arrives_once_it_is_back() {
+    let smtp_port = free_port();
+    let maildir = tempfile::TempDir::new().expect("maildir");
+    let mut dirs = Dirs::new();
+    dirs.mail = Some(mail_config(smtp_port));
+    let token = dirs.add_org("acme", &[SITE]).await;
+    let server = Server::start(&dirs).await;
+    let date = (time::OffsetDateTime::now_utc().date() + time::Duration::days(7)).to_string();
+    let cafe = server.admin_cafe("acme", &token, &date, 5).await;
+    let answer = sign_up(&server, cafe, person("dana"), "en").await;
+    assert_eq!(answer["mail"], true);
+    // A few tries fail while nothing listens.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let _smtp = Smtp::start(smtp_port, maildir.path());
+    let got = wait_for(maildir.path(), 1, Duration::from_secs(20)).await;
+    assert_eq!(got.len(), 1, "once: {got:#?}");
+    assert!(
+        got[0]["subject"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("You have a place"))
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn without_a_mail_server_nothing_is_written_for_messages() {
+    let dirs = Dirs::new();
+    let token = dirs.add_org("acme", &[SITE]).await;
+    let server = Server::start(&dirs).await;
+    let date = (time::OffsetDateTime::now_utc().date() + time::Duration::days(7)).to_string();
+    let cafe = server.admin_cafe("acme", &token, &date, 5).await;
+    let answer = sign_up(&server, cafe, person("eva"), "en").await;
+    assert_eq!(
+        answer["mail"], false,
+        "the screen does not promise an e-mail"
+    );
+    let db = server::open_db(dirs.data.path()).await.expect("db");
+    assert_eq!(db.outbox_len().await.expect("count"), 0);
+    server.stop().await;
+}
+
+/// The real binary, killed (`kill -9`) after a signup whose message could
+/// not go out yet, and started again once the mail server is up.
+#[tokio::test]
+async fn a_server_killed_between_a_signup_and_its_message_sends_it_after_the_restart() {
+    let smtp_port = free_port();
+    let maildir = tempfile::TempDir::new().expect("maildir");
+    let dirs = Dirs::new();
+    let token = dirs.add_org("acme", &[SITE]).await;
+    let start = || {
+        use std::io::BufRead as _;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bondgenoot"))
+            .args(["serve", "--port", "0", "--data-dir"])
+            .arg(dirs.data.path())
+            .arg("--www-dir")
+            .arg(dirs.www.path())
+            .arg("--bundle-dir")
+            .arg(dirs.bundle.path())
+            .args(["--scripts-dir", SCRIPTS, "--signup-rate", "0"])
+            .args(["--smtp-url", &format!("smtp://127.0.0.1:{smtp_port}")])
+            .args(["--mail-from", "cafe@example.nl"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("first line");
+        let addr = server::serving_address(&line).unwrap_or_else(|| panic!("{line:?}"));
+        (child, addr)
+    };
+    let (mut first, addr) = start();
+    let http = reqwest::Client::new();
+    let date = (time::OffsetDateTime::now_utc().date() + time::Duration::days(7)).to_string();
+    let created: Value = http
+        .post(format!("http://{addr}/v1/admin/orgs/acme/cafes"))
+        .bearer_auth(&token)
+        .json(
+            &json!({ "title": "Jobcafe", "date": date, "start": "14:00", "end": "16:00",
+                       "place": "Bibliotheek", "address": "Markt 1", "capacity": 5 }),
+        )
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    let signed: Value = http
+        .post(format!(
+            "http://{addr}/v1/orgs/acme/cafes/{}/signups",
+            created["id"]
+        ))
+        .json(&json!({ "form": person("femke"), "lang": "nl", "page": PAGE }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
+    assert_eq!(signed["mail"], true);
+    first.kill().expect("kill -9");
+    first.wait().expect("gone");
+    let _smtp = Smtp::start(smtp_port, maildir.path());
+    let (mut second, _) = start();
+    let got = wait_for(maildir.path(), 1, Duration::from_secs(30)).await;
+    second.kill().expect("stop");
+    let _ = second.wait();
+    assert_eq!(got.len(), 1, "once: {got:#?}");
+    assert!(
+        got[0]["subject"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Je hebt een plek"))
+    );
+}
