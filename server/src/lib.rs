@@ -39,6 +39,7 @@ pub mod script_cli;
 pub mod script_share;
 pub mod store;
 pub mod tokens;
+pub mod webhook;
 
 use store::Store;
 
@@ -70,6 +71,9 @@ pub struct Config {
     pub keep_days: u32,
     /// Where messages to people go out; `None`: no messages are sent.
     pub mail: Option<mail::MailConfig>,
+    /// The wait after a message's or an event's first failed try
+    /// ([`mail::FIRST_RETRY`]; shorter in tests).
+    pub first_retry: std::time::Duration,
 }
 
 /// The database file in the data folder.
@@ -269,6 +273,12 @@ pub fn app(state: AppState) -> Router {
         .route("/orgs/{org}/signups.csv", get(admin::export))
         .route("/orgs/{org}/signups/{id}", delete(admin::delete_signup))
         .route("/orgs/{org}/forget", post(admin::forget))
+        .route(
+            "/orgs/{org}/webhook",
+            get(admin::webhook)
+                .put(admin::set_webhook)
+                .delete(admin::delete_webhook),
+        )
         .with_state(Arc::clone(&state.cafes))
         .layer(limit);
     // A script and its tests can be far larger than a signup.
@@ -338,17 +348,16 @@ pub async fn serve(
     // The background jobs stop with the server (a test starts several
     // servers in one process, one after another, on the same data).
     let (stopping, stop) = tokio::sync::watch::channel(());
+    mail::start(
+        state.cafes.db.clone(),
+        Arc::clone(&state.store),
+        config.mail.as_ref(),
+        config.first_retry,
+        config.clock,
+        stop.clone(),
+    )?;
     match &config.mail {
-        Some(mail) => {
-            mail::start(
-                state.cafes.db.clone(),
-                Arc::clone(&state.store),
-                mail,
-                config.clock,
-                stop.clone(),
-            )?;
-            tracing::info!("messages go out through {}", shown_url(&mail.smtp_url));
-        }
+        Some(mail) => tracing::info!("messages go out through {}", shown_url(&mail.smtp_url)),
         None => tracing::warn!(
             "no --smtp-url: no messages are sent (people see their confirmation only on screen)"
         ),

@@ -1,5 +1,6 @@
 //! Messages to people, by e-mail through the organisation's SMTP server
-//! (`--smtp-url`, `--mail-from`).
+//! (`--smtp-url`, `--mail-from`), and events to organisations' webhooks
+//! (see [`crate::webhook`]): one outbox, one sender.
 //!
 //! Nothing is lost and nothing is sent twice: a message is written to the
 //! outbox in the same transaction as the signup change it tells about
@@ -35,24 +36,14 @@ pub struct MailConfig {
     pub smtp_url: String,
     /// The sender, e.g. `Vacaturecafé <cafe@gemeente.nl>`.
     pub from: String,
-    /// The wait after the first failed try; it doubles each time, up to
-    /// [`MAX_WAIT`].
-    pub first_retry: Duration,
 }
+
+/// The wait after a message's first failed try; it doubles each time, up
+/// to [`MAX_WAIT`].
+pub const FIRST_RETRY: Duration = Duration::from_secs(5);
 
 /// The longest wait between two tries of one message.
 pub const MAX_WAIT: Duration = Duration::from_secs(10 * 60);
-
-impl MailConfig {
-    /// From the command line: a first retry after 5 s.
-    pub fn new(smtp_url: String, from: String) -> Self {
-        Self {
-            smtp_url,
-            from,
-            first_retry: Duration::from_secs(5),
-        }
-    }
-}
 
 /// The SMTP transport and the sender's address, or a clear error at start-up.
 fn connect(config: &MailConfig) -> anyhow::Result<(AsyncSmtpTransport<Tokio1Executor>, Mailbox)> {
@@ -71,26 +62,34 @@ fn connect(config: &MailConfig) -> anyhow::Result<(AsyncSmtpTransport<Tokio1Exec
     Ok((transport, from))
 }
 
-/// Checks the configuration and starts the sender and the daily reminders,
-/// until `stop`'s sender is dropped.
+/// Starts the outbox's sender (e-mail with `mail`, webhooks always) and,
+/// with `mail`, the daily reminders, until `stop`'s sender is dropped;
+/// `first_retry` as [`FIRST_RETRY`]. Fails at once on a wrong `mail`.
 pub fn start(
     db: Db,
     store: Arc<Store>,
-    config: &MailConfig,
+    mail: Option<&MailConfig>,
+    first_retry: Duration,
     clock: Clock,
     stop: tokio::sync::watch::Receiver<()>,
 ) -> anyhow::Result<()> {
-    let (transport, from) = connect(config)?;
+    let smtp = mail.map(connect).transpose()?;
+    let http = reqwest::Client::builder()
+        .user_agent("Bondgenoot webhook")
+        .build()
+        .context("the webhook client")?;
+    if smtp.is_some() {
+        tokio::spawn(remind_every_hour(db.clone(), clock, stop.clone()));
+    }
     let sender = Arc::new(Sender {
-        db: db.clone(),
+        db,
         rules: RulesCache::new(store),
-        transport,
-        from,
-        first_retry: config.first_retry,
+        smtp,
+        http,
+        first_retry,
         clock,
     });
-    tokio::spawn(sender.run(stop.clone()));
-    tokio::spawn(remind_every_hour(db, clock, stop));
+    tokio::spawn(sender.run(stop));
     Ok(())
 }
 
@@ -115,8 +114,9 @@ async fn remind_every_hour(db: Db, clock: Clock, mut stop: tokio::sync::watch::R
 struct Sender {
     db: Db,
     rules: RulesCache,
-    transport: AsyncSmtpTransport<Tokio1Executor>,
-    from: Mailbox,
+    /// The SMTP server and the sender's address, with `--smtp-url`.
+    smtp: Option<(AsyncSmtpTransport<Tokio1Executor>, Mailbox)>,
+    http: reqwest::Client,
     first_retry: Duration,
     clock: Clock,
 }
@@ -164,15 +164,9 @@ impl Sender {
     }
 
     async fn deliver(&self, queued: Queued) {
-        let outcome = match self.compose(&queued).await {
-            Ok(email) => self.transport.send(email).await.map(drop).map_err(|e| {
-                if e.is_permanent() {
-                    Failed::ForGood(format!("the mail server refused it: {e}"))
-                } else {
-                    Failed::ForNow(format!("the mail server: {e}"))
-                }
-            }),
-            Err(failed) => Err(failed),
+        let outcome = match &queued.event {
+            Some(event) => self.post(&queued.message.org, event.clone()).await,
+            None => self.mail(&queued).await,
         };
         let m = &queued.message;
         let done = match outcome {
@@ -204,6 +198,39 @@ impl Sender {
         };
         if let Err(e) = done {
             tracing::error!(error = %e, "updating the outbox");
+        }
+    }
+
+    async fn mail(&self, queued: &Queued) -> Result<(), Failed> {
+        let Some((transport, _)) = &self.smtp else {
+            return Err(Failed::ForGood("no --smtp-url any more".into()));
+        };
+        let email = self.compose(queued).await?;
+        transport.send(email).await.map(drop).map_err(|e| {
+            if e.is_permanent() {
+                Failed::ForGood(format!("the mail server refused it: {e}"))
+            } else {
+                Failed::ForNow(format!("the mail server: {e}"))
+            }
+        })
+    }
+
+    /// POSTs `event` to the organisation's webhook as it is set now.
+    async fn post(&self, org: &str, event: String) -> Result<(), Failed> {
+        let webhook = self
+            .db
+            .webhook(org)
+            .await
+            .map_err(|e| Failed::ForNow(e.to_string()))?;
+        let Some((url, secret)) = webhook else {
+            return Err(Failed::ForGood(
+                "the organisation has no webhook any more".into(),
+            ));
+        };
+        match crate::webhook::post(&self.http, &url, &secret, event).await {
+            crate::webhook::Posted::Received => Ok(()),
+            crate::webhook::Posted::Refused(why) => Err(Failed::ForGood(why)),
+            crate::webhook::Posted::Failed(why) => Err(Failed::ForNow(why)),
         }
     }
 
@@ -248,10 +275,9 @@ impl Sender {
         .await
         .map_err(|e| Failed::ForNow(e.to_string()))?
         .map_err(|e| Failed::ForNow(format!("the message hook: {e}")))?;
-        let builder = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(mail.subject);
+        let from = self.smtp.as_ref().map(|(_, from)| from.clone());
+        let from = from.ok_or_else(|| Failed::ForGood("no --mail-from".into()))?;
+        let builder = Message::builder().from(from).to(to).subject(mail.subject);
         let with_calendar = matches!(
             m.kind,
             MessageKind::Confirmed | MessageKind::MovedUp | MessageKind::Reminder

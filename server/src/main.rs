@@ -326,12 +326,13 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         timeouts: server::listen::Timeouts::DEFAULT,
         keep_days: args.keep_days,
         mail: match (args.smtp_url, args.mail_from) {
-            (Some(url), Some(from)) => Some(server::mail::MailConfig::new(url, from)),
+            (Some(smtp_url), Some(from)) => Some(server::mail::MailConfig { smtp_url, from }),
             (Some(_), None) => anyhow::bail!(
                 "--smtp-url needs --mail-from (BONDGENOOT_MAIL_FROM): who messages come from"
             ),
             (None, _) => None,
         },
+        first_retry: server::mail::FIRST_RETRY,
     };
     server::serve(config, listener, shutdown_signal()).await
 }

@@ -112,7 +112,6 @@ fn mail_config(port: u16) -> server::mail::MailConfig {
     server::mail::MailConfig {
         smtp_url: format!("smtp://127.0.0.1:{port}"),
         from: "Vacaturecafé <cafe@example.nl>".into(),
-        first_retry: Duration::from_millis(200),
     }
 }
 

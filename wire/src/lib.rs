@@ -176,6 +176,24 @@ pub struct TokenRequest {
     pub token: String,
 }
 
+/// An admin sets the organisation's webhook (`PUT …/webhook`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookRequest {
+    /// Where events are POSTed: `https://…` (or `http://` on a trusted network).
+    pub url: String,
+}
+
+/// The organisation's webhook, as the admin API answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Webhook {
+    /// Where events are POSTed; `None`: no webhook.
+    pub url: Option<String>,
+    /// The secret events are signed with: only in the answer that set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+}
+
 /// Random bytes in a token (an admin token, a signup's cancellation token):
 /// 128 bits, so no one guesses one.
 pub const TOKEN_BYTES: usize = 16;

@@ -235,6 +235,54 @@ pub async fn forget(
     Ok(Json(Deleted { deleted }))
 }
 
+/// `GET /v1/admin/orgs/{org}/webhook`: where events go (never the secret).
+pub async fn webhook(
+    State(cafes): Shared,
+    AdminOrg(org): AdminOrg,
+) -> Result<Json<wire::Webhook>, ApiError> {
+    let url = cafes.db.webhook(org.as_str()).await?.map(|(url, _)| url);
+    Ok(Json(wire::Webhook { url, secret: None }))
+}
+
+/// `PUT /v1/admin/orgs/{org}/webhook` with `{ url }`: events go there from
+/// now on, signed with a new secret, shown only in this answer.
+pub async fn set_webhook(
+    State(cafes): Shared,
+    AdminOrg(org): AdminOrg,
+    JsonBody(request): JsonBody<wire::WebhookRequest>,
+) -> Result<Json<wire::Webhook>, ApiError> {
+    if !crate::webhook::is_url(&request.url) {
+        return Err(ApiError::BadJson(
+            "`url` should be an address like https://sms.example.nl/bondgenoot".into(),
+        ));
+    }
+    let secret = crate::tokens::new_token()
+        .map_err(|e| ApiError::internal("making a secret", std::io::Error::other(e)))?;
+    cafes
+        .db
+        .set_webhook(org.as_str(), Some((request.url.clone(), secret.clone())))
+        .await?;
+    log(&cafes.db, &org, "set_webhook", request.url.clone()).await?;
+    Ok(Json(wire::Webhook {
+        url: Some(request.url),
+        secret: Some(secret),
+    }))
+}
+
+/// `DELETE /v1/admin/orgs/{org}/webhook`: no more events (those waiting in
+/// the outbox are dropped when their turn comes).
+pub async fn delete_webhook(
+    State(cafes): Shared,
+    AdminOrg(org): AdminOrg,
+) -> Result<Json<wire::Webhook>, ApiError> {
+    cafes.db.set_webhook(org.as_str(), None).await?;
+    log(&cafes.db, &org, "delete_webhook", String::new()).await?;
+    Ok(Json(wire::Webhook {
+        url: None,
+        secret: None,
+    }))
+}
+
 /// A café as an admin sends it, before its fields are known to be a café's.
 type CafeBody = serde_json::Map<String, serde_json::Value>;
 

@@ -60,6 +60,39 @@ impl Db {
         .await
     }
 
+    /// Sets (or with `None`, removes) the organisation's webhook: where its
+    /// events go and the secret they are signed with.
+    pub async fn set_webhook(
+        &self,
+        name: &str,
+        webhook: Option<(String, String)>,
+    ) -> Result<(), DbError> {
+        let name = name.to_owned();
+        let (url, secret) = webhook.unzip();
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("UPDATE orgs SET webhook_url = ?, webhook_secret = ? WHERE name = ?")
+                    .bind(url)
+                    .bind(secret)
+                    .bind(name)
+                    .execute(conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// The organisation's webhook (URL, secret), if it has one.
+    pub async fn webhook(&self, name: &str) -> Result<Option<(String, String)>, DbError> {
+        let row: Option<(Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT webhook_url, webhook_secret FROM orgs WHERE name = ?")
+                .bind(name)
+                .fetch_optional(&self.read)
+                .await?;
+        Ok(row.and_then(|(url, secret)| url.zip(secret)))
+    }
+
     /// How many organisations there are.
     pub async fn org_count(&self) -> Result<i64, DbError> {
         Ok(sqlx::query_scalar("SELECT count(*) FROM orgs")

@@ -39,11 +39,84 @@ pub struct Queued {
     pub attempts: i64,
     /// The message.
     pub message: Outgoing,
+    /// For the organisation's webhook: the event as JSON; `None`: an e-mail.
+    pub event: Option<String>,
+}
+
+/// Writes the organisation's webhook event about signup `id` (`kind`), if
+/// it has a webhook; inside the caller's transaction, with the signup as it
+/// is now (so before its details are deleted).
+pub(super) async fn put_event(
+    conn: &mut SqliteConnection,
+    id: i64,
+    kind: MessageKind,
+) -> Result<(), DbError> {
+    let row = sqlx::query(
+        "SELECT c.org, c.id AS cafe_id, c.title, c.date, c.start_time, c.end_time, c.place, \
+         s.status, s.name, s.form, s.lang, \
+         (SELECT count(*) FROM signups w WHERE w.cafe_id = s.cafe_id AND w.status = 'waitlist' \
+            AND w.id <= s.id AND s.status = 'waitlist') AS position \
+         FROM signups s JOIN cafes c ON c.id = s.cafe_id JOIN orgs o ON o.name = c.org \
+         WHERE s.id = ? AND o.webhook_url IS NOT NULL",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else {
+        return Ok(());
+    };
+    let position: i64 = row.try_get("position")?;
+    let form: serde_json::Value = serde_json::from_str(row.try_get("form")?)?;
+    let event = serde_json::json!({
+        "event": kind.as_str(),
+        "org": row.try_get::<String, _>("org")?,
+        "cafe": {
+            "id": row.try_get::<i64, _>("cafe_id")?,
+            "title": row.try_get::<String, _>("title")?,
+            "date": row.try_get::<String, _>("date")?,
+            "start": row.try_get::<String, _>("start_time")?,
+            "end": row.try_get::<String, _>("end_time")?,
+            "place": row.try_get::<String, _>("place")?,
+        },
+        "signup": {
+            "id": id,
+            "status": if kind == MessageKind::Cancelled {
+                "cancelled".to_owned()
+            } else {
+                row.try_get::<String, _>("status")?
+            },
+            "position": (position > 0).then_some(position),
+            "name": row.try_get::<String, _>("name")?,
+            "lang": row.try_get::<String, _>("lang")?,
+            "form": form,
+        },
+        "at": now(),
+    });
+    let at = now();
+    sqlx::query(
+        "INSERT INTO outbox (org, cafe_id, kind, recipient, name, lang, channel, payload, \
+         next_at, created_at) VALUES (?, ?, ?, '', '', '', 'webhook', ?, ?, ?)",
+    )
+    .bind(row.try_get::<String, _>("org")?)
+    .bind(row.try_get::<i64, _>("cafe_id")?)
+    .bind(kind.as_str())
+    .bind(event.to_string())
+    .bind(&at)
+    .bind(&at)
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 fn queued(row: &sqlx::sqlite::SqliteRow) -> Result<Queued, DbError> {
     let kind: String = row.try_get("kind")?;
+    let channel: String = row.try_get("channel")?;
     Ok(Queued {
+        event: if channel == "webhook" {
+            row.try_get("payload")?
+        } else {
+            None
+        },
         id: row.try_get("id")?,
         attempts: row.try_get("attempts")?,
         message: Outgoing {
@@ -110,7 +183,7 @@ impl Db {
                     "UPDATE outbox SET next_at = ? WHERE id IN \
                      (SELECT id FROM outbox WHERE next_at <= ? ORDER BY id LIMIT ?) \
                      RETURNING id, attempts, org, cafe_id, kind, recipient, name, lang, \
-                     position, cancel_token, page",
+                     position, cancel_token, page, channel, payload",
                 )
                 .bind(until)
                 .bind(now)

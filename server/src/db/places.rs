@@ -34,6 +34,9 @@ pub(super) async fn fill_places(
     .bind(free)
     .fetch_all(&mut *conn)
     .await?;
+    for row in &moved {
+        outbox::put_event(conn, row.try_get("id")?, MessageKind::MovedUp).await?;
+    }
     if !messages {
         return Ok(());
     }

@@ -344,8 +344,13 @@ async fn take(
     };
     // The newest signup: last on the list, no need to count again.
     let position = (status == Status::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
-    // A second write in this job: if it fails, the writer rolls back the
+    // More writes in this job: if one fails, the writer rolls back the
     // whole group (see `write_single`), the signup too.
+    let event = match status {
+        Status::Confirmed => MessageKind::Confirmed,
+        _ => MessageKind::Waitlist,
+    };
+    outbox::put_event(conn, id, event).await?;
     if let Some(notice) = &s.notice {
         let message = Outgoing {
             org: s.org.clone(),
@@ -485,6 +490,9 @@ impl Db {
                 else {
                     return Ok(None);
                 };
+                if status != Status::Cancelled {
+                    outbox::put_event(conn, id, MessageKind::Cancelled).await?;
+                }
                 // The details go; the message that says so is the last use
                 // of the address (and leaves the outbox once sent).
                 let person = sqlx::query("SELECT email_key, name, lang FROM signups WHERE id = ?")

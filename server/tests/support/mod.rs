@@ -72,6 +72,8 @@ impl Dirs {
             timeouts: self.timeouts,
             keep_days: plugin_host::contract::vacaturecafe::MAX_KEEP_DAYS,
             mail: self.mail.clone(),
+            // Quick retries: a test waits seconds, not minutes.
+            first_retry: std::time::Duration::from_millis(200),
         }
     }
 
