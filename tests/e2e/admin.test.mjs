@@ -241,6 +241,28 @@ describe('the rule-script playground', () => {
     assert.match(await done.textContent(), /Only people from Demostad, sorry\./);
     assert.match(await done.textContent(), /Preview: nothing was sent and nothing was stored\./);
 
+    // The e-mail the person would get is shown too, as the edited script writes it.
+    await replaceText(page, '#script-editor', [
+      'fn message(kind, signup, cafe, ctx) {',
+      '    let m = default_message(kind, signup, cafe, ctx);',
+      '    m.subject = "Demostad: " + m.subject;',
+      '    m',
+      '}',
+    ].join('\n'));
+    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in nl, en and ar.');
+    const back = w.locator('.bg-done button');
+    if (await back.count()) await back.click();
+    await w.locator('.bg-cafes li .bg-primary').first().click();
+    await w.locator('#bg-f-name').fill('Amal');
+    await w.locator('#bg-f-email').fill('amal@example.nl');
+    await w.locator('#bg-f-consent').check();
+    await w.locator('.bg-form button[type=submit]').click();
+    await w.locator('.bg-done[data-status=confirmed]').waitFor();
+    const mail = w.locator('.bg-mail-preview');
+    assert.match(await mail.locator('.bg-mail-subject').textContent(), /^Demostad: You have a place: /);
+    assert.match(await mail.locator('.bg-mail-text').textContent(), /^Hello Amina,\n/);
+    assert.match(await mail.locator('.bg-mail-text').textContent(), /#bg-cancel=/);
+
     const response = await fetch(`${server.origin}/v1/admin/orgs/demo/signups`, { headers: { authorization: `Bearer ${token}` } });
     assert.deepEqual(await response.json(), [], 'no signup was made');
 

@@ -9,6 +9,7 @@ mod cafe_card;
 mod cancel_view;
 mod confirmation;
 mod field_input;
+mod mail_preview;
 mod signup_form;
 mod state;
 mod texts;
@@ -100,8 +101,13 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
             }
         }
         View::Done(answer) => html! {
-            <Confirmation answer={answer.clone()} onback={to_list} preview={props.config.preview}
-                calendar={api::calendar_url(&props.config, answer.cafe.cafe.id)} />
+            <>
+                <Confirmation answer={answer.clone()} onback={to_list} preview={props.config.preview}
+                    calendar={api::calendar_url(&props.config, answer.cafe.cafe.id)} />
+                if props.config.preview {
+                    <mail_preview::MailPreview rules={props.rules.clone()} answer={answer.clone()} />
+                }
+            </>
         },
         View::Cancel(token) => html! {
             <CancelView config={props.config.clone()} token={token.clone()} onback={to_list} />

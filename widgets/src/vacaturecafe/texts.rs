@@ -69,6 +69,8 @@ pub struct CafeTexts {
     pub already: &'static str,
     /// The server sends this confirmation by e-mail too.
     pub mail_on_its_way: &'static str,
+    /// The playground's preview of that e-mail.
+    pub mail_preview: &'static str,
     /// Not taken heading.
     pub rejected: &'static str,
     /// In the admin playground's preview, after a signup.
@@ -126,6 +128,7 @@ const NL: CafeTexts = CafeTexts {
     position: "Je bent nummer {n} op de wachtlijst.",
     already: "Je aanmelding was al binnengekomen. Er is niets dubbel.",
     mail_on_its_way: "We sturen je deze bevestiging ook per e-mail, met de link om af te melden.",
+    mail_preview: "De e-mail die de persoon krijgt (als de server e-mail verstuurt)",
     rejected: "Aanmelden lukte niet",
     preview_note: "Voorbeeld: er is niets verstuurd en niets opgeslagen.",
     add_calendar: "Zet in je agenda (.ics)",
@@ -178,6 +181,7 @@ const EN: CafeTexts = CafeTexts {
     position: "You are number {n} on the waiting list.",
     already: "Your signup had already arrived. Nothing was sent twice.",
     mail_on_its_way: "We also send you this confirmation by e-mail, with the link to cancel.",
+    mail_preview: "The e-mail the person gets (when the server sends e-mail)",
     rejected: "Signing up did not work",
     preview_note: "Preview: nothing was sent and nothing was stored.",
     add_calendar: "Add to your calendar (.ics)",
@@ -230,6 +234,7 @@ const AR: CafeTexts = CafeTexts {
     position: "رقمك {n} على قائمة الانتظار.",
     already: "وصل تسجيلك من قبل. لم يُرسل أي شيء مرتين.",
     mail_on_its_way: "نرسل لك هذا التأكيد أيضًا بالبريد الإلكتروني، مع رابط الإلغاء.",
+    mail_preview: "البريد الإلكتروني الذي يصل إلى الشخص (إذا كان الخادم يرسل البريد)",
     rejected: "لم ينجح التسجيل",
     preview_note: "معاينة: لم يُرسَل شيء ولم يُحفَظ شيء.",
     add_calendar: "أضف إلى تقويمك (.ics)",
