@@ -357,6 +357,7 @@ fn new_signup(cafe_id: i64, n: usize, form: &Form) -> NewSignup {
         cancel_hash: server::tokens::hash(&format!("token {n}")),
         page: None,
         notice: None,
+        events: false,
     }
 }
 

@@ -8,8 +8,9 @@
 //!   every organisation's requests;
 //! - one organisation runs one hook at a time (its requests queue in arrival
 //!   order), so it can take at most one core;
-//! - over time it may use [`Share::rate`] of script time per second, after a
-//!   burst of [`Share::burst`]; beyond that its next hook waits;
+//! - over time it may use [`Share::rate`] of script time (CPU time of the
+//!   hook's thread) per second, after a burst of [`Share::burst`]; beyond
+//!   that its next hook waits;
 //! - a request that would wait longer than [`Share::max_wait`] is answered
 //!   "busy, try again" (503 with `Retry-After`) at once instead.
 //!
@@ -140,11 +141,14 @@ impl ScriptShares {
         }
         let rate = self.share.rate;
         let result = tokio::task::spawn_blocking(move || {
-            let started = Instant::now();
+            let started = thread_cpu_time();
             let out = hook();
+            // CPU time, not wall time: on a busy machine a hook's thread
+            // waits for a core, and the organisation is not to blame.
+            let used = thread_cpu_time().saturating_sub(started);
             let mut debt = share.debt.lock().unwrap_or_else(PoisonError::into_inner);
             debt.settle(Instant::now(), rate);
-            debt.owed = debt.owed.saturating_add(started.elapsed());
+            debt.owed = debt.owed.saturating_add(used);
             drop(turn);
             out
         })
@@ -166,6 +170,15 @@ impl ScriptShares {
     }
 }
 
+/// The CPU time this thread has used.
+fn thread_cpu_time() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(
+        u64::try_from(t.tv_sec).unwrap_or(0),
+        u32::try_from(t.tv_nsec).unwrap_or(0),
+    )
+}
+
 #[cfg(test)]
 #[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 mod tests {
@@ -177,8 +190,14 @@ mod tests {
         max_wait: Duration::from_millis(400),
     };
 
+    /// Keeps a core busy for `ms` (a sleeping hook costs no CPU time).
     fn burn(ms: u64) -> impl FnOnce() + Send + 'static {
-        move || std::thread::sleep(Duration::from_millis(ms))
+        move || {
+            let until = std::time::Instant::now() + Duration::from_millis(ms);
+            while std::time::Instant::now() < until {
+                std::hint::spin_loop();
+            }
+        }
     }
 
     #[tokio::test]

@@ -214,7 +214,7 @@ async fn slow_headers_slow_bodies_and_slow_requests_are_cut_off_with_a_clear_ans
 
 /// The server binary as it is deployed, started under a 1,024 open-file
 /// limit (a common default); its stdout's first line has the address.
-fn start_binary(dirs: &Dirs) -> (std::process::Child, std::net::SocketAddr) {
+fn start_binary(dirs: &Dirs) -> (Running, std::net::SocketAddr) {
     use std::io::BufRead as _;
     let command = format!(
         "ulimit -Sn 1024 && exec '{}' serve --port 0 --data-dir '{}' --www-dir '{}' \
@@ -237,7 +237,7 @@ fn start_binary(dirs: &Dirs) -> (std::process::Child, std::net::SocketAddr) {
         .expect("first line");
     let addr =
         server::serving_address(&line).unwrap_or_else(|| panic!("unexpected first line {line:?}"));
-    (child, addr)
+    (Running(child), addr)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -245,7 +245,7 @@ async fn a_new_client_is_answered_while_another_holds_1100_half_sent_requests() 
     // This test holds more than a thousand sockets itself.
     let _ = server::listen::raise_open_file_limit();
     let dirs = Dirs::new();
-    let (mut child, addr) = start_binary(&dirs);
+    let (child, addr) = start_binary(&dirs);
     let mut held = Vec::new();
     for _ in 0..1100 {
         match tokio::net::TcpStream::connect(addr).await {
@@ -285,8 +285,7 @@ async fn a_new_client_is_answered_while_another_holds_1100_half_sent_requests() 
         "{still_open} connections from one address stayed open"
     );
     assert!(still_open > 0, "the first connections are kept");
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
 }
 
 #[tokio::test]

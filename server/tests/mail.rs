@@ -322,7 +322,7 @@ async fn a_server_killed_between_a_signup_and_its_message_sends_it_after_the_res
             .read_line(&mut line)
             .expect("first line");
         let addr = server::serving_address(&line).unwrap_or_else(|| panic!("{line:?}"));
-        (child, addr)
+        (Running(child), addr)
     };
     let (mut first, addr) = start();
     let http = reqwest::Client::new();
@@ -353,13 +353,12 @@ async fn a_server_killed_between_a_signup_and_its_message_sends_it_after_the_res
         .await
         .expect("JSON");
     assert_eq!(signed["mail"], true);
-    first.kill().expect("kill -9");
-    first.wait().expect("gone");
+    first.0.kill().expect("kill -9");
+    first.0.wait().expect("gone");
     let _smtp = Smtp::start(smtp_port, maildir.path());
-    let (mut second, _) = start();
+    let (second, _) = start();
     let got = wait_for(maildir.path(), 1, Duration::from_secs(30)).await;
-    second.kill().expect("stop");
-    let _ = second.wait();
+    drop(second);
     assert_eq!(got.len(), 1, "once: {got:#?}");
     assert!(
         got[0]["subject"]

@@ -268,13 +268,13 @@ pub async fn signup(
     let email = text_of(FieldKind::Email).map(str::to_owned);
     let email_key = email.as_deref().map(vacaturecafe::email_key);
     let phone_key = text_of(FieldKind::Tel).map(vacaturecafe::phone_key);
-    let page = match &request.page {
-        Some(page) => {
-            let origins = cafes.db.org(org.as_str()).await?.map(|o| o.origins);
-            page_on(page, &origins.unwrap_or_default())
-        }
-        None => None,
-    };
+    let org_row = cafes.db.org(org.as_str()).await?;
+    let events = org_row.as_ref().is_some_and(|o| o.webhook);
+    let page = request
+        .page
+        .as_deref()
+        .zip(org_row.as_ref())
+        .and_then(|(page, o)| page_on(page, &o.origins));
     // Told by e-mail when the server sends messages and the person gave an
     // address; nothing is written for a message otherwise.
     let notice = email.filter(|_| cafes.mail).map(|recipient| Notice {
@@ -296,6 +296,7 @@ pub async fn signup(
         cancel_hash,
         page,
         notice,
+        events,
     };
     let form = Arc::new(form);
     let redecide = |listing: CafeListing| {

@@ -13,6 +13,8 @@ pub struct Org {
     pub token_hash: Option<Vec<u8>>,
     /// Origins allowed to call the public API from a browser.
     pub origins: Vec<String>,
+    /// Whether it has a webhook for its events.
+    pub webhook: bool,
 }
 
 impl Db {
@@ -102,15 +104,19 @@ impl Db {
 
     /// The organisation called `name`, if it exists.
     pub async fn org(&self, name: &str) -> Result<Option<Org>, DbError> {
-        let row = sqlx::query("SELECT name, token_hash, origins FROM orgs WHERE name = ?")
-            .bind(name)
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(
+            "SELECT name, token_hash, origins, webhook_url IS NOT NULL AS webhook \
+             FROM orgs WHERE name = ?",
+        )
+        .bind(name)
+        .fetch_optional(&self.read)
+        .await?;
         row.map(|row| {
             Ok(Org {
                 name: row.try_get("name")?,
                 token_hash: row.try_get("token_hash")?,
                 origins: serde_json::from_str(row.try_get("origins")?)?,
+                webhook: row.try_get("webhook")?,
             })
         })
         .transpose()

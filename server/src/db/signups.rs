@@ -78,6 +78,9 @@ pub struct NewSignup {
     pub page: Option<String>,
     /// With messages on and an e-mail address: who gets the confirmation.
     pub notice: Option<Notice>,
+    /// Whether the organisation has a webhook (read with the organisation,
+    /// so the writer does not look it up for every signup).
+    pub events: bool,
 }
 
 /// Who is told that their signup was taken, and with which link.
@@ -350,7 +353,9 @@ async fn take(
         Status::Confirmed => MessageKind::Confirmed,
         _ => MessageKind::Waitlist,
     };
-    outbox::put_event(conn, id, event).await?;
+    if s.events {
+        outbox::put_event(conn, id, event).await?;
+    }
     if let Some(notice) = &s.notice {
         let message = Outgoing {
             org: s.org.clone(),

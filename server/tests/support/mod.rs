@@ -259,3 +259,14 @@ pub fn day(text: &str) -> time::Date {
     )
     .expect("a date")
 }
+
+/// A process the test started, killed when dropped: a failing test leaves
+/// no server running.
+pub struct Running(pub std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
