@@ -261,7 +261,17 @@ async fn with_the_mail_server_down_the_message_waits_and_arrives_once_it_is_back
     let server = Server::start(&dirs).await;
     let date = (time::OffsetDateTime::now_utc().date() + time::Duration::days(7)).to_string();
     let cafe = server.admin_cafe("acme", &token, &date, 5).await;
-    let answer = sign_up(&server, cafe, person("dana"), "en").await;
+    // Signed up on a page that is not the organisation's: no link to it.
+    let answer: Value = server
+        .http
+        .post(server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups")))
+        .json(&json!({ "form": person("dana"), "lang": "en", "page": "http://evil.example/cafe" }))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("JSON");
     assert_eq!(answer["mail"], true);
     // A few tries fail while nothing listens.
     tokio::time::sleep(Duration::from_secs(1)).await;
