@@ -190,11 +190,12 @@ mod tests {
         max_wait: Duration::from_millis(400),
     };
 
-    /// Keeps a core busy for `ms` (a sleeping hook costs no CPU time).
+    /// Uses `ms` of CPU time (a sleeping hook costs none; and counted in
+    /// CPU time, a busy test machine cannot make it cost less).
     fn burn(ms: u64) -> impl FnOnce() + Send + 'static {
         move || {
-            let until = std::time::Instant::now() + Duration::from_millis(ms);
-            while std::time::Instant::now() < until {
+            let until = thread_cpu_time() + Duration::from_millis(ms);
+            while thread_cpu_time() < until {
                 std::hint::spin_loop();
             }
         }
