@@ -5,8 +5,8 @@
 mod support;
 use support::*;
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
@@ -14,9 +14,9 @@ use serde_json::{Value, json};
 
 /// One test at a time: these measure times and hold hundreds of sockets, and
 /// must not measure each other.
-fn one_at_a_time() -> MutexGuard<'static, ()> {
-    static SERIAL: Mutex<()> = Mutex::new(());
-    SERIAL.lock().unwrap_or_else(PoisonError::into_inner)
+async fn one_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
+    static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    SERIAL.lock().await
 }
 
 /// A `decide` that burns time (~30 ms in a test build, well within the
@@ -86,7 +86,7 @@ async fn median_signup(server: &Server, org: &str, cafe: i64, first: usize) -> D
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_org_with_a_slow_script_does_not_slow_another_orgs_signups() {
-    let _serial = one_at_a_time();
+    let _serial = one_at_a_time().await;
     let dirs = Dirs::new();
     let quick_token = dirs.add_org("quick", &[]).await;
     let slow_token = dirs.add_org("slow", &[]).await;
@@ -171,7 +171,7 @@ async fn answer_within(stream: &mut tokio::net::TcpStream, limit: Duration) -> O
 
 #[tokio::test]
 async fn slow_headers_slow_bodies_and_slow_requests_are_cut_off_with_a_clear_answer() {
-    let _serial = one_at_a_time();
+    let _serial = one_at_a_time().await;
     let mut dirs = Dirs::new();
     dirs.timeouts = server::listen::Timeouts {
         header_read: Duration::from_millis(500),
@@ -251,7 +251,7 @@ fn start_binary(dirs: &Dirs) -> (Running, std::net::SocketAddr) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_client_is_answered_while_another_holds_1100_half_sent_requests() {
-    let _serial = one_at_a_time();
+    let _serial = one_at_a_time().await;
     // This test holds more than a thousand sockets itself.
     let _ = server::listen::raise_open_file_limit();
     let dirs = Dirs::new();
@@ -300,7 +300,7 @@ async fn a_new_client_is_answered_while_another_holds_1100_half_sent_requests() 
 
 #[tokio::test]
 async fn a_client_that_stops_reading_an_answer_loses_its_connection() {
-    let _serial = one_at_a_time();
+    let _serial = one_at_a_time().await;
     use tokio::io::AsyncReadExt as _;
     let mut dirs = Dirs::new();
     dirs.timeouts.write = Duration::from_millis(500);
