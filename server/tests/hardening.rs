@@ -221,41 +221,14 @@ async fn slow_headers_slow_bodies_and_slow_requests_are_cut_off_with_a_clear_ans
     server.stop().await;
 }
 
-/// The server binary as it is deployed, started under a 1,024 open-file
-/// limit (a common default); its stdout's first line has the address.
-fn start_binary(dirs: &Dirs) -> (Running, std::net::SocketAddr) {
-    use std::io::BufRead as _;
-    let command = format!(
-        "ulimit -Sn 1024 && exec '{}' serve --port 0 --data-dir '{}' --www-dir '{}' \
-         --bundle-dir '{}' --scripts-dir '{}'",
-        env!("CARGO_BIN_EXE_bondgenoot"),
-        dirs.data.path().display(),
-        dirs.www.path().display(),
-        dirs.bundle.path().display(),
-        SCRIPTS,
-    );
-    let mut child = std::process::Command::new("sh")
-        .args(["-c", &command])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::inherit())
-        .spawn()
-        .expect("server starts");
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("first line");
-    let addr =
-        server::serving_address(&line).unwrap_or_else(|| panic!("unexpected first line {line:?}"));
-    (Running(child), addr)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_client_is_answered_while_another_holds_1100_half_sent_requests() {
     let _serial = one_at_a_time().await;
     // This test holds more than a thousand sockets itself.
     let _ = server::listen::raise_open_file_limit();
     let dirs = Dirs::new();
-    let (child, addr) = start_binary(&dirs);
+    // The binary as it is deployed, under a 1,024 open-file limit (a common default).
+    let (child, addr) = dirs.serve_binary(&[], Some(1024));
     let mut held = Vec::new();
     for _ in 0..1100 {
         match tokio::net::TcpStream::connect(addr).await {

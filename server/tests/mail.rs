@@ -311,29 +311,16 @@ async fn a_server_killed_between_a_signup_and_its_message_sends_it_after_the_res
     let maildir = tempfile::TempDir::new().expect("maildir");
     let dirs = Dirs::new();
     let token = dirs.add_org("acme", &[SITE]).await;
-    let start = || {
-        use std::io::BufRead as _;
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bondgenoot"))
-            .args(["serve", "--port", "0", "--data-dir"])
-            .arg(dirs.data.path())
-            .arg("--www-dir")
-            .arg(dirs.www.path())
-            .arg("--bundle-dir")
-            .arg(dirs.bundle.path())
-            .args(["--scripts-dir", SCRIPTS, "--signup-rate", "0"])
-            .args(["--smtp-url", &format!("smtp://127.0.0.1:{smtp_port}")])
-            .args(["--mail-from", "cafe@example.nl"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("the server starts");
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("first line");
-        let addr = server::serving_address(&line).unwrap_or_else(|| panic!("{line:?}"));
-        (Running(child), addr)
-    };
+    let smtp_url = format!("smtp://127.0.0.1:{smtp_port}");
+    let flags = [
+        "--signup-rate",
+        "0",
+        "--smtp-url",
+        &smtp_url,
+        "--mail-from",
+        "cafe@example.nl",
+    ];
+    let start = || dirs.serve_binary(&flags, None);
     let (mut first, addr) = start();
     let http = reqwest::Client::new();
     let date = (time::OffsetDateTime::now_utc().date() + time::Duration::days(7)).to_string();

@@ -195,5 +195,21 @@ async fn signup_cancel_and_moved_up_events_arrive_signed_and_a_failed_one_again(
         .await
         .expect("request");
     assert_eq!(json_of(deleted).await, json!({ "url": null }));
+    let after = server
+        .http
+        .post(server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups")))
+        .json(&json!({ "form": { "name": "chen", "phone": "0612345679", "consent": true }, "lang": "nl" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(after.status(), StatusCode::CREATED);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        got.lock().expect("lock").len(),
+        5,
+        "no event after the webhook went"
+    );
+    let db = server::open_db(dirs.data.path()).await.expect("db");
+    assert_eq!(db.outbox_len().await.expect("count"), 0, "and none waits");
     server.stop().await;
 }

@@ -260,6 +260,48 @@ pub fn day(text: &str) -> time::Date {
     .expect("a date")
 }
 
+impl Dirs {
+    /// The real binary serving these folders on port 0, with `extra` flags,
+    /// under a soft open-file limit when one is given; its address. It is
+    /// killed when the returned [`Running`] is dropped.
+    pub fn serve_binary(
+        &self,
+        extra: &[&str],
+        open_files: Option<u32>,
+    ) -> (Running, std::net::SocketAddr) {
+        use std::io::BufRead as _;
+        let bin = env!("CARGO_BIN_EXE_bondgenoot");
+        let mut command = match open_files {
+            Some(n) => {
+                let mut sh = std::process::Command::new("sh");
+                sh.args(["-c", &format!("ulimit -Sn {n} && exec \"$0\" \"$@\""), bin]);
+                sh
+            }
+            None => std::process::Command::new(bin),
+        };
+        let mut child = command
+            .args(["serve", "--port", "0", "--data-dir"])
+            .arg(self.data.path())
+            .arg("--www-dir")
+            .arg(self.www.path())
+            .arg("--bundle-dir")
+            .arg(self.bundle.path())
+            .args(["--scripts-dir", SCRIPTS])
+            .args(extra)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("its first line");
+        let addr = server::serving_address(&line)
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        (Running(child), addr)
+    }
+}
+
 /// A process the test started, killed when dropped: a failing test leaves
 /// no server running.
 pub struct Running(pub std::process::Child);
