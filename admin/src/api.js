@@ -30,3 +30,31 @@ export const signIn = (session) => call(session, 'GET', '');
 export const loadScript = (session, widget) => call(session, 'GET', `/scripts/${widget}`);
 export const publish = (session, widget, version) => call(session, 'POST', `/scripts/${widget}/versions`, version);
 export const makeLive = (session, widget, number) => call(session, 'PUT', `/scripts/${widget}/live`, { number });
+
+// --- the organiser console: cafés, signups, the door, counts, history -----------
+
+export const cafes = (session) => call(session, 'GET', '/cafes');
+export const createCafe = (session, cafe) => call(session, 'POST', '/cafes', cafe);
+export const updateCafe = (session, id, cafe) => call(session, 'PUT', `/cafes/${id}`, cafe);
+export const signups = (session, cafe) => call(session, 'GET', `/signups?cafe=${cafe}&cancelled=true`);
+export const deleteSignup = (session, id) => call(session, 'DELETE', `/signups/${id}`);
+export const forget = (session, person) => call(session, 'POST', '/forget', person);
+export const presence = (session, id, present, at) => call(session, 'PUT', `/signups/${id}/presence`, { present, at });
+export const walkIns = (session, cafe) => call(session, 'GET', `/cafes/${cafe}/walk-ins`);
+export const addWalkIn = (session, cafe, name, key) => call(session, 'POST', `/cafes/${cafe}/walk-ins`, { name, key });
+export const attendance = (session) => call(session, 'GET', '/attendance');
+export const adminLog = (session) => call(session, 'GET', '/log');
+
+/** The signups of one café as the CSV file the server makes, as a Blob. */
+export async function exportCsv(session, cafe) {
+  const response = await fetch(`/v1/admin/orgs/${encodeURIComponent(session.org)}/signups.csv?cafe=${cafe}`, {
+    headers: { authorization: `Bearer ${session.token}` },
+    cache: 'no-store',
+  });
+  if (!response.ok) {
+    let json = null;
+    try { json = await response.json(); } catch (e) { json = null; }
+    throw new ApiError(response.status, json);
+  }
+  return response.blob();
+}

@@ -10,6 +10,7 @@ import { scriptEditor, testsEditor, showDiagnostics, setText, diffView } from '.
 import { signIn, loadScript, publish, makeLive, ApiError } from './api.js';
 import { renderReference } from './reference.js';
 import { initialLang, setLang, t } from './texts.js';
+import { startConsole, stopConsole, redrawConsole } from './console/shell.js';
 
 const $ = (id) => document.getElementById(id);
 const SESSION = 'bondgenoot-admin';
@@ -349,6 +350,9 @@ async function openWidget(widget) {
 function signOut(message = '') {
   sessionStorage.removeItem(SESSION);
   state.session = null;
+  state.overview = null;
+  state.page = null;
+  stopConsole();
   if (state.preview) { try { state.preview.destroy(); } catch (e) { /* already gone */ } state.preview = null; }
   $('workspace').hidden = true;
   $('sign-out').hidden = true;
@@ -358,14 +362,50 @@ function signOut(message = '') {
   $('sign-in-error').textContent = message;
 }
 
-async function enter(session) {
-  state.session = session;
-  $('sign-in').hidden = true;
+/** Who is signed in, in the header: their own name, or the shared token's typed one. */
+function showWho() {
+  const { session, overview } = state;
+  if (!session || !overview) return;
+  const name = overview.me.name || session.author || t('shared_token');
+  $('who').textContent = t('who_line', { org: session.org, name, role: t(`role_${overview.me.role}`) });
+}
+
+/** The playground, opened the first time its part of the console is shown. */
+async function openScripts() {
   $('workspace').hidden = false;
+  if (state.page) return;
+  await guard(() => openWidget($('widget').value), $('status'));
+}
+
+function closeScripts() {
+  keepPendingEdit();
+  $('workspace').hidden = true;
+}
+
+async function enter(session, overview = null) {
+  if (!overview) {
+    try {
+      overview = await signIn(session);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) { signOut(t('token_refused')); return; }
+      signOut(e instanceof ApiError ? e.message : t('unreachable', { error: e.message }));
+      return;
+    }
+  }
+  state.session = session;
+  state.overview = overview;
+  $('sign-in').hidden = true;
   $('sign-out').hidden = false;
   $('who').hidden = false;
-  $('who').textContent = `${session.org}${session.author ? ` · ${session.author}` : ''}`;
-  await guard(() => openWidget($('widget').value), $('status'));
+  showWho();
+  startConsole({
+    session,
+    overview,
+    lang: () => $('ui-lang').value,
+    openScripts,
+    closeScripts,
+    unauthorized: () => signOut(t('token_refused')),
+  });
 }
 
 async function onSignIn(event) {
@@ -377,8 +417,9 @@ async function onSignIn(event) {
     return;
   }
   error.textContent = t('signing_in');
+  let overview;
   try {
-    await signIn(session);
+    overview = await signIn(session);
   } catch (e) {
     error.textContent = e instanceof ApiError && e.status === 401
       ? t('no_match')
@@ -387,12 +428,14 @@ async function onSignIn(event) {
   }
   error.textContent = '';
   sessionStorage.setItem(SESSION, JSON.stringify(session));
-  await enter(session);
+  await enter(session, overview);
 }
 
 /** Shows the page in `lang`, including what was drawn from data. */
 function changeLang(lang) {
   setLang(lang);
+  showWho();
+  redrawConsole();
   // History and reference only need the page; the review also needs the wasm, which may
   // still be loading (it then renders in the new language when it arrives).
   if (!state.page) return;
@@ -433,7 +476,7 @@ function start() {
 
 /**
  * `/admin/#org=NAME&token=TOKEN` (the link `bondgenoot serve --demo` prints) fills in
- * the sign-in form and signs in. The fragment is removed from the address bar at once,
+ * the sign-in form, signs in and opens the rule scripts. The fragment is removed from the address bar at once,
  * so the token is not left in the history or in a screenshot of the page.
  */
 function signInFromLink() {
@@ -441,7 +484,8 @@ function signInFromLink() {
   const org = params.get('org');
   const token = params.get('token');
   if (!org || !token) return false;
-  history.replaceState(null, '', location.pathname + location.search);
+  // The link is for editing rule scripts: it opens them.
+  history.replaceState(null, '', `${location.pathname}${location.search}#scripts`);
   signOut();
   $('org').value = org;
   $('token').value = token;

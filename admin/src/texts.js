@@ -1,16 +1,18 @@
 // The playground's own words, in Dutch and English. Script errors and the
 // hooks' reference come from the engine and scripts/reference.json, in English.
 
+import { CONSOLE } from './console/words.js';
+
 const TEXTS = {
   en: {
-    title: 'Bondgenoot · rule scripts',
+    title: 'Bondgenoot · console',
     ui_lang: 'Language of this page',
     sign_out: 'Sign out',
     sign_in_title: 'Sign in',
-    sign_in_help: "Use your organisation's admin token (from `bondgenoot org add`). It is kept only in this tab and forgotten when you close it.",
+    sign_in_help: "Use your own admin token (from `bondgenoot org add-admin`) or your organisation's (from `bondgenoot org add`). It is kept only in this tab and forgotten when you close it.",
     org_label: 'Organisation',
     author_label: 'Your name',
-    author_hint: '(shown in the history)',
+    author_hint: '(only with the organisation’s shared token: your own token already has your name)',
     token_label: 'Admin token',
     sign_in: 'Sign in',
     widget_label: 'Widget',
@@ -78,14 +80,14 @@ const TEXTS = {
     no_reference: 'No reference for this widget.',
   },
   nl: {
-    title: 'Bondgenoot · regelscripts',
+    title: 'Bondgenoot · beheer',
     ui_lang: 'Taal van deze pagina',
     sign_out: 'Afmelden',
     sign_in_title: 'Aanmelden',
-    sign_in_help: 'Gebruik de beheerderssleutel (token) van je organisatie (van `bondgenoot org add`). Die blijft alleen in dit tabblad en is weg als je het sluit.',
+    sign_in_help: 'Gebruik je eigen beheerderssleutel (token, van `bondgenoot org add-admin`) of die van je organisatie (van `bondgenoot org add`). Die blijft alleen in dit tabblad en is weg als je het sluit.',
     org_label: 'Organisatie',
     author_label: 'Je naam',
-    author_hint: '(te zien in de geschiedenis)',
+    author_hint: '(alleen bij de gedeelde sleutel van de organisatie: je eigen sleutel heeft je naam al)',
     token_label: 'Beheerderssleutel (token)',
     sign_in: 'Aanmelden',
     widget_label: 'Widget',
@@ -153,6 +155,8 @@ const TEXTS = {
     no_reference: 'Geen naslag voor deze widget.',
   },
 };
+
+for (const l of Object.keys(TEXTS)) Object.assign(TEXTS[l], CONSOLE[l]);
 
 const LANG_KEY = 'bondgenoot-admin-lang';
 let lang = 'en';

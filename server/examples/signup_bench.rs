@@ -267,7 +267,7 @@ enum Pace {
 async fn http_run(pace: Pace) -> (f64, f64) {
     let data = tempfile::TempDir::new().expect("temp dir");
     let org = server::names::OrgName::parse("bench").expect("name");
-    let token = server::org_add(data.path(), &scripts_dir(), &org, vec![])
+    let token = server::org_add(data.path(), &scripts_dir(), &org, vec![], None)
         .await
         .expect("org");
     let server = start_server(data);

@@ -32,4 +32,31 @@ impl Clock {
     pub fn today_text(self) -> String {
         self.today().to_string()
     }
+
+    /// Today's date in time zone `zone` (an IANA name; UTC if unknown):
+    /// where an organisation's cafés are, a café at 00:30 on the 3rd has
+    /// not passed at 23:45 UTC on the 2nd. A fixed clock is the same
+    /// everywhere.
+    pub fn today_in(self, zone: &str) -> Date {
+        if let Some(fixed) = self.fixed {
+            return fixed;
+        }
+        let Ok(tz) = jiff::tz::TimeZone::get(zone) else {
+            return self.today();
+        };
+        let local = tz.to_datetime(jiff::Timestamp::now()).date();
+        time::Month::try_from(local.month().unsigned_abs())
+            .ok()
+            .and_then(|month| {
+                Date::from_calendar_date(i32::from(local.year()), month, local.day().unsigned_abs())
+                    .ok()
+            })
+            .unwrap_or_else(|| self.today())
+    }
+}
+
+/// Whether `zone` is a time zone the server knows (an IANA name such as
+/// `Europe/Amsterdam`).
+pub fn is_time_zone(zone: &str) -> bool {
+    jiff::tz::TimeZone::get(zone).is_ok()
 }

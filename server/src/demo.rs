@@ -4,6 +4,7 @@
 //! The token is kept in the data folder so the printed link keeps working.
 //! A plain `serve` sets up none of this: a real deployment starts empty.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::Path;
 
@@ -12,6 +13,8 @@ use anyhow::Context as _;
 use crate::clock::Clock;
 use crate::db::CafeInput;
 use crate::store::{DEMO_ORG, Store};
+use plugin_host::contract::vacaturecafe::CafeText;
+use wire::Lang;
 
 /// How a newcomer signs in to the demo organisation's playground.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,10 +104,45 @@ pub fn directions(addr: SocketAddr, access: &DemoAccess) -> String {
     )
 }
 
-/// Three upcoming cafés, one, two and four weeks after `today`.
+/// A café's words in English and Arabic: (title, sectors) for each.
+type Translated<'a> = [(&'a str, &'a [&'a str]); 2];
+
+/// Three upcoming cafés, one, two and four weeks after `today`, in Dutch,
+/// English and Arabic.
 pub fn cafes(today: time::Date) -> Vec<CafeInput> {
     let day = |weeks: i64| (today + time::Duration::weeks(weeks)).to_string();
-    let cafe = |weeks, title: &str, sectors: &[&str], employers: &[&str], capacity| CafeInput {
+    let texts = |[(en_title, en_sectors), (ar_title, ar_sectors)]: Translated<'_>| {
+        let text = |title: &str, sectors: &[&str], description: &str| CafeText {
+            title: title.to_owned(),
+            description: description.to_owned(),
+            sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
+            employers: Vec::new(),
+        };
+        BTreeMap::from([
+            (
+                Lang::En,
+                text(
+                    en_title,
+                    en_sectors,
+                    "Drop in, have a coffee and talk with employers. No job interview: just meet.",
+                ),
+            ),
+            (
+                Lang::Ar,
+                text(
+                    ar_title,
+                    ar_sectors,
+                    "تعال واشرب فنجان قهوة وتحدث مع أصحاب العمل. ليست مقابلة عمل: فقط تعارف.",
+                ),
+            ),
+        ])
+    };
+    let cafe = |weeks,
+                title: &str,
+                sectors: &[&str],
+                employers: &[&str],
+                capacity,
+                translated: Translated<'_>| CafeInput {
         title: title.to_owned(),
         description:
             "Kom langs, drink een kop koffie en praat met werkgevers. Geen sollicitatiegesprek: \
@@ -120,6 +158,7 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
         languages: vec!["nl".into(), "en".into(), "ar".into()],
         capacity,
         closed: false,
+        texts: texts(translated),
     };
     vec![
         cafe(
@@ -128,6 +167,13 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
             &["Zorg", "Welzijn"],
             &["Zorggroep Midden", "Thuiszorg Samen"],
             20,
+            [
+                ("Job café: Care and Welfare", &["Care", "Welfare"]),
+                (
+                    "مقهى الوظائف: الرعاية الصحية والاجتماعية",
+                    &["الرعاية الصحية", "الرعاية الاجتماعية"],
+                ),
+            ],
         ),
         cafe(
             2,
@@ -135,6 +181,16 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
             &["Techniek", "Logistiek"],
             &["Installatiebedrijf Van Dijk", "Distributiecentrum Noord"],
             15,
+            [
+                (
+                    "Job café: Engineering and Logistics",
+                    &["Engineering", "Logistics"],
+                ),
+                (
+                    "مقهى الوظائف: التقنية والنقل",
+                    &["التقنية", "النقل والتخزين"],
+                ),
+            ],
         ),
         cafe(
             4,
@@ -142,6 +198,16 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
             &["Horeca", "Schoonmaak"],
             &["Hotel De Poort"],
             12,
+            [
+                (
+                    "Job café: Hotels, Restaurants and Cafés",
+                    &["Hotels and restaurants", "Cleaning"],
+                ),
+                (
+                    "مقهى الوظائف: الفنادق والمطاعم",
+                    &["الفنادق والمطاعم", "التنظيف"],
+                ),
+            ],
         ),
     ]
 }

@@ -98,9 +98,15 @@ pub enum ApiError {
     /// The rules found errors in the form.
     #[error("Some answers need another look.")]
     Validation(FieldErrors),
-    /// An admin's café is not valid.
-    #[error("{0}")]
-    InvalidCafe(String),
+    /// An admin's café (or walk-in, time zone…) is not valid: which field,
+    /// and what to fix.
+    #[error("{message}")]
+    InvalidCafe {
+        /// The field, as the body names it (`title`, `texts.en.title`…).
+        field: String,
+        /// What to fix.
+        message: String,
+    },
     /// The organisation's rules fail; details go to the log.
     #[error(
         "Signing up does not work right now because of a problem on our side. Please try again later."
@@ -120,6 +126,12 @@ pub enum ApiError {
     /// No or a wrong admin token.
     #[error("This needs the organisation's admin token (Authorization: Bearer …).")]
     Unauthorized,
+    /// The admin's role does not allow this.
+    #[error("Your sign-in does not allow this: it needs the `{}` role. Ask whoever gave you your token.", .0.as_str())]
+    Forbidden(wire::console::Role),
+    /// A cancelled signup cannot be ticked present.
+    #[error("This person cancelled their signup.")]
+    SignupCancelled,
     /// Too many signups from one client in a short time.
     #[error("Too many signups in a short time. Please wait a minute and try again.")]
     RateLimited,
@@ -164,7 +176,9 @@ impl ApiError {
             Self::TooLarge => ErrorCode::TooLarge,
             Self::InvalidField { .. } => ErrorCode::InvalidField,
             Self::Validation(_) => ErrorCode::ValidationFailed,
-            Self::InvalidCafe(_) => ErrorCode::InvalidCafe,
+            Self::InvalidCafe { .. } => ErrorCode::InvalidCafe,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::SignupCancelled => ErrorCode::SignupCancelled,
             Self::RulesBroken(_) => ErrorCode::RulesBroken,
             Self::ScriptRefused(_) => ErrorCode::ScriptRefused,
             Self::VersionNotFound => ErrorCode::VersionNotFound,
@@ -186,11 +200,13 @@ impl ApiError {
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::InvalidField { .. }
             | Self::Validation(_)
-            | Self::InvalidCafe(_)
+            | Self::InvalidCafe { .. }
             | Self::ScriptRefused(_)
             | Self::InvalidVersion(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RulesBroken(_) | Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::SignupCancelled => StatusCode::CONFLICT,
             Self::Timeout => StatusCode::REQUEST_TIMEOUT,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             Self::Internal { .. } | Self::Database(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -247,6 +263,7 @@ impl IntoResponse for ApiError {
         }
         let (field, problem) = match &self {
             Self::InvalidField { field, problem, .. } => (Some(field.clone()), Some(*problem)),
+            Self::InvalidCafe { field, .. } => (Some(field.clone()), None),
             _ => (None, None),
         };
         let body: ErrorBody<&Review> = ErrorBody {

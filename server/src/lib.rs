@@ -194,14 +194,21 @@ pub async fn retention_run(
 }
 
 /// Adds organisation `org` or updates it:
-/// a new admin token, returned once, and its allowed origins (kept as they
-/// were when `origins` is empty).
+/// a new admin token, returned once, its allowed origins (kept as they
+/// were when `origins` is empty) and its time zone (kept when `None`).
 pub async fn org_add(
     data_dir: &Path,
     scripts_dir: &Path,
     org: &names::OrgName,
     origins: Vec<String>,
+    time_zone: Option<&str>,
 ) -> anyhow::Result<String> {
+    if let Some(zone) = time_zone {
+        anyhow::ensure!(
+            clock::is_time_zone(zone),
+            "--time-zone {zone} is not a time zone: give a name such as Europe/Amsterdam"
+        );
+    }
     let db = open_db(data_dir).await?;
     Store::new(db.clone(), data_dir, scripts_dir)
         .import_legacy()
@@ -212,7 +219,58 @@ pub async fn org_add(
     let origins = (!origins.is_empty()).then_some(origins);
     db.set_org_access(org.as_str(), Some(tokens::hash(&token)), origins)
         .await?;
+    if let Some(zone) = time_zone {
+        db.set_time_zone(org.as_str(), zone).await?;
+    }
     Ok(token)
+}
+
+/// Gives organisation `org` an admin called `name` with `role`, and returns
+/// their own token, once (running it again for the same name replaces the
+/// token and the role).
+pub async fn org_add_admin(
+    data_dir: &Path,
+    org: &names::OrgName,
+    name: &str,
+    role: wire::console::Role,
+) -> anyhow::Result<String> {
+    let name = name.trim();
+    anyhow::ensure!(
+        (1..=80).contains(&name.chars().count()) && !name.chars().any(char::is_control),
+        "--name must be 1 to 80 characters"
+    );
+    let db = open_db(data_dir).await?;
+    anyhow::ensure!(
+        db.org(org.as_str()).await?.is_some(),
+        "there is no organisation {org}: add it first with `bondgenoot org add {org}`"
+    );
+    let token = tokens::new_token()?;
+    db.put_admin(org.as_str(), name, role, tokens::hash(&token))
+        .await?;
+    db.log_admin(
+        org.as_str(),
+        "",
+        "add_admin",
+        format!("{name} ({})", role.as_str()),
+    )
+    .await?;
+    Ok(token)
+}
+
+/// Removes admin `name` of `org`: their token stops working at once.
+pub async fn org_remove_admin(
+    data_dir: &Path,
+    org: &names::OrgName,
+    name: &str,
+) -> anyhow::Result<()> {
+    let db = open_db(data_dir).await?;
+    anyhow::ensure!(
+        db.remove_admin(org.as_str(), name.trim()).await?,
+        "{org} has no admin called {name:?} (see `bondgenoot org admins {org}`)"
+    );
+    db.log_admin(org.as_str(), "", "remove_admin", name.trim().to_owned())
+        .await?;
+    Ok(())
 }
 
 /// All routes: `/healthz`, the `/v1/` API and bundle, and the demo site.
@@ -246,7 +304,7 @@ pub fn app(state: AppState) -> Router {
         .expose_headers([ETAG]);
     use axum::extract::DefaultBodyLimit;
     use axum::routing::{delete, post, put};
-    use controllers::{admin, admin_scripts, cafes};
+    use controllers::{admin, admin_scripts, cafes, door};
     // Signups are small; anything bigger is refused before it is read.
     let limit = DefaultBodyLimit::max(16 * 1024);
     let public = Router::new()
@@ -272,6 +330,13 @@ pub fn app(state: AppState) -> Router {
         .route("/orgs/{org}/signups", get(admin::signups))
         .route("/orgs/{org}/signups.csv", get(admin::export))
         .route("/orgs/{org}/signups/{id}", delete(admin::delete_signup))
+        .route("/orgs/{org}/signups/{id}/presence", put(door::presence))
+        .route(
+            "/orgs/{org}/cafes/{id}/walk-ins",
+            get(door::walk_ins).post(door::add_walk_in),
+        )
+        .route("/orgs/{org}/walk-ins/{id}", delete(door::delete_walk_in))
+        .route("/orgs/{org}/attendance", get(door::attendance))
         .route("/orgs/{org}/forget", post(admin::forget))
         .route(
             "/orgs/{org}/webhook",
@@ -285,6 +350,7 @@ pub fn app(state: AppState) -> Router {
     let script_limit = DefaultBodyLimit::max(256 * 1024);
     let admin_scripts = Router::new()
         .route("/orgs/{org}", get(admin_scripts::overview))
+        .route("/orgs/{org}/log", get(admin_scripts::history))
         .route("/orgs/{org}/scripts/{widget}", get(admin_scripts::page))
         .route(
             "/orgs/{org}/scripts/{widget}/versions",

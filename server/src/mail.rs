@@ -263,12 +263,21 @@ impl Sender {
                 _ => String::new(),
             },
         };
+        let zone = self
+            .db
+            .org(&m.org)
+            .await
+            .map_err(|e| Failed::ForNow(e.to_string()))?
+            .map(|o| o.time_zone)
+            .unwrap_or_default();
         let ctx = Ctx {
             lang: Lang::from_tag(&m.lang).unwrap_or_default(),
             org: m.org.clone(),
-            today: self.clock.today_text(),
+            today: self.clock.today_in(&zone).to_string(),
         };
-        let (kind, cafe) = (m.kind, listing.cafe.clone());
+        // The café in the person's language, in the message and the calendar file.
+        let (kind, cafe) = (m.kind, listing.cafe.in_lang(ctx.lang));
+        let local = cafe.clone();
         let mail = tokio::task::spawn_blocking(move || {
             vacaturecafe::message(&rules, kind, &signup, &cafe, &ctx)
         })
@@ -283,7 +292,7 @@ impl Sender {
             MessageKind::Confirmed | MessageKind::MovedUp | MessageKind::Reminder
         );
         let built = if with_calendar {
-            let ics = crate::ics::calendar(&listing.cafe, &m.org, "bondgenoot");
+            let ics = crate::ics::calendar(&local, &m.org, "bondgenoot", &zone);
             let calendar = ContentType::parse("text/calendar; charset=utf-8")
                 .map_err(|e| Failed::ForGood(e.to_string()))?;
             builder.multipart(

@@ -73,6 +73,49 @@ enum OrgCommand {
         /// The default rule scripts, as for `serve`.
         #[arg(long, default_value = "scripts")]
         scripts_dir: PathBuf,
+        /// Where its cafés are: their dates and times are local to this
+        /// zone (default for a new organisation: Europe/Amsterdam).
+        #[arg(long)]
+        time_zone: Option<String>,
+    },
+    /// Give one person their own admin token, printed once.
+    ///
+    /// With it they sign in to the console and the playground under their
+    /// name (the history shows who did what). `--role cafes` manages cafés,
+    /// signups and the door; `scripts` edits and publishes rule scripts;
+    /// `all` does both and sets the webhook. Running it again for the same
+    /// name gives a new token (the old one stops working) and the new role.
+    AddAdmin {
+        /// The organisation.
+        org: String,
+        /// Their name, as the history shows it.
+        #[arg(long)]
+        name: String,
+        /// What they may do.
+        #[arg(long, default_value = "cafes", value_parser = ["scripts", "cafes", "all"])]
+        role: String,
+        /// Organisations' data, as for `serve`.
+        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
+    /// Take an admin's token away: it stops working at once.
+    RemoveAdmin {
+        /// The organisation.
+        org: String,
+        /// The admin's name.
+        #[arg(long)]
+        name: String,
+        /// Organisations' data, as for `serve`.
+        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+    },
+    /// List an organisation's admins and their roles (never their tokens).
+    Admins {
+        /// The organisation.
+        org: String,
+        /// Organisations' data, as for `serve`.
+        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
     },
 }
 
@@ -360,16 +403,64 @@ async fn retention(command: RetentionCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn org(command: OrgCommand) -> anyhow::Result<()> {
-    let OrgCommand::Add {
-        name,
-        origins,
-        data_dir,
-        scripts_dir,
-    } = command;
-    let org = server::names::OrgName::parse(&name).with_context(|| {
+fn org_name(name: &str) -> anyhow::Result<server::names::OrgName> {
+    server::names::OrgName::parse(name).with_context(|| {
         format!("'{name}' is not a valid name: use lower-case letters, digits and - (at most 64)")
-    })?;
+    })
+}
+
+async fn org(command: OrgCommand) -> anyhow::Result<()> {
+    let (name, origins, data_dir, scripts_dir, time_zone) = match command {
+        OrgCommand::Add {
+            name,
+            origins,
+            data_dir,
+            scripts_dir,
+            time_zone,
+        } => (name, origins, data_dir, scripts_dir, time_zone),
+        OrgCommand::AddAdmin {
+            org,
+            name,
+            role,
+            data_dir,
+        } => {
+            let org = org_name(&org)?;
+            let role =
+                wire::console::Role::parse(&role).context("--role: scripts, cafes or all")?;
+            let token = server::org_add_admin(&data_dir, &org, &name, role).await?;
+            println!("{token}");
+            eprintln!(
+                "The admin token of {name} ({}) at '{org}' is printed above. It is shown only now: \
+                 give it to them safely. `bondgenoot org remove-admin {org} --name …` takes it away.",
+                role.as_str()
+            );
+            return Ok(());
+        }
+        OrgCommand::RemoveAdmin {
+            org,
+            name,
+            data_dir,
+        } => {
+            let org = org_name(&org)?;
+            server::org_remove_admin(&data_dir, &org, &name).await?;
+            eprintln!("{name} can no longer sign in to '{org}'.");
+            return Ok(());
+        }
+        OrgCommand::Admins { org, data_dir } => {
+            let org = org_name(&org)?;
+            let db = server::open_db(&data_dir).await?;
+            for admin in db.admins(org.as_str()).await? {
+                println!(
+                    "{}\t{}\tsince {}",
+                    admin.name,
+                    admin.role.as_str(),
+                    admin.created_at
+                );
+            }
+            return Ok(());
+        }
+    };
+    let org = org_name(&name)?;
     for origin in &origins {
         let host = origin
             .strip_prefix("https://")
@@ -379,7 +470,8 @@ async fn org(command: OrgCommand) -> anyhow::Result<()> {
             "--origin {origin} should look like https://www.example.nl (scheme and host, no path)"
         );
     }
-    let token = server::org_add(&data_dir, &scripts_dir, &org, origins).await?;
+    let token =
+        server::org_add(&data_dir, &scripts_dir, &org, origins, time_zone.as_deref()).await?;
     println!("{token}");
     eprintln!("The admin token of '{org}' is printed above. It is shown only now; keep it safe.");
     Ok(())

@@ -160,7 +160,10 @@ async fn sign_up_see_the_status_download_the_calendar_and_cancel_to_free_the_pla
     assert!(header(&ics, CONTENT_DISPOSITION).starts_with("attachment"));
     let ics = ics.text().await.expect("text");
     let date = in_days(7).replace('-', "");
-    assert!(ics.contains(&format!("DTSTART:{date}T140000\r\n")), "{ics}");
+    assert!(
+        ics.contains(&format!("DTSTART;TZID=Europe/Amsterdam:{date}T140000\r\n")),
+        "{ics}"
+    );
     assert!(ics.contains("SUMMARY:Vacaturecafé Zorg\r\n"), "{ics}");
 
     let cancelled = server.by_token("acme", "cancel", &token).await;

@@ -206,7 +206,7 @@ async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_ca
     assert!(
         confirmed["calendar"][0]
             .as_str()
-            .is_some_and(|c| c.contains("DTSTART:20310310T140000"))
+            .is_some_and(|c| c.contains("DTSTART;TZID=Europe/Amsterdam:20310310T140000"))
     );
     let text = confirmed["text"].as_str().expect("text");
     assert!(text.starts_with("Hallo amina,"), "{text}");

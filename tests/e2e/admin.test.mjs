@@ -95,7 +95,7 @@ describe('the rule-script playground', () => {
   });
 
   test('change a weight, see the preview change, fix a syntax error, run the tests, publish, check the demo site, roll back', async () => {
-    const page = await openPage(browser, `${server.origin}/admin/`, { width: 1400, height: 1000 });
+    const page = await openPage(browser, `${server.origin}/admin/#scripts`, { width: 1400, height: 1000 });
 
     // Sign in with the keyboard only.
     await page.locator('#org').focus();
@@ -209,11 +209,11 @@ describe('the rule-script playground', () => {
   });
 
   test('a signup in the Vacaturecafé preview is decided by the edited script and never stored', async () => {
-    const page = await openPage(browser, `${server.origin}/admin/`, { width: 1400, height: 1000 });
+    const page = await openPage(browser, `${server.origin}/admin/#scripts`, { width: 1400, height: 1000 });
     await signIn(page);
     // The page speaks Dutch too; script errors and the reference stay in English.
     await page.locator('#ui-lang').selectOption('nl');
-    assert.equal(await page.locator('h1').textContent(), 'Bondgenoot · regelscripts');
+    assert.equal(await page.locator('h1').textContent(), 'Bondgenoot · beheer');
     assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
     await until(() => page.locator('#status').textContent(), '✓ Het script werkt: elke hook draait in nl, en en ar.');
     assert.equal(await page.locator('#live-version').textContent(), 'Live: versie 1');

@@ -126,7 +126,7 @@ describe('the embedded Vacaturecafé', () => {
     ]);
     const ics = readFileSync(await download.path(), 'utf8');
     assert.match(ics, /BEGIN:VCALENDAR/);
-    assert.match(ics, new RegExp(`DTSTART:${inDays(7).replaceAll('-', '')}T140000`));
+    assert.match(ics, new RegExp(`DTSTART;TZID=Europe/Amsterdam:${inDays(7).replaceAll('-', '')}T140000`));
     assert.match(ics, /SUMMARY:Vacaturecafé Zorg/);
 
     const link = await done.locator('.bg-cancel-link a').getAttribute('href');

@@ -136,6 +136,22 @@ export function orgAdd(dataDir, name, origins = []) {
 }
 
 /**
+ * Gives organisation `org` an admin called `name` with `role` (scripts,
+ * cafes or all) with the real CLI; resolves to their own token.
+ */
+export function adminAdd(dataDir, org, name, role) {
+  const bin = process.env.BONDGENOOT_BIN || join(ROOT, 'target/debug/bondgenoot');
+  const args = ['org', 'add-admin', org, '--name', name, '--role', role, '--data-dir', dataDir];
+  return new Promise((ok, fail) => {
+    const child = spawn(bin, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('exit', (code) => (code === 0 ? ok(out.trim()) : fail(new Error(`org add-admin ${org} failed: ${err}`))));
+  });
+}
+
+/**
  * The server, an organisation's site in front of it and Chromium, for a test
  * file's `before`; `stop()` for its `after`.
  */

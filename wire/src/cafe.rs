@@ -50,6 +50,31 @@ pub struct CafeDetails {
     /// Closed by the organisation: no new signups.
     #[serde(default)]
     pub closed: bool,
+    /// The title, description, sectors and employers in other languages
+    /// than the fields above, which are in the organisation's first
+    /// language. A person reads [`Cafe::in_lang`]: their language where it
+    /// is written, the first language where not.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub texts: BTreeMap<Lang, CafeText>,
+}
+
+/// A café's words in one more language. An empty field falls back to the
+/// organisation's first language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CafeText {
+    /// The title.
+    #[serde(default)]
+    pub title: String,
+    /// The description.
+    #[serde(default)]
+    pub description: String,
+    /// The sectors, in the same order as the first language's.
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    /// The employers (names often stay the same: leave empty to keep them).
+    #[serde(default)]
+    pub employers: Vec<String>,
 }
 
 impl Cafe {
@@ -70,7 +95,44 @@ impl Cafe {
                 languages: vec!["nl".into(), "ar".into()],
                 capacity: 20,
                 closed: false,
+                texts: BTreeMap::new(),
             },
+        }
+    }
+
+    /// The café as a person reading `lang` sees it: each of its words in
+    /// that language where the organisation wrote them, else in its first
+    /// language; without the other languages' texts (scripts, messages and
+    /// the calendar file get one language).
+    pub fn in_lang(&self, lang: Lang) -> Self {
+        let mut cafe = self.clone();
+        let texts = std::mem::take(&mut cafe.details.texts);
+        if let Some(text) = texts.get(&lang) {
+            let d = &mut cafe.details;
+            let pick = |own: &String, first: &mut String| {
+                if !own.trim().is_empty() {
+                    first.clone_from(own);
+                }
+            };
+            pick(&text.title, &mut d.title);
+            pick(&text.description, &mut d.description);
+            if !text.sectors.is_empty() {
+                d.sectors.clone_from(&text.sectors);
+            }
+            if !text.employers.is_empty() {
+                d.employers.clone_from(&text.employers);
+            }
+        }
+        cafe
+    }
+}
+
+impl CafeListing {
+    /// [`Cafe::in_lang`], with the same counts.
+    pub fn in_lang(&self, lang: Lang) -> Self {
+        Self {
+            cafe: self.cafe.in_lang(lang),
+            counts: self.counts,
         }
     }
 }

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A language the widgets speak. Scripts get it in `ctx.lang`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Dutch, the default.

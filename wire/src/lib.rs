@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub mod cafe;
+pub mod console;
 mod lang;
 
 pub use lang::Lang;
@@ -61,6 +62,10 @@ pub enum ErrorCode {
     InvalidVersion,
     /// No or a wrong admin token.
     Unauthorized,
+    /// The admin's role does not allow this (a `cafes` admin publishing a script).
+    Forbidden,
+    /// The signup was cancelled (it cannot be ticked present).
+    SignupCancelled,
     /// Too many signups in a short time.
     RateLimited,
     /// The organisation's rules have more work than their share of the
@@ -93,7 +98,7 @@ pub struct ErrorDetail<R> {
     pub code: ErrorCode,
     /// For people, in English.
     pub message: String,
-    /// With `invalid_field`: the field.
+    /// With `invalid_field` and `invalid_cafe`: the field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// With `invalid_field`: what is wrong with it.

@@ -151,6 +151,7 @@ fn e2e(what: &str) -> Result<()> {
             "admin.test.mjs",
             "sandbox.test.mjs",
             "demo.test.mjs",
+            "console.test.mjs",
         ]);
     } else {
         cmd.arg("bench.mjs");

@@ -1,10 +1,14 @@
-//! The admin API: an organisation manages its cafés and signups.
+//! The admin API for cafés: an organisation manages its cafés and signups,
+//! checks people in at the door and counts who came. The organiser console
+//! (`admin/`) uses only this API.
 //!
-//! Every request carries the organisation's admin token
-//! (`Authorization: Bearer …`), checked by [`AdminOrg`] against the stored
-//! hash in constant time; a token only ever opens its own organisation. There is no CORS here
-//! on purpose: no other site's page can call it from a browser. Every change
-//! is written to the admin log and to the server log.
+//! Every request carries the organisation's admin token or an admin's own
+//! one (`Authorization: Bearer …`), checked by the extractors in
+//! [`super::extract`]: [`CafesAdmin`] for everything here, [`OwnerAdmin`] for
+//! the webhook. A token only ever opens its own organisation. There is no
+//! CORS here on purpose: no other site's page can call it from a browser.
+//! Every change is written, with who made it, to the admin log and to the
+//! server log.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -15,11 +19,11 @@ use axum::extract::{Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use plugin_host::contract::vacaturecafe::{self, CafeListing};
+use plugin_host::contract::vacaturecafe::{self, CafeListing, Value};
 use serde::{Deserialize, Serialize};
 
 use super::cafes::Cafes;
-use super::extract::{AdminOrg, JsonBody, Params, log};
+use super::extract::{CafesAdmin, JsonBody, OwnerAdmin, Params, log};
 use crate::db::{CafeInput, SignupRow};
 use crate::error::ApiError;
 
@@ -28,22 +32,22 @@ type Shared = State<Arc<Cafes>>;
 /// `GET /v1/admin/orgs/{org}/cafes`: every café, closed and past ones too.
 pub async fn cafes(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    CafesAdmin(admin): CafesAdmin,
 ) -> Result<Json<Vec<CafeListing>>, ApiError> {
-    Ok(Json(cafes.db.cafes(org.as_str(), None, true).await?))
+    Ok(Json(cafes.db.cafes(admin.org.as_str(), None, true).await?))
 }
 
 /// `POST /v1/admin/orgs/{org}/cafes`: a new café.
 pub async fn create(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    CafesAdmin(admin): CafesAdmin,
     JsonBody(body): JsonBody<CafeBody>,
 ) -> Result<Response, ApiError> {
     let input = cafe_from(body)?;
-    let cafe = cafes.db.create_cafe(org.as_str(), input).await?;
+    let cafe = cafes.db.create_cafe(admin.org.as_str(), input).await?;
     log(
         &cafes.db,
-        &org,
+        &admin,
         "create_cafe",
         format!("café {}", cafe.cafe.id),
     )
@@ -54,7 +58,7 @@ pub async fn create(
 /// `PUT /v1/admin/orgs/{org}/cafes/{id}`: change a café (also to close it).
 pub async fn update(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    CafesAdmin(admin): CafesAdmin,
     Params((_, id)): Params<(String, String)>,
     JsonBody(body): JsonBody<CafeBody>,
 ) -> Result<Json<CafeListing>, ApiError> {
@@ -62,10 +66,10 @@ pub async fn update(
     let input = cafe_from(body)?;
     let cafe = cafes
         .db
-        .update_cafe(org.as_str(), id, input)
+        .update_cafe(admin.org.as_str(), id, input)
         .await?
         .ok_or(ApiError::CafeNotFound)?;
-    log(&cafes.db, &org, "update_cafe", format!("café {id}")).await?;
+    log(&cafes.db, &admin, "update_cafe", format!("café {id}")).await?;
     Ok(Json(cafe))
 }
 
@@ -74,16 +78,24 @@ pub async fn update(
 pub struct Which {
     /// A café id.
     pub cafe: Option<i64>,
+    /// Cancelled signups too (the console's history); not in the CSV.
+    #[serde(default)]
+    pub cancelled: bool,
 }
 
 /// `GET /v1/admin/orgs/{org}/signups[?cafe=ID]`: the signups, as JSON.
 pub async fn signups(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    CafesAdmin(admin): CafesAdmin,
     query: Result<Query<Which>, QueryRejection>,
 ) -> Result<Json<Vec<SignupRow>>, ApiError> {
     let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
-    Ok(Json(cafes.db.signups(org.as_str(), which.cafe).await?))
+    Ok(Json(
+        cafes
+            .db
+            .signups(admin.org.as_str(), which.cafe, which.cancelled)
+            .await?,
+    ))
 }
 
 /// `GET /v1/admin/orgs/{org}/signups.csv[?cafe=ID]`: the signups for Excel.
@@ -93,13 +105,22 @@ pub async fn signups(
 /// Arabic script included.
 pub async fn export(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    CafesAdmin(admin): CafesAdmin,
     query: Result<Query<Which>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(which) = query.map_err(|e| ApiError::BadJson(e.body_text()))?;
-    let rows = cafes.db.signups(org.as_str(), which.cafe).await?;
+    let rows = cafes
+        .db
+        .signups(admin.org.as_str(), which.cafe, false)
+        .await?;
     let csv = to_csv(&rows).map_err(|e| ApiError::internal("writing CSV", e))?;
-    log(&cafes.db, &org, "export", format!("{} signups", rows.len())).await?;
+    log(
+        &cafes.db,
+        &admin,
+        "export",
+        format!("{} signups", rows.len()),
+    )
+    .await?;
     Ok((
         [
             (
@@ -119,8 +140,7 @@ pub async fn export(
 fn to_csv(rows: &[SignupRow]) -> std::io::Result<Vec<u8>> {
     let keys: BTreeSet<&str> = rows
         .iter()
-        .filter_map(|r| r.form.as_object())
-        .flat_map(|form| form.keys().map(String::as_str))
+        .flat_map(|r| r.form.keys().map(String::as_str))
         .filter(|k| *k != "name")
         .collect();
     let mut out = "\u{FEFF}".as_bytes().to_vec();
@@ -137,22 +157,15 @@ fn to_csv(rows: &[SignupRow]) -> std::io::Result<Vec<u8>> {
                 r.id.to_string(),
                 r.cafe_date.clone(),
                 r.cafe_title.clone(),
-                serde_json::to_value(r.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
+                r.status.as_str().to_owned(),
                 r.name.clone(),
             ];
             for key in &keys {
                 record.push(match r.form.get(*key) {
-                    Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(serde_json::Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
-                    Some(serde_json::Value::Array(items)) => items
-                        .iter()
-                        .filter_map(|i| i.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    _ => String::new(),
+                    Some(Value::Text(s)) => s.clone(),
+                    Some(Value::Check(b)) => if *b { "yes" } else { "no" }.into(),
+                    Some(Value::List(items)) => items.join(", "),
+                    None => String::new(),
                 });
             }
             record.extend([
@@ -180,14 +193,14 @@ fn defuse(cell: &str) -> String {
 /// `DELETE /v1/admin/orgs/{org}/signups/{id}`: delete one signup.
 pub async fn delete_signup(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    CafesAdmin(admin): CafesAdmin,
     Params((_, id)): Params<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     let id: i64 = id.parse().map_err(|_| ApiError::SignupNotFound)?;
-    if !cafes.db.delete_signup(org.as_str(), id).await? {
+    if !cafes.db.delete_signup(admin.org.as_str(), id).await? {
         return Err(ApiError::SignupNotFound);
     }
-    log(&cafes.db, &org, "delete_signup", format!("signup {id}")).await?;
+    log(&cafes.db, &admin, "delete_signup", format!("signup {id}")).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -214,7 +227,7 @@ pub struct Deleted {
 /// signup of one person, on their request.
 pub async fn forget(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    CafesAdmin(admin): CafesAdmin,
     JsonBody(person): JsonBody<Person>,
 ) -> Result<Json<Deleted>, ApiError> {
     let email = person
@@ -230,17 +243,21 @@ pub async fn forget(
     if email.is_none() && phone.is_none() {
         return Err(ApiError::BadJson("give the person's email or phone".into()));
     }
-    let deleted = cafes.db.forget(org.as_str(), email, phone).await?;
-    log(&cafes.db, &org, "forget", format!("{deleted} signups")).await?;
+    let deleted = cafes.db.forget(admin.org.as_str(), email, phone).await?;
+    log(&cafes.db, &admin, "forget", format!("{deleted} signups")).await?;
     Ok(Json(Deleted { deleted }))
 }
 
 /// `GET /v1/admin/orgs/{org}/webhook`: where events go (never the secret).
 pub async fn webhook(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    OwnerAdmin(admin): OwnerAdmin,
 ) -> Result<Json<wire::Webhook>, ApiError> {
-    let url = cafes.db.webhook(org.as_str()).await?.map(|(url, _)| url);
+    let url = cafes
+        .db
+        .webhook(admin.org.as_str())
+        .await?
+        .map(|(url, _)| url);
     Ok(Json(wire::Webhook { url, secret: None }))
 }
 
@@ -248,7 +265,7 @@ pub async fn webhook(
 /// now on, signed with a new secret, shown only in this answer.
 pub async fn set_webhook(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    OwnerAdmin(admin): OwnerAdmin,
     JsonBody(request): JsonBody<wire::WebhookRequest>,
 ) -> Result<Json<wire::Webhook>, ApiError> {
     if !crate::webhook::is_url(&request.url) {
@@ -260,9 +277,12 @@ pub async fn set_webhook(
         .map_err(|e| ApiError::internal("making a secret", std::io::Error::other(e)))?;
     cafes
         .db
-        .set_webhook(org.as_str(), Some((request.url.clone(), secret.clone())))
+        .set_webhook(
+            admin.org.as_str(),
+            Some((request.url.clone(), secret.clone())),
+        )
         .await?;
-    log(&cafes.db, &org, "set_webhook", request.url.clone()).await?;
+    log(&cafes.db, &admin, "set_webhook", request.url.clone()).await?;
     Ok(Json(wire::Webhook {
         url: Some(request.url),
         secret: Some(secret),
@@ -273,10 +293,10 @@ pub async fn set_webhook(
 /// the outbox are dropped when their turn comes).
 pub async fn delete_webhook(
     State(cafes): Shared,
-    AdminOrg(org): AdminOrg,
+    OwnerAdmin(admin): OwnerAdmin,
 ) -> Result<Json<wire::Webhook>, ApiError> {
-    cafes.db.set_webhook(org.as_str(), None).await?;
-    log(&cafes.db, &org, "delete_webhook", String::new()).await?;
+    cafes.db.set_webhook(admin.org.as_str(), None).await?;
+    log(&cafes.db, &admin, "delete_webhook", String::new()).await?;
     Ok(Json(wire::Webhook {
         url: None,
         secret: None,
@@ -291,58 +311,107 @@ type CafeBody = serde_json::Map<String, serde_json::Value>;
 /// without languages. (`CafeDetails` is flattened into `Cafe`, where serde
 /// cannot deny unknown fields, so the names are checked here.)
 fn cafe_from(body: CafeBody) -> Result<CafeInput, ApiError> {
-    let known: Vec<String> = match serde_json::to_value(vacaturecafe::Cafe::example().details) {
+    let mut example = vacaturecafe::Cafe::example().details;
+    example.texts.insert(wire::Lang::En, Default::default());
+    let known: Vec<String> = match serde_json::to_value(example) {
         Ok(serde_json::Value::Object(fields)) => fields.keys().cloned().collect(),
         _ => Vec::new(),
     };
     if let Some(unknown) = body.keys().find(|k| !known.contains(k)) {
-        return Err(ApiError::InvalidCafe(format!(
-            "A café has no field `{unknown}`. Its fields are: {}.",
-            known.join(", ")
-        )));
+        return Err(invalid(
+            unknown,
+            format!(
+                "A café has no field `{unknown}`. Its fields are: {}.",
+                known.join(", ")
+            ),
+        ));
     }
     let input = serde_json::from_value(serde_json::Value::Object(body))
         .map_err(|e| ApiError::BadJson(e.to_string()))?;
     check_cafe(input)
 }
 
-/// Checks an admin's café; the message says what to fix.
+fn invalid(field: &str, message: String) -> ApiError {
+    ApiError::InvalidCafe {
+        field: field.to_owned(),
+        message,
+    }
+}
+
+/// The one cleaner signup forms use too: no markup, no control characters,
+/// nothing that hides or turns text around (U+202E would reach the widget,
+/// the calendar file and the CSV).
+fn text_ok(t: &str, max: usize) -> bool {
+    vacaturecafe::clean(t, max, false).is_ok()
+}
+
+fn check_list(field: &str, list: &[String]) -> Result<(), ApiError> {
+    if list.len() > 30 || list.iter().any(|v| v.trim().is_empty() || !text_ok(v, 80)) {
+        return Err(invalid(
+            field,
+            format!("`{field}` takes at most 30 items of 1 to 80 characters"),
+        ));
+    }
+    Ok(())
+}
+
+fn check_description(field: &str, text: &str) -> Result<(), ApiError> {
+    if vacaturecafe::clean(text, 2000, true).is_err() {
+        return Err(invalid(
+            field,
+            format!(
+                "`{field}` must be at most 2000 characters, without < >, control or invisible characters"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an admin's café; the error names the field and says what to fix.
 fn check_cafe(c: CafeInput) -> Result<CafeInput, ApiError> {
-    let bad = |m: &str| Err(ApiError::InvalidCafe(m.to_owned()));
-    // The one cleaner signup forms use too: no markup, no control characters,
-    // nothing that hides or turns text around (U+202E would reach the widget,
-    // the calendar file and the CSV).
-    let text_ok = |t: &str, max: usize| vacaturecafe::clean(t, max, false).is_ok();
     for (name, value, max) in [
         ("title", &c.title, 120),
         ("place", &c.place, 200),
         ("address", &c.address, 200),
     ] {
         if value.trim().is_empty() || !text_ok(value, max) {
-            return bad(&format!(
-                "`{name}` must be 1 to {max} characters, without < >, control or invisible characters"
+            return Err(invalid(
+                name,
+                format!(
+                    "`{name}` must be 1 to {max} characters, without < >, control or invisible characters"
+                ),
             ));
         }
     }
-    if vacaturecafe::clean(&c.description, 2000, true).is_err() {
-        return bad(
-            "`description` must be at most 2000 characters, without < >, control or invisible characters",
-        );
-    }
+    check_description("description", &c.description)?;
     for (name, list) in [
         ("sectors", &c.sectors),
         ("employers", &c.employers),
         ("languages", &c.languages),
     ] {
-        if list.len() > 30 || list.iter().any(|v| v.trim().is_empty() || !text_ok(v, 80)) {
-            return bad(&format!(
-                "`{name}` takes at most 30 items of 1 to 80 characters"
+        check_list(name, list)?;
+    }
+    for (lang, text) in &c.texts {
+        let field = |name: &str| format!("texts.{}.{name}", lang.tag());
+        let title = field("title");
+        if !text.title.is_empty() && (text.title.trim().is_empty() || !text_ok(&text.title, 120)) {
+            return Err(invalid(
+                &title,
+                format!(
+                    "`{title}` must be 1 to 120 characters, without < >, control or invisible characters (or empty: the first language's)"
+                ),
             ));
         }
+        check_description(&field("description"), &text.description)?;
+        check_list(&field("sectors"), &text.sectors)?;
+        check_list(&field("employers"), &text.employers)?;
     }
     let date = time::macros::format_description!("[year]-[month]-[day]");
     if time::Date::parse(&c.date, &date).is_err() {
-        return bad("`date` must be a date as YYYY-MM-DD");
+        return Err(invalid(
+            "date",
+            "`date` must be a date as YYYY-MM-DD".into(),
+        ));
     }
     let clock = time::macros::format_description!("[hour]:[minute]");
     match (
@@ -350,10 +419,14 @@ fn check_cafe(c: CafeInput) -> Result<CafeInput, ApiError> {
         time::Time::parse(&c.end, &clock),
     ) {
         (Ok(start), Ok(end)) if start < end => {}
-        _ => return bad("`start` and `end` must be times as HH:MM, the end after the start"),
+        (Ok(_), Ok(_)) => {
+            return Err(invalid("end", "the end must be after the start".into()));
+        }
+        (Err(_), _) => return Err(invalid("start", "`start` must be a time as HH:MM".into())),
+        (_, Err(_)) => return Err(invalid("end", "`end` must be a time as HH:MM".into())),
     }
     if !(1..=10_000).contains(&c.capacity) {
-        return bad("`capacity` must be 1 to 10000");
+        return Err(invalid("capacity", "`capacity` must be 1 to 10000".into()));
     }
     Ok(c)
 }

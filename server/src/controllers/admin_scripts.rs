@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use plugin_host::review::{self, Review};
 use serde::{Deserialize, Serialize};
 
-use super::extract::{AdminOrg, HasDb, JsonBody, Params, log};
+use super::extract::{Admin, AdminOrg, HasDb, JsonBody, Params, ScriptsAdminOf, log};
 use crate::clock::Clock;
 use crate::db::{NewVersion, ScriptVersion};
 use crate::error::ApiError;
@@ -48,11 +48,15 @@ type Shared = State<Arc<ScriptsAdmin>>;
 const MAX_NOTE: usize = 500;
 const MAX_AUTHOR: usize = 80;
 
-/// `GET /v1/admin/orgs/{org}`: signs the playground in; which widgets have a
-/// live version.
+/// `GET /v1/admin/orgs/{org}`: signs the playground and the console in:
+/// who signed in, which widgets have a live version, and the organisation's
+/// time zone and today there.
 #[derive(Serialize)]
 pub struct OrgOverview {
     org: String,
+    me: wire::console::Me,
+    time_zone: String,
+    today: String,
     widgets: Vec<WidgetOverview>,
 }
 
@@ -65,8 +69,17 @@ struct WidgetOverview {
 /// `GET /v1/admin/orgs/{org}`.
 pub async fn overview(
     State(admin): Shared,
-    AdminOrg(org): AdminOrg,
+    AdminOrg(who): AdminOrg,
 ) -> Result<Json<OrgOverview>, ApiError> {
+    let org = &who.org;
+    let zone = admin
+        .store
+        .db()
+        .org(org.as_str())
+        .await?
+        .map(|o| o.time_zone)
+        .unwrap_or_default();
+    let today = admin.clock.today_in(&zone).to_string();
     let mut widgets = Vec::new();
     for widget in Widget::ALL {
         let live = admin.store.db().live_script(org.as_str(), widget).await?;
@@ -77,8 +90,26 @@ pub async fn overview(
     }
     Ok(Json(OrgOverview {
         org: org.to_string(),
+        me: who.me.clone(),
+        time_zone: zone,
+        today,
         widgets,
     }))
+}
+
+/// `GET /v1/admin/orgs/{org}/log`: the last 200 admin actions, newest
+/// first, with who made them (any admin may read it).
+pub async fn history(
+    State(admin): Shared,
+    AdminOrg(who): AdminOrg,
+) -> Result<Json<Vec<wire::console::LogEntry>>, ApiError> {
+    Ok(Json(
+        admin
+            .store
+            .db()
+            .admin_log_entries(who.org.as_str(), 200)
+            .await?,
+    ))
 }
 
 /// Everything the playground needs to edit one widget's script.
@@ -107,11 +138,12 @@ struct Default {
 /// `GET /v1/admin/orgs/{org}/scripts/{widget}`.
 pub async fn page(
     State(admin): Shared,
-    OrgWidget { org, widget }: OrgWidget,
+    OrgWidget { admin: who, widget }: OrgWidget,
 ) -> Result<Response, ApiError> {
+    let org = &who.org;
     let db = admin.store.db();
     let page = ScriptPage {
-        layer: store::org_layer(&org),
+        layer: store::org_layer(org),
         default: Default {
             source: admin.store.default_script(widget).await?,
             tests: admin.store.default_tests(widget).await?,
@@ -153,10 +185,18 @@ pub struct Published {
 /// and, if it passes, makes it the live version.
 pub async fn publish(
     State(admin): Shared,
-    OrgWidget { org, widget }: OrgWidget,
+    OrgWidget { admin: who, widget }: OrgWidget,
     JsonBody(input): JsonBody<Publish>,
 ) -> Result<Response, ApiError> {
-    let (note, author) = (input.note.trim().to_owned(), input.author.trim().to_owned());
+    let org = &who.org;
+    // An admin signed in with their own token is named by it; the
+    // organisation's shared token says what the playground typed.
+    let author = who
+        .me
+        .name
+        .clone()
+        .unwrap_or_else(|| input.author.trim().to_owned());
+    let note = input.note.trim().to_owned();
     if note.chars().count() > MAX_NOTE {
         return Err(ApiError::InvalidVersion(format!(
             "The note is longer than {MAX_NOTE} characters."
@@ -167,11 +207,11 @@ pub async fn publish(
             "The name is longer than {MAX_AUTHOR} characters."
         )));
     }
-    let review = review_version(&admin, &org, widget, &input.source, &input.tests).await?;
+    let review = review_version(&admin, org, widget, &input.source, &input.tests).await?;
     if !review.passed() {
         log(
             admin.store.db(),
-            &org,
+            &who,
             "publish_refused",
             format!("{widget}: {}", review.problems().join(" · ")),
         )
@@ -195,7 +235,7 @@ pub async fn publish(
         .ok_or(ApiError::VersionNotFound)?;
     log(
         db,
-        &org,
+        &who,
         "publish",
         format!("{widget} version {number} by '{}'", version.author),
     )
@@ -217,20 +257,21 @@ pub struct MakeLive {
 /// and a version that no longer works must not go live.
 pub async fn make_live(
     State(admin): Shared,
-    OrgWidget { org, widget }: OrgWidget,
+    OrgWidget { admin: who, widget }: OrgWidget,
     JsonBody(MakeLive { number }): JsonBody<MakeLive>,
 ) -> Result<Json<ScriptVersion>, ApiError> {
+    let org = &who.org;
     let db = admin.store.db();
     let version = db
         .script_version(org.as_str(), widget, number)
         .await?
         .ok_or(ApiError::VersionNotFound)?;
-    let review = review_version(&admin, &org, widget, &version.source, &version.tests).await?;
+    let review = review_version(&admin, org, widget, &version.source, &version.tests).await?;
     if !review.passed() {
         let problems = review.problems().join(" · ");
         log(
             db,
-            &org,
+            &who,
             "make_live_refused",
             format!("{widget} version {number}: {problems}"),
         )
@@ -240,7 +281,7 @@ pub async fn make_live(
     if !db.set_live_script(org.as_str(), widget, number).await? {
         return Err(ApiError::VersionNotFound);
     }
-    log(db, &org, "make_live", format!("{widget} version {number}")).await?;
+    log(db, &who, "make_live", format!("{widget} version {number}")).await?;
     Ok(Json(ScriptVersion {
         live: true,
         ..version
@@ -265,10 +306,11 @@ async fn review_version(
         .map_err(|e| ApiError::internal("reviewing a script", std::io::Error::other(e)))
 }
 
-/// The organisation (its admin token checked) and the widget in the path.
+/// The organisation (the admin's token and `scripts` role checked) and the
+/// widget in the path.
 #[derive(Debug)]
 pub struct OrgWidget {
-    org: OrgName,
+    admin: Admin,
     widget: Widget,
 }
 
@@ -285,9 +327,9 @@ impl FromRequestParts<Arc<ScriptsAdmin>> for OrgWidget {
         state: &Arc<ScriptsAdmin>,
     ) -> Result<Self, ApiError> {
         // The token first: an unknown widget must not tell a stranger anything.
-        let AdminOrg(org) = AdminOrg::from_request_parts(parts, state).await?;
+        let ScriptsAdminOf(admin) = ScriptsAdminOf::from_request_parts(parts, state).await?;
         let Params(WidgetParam { widget }) = Params::from_request_parts(parts, state).await?;
         let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
-        Ok(Self { org, widget })
+        Ok(Self { admin, widget })
     }
 }

@@ -10,7 +10,8 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, HOST};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
@@ -21,6 +22,7 @@ use plugin_host::contract::vacaturecafe::{
 };
 use plugin_host::contract::{Ctx, Widget};
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use wire::Lang;
 use wire::TokenRequest;
 
 use super::extract::{HasDb, JsonBody, Org, Params, find_org};
@@ -145,11 +147,38 @@ impl FromRequestParts<Arc<Cafes>> for WithinRate {
     }
 }
 
-/// `GET /v1/orgs/{org}/cafes`: upcoming cafés that take signups, by date.
+/// `GET /v1/orgs/{org}/cafes`: upcoming cafés that take signups, by date
+/// ("upcoming" where the organisation is), with their words in every
+/// language the organisation wrote (the widget shows the person's).
 pub async fn list(State(cafes): Shared, Org(org): Org) -> Result<Json<CafeList>, ApiError> {
-    let today = cafes.clock.today_text();
+    let today = cafes.today(&org).await?;
     let list = cafes.db.cafes(org.as_str(), Some(&today), false).await?;
     Ok(Json(CafeList { cafes: list }))
+}
+
+impl Cafes {
+    /// Today (`YYYY-MM-DD`) in the organisation's time zone.
+    async fn today(&self, org: &OrgName) -> Result<String, ApiError> {
+        Ok(self.clock.today_in(&self.zone(org).await?).to_string())
+    }
+
+    /// The organisation's time zone.
+    async fn zone(&self, org: &OrgName) -> Result<String, ApiError> {
+        Ok(self
+            .db
+            .org(org.as_str())
+            .await?
+            .map(|o| o.time_zone)
+            .unwrap_or_default())
+    }
+}
+
+/// Which language a calendar file is in.
+#[derive(Debug, serde::Deserialize)]
+pub struct InLang {
+    /// `nl`, `en` or `ar`; the organisation's first language when missing
+    /// or unknown.
+    pub lang: Option<String>,
 }
 
 /// The organisation's café; tells a missing organisation from a missing café.
@@ -181,14 +210,23 @@ pub async fn one(
 pub async fn calendar(
     State(cafes): Shared,
     Params((org, id)): Params<(String, String)>,
+    lang: Result<Query<InLang>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let (org, listing) = find_cafe(&cafes, &org, &id).await?;
+    let lang = lang
+        .ok()
+        .and_then(|Query(l)| l.lang)
+        .and_then(|tag| Lang::from_tag(&tag));
+    let cafe = match lang {
+        Some(lang) => listing.cafe.in_lang(lang),
+        None => listing.cafe,
+    };
     let host = headers
         .get(HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("bondgenoot");
-    let ics = ics::calendar(&listing.cafe, org.as_str(), host);
+    let ics = ics::calendar(&cafe, org.as_str(), host, &cafes.zone(&org).await?);
     Ok((
         [
             (
@@ -236,7 +274,9 @@ pub async fn signup(
         let answer = answer(&signup, String::new(), Some(token), true, listing);
         return Ok((StatusCode::OK, Json(answer)).into_response());
     }
-    let today = cafes.clock.today_text();
+    let org_row = cafes.db.org(org.as_str()).await?;
+    let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
+    let today = cafes.clock.today_in(zone).to_string();
     // Before the scripts run: a closed café's form errors would be beside the point.
     db::takes_signups(&listing.cafe, &today)?;
     let rules = cafes.rules.get(&org, Widget::Vacaturecafe).await?;
@@ -247,8 +287,10 @@ pub async fn signup(
     };
     // The same checks as the browser, and the decision with the counts as
     // read: one turn in the organisation's share.
+    // The rules see the café in the person's language, as their browser did.
     let (fields, form, decision) = {
-        let (rules, ctx, listing) = (Arc::clone(&rules), ctx.clone(), listing.clone());
+        let (rules, ctx) = (Arc::clone(&rules), ctx.clone());
+        let listing = listing.in_lang(request.lang);
         cafes
             .shares
             .run(org.as_str(), move || {
@@ -268,7 +310,6 @@ pub async fn signup(
     let email = text_of(FieldKind::Email).map(str::to_owned);
     let email_key = email.as_deref().map(vacaturecafe::email_key);
     let phone_key = text_of(FieldKind::Tel).map(vacaturecafe::phone_key);
-    let org_row = cafes.db.org(org.as_str()).await?;
     let events = org_row.as_ref().is_some_and(|o| o.webhook);
     let page = request
         .page
@@ -300,6 +341,7 @@ pub async fn signup(
     };
     let form = Arc::new(form);
     let redecide = |listing: CafeListing| {
+        let listing = listing.in_lang(ctx.lang);
         let (rules, form, ctx) = (Arc::clone(&rules), Arc::clone(&form), ctx.clone());
         let shares = &cafes.shares;
         let org = org.as_str();

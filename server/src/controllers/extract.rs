@@ -22,6 +22,7 @@ use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::store::Store;
 use crate::tokens;
+use wire::console::{Me, Role};
 
 /// A router state that reaches the database (each controller's state says
 /// how, beside its definition).
@@ -71,9 +72,27 @@ impl<S: HasDb + Send + Sync> FromRequestParts<S> for Org {
     }
 }
 
-/// The organisation the path names, when the request carries its admin token.
+/// Who signed in to the admin API, for which organisation.
+#[derive(Debug, Clone)]
+pub struct Admin {
+    /// The organisation the path names (the token opens only it).
+    pub org: OrgName,
+    /// The admin: their name and role.
+    pub me: Me,
+}
+
+impl Admin {
+    /// Their name for the logs and the history; empty for the
+    /// organisation's own token.
+    pub fn who(&self) -> &str {
+        self.me.name.as_deref().unwrap_or("")
+    }
+}
+
+/// Any admin of the organisation the path names, whatever their role: the
+/// request carries the organisation's token or one of its admins' tokens.
 #[derive(Debug)]
-pub struct AdminOrg(pub OrgName);
+pub struct AdminOrg(pub Admin);
 
 impl<S: HasDb + Send + Sync> FromRequestParts<S> for AdminOrg {
     type Rejection = ApiError;
@@ -89,6 +108,46 @@ impl<S: HasDb + Send + Sync> FromRequestParts<S> for AdminOrg {
         authorize(state.db(), &name, token).await.map(Self)
     }
 }
+
+/// An admin whose role allows one area; `forbidden` for the others. A
+/// handler takes the extractor of its area, so no handler can forget the check.
+macro_rules! area_admin {
+    ($(#[$doc:meta])* $name:ident, $role:expr) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub struct $name(pub Admin);
+
+        impl<S: HasDb + Send + Sync> FromRequestParts<S> for $name {
+            type Rejection = ApiError;
+
+            async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+                let AdminOrg(admin) = AdminOrg::from_request_parts(parts, state).await?;
+                if admin.me.role.allows($role) {
+                    Ok(Self(admin))
+                } else {
+                    tracing::warn!(org = %admin.org, who = admin.who(), needed = $role.as_str(), "admin request refused: role");
+                    Err(ApiError::Forbidden($role))
+                }
+            }
+        }
+    };
+}
+
+area_admin!(
+    /// An admin who may manage cafés, signups and check-in (`cafes` or `all`).
+    CafesAdmin,
+    Role::Cafes
+);
+area_admin!(
+    /// An admin who may edit and publish rule scripts (`scripts` or `all`).
+    ScriptsAdminOf,
+    Role::Scripts
+);
+area_admin!(
+    /// An admin who may do everything, the webhook too (`all`).
+    OwnerAdmin,
+    Role::All
+);
 
 /// A JSON body, with the reasons it could not be read as stable errors.
 #[derive(Debug)]
@@ -138,27 +197,42 @@ pub async fn find_org(db: &Db, name: &str) -> Result<OrgName, ApiError> {
     Ok(org)
 }
 
-/// The organisation called `name`, if `token` is its admin token.
-async fn authorize(db: &Db, name: &str, token: Option<&str>) -> Result<OrgName, ApiError> {
+/// The organisation called `name` and the admin `token` signs in: the
+/// organisation's own token (an `all` admin without a name) or one of its
+/// admins' personal tokens.
+async fn authorize(db: &Db, name: &str, token: Option<&str>) -> Result<Admin, ApiError> {
     // Same answer for a missing org, a missing token and a wrong one, so the
     // API does not tell which organisations exist.
     let org = match find_org(db, name).await {
         Err(ApiError::OrgNotFound(_)) => return Err(ApiError::Unauthorized),
         other => other?,
     };
+    let refused = || {
+        tracing::warn!(%org, "admin request refused: missing or wrong token");
+        ApiError::Unauthorized
+    };
+    let token = token
+        .filter(|t| tokens::is_well_formed(t))
+        .ok_or_else(refused)?;
     let stored = db.org(org.as_str()).await?.and_then(|o| o.token_hash);
-    match (token, stored) {
-        (Some(token), Some(stored)) if tokens::matches(token, &stored) => Ok(org),
-        _ => {
-            tracing::warn!(%org, "admin request refused: missing or wrong token");
-            Err(ApiError::Unauthorized)
-        }
+    if stored.is_some_and(|stored| tokens::matches(token, &stored)) {
+        let me = Me {
+            name: None,
+            role: Role::All,
+        };
+        return Ok(Admin { org, me });
+    }
+    match db.admin_by_token(org.as_str(), tokens::hash(token)).await? {
+        Some(me) => Ok(Admin { org, me }),
+        None => Err(refused()),
     }
 }
 
-/// Writes an admin action to the server log and the admin log table.
-pub async fn log(db: &Db, org: &OrgName, action: &str, detail: String) -> Result<(), ApiError> {
-    tracing::info!(%org, action, %detail, "admin");
-    db.log_admin(org.as_str(), action, detail).await?;
+/// Writes an admin action, with who did it, to the server log and the
+/// admin log table.
+pub async fn log(db: &Db, admin: &Admin, action: &str, detail: String) -> Result<(), ApiError> {
+    let (org, who) = (&admin.org, admin.who());
+    tracing::info!(%org, who, action, %detail, "admin");
+    db.log_admin(org.as_str(), who, action, detail).await?;
     Ok(())
 }

@@ -4,5 +4,6 @@ pub mod admin;
 pub mod admin_scripts;
 pub mod assets;
 pub mod cafes;
+pub mod door;
 pub mod extract;
 pub mod scripts;

@@ -11,7 +11,7 @@ pub use plugin_host::contract::vacaturecafe::CafeDetails as CafeInput;
 
 const SELECT: &str = "SELECT c.id, c.title, c.description, c.date, c.start_time, c.end_time, \
     c.place, c.address, c.sectors, c.employers, c.languages, c.capacity, c.closed, \
-    c.confirmed, c.waitlist FROM cafes c";
+    c.texts, c.confirmed, c.waitlist FROM cafes c";
 
 fn listing(row: &SqliteRow) -> Result<CafeListing, DbError> {
     let cafe = Cafe {
@@ -29,6 +29,7 @@ fn listing(row: &SqliteRow) -> Result<CafeListing, DbError> {
             languages: serde_json::from_str(row.try_get("languages")?)?,
             capacity: row.try_get("capacity")?,
             closed: row.try_get("closed")?,
+            texts: serde_json::from_str(row.try_get("texts")?)?,
         },
     };
     let counts = counts(&cafe, row.try_get("confirmed")?, row.try_get("waitlist")?);
@@ -75,7 +76,8 @@ fn bind_input<'q>(
         .bind(serde_json::to_string(&c.employers)?)
         .bind(serde_json::to_string(&c.languages)?)
         .bind(c.capacity)
-        .bind(c.closed))
+        .bind(c.closed)
+        .bind(serde_json::to_string(&c.texts)?))
 }
 
 impl Db {
@@ -119,8 +121,8 @@ impl Db {
             Box::pin(async move {
                 let query = sqlx::query(
                     "INSERT INTO cafes (org, title, description, date, start_time, end_time, place, \
-                     address, sectors, employers, languages, capacity, closed) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     address, sectors, employers, languages, capacity, closed, texts) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 )
                 .bind(org.clone());
                 let id = bind_input(query, input)?
@@ -162,7 +164,7 @@ impl Db {
                 let query = sqlx::query(
                     "UPDATE cafes SET title = ?, description = ?, date = ?, start_time = ?, \
                      end_time = ?, place = ?, address = ?, sectors = ?, employers = ?, \
-                     languages = ?, capacity = ?, closed = ? WHERE id = ? AND org = ?",
+                     languages = ?, capacity = ?, closed = ?, texts = ? WHERE id = ? AND org = ?",
                 );
                 let done = bind_input(query, input)?
                     .bind(id)

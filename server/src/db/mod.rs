@@ -9,7 +9,9 @@
 //! writer), `synchronous = FULL` (a signup that was answered survives a power
 //! cut), migrations from `server/migrations/` applied at start-up.
 
+mod admins;
 mod cafes;
+mod door;
 mod orgs;
 mod outbox;
 mod places;
@@ -28,6 +30,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{ConnectOptions as _, SqliteConnection};
 
+pub use admins::AdminRow;
 pub use cafes::CafeInput;
 pub use orgs::Org;
 pub use outbox::{Outgoing, Queued};

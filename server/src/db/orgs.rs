@@ -15,6 +15,9 @@ pub struct Org {
     pub origins: Vec<String>,
     /// Whether it has a webhook for its events.
     pub webhook: bool,
+    /// Where its cafés are: their dates and times are local to this zone
+    /// (an IANA name such as `Europe/Amsterdam`).
+    pub time_zone: String,
 }
 
 impl Db {
@@ -105,7 +108,7 @@ impl Db {
     /// The organisation called `name`, if it exists.
     pub async fn org(&self, name: &str) -> Result<Option<Org>, DbError> {
         let row = sqlx::query(
-            "SELECT name, token_hash, origins, webhook_url IS NOT NULL AS webhook \
+            "SELECT name, token_hash, origins, webhook_url IS NOT NULL AS webhook, time_zone \
              FROM orgs WHERE name = ?",
         )
         .bind(name)
@@ -117,9 +120,26 @@ impl Db {
                 token_hash: row.try_get("token_hash")?,
                 origins: serde_json::from_str(row.try_get("origins")?)?,
                 webhook: row.try_get("webhook")?,
+                time_zone: row.try_get("time_zone")?,
             })
         })
         .transpose()
+    }
+
+    /// Sets the time zone of the organisation's cafés (checked by the caller).
+    pub async fn set_time_zone(&self, name: &str, zone: &str) -> Result<(), DbError> {
+        let (name, zone) = (name.to_owned(), zone.to_owned());
+        self.write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("UPDATE orgs SET time_zone = ? WHERE name = ?")
+                    .bind(zone)
+                    .bind(name)
+                    .execute(conn)
+                    .await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     /// The organisation's admin log, oldest first: (action, detail).
@@ -132,18 +152,52 @@ impl Db {
         )
     }
 
-    /// Records an admin action.
-    pub async fn log_admin(&self, org: &str, action: &str, detail: String) -> Result<(), DbError> {
-        let (org, action) = (org.to_owned(), action.to_owned());
+    /// The organisation's last `limit` admin log entries, newest first.
+    pub async fn admin_log_entries(
+        &self,
+        org: &str,
+        limit: i64,
+    ) -> Result<Vec<wire::console::LogEntry>, DbError> {
+        let rows = sqlx::query(
+            "SELECT at, who, action, detail FROM admin_log WHERE org = ? ORDER BY id DESC LIMIT ?",
+        )
+        .bind(org)
+        .bind(limit)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(wire::console::LogEntry {
+                    at: row.try_get("at")?,
+                    who: row.try_get("who")?,
+                    action: row.try_get("action")?,
+                    detail: row.try_get("detail")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Records an admin action by `who` (empty: the organisation's token).
+    pub async fn log_admin(
+        &self,
+        org: &str,
+        who: &str,
+        action: &str,
+        detail: String,
+    ) -> Result<(), DbError> {
+        let (org, who, action) = (org.to_owned(), who.to_owned(), action.to_owned());
         self.write(move |conn| {
             Box::pin(async move {
-                sqlx::query("INSERT INTO admin_log (org, action, detail, at) VALUES (?, ?, ?, ?)")
-                    .bind(org)
-                    .bind(action)
-                    .bind(detail)
-                    .bind(now())
-                    .execute(conn)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO admin_log (org, who, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+                )
+                .bind(org)
+                .bind(who)
+                .bind(action)
+                .bind(detail)
+                .bind(now())
+                .execute(conn)
+                .await?;
                 Ok(())
             })
         })

@@ -25,8 +25,8 @@ pub(super) async fn fill_places(
         return Ok(());
     }
     let moved = sqlx::query(
-        "UPDATE signups SET status = 'confirmed', updated_at = ? WHERE id IN \
-         (SELECT id FROM signups WHERE cafe_id = ? AND status = 'waitlist' ORDER BY id LIMIT ?) \
+        "UPDATE signups SET status = 'confirmed', updated_at = ?1, moved_up_at = ?1 WHERE id IN \
+         (SELECT id FROM signups WHERE cafe_id = ?2 AND status = 'waitlist' ORDER BY id LIMIT ?3) \
          RETURNING id, email_key, name, lang, page",
     )
     .bind(now())

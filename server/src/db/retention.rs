@@ -78,6 +78,11 @@ impl Db {
                 .execute(&mut *conn)
                 .await?
                 .rows_affected();
+                // Walk-ins keep only that they came.
+                sqlx::query("UPDATE walk_ins SET name = '' WHERE cafe_id = ?")
+                    .bind(cafe.id)
+                    .execute(&mut *conn)
+                    .await?;
                 // Messages not sent by now hold the same details.
                 sqlx::query("DELETE FROM outbox WHERE cafe_id = ?")
                     .bind(cafe.id)

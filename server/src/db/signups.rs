@@ -155,32 +155,30 @@ enum Taken {
     Again(NewSignup, CafeListing),
 }
 
-/// One signup in the organisation's lists and export.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SignupRow {
-    /// The signup's id.
-    pub id: i64,
-    /// The café's id.
-    pub cafe_id: i64,
-    /// The café's title.
-    pub cafe_title: String,
-    /// The café's date.
-    pub cafe_date: String,
-    /// Where it stands.
-    pub status: Status,
-    /// The person's name.
-    pub name: String,
-    /// The whole form.
-    pub form: serde_json::Value,
-    /// The language the person used.
-    pub lang: String,
-    /// When they signed up (RFC 3339, UTC).
-    pub created_at: String,
-    /// An earlier live signup for the same café with the same e-mail address
-    /// or phone number: probably the same person, signed up twice (the
-    /// public API cannot tell them so without telling anyone who knows the
-    /// address; the organisation can remove one).
-    pub duplicate_of: Option<i64>,
+pub use wire::console::SignupRow;
+
+fn signup_row(row: &sqlx::sqlite::SqliteRow) -> Result<SignupRow, DbError> {
+    let status = Status::parse(row.try_get("status")?)?;
+    Ok(SignupRow {
+        id: row.try_get("id")?,
+        cafe_id: row.try_get("cafe_id")?,
+        cafe_title: row.try_get("title")?,
+        cafe_date: row.try_get("date")?,
+        status: status.as_wire(),
+        position: row.try_get("position")?,
+        name: row.try_get("name")?,
+        form: serde_json::from_str(row.try_get("form")?)?,
+        lang: row.try_get("lang")?,
+        created_at: row.try_get("created_at")?,
+        moved_up_at: row.try_get("moved_up_at")?,
+        cancelled_at: if status == Status::Cancelled {
+            row.try_get("updated_at")?
+        } else {
+            None
+        },
+        present_at: row.try_get("present_at")?,
+        duplicate_of: row.try_get("duplicate_of")?,
+    })
 }
 
 async fn position(conn: &mut SqliteConnection, cafe_id: i64, id: i64) -> Result<i64, DbError> {
@@ -541,43 +539,95 @@ impl Db {
         .await
     }
 
-    /// The organisation's live signups (not cancelled), of one café or all,
-    /// by café date and signup order.
+    /// The organisation's signups, of one café or all, by café date and
+    /// signup order; cancelled ones only with `cancelled`.
     pub async fn signups(
         &self,
         org: &str,
         cafe_id: Option<i64>,
+        cancelled: bool,
     ) -> Result<Vec<SignupRow>, DbError> {
         let rows = sqlx::query(
-            "SELECT s.id, s.cafe_id, c.title, c.date, s.status, s.name, s.form, s.lang, s.created_at, \
+            "SELECT s.id, s.cafe_id, c.title, c.date, s.status, s.name, s.form, s.lang, \
+             s.created_at, s.updated_at, s.moved_up_at, s.present_at, \
+             CASE WHEN s.status = 'waitlist' THEN (SELECT count(*) FROM signups w \
+               WHERE w.cafe_id = s.cafe_id AND w.status = 'waitlist' AND w.id <= s.id) END \
+               AS position, \
              (SELECT min(o.id) FROM signups o WHERE o.cafe_id = s.cafe_id AND o.id < s.id \
                AND o.status != 'cancelled' AND (o.email_key = s.email_key OR o.phone_key = s.phone_key)) \
                AS duplicate_of \
              FROM signups s JOIN cafes c ON c.id = s.cafe_id \
-             WHERE c.org = ? AND (? IS NULL OR c.id = ?) AND s.status != 'cancelled' \
+             WHERE c.org = ? AND (? IS NULL OR c.id = ?) AND (? OR s.status != 'cancelled') \
              ORDER BY c.date, c.id, s.id",
         )
         .bind(org)
         .bind(cafe_id)
         .bind(cafe_id)
+        .bind(cancelled)
         .fetch_all(&self.read)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(SignupRow {
-                    id: row.try_get("id")?,
-                    cafe_id: row.try_get("cafe_id")?,
-                    cafe_title: row.try_get("title")?,
-                    cafe_date: row.try_get("date")?,
-                    status: Status::parse(row.try_get("status")?)?,
-                    name: row.try_get("name")?,
-                    form: serde_json::from_str(row.try_get("form")?)?,
-                    lang: row.try_get("lang")?,
-                    created_at: row.try_get("created_at")?,
-                    duplicate_of: row.try_get("duplicate_of")?,
-                })
+        rows.iter().map(signup_row).collect()
+    }
+
+    /// Ticks signup `id` present at `at` (or, with `None`, takes the tick
+    /// back); the row as it is now, or `None` if the organisation has no
+    /// such signup. A cancelled signup cannot be ticked.
+    pub async fn set_presence(
+        &self,
+        org: &str,
+        id: i64,
+        at: Option<String>,
+    ) -> Result<Option<Result<(), Status>>, DbError> {
+        let org = org.to_owned();
+        self.write(move |conn| {
+            Box::pin(async move {
+                let status: Option<String> = sqlx::query_scalar(
+                    "SELECT s.status FROM signups s JOIN cafes c ON c.id = s.cafe_id \
+                     WHERE s.id = ? AND c.org = ?",
+                )
+                .bind(id)
+                .bind(&org)
+                .fetch_optional(&mut *conn)
+                .await?;
+                let Some(status) = status else {
+                    return Ok(None);
+                };
+                let status = Status::parse(&status)?;
+                if status == Status::Cancelled {
+                    return Ok(Some(Err(status)));
+                }
+                // A tick sent again (offline, then online) keeps its first time.
+                sqlx::query(
+                    "UPDATE signups SET present_at = CASE WHEN ? IS NULL THEN NULL \
+                     ELSE coalesce(present_at, ?) END WHERE id = ?",
+                )
+                .bind(&at)
+                .bind(&at)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+                Ok(Some(Ok(())))
             })
-            .collect()
+        })
+        .await
+    }
+
+    /// One signup of the organisation, as its lists show it.
+    pub async fn signup_row(&self, org: &str, id: i64) -> Result<Option<SignupRow>, DbError> {
+        let cafe: Option<i64> = sqlx::query_scalar(
+            "SELECT s.cafe_id FROM signups s JOIN cafes c ON c.id = s.cafe_id \
+             WHERE s.id = ? AND c.org = ?",
+        )
+        .bind(id)
+        .bind(org)
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(cafe) = cafe else { return Ok(None) };
+        Ok(self
+            .signups(org, Some(cafe), true)
+            .await?
+            .into_iter()
+            .find(|row| row.id == id))
     }
 
     /// Deletes one signup of the organisation; its place goes to the next person waiting.

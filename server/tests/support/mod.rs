@@ -245,9 +245,32 @@ impl Dirs {
             std::path::Path::new(SCRIPTS),
             &org,
             origins.iter().map(|o| (*o).to_owned()).collect(),
+            None,
         )
         .await
         .expect("org added")
+    }
+
+    /// Adds organisation `name` whose cafés are in time zone `zone`; its token.
+    pub async fn add_org_in_zone(&self, name: &str, zone: &str) -> String {
+        let org = server::names::OrgName::parse(name).expect("a valid name");
+        server::org_add(
+            self.data.path(),
+            std::path::Path::new(SCRIPTS),
+            &org,
+            Vec::new(),
+            Some(zone),
+        )
+        .await
+        .expect("org added")
+    }
+
+    /// Gives organisation `org` an admin `name` with `role`; their own token.
+    pub async fn add_admin(&self, org: &str, name: &str, role: wire::console::Role) -> String {
+        let org = server::names::OrgName::parse(org).expect("a valid name");
+        server::org_add_admin(self.data.path(), &org, name, role)
+            .await
+            .expect("admin added")
     }
 }
 

@@ -45,7 +45,10 @@ impl std::fmt::Display for ApiError {
 
 /// The calendar file of a café.
 pub fn calendar_url(config: &Config, cafe: i64) -> String {
-    config.org_url(&format!("cafes/{cafe}/calendar.ics"))
+    config.org_url(&format!(
+        "cafes/{cafe}/calendar.ics?lang={}",
+        config.lang.tag()
+    ))
 }
 
 async fn answer<T: DeserializeOwned>(
@@ -85,13 +88,20 @@ async fn answer<T: DeserializeOwned>(
     })
 }
 
-/// The organisation's upcoming cafés.
+/// The organisation's upcoming cafés, in the widget's language (where the
+/// organisation wrote it; else in its first language).
 pub async fn cafes(config: &Config) -> Result<Vec<CafeListing>, ApiError> {
     let list: CafeList = answer(Ok(
         gloo_net::http::Request::get(&config.org_url("cafes")).build()?
     ))
     .await?;
-    Ok(list.cafes)
+    Ok(list.cafes.iter().map(|c| c.in_lang(config.lang)).collect())
+}
+
+/// The answer with its café in the widget's language.
+fn in_lang(config: &Config, mut answer: SignupAnswer) -> SignupAnswer {
+    answer.cafe = answer.cafe.in_lang(config.lang);
+    answer
 }
 
 /// Sends a signup with its `token` (see [`new_token`]); the server's rules decide.
@@ -115,6 +125,7 @@ pub async fn sign_up(
             .body(json),
     )
     .await
+    .map(|a| in_lang(config, a))
 }
 
 /// A new signup token from the browser's cryptographic randomness: only
@@ -140,6 +151,7 @@ pub async fn by_token(config: &Config, what: &str, token: &str) -> Result<Signup
             .body(json),
     )
     .await
+    .map(|a| in_lang(config, a))
 }
 
 impl From<gloo_net::Error> for ApiError {

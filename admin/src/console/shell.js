@@ -1,0 +1,166 @@
+// The console's frame: which parts a signed-in admin sees (by their role),
+// and the address (`#cafes`, `#cafe/3/signups`, `#door/3`, `#counts`,
+// `#log`, `#scripts`) that picks the view. After a view is drawn, focus goes
+// to its heading unless the view put it somewhere on purpose (the scanned
+// person's button, the café just saved).
+
+import { ApiError } from '../api.js';
+import { t } from '../texts.js';
+import { renderList, renderForm } from './cafes.js';
+import { renderSignups } from './signups.js';
+import { renderPick, renderDoor, leaveDoor } from './door.js';
+import { renderCounts, renderLog } from './counts.js';
+
+const $ = (id) => document.getElementById(id);
+
+const AREAS = [
+  ['cafes', '#cafes', ['all', 'cafes']],
+  ['door', '#door', ['all', 'cafes']],
+  ['counts', '#counts', ['all', 'cafes']],
+  ['scripts', '#scripts', ['all', 'scripts']],
+  ['log', '#log', ['all', 'cafes', 'scripts']],
+];
+
+let ctx = null;
+
+/**
+ * Starts the console for a signed-in admin. `overview` is the server's
+ * answer to signing in (who, role, time zone, today); `openScripts` shows
+ * the playground; `unauthorized` signs out with a message.
+ */
+export function startConsole({ session, overview, lang, openScripts, closeScripts, unauthorized }) {
+  const view = $('console');
+  const role = overview.me.role;
+  ctx = {
+    session,
+    role,
+    view,
+    zone: overview.time_zone,
+    today: overview.today,
+    t,
+    lang,
+    unauthorized,
+    openScripts,
+    closeScripts,
+    focus: null,
+    /** Goes to `hash`; `focus` is a selector to focus once it is drawn. */
+    go(hash, focus = null) {
+      ctx.focus = focus;
+      if (location.hash === hash) show();
+      else location.hash = hash;
+    },
+    /** Runs `work`; a failure is shown in `output` (a 401 signs out). */
+    async guard(work, output) {
+      try {
+        await work();
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) { unauthorized(); return; }
+        output.textContent = e instanceof ApiError ? e.message : t('unreachable', { error: e.message });
+      }
+    },
+  };
+  drawNav();
+  window.removeEventListener('hashchange', show);
+  window.addEventListener('hashchange', show);
+  $('areas').hidden = false;
+  if (!location.hash || location.hash === '#') {
+    history.replaceState(null, '', `#${role === 'scripts' ? 'scripts' : 'cafes'}`);
+  }
+  show();
+}
+
+/** Stops the console (signing out). */
+export function stopConsole() {
+  window.removeEventListener('hashchange', show);
+  leaveDoor();
+  ctx = null;
+  $('areas').hidden = true;
+  $('console').hidden = true;
+  $('console').replaceChildren();
+}
+
+/** Redraws the navigation and the current view (the page's language changed). */
+export function redrawConsole() {
+  if (!ctx) return;
+  drawNav();
+  if (!location.hash.startsWith('#scripts')) show();
+}
+
+function drawNav() {
+  const list = $('areas-list');
+  list.replaceChildren();
+  for (const [key, hash, roles] of AREAS) {
+    if (!roles.includes(ctx.role)) continue;
+    const a = document.createElement('a');
+    a.href = hash;
+    a.textContent = t(`area_${key}`);
+    a.dataset.area = key;
+    const li = document.createElement('li');
+    li.append(a);
+    list.append(li);
+  }
+  markCurrent();
+}
+
+function markCurrent() {
+  const area = areaOf(location.hash);
+  for (const a of $('areas-list').querySelectorAll('a')) {
+    if (a.dataset.area === area) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function areaOf(hash) {
+  const first = hash.replace(/^#/, '').split('/')[0];
+  return first === 'cafe' ? 'cafes' : first;
+}
+
+async function show() {
+  if (!ctx) return;
+  const parts = location.hash.replace(/^#/, '').split('/');
+  const area = areaOf(location.hash);
+  const allowed = AREAS.find(([key]) => key === area)?.[2] || [];
+  markCurrent();
+  if (area !== 'door') leaveDoor();
+  if (!allowed.includes(ctx.role)) {
+    history.replaceState(null, '', `#${ctx.role === 'scripts' ? 'scripts' : 'cafes'}`);
+    show();
+    return;
+  }
+  if (area === 'scripts') {
+    ctx.view.hidden = true;
+    ctx.openScripts();
+    return;
+  }
+  ctx.closeScripts();
+  ctx.view.hidden = false;
+  const focus = ctx.focus;
+  ctx.focus = null;
+  const before = document.activeElement;
+  try {
+    if (parts[0] === 'cafes' && parts[1] === 'new') await renderForm(ctx.view, ctx, 'new');
+    else if (parts[0] === 'cafe' && parts[2] === 'edit') await renderForm(ctx.view, ctx, 'edit', parts[1]);
+    else if (parts[0] === 'cafe' && parts[2] === 'copy') await renderForm(ctx.view, ctx, 'copy', parts[1]);
+    else if (parts[0] === 'cafe' && parts[2] === 'signups') await renderSignups(ctx.view, ctx, parts[1]);
+    else if (parts[0] === 'door' && parts[1]) await renderDoor(ctx.view, ctx, parts[1], parts[2]);
+    else if (parts[0] === 'door') await renderPick(ctx.view, ctx);
+    else if (parts[0] === 'counts') await renderCounts(ctx.view, ctx);
+    else if (parts[0] === 'log') await renderLog(ctx.view, ctx);
+    else await renderList(ctx.view, ctx);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) { ctx.unauthorized(); return; }
+    const p = document.createElement('p');
+    p.className = 'error';
+    p.setAttribute('role', 'alert');
+    p.textContent = e instanceof ApiError ? e.message : t('unreachable', { error: e.message });
+    ctx.view.replaceChildren(p);
+    return;
+  }
+  const target = (focus && ctx.view.querySelector(focus)) || null;
+  if (target) {
+    target.setAttribute('tabindex', '-1');
+    target.focus();
+  } else if (document.activeElement === before || !ctx.view.contains(document.activeElement)) {
+    ctx.view.querySelector('#view-title')?.focus();
+  }
+}

@@ -1,0 +1,255 @@
+// End-to-end: the organiser console at /admin/, in Debian's headless
+// Chromium against the real server. An organiser signs in with their own
+// token, creates a café in Dutch and English (a bad field gets its error
+// beside it), a job seeker signs up through the embedded widget in English
+// and reads the English title, the organiser sees the signup and downloads
+// the CSV, checks people in on a 360 px phone (also while offline: the ticks
+// reach the server when it is back online), adds a walk-in and reads the
+// counts. axe-core finds nothing in Dutch or English.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { adminAdd, launchBrowser, openPage, orgAdd, startHostSite, startServer } from './harness.mjs';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 360, height: 740 };
+
+let server, site, browser, orgToken, sanne, youssef;
+
+before(async () => {
+  server = await startServer();
+  site = await startHostSite(server.origin);
+  browser = await launchBrowser();
+  orgToken = await orgAdd(server.dataDir, 'buurt', [site.origin]);
+  sanne = await adminAdd(server.dataDir, 'buurt', 'Sanne', 'cafes');
+  youssef = await adminAdd(server.dataDir, 'buurt', 'Youssef', 'scripts');
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await server?.stop();
+});
+
+/** A date `days` from today (UTC). */
+function inDays(days) {
+  return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+}
+
+async function api(method, path, body) {
+  const response = await fetch(`${server.origin}/v1/admin/orgs/buurt${path}`, {
+    method,
+    headers: { authorization: `Bearer ${orgToken}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  return response.json();
+}
+
+/** Polls `read` until `ok(value)`, or fails after 15 s with the last value. */
+async function until(read, ok, what) {
+  let last;
+  for (const deadline = Date.now() + 15000; Date.now() < deadline;) {
+    last = await read().catch((e) => e);
+    if (ok(last)) return last;
+    await new Promise((done) => setTimeout(done, 150));
+  }
+  assert.fail(`${what}: ${JSON.stringify(last)}`);
+}
+
+/** What sticks out of a 360 px page (nothing should: the door is a phone;
+ * the wide signup tables scroll inside their own focusable region). */
+async function sticksOut(page) {
+  return page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => !e.closest('.scroll table'))
+    .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${e.className}` : ''}`));
+}
+
+async function axe(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function signIn(page, token, lang = 'en') {
+  await page.locator('#ui-lang').selectOption(lang);
+  await page.locator('#org').fill('buurt');
+  await page.locator('#token').fill(token);
+  await page.locator('#sign-in-form button[type=submit]').click();
+  await page.locator('#view-title').waitFor();
+}
+
+async function console_(viewport, token, lang) {
+  const page = await openPage(browser, `${server.origin}/admin/`, viewport);
+  await signIn(page, token, lang);
+  return page;
+}
+
+describe('the organiser console', () => {
+  let cafe;
+
+  test('an organiser creates a café in Dutch and English; a job seeker reads it in English and signs up; the organiser sees the signup and exports it', async () => {
+    const page = await console_({ width: 1100, height: 900 }, sanne, 'en');
+    assert.match(await page.locator('#who').innerText(), /buurt · Sanne \(cafés and the door\)/);
+    const areas = await page.locator('#areas-list a').allInnerTexts();
+    assert.deepEqual(areas, ['Cafés', 'At the door', 'Who came', 'History'], 'a door volunteer sees no rule scripts');
+
+    await page.getByRole('link', { name: 'New café' }).click();
+    await page.locator('#view-title', { hasText: 'New café' }).waitFor();
+    await page.locator('[id="f-title"]').fill('Vacaturecafé Zorg en Welzijn');
+    await page.locator('[id="f-description"]').fill('Praat met werkgevers uit de zorg.');
+    await page.locator('[id="f-sectors"]').fill('Zorg, Welzijn');
+    await page.locator('[id="f-date"]').fill(inDays(5));
+    await page.locator('[id="f-place"]').fill('Bibliotheek Oost');
+    await page.locator('[id="f-address"]').fill('Javaplein 2, Amsterdam');
+    await page.locator('[id="f-capacity"]').fill('0');
+    await page.locator('[id="f-texts.en.title"]').fill('Job café: Care and Welfare');
+    await page.locator('[id="f-texts.en.sectors"]').fill('Care, Welfare');
+    assert.deepEqual(await axe(page), [], 'the form in English');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // The API's error, next to the field it is about, with focus there.
+    const capacity = page.locator('[id="f-capacity"]');
+    await page.locator('[id="f-capacity-error"]', { hasText: 'capacity' }).waitFor();
+    assert.equal(await capacity.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-capacity');
+    await capacity.fill('12');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#view-title', { hasText: 'Cafés' }).waitFor();
+    const item = page.locator('li.cafe', { hasText: 'Vacaturecafé Zorg en Welzijn' });
+    await item.waitFor();
+    cafe = Number((await item.getAttribute('id')).replace('cafe-', ''));
+    const stored = (await api('GET', '/cafes')).find((c) => c.id === cafe);
+    assert.equal(stored.texts.en.title, 'Job café: Care and Welfare');
+    assert.deepEqual(stored.sectors, ['Zorg', 'Welzijn']);
+
+    // The job seeker, on the organisation's own site, in English.
+    const seeker = await openPage(browser, `${site.origin}/cafe.html?org=buurt&lang=en`);
+    const w = seeker.locator('bondgenoot-widget');
+    const card = w.locator('.bg-cafe').filter({ hasText: 'Job café: Care and Welfare' });
+    await card.waitFor({ timeout: 15000 });
+    assert.doesNotMatch(await w.innerText(), /Vacaturecafé Zorg en Welzijn/, 'no Dutch title beside the English one');
+    assert.match(await card.innerText(), /Care, Welfare/);
+    await card.getByRole('button', { name: 'Sign up' }).click();
+    await w.locator('#bg-f-name').fill('Amina Yusuf');
+    await w.locator('#bg-f-email').fill('amina@example.nl');
+    await w.locator('#bg-f-support-interpreter').check();
+    await w.locator('#bg-f-consent').check();
+    await w.locator('.bg-form button[type=submit]').click();
+    await w.locator('.bg-done[data-status=confirmed]').waitFor();
+    assert.match(await w.locator('.bg-done').innerText(), /Job café: Care and Welfare/);
+    // In Dutch, the same café has its Dutch title.
+    const dutch = await openPage(browser, `${site.origin}/cafe.html?org=buurt&lang=nl`);
+    await dutch.locator('bondgenoot-widget .bg-cafe', { hasText: 'Vacaturecafé Zorg en Welzijn' }).waitFor({ timeout: 15000 });
+    await dutch.context().close();
+    await seeker.context().close();
+
+    // The organiser sees her, with the support she asked for.
+    await page.locator(`#cafe-${cafe}`).getByRole('link', { name: 'Signups' }).click();
+    const row = page.locator('tbody tr', { hasText: 'Amina Yusuf' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /interpreter/);
+    assert.match(await page.locator('#t-with_place').innerText(), /With a place \(1\)/);
+    assert.deepEqual(await axe(page), [], 'the signups in English');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV (Excel)' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /Amina Yusuf/);
+    assert.match(csv, /^\uFEFFid;cafe_date;cafe;status;name/);
+
+    // The same pages in Dutch: no violations either.
+    await page.locator('#ui-lang').selectOption('nl');
+    await page.locator('#t-with_place', { hasText: 'Met een plek (1)' }).waitFor();
+    assert.deepEqual(await axe(page), [], 'the signups in Dutch');
+    await page.goto(`${server.origin}/admin/#cafes`);
+    await page.locator('#view-title', { hasText: 'Cafés' }).waitFor();
+    assert.deepEqual(await axe(page), [], 'the cafés in Dutch');
+    assert.deepEqual(page.problems.pageErrors, []);
+    assert.deepEqual(page.problems.csp, []);
+    await page.context().close();
+  });
+
+  test('a scripts admin sees only the rule scripts; the door volunteer cannot reach them', async () => {
+    // Youssef lands in the playground.
+    const editor = await openPage(browser, `${server.origin}/admin/`);
+    await editor.locator('#ui-lang').selectOption('en');
+    await editor.locator('#org').fill('buurt');
+    await editor.locator('#token').fill(youssef);
+    await editor.locator('#sign-in-form button[type=submit]').click();
+    await editor.locator('#workspace').waitFor();
+    assert.deepEqual(await editor.locator('#areas-list a').allInnerTexts(), ['Rule scripts', 'History']);
+    await editor.context().close();
+
+    const door = await console_({ width: 1100, height: 900 }, sanne, 'en');
+    await door.evaluate(() => { location.hash = '#scripts'; });
+    await door.locator('#view-title', { hasText: 'Cafés' }).waitFor();
+    assert.equal(await door.locator('#workspace').isHidden(), true);
+    await door.context().close();
+  });
+
+  test('at the door on a 360 px phone: search, one tap for present, ticks made offline reach the server when it is back, a walk-in, and the counts', async () => {
+    assert.ok(cafe, 'the first test made the café');
+    const other = await fetch(`${server.origin}/v1/orgs/buurt/cafes/${cafe}/signups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ form: { name: 'Bilal Haddad', email: 'bilal@example.nl', consent: true } }),
+    });
+    assert.equal(other.status, 201);
+
+    const page = await console_(PHONE, sanne, 'nl');
+    await page.locator('#areas-list').getByRole('link', { name: 'Aan de deur' }).click();
+    await page.getByRole('link', { name: /Vacaturecafé Zorg en Welzijn/ }).click();
+    await page.locator('#view-title', { hasText: 'Aan de deur' }).waitFor();
+    assert.deepEqual(await sticksOut(page), [], 'nothing sticks out at 360 px');
+    assert.deepEqual(await axe(page), [], 'the door in Dutch at 360 px');
+
+    // Keyboard only: search, then Tab to her button and press Space.
+    await page.locator('#door-search').focus();
+    await page.keyboard.type('amina');
+    assert.equal(await page.locator('li.person', { hasText: 'Bilal' }).isHidden(), true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    const amina = page.getByRole('button', { name: 'Amina Yusuf is aanwezig' });
+    assert.equal(await amina.getAttribute('aria-pressed'), 'true');
+    const rows = () => api('GET', `/signups?cafe=${cafe}`);
+    await until(rows, (r) => r.find((s) => s.name === 'Amina Yusuf')?.present_at, 'Amina ticked on the server');
+    assert.match(await page.locator('#door-counts').innerText(), /2 aangemeld · 1 binnen · 1 nog niet · 0 zonder aanmelding/);
+
+    // The connection drops: Bilal's tick and a walk-in are kept on the phone.
+    await page.locator('#door-search').fill('');
+    await page.context().setOffline(true);
+    await page.getByRole('button', { name: 'Bilal Haddad is aanwezig' }).click();
+    await page.locator('#walk-in-name').fill('Chris de Vries');
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.locator('#door-network', { hasText: 'Geen verbinding. 2 wijziging(en) bewaard' }).waitFor();
+    assert.match(await page.locator('#door-counts').innerText(), /2 aangemeld · 2 binnen · 0 nog niet · 1 zonder aanmelding/);
+    await new Promise((done) => setTimeout(done, 500));
+    assert.equal((await rows()).find((s) => s.name === 'Bilal Haddad').present_at, null, 'nothing reached the server while offline');
+
+    // Back online: both arrive, once.
+    await page.context().setOffline(false);
+    await until(rows, (r) => r.find((s) => s.name === 'Bilal Haddad')?.present_at, 'Bilal ticked after the connection came back');
+    const walkIns = await until(() => api('GET', `/cafes/${cafe}/walk-ins`), (w) => w.length === 1, 'the walk-in arrived');
+    assert.equal(walkIns[0].name, 'Chris de Vries');
+    await page.locator('#door-network', { hasText: 'Alles is opgeslagen' }).waitFor();
+
+    // The counts, per café.
+    await page.locator('#areas-list').getByRole('link', { name: 'Wie kwamen' }).click();
+    const line = page.locator(`#attendance li[data-cafe="${cafe}"]`);
+    await line.waitFor();
+    assert.deepEqual(await line.locator('dt').allInnerTexts(), ['Met een plek', 'Gekomen', 'Niet gekomen', 'Zonder aanmelding']);
+    assert.deepEqual((await line.locator('dd').allInnerTexts()).map(Number), [2, 2, 0, 1]);
+    assert.deepEqual(await axe(page), [], 'the counts at 360 px');
+    assert.deepEqual(await sticksOut(page), []);
+
+    // The history names who did it.
+    await page.locator('#areas-list').getByRole('link', { name: 'Geschiedenis' }).click();
+    await page.locator('.log-list li', { hasText: 'Sanne: walk_in' }).waitFor();
+    assert.deepEqual(page.problems.pageErrors, []);
+    await page.context().close();
+  });
+});
