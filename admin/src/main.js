@@ -29,8 +29,9 @@ const state = {
 let script;
 let tests;
 
+/** Today where the organisation is (as the server reviews scripts), else in UTC. */
 function today() {
-  return new Date().toISOString().slice(0, 10);
+  return state.overview?.today || new Date().toISOString().slice(0, 10);
 }
 
 // --- the widget bundle: reviewScript and mount --------------------------------
@@ -349,6 +350,7 @@ async function openWidget(widget) {
 
 function signOut(message = '') {
   sessionStorage.removeItem(SESSION);
+  try { localStorage.removeItem(SESSION); } catch (e) { /* not kept there */ }
   state.session = null;
   state.overview = null;
   state.page = null;
@@ -388,7 +390,13 @@ async function enter(session, overview = null) {
       overview = await signIn(session);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) { signOut(t('token_refused')); return; }
-      signOut(e instanceof ApiError ? e.message : t('unreachable', { error: e.message }));
+      // Not reachable now (a door with bad wifi): keep the saved sign-in and
+      // the changes waiting on this device; try again in a moment.
+      $('sign-in').hidden = true;
+      $('sign-out').hidden = false;
+      $('who').hidden = false;
+      $('who').textContent = e instanceof ApiError ? e.message : t('unreachable', { error: e.message });
+      setTimeout(() => enter(session), 5000);
       return;
     }
   }
@@ -427,7 +435,9 @@ async function onSignIn(event) {
     return;
   }
   error.textContent = '';
-  sessionStorage.setItem(SESSION, JSON.stringify(session));
+  // This tab only, or (for the phone at the door) this device until signing out.
+  const store = $('remember').checked ? localStorage : sessionStorage;
+  try { store.setItem(SESSION, JSON.stringify(session)); } catch (e) { sessionStorage.setItem(SESSION, JSON.stringify(session)); }
   await enter(session, overview);
 }
 
@@ -469,7 +479,9 @@ function start() {
   });
   if (signInFromLink()) return;
   let saved = null;
-  try { saved = JSON.parse(sessionStorage.getItem(SESSION) || 'null'); } catch (e) { saved = null; }
+  try {
+    saved = JSON.parse(sessionStorage.getItem(SESSION) || localStorage.getItem(SESSION) || 'null');
+  } catch (e) { saved = null; }
   if (saved && saved.org && saved.token) enter(saved);
   else signOut();
 }

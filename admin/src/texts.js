@@ -161,17 +161,17 @@ for (const l of Object.keys(TEXTS)) Object.assign(TEXTS[l], CONSOLE[l]);
 const LANG_KEY = 'bondgenoot-admin-lang';
 let lang = 'en';
 
-/** This tab's choice, else the browser's language, else English. */
+/** This device's choice, else the browser's language, else English. */
 export function initialLang() {
   let saved = null;
-  try { saved = sessionStorage.getItem(LANG_KEY); } catch (e) { saved = null; }
+  try { saved = localStorage.getItem(LANG_KEY); } catch (e) { saved = null; }
   if (saved && TEXTS[saved]) return saved;
   return (navigator.language || '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
 export function setLang(next) {
   lang = TEXTS[next] ? next : 'en';
-  try { sessionStorage.setItem(LANG_KEY, lang); } catch (e) { /* not kept: fine */ }
+  try { localStorage.setItem(LANG_KEY, lang); } catch (e) { /* not kept: fine */ }
   document.documentElement.lang = lang;
   document.title = t('title');
   for (const el of document.querySelectorAll('[data-t]')) el.replaceChildren(withCode(t(el.dataset.t)));

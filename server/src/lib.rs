@@ -26,6 +26,7 @@ pub mod controllers;
 pub mod data_dir;
 pub mod db;
 pub mod demo;
+pub mod door_code;
 pub mod error;
 pub mod etag;
 pub mod ics;

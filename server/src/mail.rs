@@ -101,12 +101,23 @@ async fn remind_every_hour(db: Db, clock: Clock, mut stop: tokio::sync::watch::R
             _ = tick.tick() => {}
             _ = stop.changed() => return,
         }
-        let tomorrow = clock.today().next_day().map(|d| d.to_string());
-        let Some(tomorrow) = tomorrow else { continue };
-        match db.write_reminders(&tomorrow).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!("wrote {n} reminders for the cafés of {tomorrow}"),
-            Err(e) => tracing::error!(error = %e, "writing reminders"),
+        // "Tomorrow" where each organisation is.
+        let zones = match db.time_zones().await {
+            Ok(zones) => zones,
+            Err(e) => {
+                tracing::error!(error = %e, "reading time zones for reminders");
+                continue;
+            }
+        };
+        for zone in zones {
+            let Some(tomorrow) = clock.today_in(&zone).next_day().map(|d| d.to_string()) else {
+                continue;
+            };
+            match db.write_reminders(&zone, &tomorrow).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("wrote {n} reminders for the cafés of {tomorrow} ({zone})"),
+                Err(e) => tracing::error!(error = %e, "writing reminders"),
+            }
         }
     }
 }
@@ -265,11 +276,9 @@ impl Sender {
         };
         let zone = self
             .db
-            .org(&m.org)
+            .time_zone(&m.org)
             .await
-            .map_err(|e| Failed::ForNow(e.to_string()))?
-            .map(|o| o.time_zone)
-            .unwrap_or_default();
+            .map_err(|e| Failed::ForNow(e.to_string()))?;
         let ctx = Ctx {
             lang: Lang::from_tag(&m.lang).unwrap_or_default(),
             org: m.org.clone(),

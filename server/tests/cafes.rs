@@ -274,9 +274,11 @@ async fn someone_who_knows_only_an_address_learns_nothing_from_signing_up_with_i
             answer["cancel_token"].is_string(),
             "its own link, never hers"
         );
-        // What differs between newcomers: their token, and their place in line.
+        // What differs between newcomers: their token, their place in line,
+        // and their code for the door (their own signup's).
         answer["cancel_token"] = Value::Null;
         answer["position"] = Value::Null;
+        answer["door"] = Value::Null;
         answer["cafe"]["counts"] = Value::Null;
         answers.push(answer);
     }

@@ -171,6 +171,28 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
     );
     assert!(log.to_string().contains(&format!("café {cafe}")));
 
+    // Every admin reads the history, so it never holds a webhook's address
+    // (which may carry a secret); the organisation's token is named as such.
+    let set = server
+        .call(&org_token, Method::PUT, "/v1/admin/orgs/acme/webhook")
+        .await
+        .json(&json!({ "url": "https://user:pw@sms.example.nl/hook/s3cret?key=abc" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(set.status(), StatusCode::OK);
+    let log = server
+        .call(&editor, Method::GET, "/v1/admin/orgs/acme/log")
+        .await
+        .send()
+        .await
+        .expect("request");
+    let log = json_of(log).await;
+    assert_eq!(log[0]["action"], "set_webhook");
+    assert_eq!(log[0]["who"], "organisation token");
+    assert_eq!(log[0]["detail"], "sms.example.nl");
+    assert!(!log.to_string().contains("s3cret") && !log.to_string().contains("pw@"));
+
     // Revoked: the token stops working at once, the others do not.
     let org = server::names::OrgName::parse("acme").expect("name");
     server::org_remove_admin(dirs.data.path(), &org, "Sanne")
@@ -207,11 +229,14 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
 #[tokio::test]
 async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_signups() {
     let dirs = Dirs::new();
-    let token = dirs.add_org("acme", &[]).await;
+    // In UTC, so "today" is the same day here and there: the café is today.
+    let token = dirs.add_org_in_zone("acme", "Etc/UTC").await;
     let door = dirs.add_admin("acme", "Sanne", Role::Cafes).await;
     let other = dirs.add_org("other", &[]).await;
     let server = Server::start(&dirs).await;
-    let cafe = server.admin_cafe("acme", &token, &in_days(3), 2).await;
+    let cafe = server.admin_cafe("acme", &token, &in_days(0), 2).await;
+    let later = server.admin_cafe("acme", &token, &in_days(7), 2).await;
+    server.sign_up_as("acme", later, 8, "nl").await;
     for n in 1..=3 {
         server.sign_up_as("acme", cafe, n, "nl").await;
     }
@@ -331,6 +356,19 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
         (&json!(2), &json!(1), &json!(1), &json!(1)),
         "{ours}"
     );
+    // Next week's café: nobody has not come yet.
+    let next = counts
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|c| c["cafe_id"] == later)
+        .expect("next week's café")
+        .clone();
+    assert_eq!(
+        (&next["signed_up"], &next["did_not_come"]),
+        (&json!(1), &Value::Null),
+        "{next}"
+    );
 
     // The tick taken back, and a cancelled signup cannot be ticked.
     let back = server
@@ -361,6 +399,41 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
         )
         .await;
     assert_error(refused, StatusCode::CONFLICT, "signup_cancelled").await;
+    let untick = server
+        .tick(
+            "acme",
+            &door,
+            cancelled["id"].as_i64().expect("id"),
+            json!({ "present": false }),
+        )
+        .await;
+    assert_eq!(
+        untick.status(),
+        StatusCode::OK,
+        "taking no tick back is fine"
+    );
+
+    // Cancelling takes the tick away with the rest of the details.
+    let ticked_token = server.sign_up_as("acme", later, 10, "nl").await["cancel_token"]
+        .as_str()
+        .expect("a token")
+        .to_owned();
+    let rows = server.signups("acme", &door, later).await;
+    let id = rows.last().expect("the new one")["id"]
+        .as_i64()
+        .expect("id");
+    server
+        .tick("acme", &door, id, json!({ "present": true }))
+        .await;
+    server
+        .http
+        .post(server.url("/v1/orgs/acme/signups/cancel"))
+        .json(&json!({ "token": ticked_token }))
+        .send()
+        .await
+        .expect("cancelled");
+    let rows = server.signups("acme", &door, later).await;
+    assert!(rows.last().expect("it")["present_at"].is_null());
     server.stop().await;
 }
 

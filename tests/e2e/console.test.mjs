@@ -12,11 +12,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { adminAdd, launchBrowser, openPage, orgAdd, startHostSite, startServer } from './harness.mjs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 
 let server, site, browser, orgToken, sanne, youssef;
+/** What the door code on Amina's confirmation says, as a phone's camera reads it. */
+let scannedLink;
 
 before(async () => {
   server = await startServer();
@@ -33,9 +37,9 @@ after(async () => {
   await server?.stop();
 });
 
-/** A date `days` from today (UTC). */
-function inDays(days) {
-  return new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+/** Today in Amsterdam, where the organisation's cafés are (YYYY-MM-DD). */
+function todayThere() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 }
 
 async function api(method, path, body) {
@@ -73,18 +77,27 @@ async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function signIn(page, token, lang = 'en') {
+async function signIn(page, token, lang = 'en', remember = false) {
   await page.locator('#ui-lang').selectOption(lang);
   await page.locator('#org').fill('buurt');
   await page.locator('#token').fill(token);
+  if (remember) await page.locator('#remember').check();
   await page.locator('#sign-in-form button[type=submit]').click();
   await page.locator('#view-title').waitFor();
 }
 
-async function console_(viewport, token, lang) {
+async function console_(viewport, token, lang, remember = false) {
   const page = await openPage(browser, `${server.origin}/admin/`, viewport);
-  await signIn(page, token, lang);
+  await signIn(page, token, lang, remember);
   return page;
+}
+
+/** Reads the QR code in `locator` from a screenshot, as a phone's camera would. */
+async function readQr(locator) {
+  const png = PNG.sync.read(await locator.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(code, 'the door code can be read');
+  return code.data;
 }
 
 describe('the organiser console', () => {
@@ -101,7 +114,8 @@ describe('the organiser console', () => {
     await page.locator('[id="f-title"]').fill('Vacaturecafé Zorg en Welzijn');
     await page.locator('[id="f-description"]').fill('Praat met werkgevers uit de zorg.');
     await page.locator('[id="f-sectors"]').fill('Zorg, Welzijn');
-    await page.locator('[id="f-date"]').fill(inDays(5));
+    // Today: the counts of who did not come are there from the café's day on.
+    await page.locator('[id="f-date"]').fill(todayThere());
     await page.locator('[id="f-place"]').fill('Bibliotheek Oost');
     await page.locator('[id="f-address"]').fill('Javaplein 2, Amsterdam');
     await page.locator('[id="f-capacity"]').fill('0');
@@ -140,6 +154,11 @@ describe('the organiser console', () => {
     await w.locator('.bg-form button[type=submit]').click();
     await w.locator('.bg-done[data-status=confirmed]').waitFor();
     assert.match(await w.locator('.bg-done').innerText(), /Job café: Care and Welfare/);
+    // Her code for the door, readable by a phone's camera.
+    const code = w.locator('.bg-door-code svg');
+    assert.equal(await code.getAttribute('aria-label'), 'Your code for the door');
+    scannedLink = await readQr(code);
+    assert.match(scannedLink, new RegExp(`^${server.origin}/admin/#door/\\d+/\\d+$`));
     // In Dutch, the same café has its Dutch title.
     const dutch = await openPage(browser, `${site.origin}/cafe.html?org=buurt&lang=nl`);
     await dutch.locator('bondgenoot-widget .bg-cafe', { hasText: 'Vacaturecafé Zorg en Welzijn' }).waitFor({ timeout: 15000 });
@@ -160,6 +179,22 @@ describe('the organiser console', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     assert.match(csv, /Amina Yusuf/);
     assert.match(csv, /^\uFEFFid;cafe_date;cafe;status;name/);
+
+    // Someone asks for their data to be deleted: one button, a question, gone.
+    const extra = await fetch(`${server.origin}/v1/orgs/buurt/cafes/${cafe}/signups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ form: { name: 'Wil Verwijderd', email: 'wil@example.nl', consent: true } }),
+    });
+    assert.equal(extra.status, 201);
+    await page.reload();
+    await page.locator('tbody tr', { hasText: 'Wil Verwijderd' }).waitFor();
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete the data of Wil Verwijderd' }).click();
+    await page.locator('.status', { hasText: 'The data of Wil Verwijderd is deleted.' }).waitFor();
+    assert.equal(await page.locator('tbody tr', { hasText: 'Wil Verwijderd' }).count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'view-title', 'focus on the heading, not lost');
+    assert.equal((await api('GET', `/signups?cafe=${cafe}`)).some((r) => r.name === 'Wil Verwijderd'), false);
 
     // The same pages in Dutch: no violations either.
     await page.locator('#ui-lang').selectOption('nl');
@@ -200,23 +235,38 @@ describe('the organiser console', () => {
     });
     assert.equal(other.status, 201);
 
-    const page = await console_(PHONE, sanne, 'nl');
+    // The door phone, signed in to stay; a scanned code opens in a new tab.
+    const page = await console_(PHONE, sanne, 'nl', true);
+    assert.ok(scannedLink.includes(`#door/${cafe}/`), scannedLink);
+    const scan = await page.context().newPage();
+    await scan.goto(scannedLink);
+    await scan.locator('#door-scan', { hasText: 'Gescande code: Amina Yusuf' }).waitFor();
+    assert.equal(await scan.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Amina Yusuf is aanwezig');
+    await scan.keyboard.press('Enter');
+    const rows = () => api('GET', `/signups?cafe=${cafe}`);
+    await until(rows, (r) => r.find((s) => s.name === 'Amina Yusuf')?.present_at, 'Amina ticked from her code');
+    await scan.close();
+
     await page.locator('#areas-list').getByRole('link', { name: 'Aan de deur' }).click();
     await page.getByRole('link', { name: /Vacaturecafé Zorg en Welzijn/ }).click();
     await page.locator('#view-title', { hasText: 'Aan de deur' }).waitFor();
     assert.deepEqual(await sticksOut(page), [], 'nothing sticks out at 360 px');
     assert.deepEqual(await axe(page), [], 'the door in Dutch at 360 px');
+    assert.doesNotMatch(await page.locator('#console').innerText(), /\bnull\b|undefined/);
 
-    // Keyboard only: search, then Tab to her button and press Space.
+    // Keyboard only: search, Tab to her button, Space takes the tick back and gives it again.
     await page.locator('#door-search').focus();
     await page.keyboard.type('amina');
     assert.equal(await page.locator('li.person', { hasText: 'Bilal' }).isHidden(), true);
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
     const amina = page.getByRole('button', { name: 'Amina Yusuf is aanwezig' });
     assert.equal(await amina.getAttribute('aria-pressed'), 'true');
-    const rows = () => api('GET', `/signups?cafe=${cafe}`);
-    await until(rows, (r) => r.find((s) => s.name === 'Amina Yusuf')?.present_at, 'Amina ticked on the server');
+    await page.keyboard.press('Space');
+    assert.equal(await amina.getAttribute('aria-pressed'), 'false');
+    await until(rows, (r) => r.find((s) => s.name === 'Amina Yusuf')?.present_at === null, 'the tick taken back');
+    await page.keyboard.press('Space');
+    assert.equal(await amina.getAttribute('aria-pressed'), 'true');
+    await until(rows, (r) => r.find((s) => s.name === 'Amina Yusuf')?.present_at, 'Amina ticked again');
     assert.match(await page.locator('#door-counts').innerText(), /2 aangemeld · 1 binnen · 1 nog niet · 0 zonder aanmelding/);
 
     // The connection drops: Bilal's tick and a walk-in are kept on the phone.

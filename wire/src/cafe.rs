@@ -237,4 +237,32 @@ pub struct SignupAnswer {
     /// An e-mail about this signup is on its way to the person.
     #[serde(default)]
     pub mail: bool,
+    /// The code to show at the door, for a signup that is confirmed or
+    /// waiting (in the signup and the status answers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door: Option<DoorCode>,
+}
+
+/// A QR code the person shows at the door: the organiser's phone, signed in
+/// to the console, opens `link` (that person's check-in) from it. Sent as
+/// its modules, so the widget draws it without a QR library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DoorCode {
+    /// What the code says: the console's check-in address for this signup.
+    pub link: String,
+    /// Modules per side.
+    pub size: u32,
+    /// `size × size` modules, row by row: `1` dark, `0` light.
+    pub modules: String,
+}
+
+impl DoorCode {
+    /// The dark modules as (column, row), for drawing.
+    pub fn dark(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let size = self.size.max(1);
+        (0u32..)
+            .zip(self.modules.bytes())
+            .filter(|(_, m)| *m == b'1')
+            .map(move |(i, _)| (i % size, i / size))
+    }
 }

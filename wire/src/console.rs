@@ -139,10 +139,12 @@ pub struct Attendance {
     pub date: String,
     /// People with a place.
     pub signed_up: i64,
-    /// Of them, ticked present.
+    /// People ticked present: with a place, or from the waiting list (who
+    /// came anyway and got in), so it can be more than `signed_up`.
     pub came: i64,
-    /// Of them, not ticked.
-    pub did_not_come: i64,
+    /// People with a place who were not ticked present; `None` before the
+    /// café's day.
+    pub did_not_come: Option<i64>,
     /// People who came without signing up.
     pub walk_ins: i64,
 }
@@ -152,7 +154,8 @@ pub struct Attendance {
 pub struct LogEntry {
     /// When (RFC 3339, UTC).
     pub at: String,
-    /// The admin's name; empty for the organisation's own token.
+    /// The admin's name; `organisation token` for the organisation's own
+    /// token; empty for the server itself (retention) and the command line.
     pub who: String,
     /// What, e.g. `update_cafe`.
     pub action: String,

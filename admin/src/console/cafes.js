@@ -41,7 +41,11 @@ function cafeItem(c, ctx, status) {
   const { t } = ctx;
   const toggle = async () => {
     await ctx.guard(async () => {
-      await updateCafe(ctx.session, c.id, { ...details(c), closed: !c.closed });
+      // The café as it is now (another admin may have changed it since the
+      // list was drawn): only `closed` changes.
+      const now = (await loadCafes(ctx.session)).find((x) => x.id === c.id);
+      if (!now) { await renderList(ctx.view, ctx); return; }
+      await updateCafe(ctx.session, c.id, { ...details(now), closed: !c.closed });
       await renderList(ctx.view, ctx);
       ctx.view.querySelector(`#cafe-${c.id} .toggle`)?.focus();
     }, status);

@@ -28,12 +28,20 @@ function append(el, children) {
   }
 }
 
-/** A date-time (RFC 3339) as the organiser reads it, in the page's language. */
-export function when(rfc3339, lang) {
+/**
+ * A date-time (RFC 3339) as the organiser reads it, in the page's language
+ * and the organisation's time zone `zone` (where its cafés are).
+ */
+export function when(rfc3339, lang, zone) {
   if (!rfc3339) return '';
   const date = new Date(rfc3339);
   if (Number.isNaN(date.getTime())) return rfc3339;
-  return date.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const options = { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return date.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { ...options, timeZone: zone || undefined });
+  } catch (e) {
+    return date.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', options);
+  }
 }
 
 /** `YYYY-MM-DD` as a readable date (no time zone shift: it is a calendar day). */

@@ -33,19 +33,24 @@ export async function renderPick(view, ctx) {
     recent.length ? [h('h3', {}, t('past')), h('ul', { class: 'plain' }, recent.map(item))] : null);
 }
 
-/** `#door/CAFE[/SIGNUP]`. */
-export async function renderDoor(view, ctx, cafeId, scanned) {
+/**
+ * `#door/CAFE[/SIGNUP]`; returns what to focus once shown (the scanned
+ * person's button). `current()` is false once the organiser has moved on.
+ */
+export async function renderDoor(view, ctx, cafeId, scanned, current = () => true) {
   const { t } = ctx;
   const lang = ctx.lang();
   fill(view, h('p', { role: 'status' }, t('loading')));
   const [all, rows, walkIns] = await Promise.all([
     loadCafes(ctx.session), loadSignups(ctx.session, cafeId), loadWalkIns(ctx.session, cafeId)]);
   const cafe = all.find((c) => String(c.id) === String(cafeId));
-  if (!cafe) { ctx.go('#door'); return; }
+  if (!cafe) { ctx.go('#door'); return null; }
+  if (!current()) return null;
   const people = rows.filter((r) => r.status === 'confirmed' || r.status === 'waitlist');
 
   const counts = h('p', { class: 'counts', id: 'door-counts' });
   const network = h('p', { class: 'status', role: 'status', id: 'door-network' });
+  const scanNote = h('p', { class: 'status', role: 'status', id: 'door-scan' });
   const search = h('input', { id: 'door-search', type: 'search', autocomplete: 'off' });
   const noMatch = h('p', { class: 'muted', hidden: true }, t('no_match_search'));
   const walkInList = h('ul', { class: 'plain walk-ins' });
@@ -56,7 +61,7 @@ export async function renderDoor(view, ctx, cafeId, scanned) {
     if (item.kind === 'tick') {
       const row = people.find((r) => r.id === answer.id);
       if (row) row.present_at = answer.present_at;
-    } else if (!walkIns.some((w) => w.id === answer.id)) {
+    } else if (String(answer.cafe_id) === String(cafeId) && !walkIns.some((w) => w.id === answer.id)) {
       walkIns.push(answer);
     }
   };
@@ -92,7 +97,7 @@ export async function renderDoor(view, ctx, cafeId, scanned) {
     for (const { button, note, row } of buttons.values()) {
       const at = presentAt(row);
       button.setAttribute('aria-pressed', at ? 'true' : 'false');
-      note.textContent = at ? ` ${t('present_at', { when: when(at, lang) })}` : '';
+      note.textContent = at ? ` ${t('present_at', { when: when(at, lang, ctx.zone) })}` : '';
       if (at) came += 1;
       else if (row.status === 'confirmed') missing += 1;
     }
@@ -138,6 +143,7 @@ export async function renderDoor(view, ctx, cafeId, scanned) {
     h('h2', { id: 'view-title', tabindex: '-1' }, t('door_cafe', { title: cafe.title })),
     h('p', {}, t('cafe_when', { date: day(cafe.date, lang), start: cafe.start, end: cafe.end })),
     counts,
+    scanNote,
     network,
     h('div', { class: 'field' }, h('label', { for: 'door-search' }, t('search')), search),
     noMatch,
@@ -154,11 +160,10 @@ export async function renderDoor(view, ctx, cafeId, scanned) {
   if (scanned) {
     const found = buttons.get(Number(scanned));
     if (found) {
-      network.textContent = t('scanned', { name: found.row.name });
-      found.button.focus();
-      found.button.scrollIntoView({ block: 'center' });
-      return;
+      scanNote.textContent = t('scanned', { name: found.row.name });
+      return `#person-${found.row.id} button.tick`;
     }
-    network.textContent = t('scanned_unknown');
+    scanNote.textContent = t('scanned_unknown');
   }
+  return null;
 }

@@ -21,23 +21,35 @@ export class DoorQueue {
     this.offline = false;
     this.refused = [];
     this.timer = 0;
+    this.stopped = false;
+    this.memory = null;
     this.online = () => this.flush();
     window.addEventListener('online', this.online);
   }
 
   /** Stops listening (the organiser left the door view or signed out). */
   stop() {
+    this.stopped = true;
     window.removeEventListener('online', this.online);
     clearTimeout(this.timer);
   }
 
   items() {
-    try { return JSON.parse(localStorage.getItem(this.key) || '[]'); } catch (e) { return []; }
+    try {
+      const kept = localStorage.getItem(this.key);
+      if (kept !== null) return JSON.parse(kept);
+    } catch (e) { /* blocked: the copy in memory */ }
+    return this.memory ? [...this.memory] : [];
   }
 
   save(items) {
-    try { localStorage.setItem(this.key, JSON.stringify(items)); } catch (e) { /* full or blocked: kept in memory below */ }
+    // In memory too: where localStorage is full or blocked, the changes still
+    // wait here while the page is open.
     this.memory = items;
+    try {
+      if (items.length) localStorage.setItem(this.key, JSON.stringify(items));
+      else localStorage.removeItem(this.key);
+    } catch (e) { /* kept in memory */ }
   }
 
   /** Adds a change and tries to send everything. */
@@ -58,22 +70,27 @@ export class DoorQueue {
 
   /** Sends the kept changes in order; stops at the first that cannot get through. */
   async flush() {
-    if (this.sending) return;
+    if (this.sending || this.stopped) return;
     this.sending = true;
     clearTimeout(this.timer);
     try {
-      for (;;) {
+      while (!this.stopped) {
         const [item] = this.items();
         if (!item) { this.offline = false; break; }
         try {
           const answer = await this.send(item);
           this.onSent?.(item, answer);
         } catch (e) {
-          const retry = !(e instanceof ApiError) || e.status >= 500 || [401, 408, 429].includes(e.status);
+          if (e instanceof ApiError && e.status === 401) {
+            // Kept for after signing in again; no retries with a refused token.
+            this.stop();
+            this.onUnauthorized?.();
+            break;
+          }
+          const retry = !(e instanceof ApiError) || e.status >= 500 || [408, 429].includes(e.status);
           if (retry) {
             this.offline = !(e instanceof ApiError);
-            if (e instanceof ApiError && e.status === 401) this.onUnauthorized?.();
-            this.timer = setTimeout(() => this.flush(), RETRY_MS);
+            if (!this.stopped) this.timer = setTimeout(() => this.flush(), RETRY_MS);
             break;
           }
           // Refused for good (the signup was deleted, the café is gone): say so, go on.
@@ -84,7 +101,7 @@ export class DoorQueue {
       }
     } finally {
       this.sending = false;
-      this.onChange();
+      if (!this.stopped) this.onChange();
     }
   }
 }

@@ -1,8 +1,8 @@
 // The console's frame: which parts a signed-in admin sees (by their role),
 // and the address (`#cafes`, `#cafe/3/signups`, `#door/3`, `#counts`,
 // `#log`, `#scripts`) that picks the view. After a view is drawn, focus goes
-// to its heading unless the view put it somewhere on purpose (the scanned
-// person's button, the café just saved).
+// to its heading unless something else was asked for (the café just saved,
+// the scanned person's button, which the door view returns).
 
 import { ApiError } from '../api.js';
 import { t } from '../texts.js';
@@ -22,6 +22,8 @@ const AREAS = [
 ];
 
 let ctx = null;
+/** Counts the views drawn: a slow draw that finishes after a newer one started is dropped. */
+let drawing = 0;
 
 /**
  * Starts the console for a signed-in admin. `overview` is the server's
@@ -128,6 +130,7 @@ async function show() {
     return;
   }
   if (area === 'scripts') {
+    drawing += 1;
     ctx.view.hidden = true;
     ctx.openScripts();
     return;
@@ -137,17 +140,31 @@ async function show() {
   const focus = ctx.focus;
   ctx.focus = null;
   const before = document.activeElement;
+  // Each view draws into a fresh element, which takes the shown one's place
+  // only if no newer draw started meanwhile (a slow answer must not cover
+  // the view the organiser moved on to).
+  const mine = ++drawing;
+  const shown = ctx.view;
+  const target0 = document.createElement('div');
+  target0.id = 'console';
+  const draw = ctx;
+  draw.view = target0;
+  let wants = null;
   try {
-    if (parts[0] === 'cafes' && parts[1] === 'new') await renderForm(ctx.view, ctx, 'new');
-    else if (parts[0] === 'cafe' && parts[2] === 'edit') await renderForm(ctx.view, ctx, 'edit', parts[1]);
-    else if (parts[0] === 'cafe' && parts[2] === 'copy') await renderForm(ctx.view, ctx, 'copy', parts[1]);
-    else if (parts[0] === 'cafe' && parts[2] === 'signups') await renderSignups(ctx.view, ctx, parts[1]);
-    else if (parts[0] === 'door' && parts[1]) await renderDoor(ctx.view, ctx, parts[1], parts[2]);
-    else if (parts[0] === 'door') await renderPick(ctx.view, ctx);
-    else if (parts[0] === 'counts') await renderCounts(ctx.view, ctx);
-    else if (parts[0] === 'log') await renderLog(ctx.view, ctx);
-    else await renderList(ctx.view, ctx);
+    if (parts[0] === 'cafes' && parts[1] === 'new') await renderForm(draw.view, draw, 'new');
+    else if (parts[0] === 'cafe' && parts[2] === 'edit') await renderForm(draw.view, draw, 'edit', parts[1]);
+    else if (parts[0] === 'cafe' && parts[2] === 'copy') await renderForm(draw.view, draw, 'copy', parts[1]);
+    else if (parts[0] === 'cafe' && parts[2] === 'signups') await renderSignups(draw.view, draw, parts[1]);
+    else if (parts[0] === 'door' && parts[1]) wants = await renderDoor(draw.view, draw, parts[1], parts[2], () => mine === drawing);
+    else if (parts[0] === 'door') await renderPick(draw.view, draw);
+    else if (parts[0] === 'counts') await renderCounts(draw.view, draw);
+    else if (parts[0] === 'log') await renderLog(draw.view, draw);
+    else await renderList(draw.view, draw);
+    if (mine !== drawing || !ctx) return;
+    shown.replaceWith(target0);
   } catch (e) {
+    if (mine !== drawing || !ctx) return;
+    shown.replaceWith(target0);
     if (e instanceof ApiError && e.status === 401) { ctx.unauthorized(); return; }
     const p = document.createElement('p');
     p.className = 'error';
@@ -156,10 +173,11 @@ async function show() {
     ctx.view.replaceChildren(p);
     return;
   }
-  const target = (focus && ctx.view.querySelector(focus)) || null;
+  const target = (focus && ctx.view.querySelector(focus)) || (wants && ctx.view.querySelector(wants)) || null;
   if (target) {
-    target.setAttribute('tabindex', '-1');
+    if (!target.matches('button, a, input')) target.setAttribute('tabindex', '-1');
     target.focus();
+    target.scrollIntoView({ block: 'center' });
   } else if (document.activeElement === before || !ctx.view.contains(document.activeElement)) {
     ctx.view.querySelector('#view-title')?.focus();
   }

@@ -56,10 +56,10 @@ export async function renderSignups(view, ctx, cafeId) {
         h('th', { scope: 'row' }, row.name || h('span', { class: 'muted' }, t('details_gone'))),
         h('td', {}, answers(row.form, ctx)),
         h('td', {},
-          h('div', {}, `${t('col_when')}: ${when(row.created_at, lang)}`),
-          row.moved_up_at ? h('div', {}, t('moved_up', { when: when(row.moved_up_at, lang) })) : null,
-          row.cancelled_at ? h('div', {}, t('cancelled_on', { when: when(row.cancelled_at, lang) })) : null,
-          row.present_at ? h('div', {}, t('present_at', { when: when(row.present_at, lang) })) : null,
+          h('div', {}, `${t('col_when')}: ${when(row.created_at, lang, ctx.zone)}`),
+          row.moved_up_at ? h('div', {}, t('moved_up', { when: when(row.moved_up_at, lang, ctx.zone) })) : null,
+          row.cancelled_at ? h('div', {}, t('cancelled_on', { when: when(row.cancelled_at, lang, ctx.zone) })) : null,
+          row.present_at ? h('div', {}, t('present_at', { when: when(row.present_at, lang, ctx.zone) })) : null,
           row.duplicate_of ? h('div', { class: 'warn' }, t('possible_duplicate', { id: row.duplicate_of })) : null),
         h('td', {}, row.name || Object.keys(row.form || {}).length
           ? h('button', { type: 'button', class: 'danger', 'aria-label': t('delete_person', { name: row.name || `#${row.id}` }), onclick: () => onDelete(row) }, '✕')

@@ -5,6 +5,8 @@
 export const CONSOLE = {
   en: {
     areas: 'Parts of the console',
+    remember_label: 'Keep me signed in on this device',
+    remember_hint: 'For the phone at the door: a scanned code then opens the check-in straight away. Sign out when you hand the device on.',
     area_cafes: 'Cafés',
     area_door: 'At the door',
     area_counts: 'Who came',
@@ -15,6 +17,8 @@ export const CONSOLE = {
     role_scripts: 'rule scripts',
     who_line: '{org} · {name} ({role})',
     shared_token: 'organisation token',
+    server_or_cli: 'the server or the command line',
+    not_yet: 'not yet: the café has not been',
     cafes_title: 'Cafés',
     new_cafe: 'New café',
     upcoming: 'Coming up',
@@ -113,6 +117,8 @@ export const CONSOLE = {
   },
   nl: {
     areas: 'Onderdelen',
+    remember_label: 'Aangemeld blijven op dit apparaat',
+    remember_hint: 'Voor de telefoon bij de deur: een gescande code opent dan meteen het binnenkomen. Meld je af als je het apparaat aan iemand anders geeft.',
     area_cafes: 'Cafés',
     area_door: 'Aan de deur',
     area_counts: 'Wie kwamen',
@@ -123,6 +129,8 @@ export const CONSOLE = {
     role_scripts: 'regels',
     who_line: '{org} · {name} ({role})',
     shared_token: 'sleutel van de organisatie',
+    server_or_cli: 'de server of de opdrachtregel',
+    not_yet: 'nog niet: het café is nog niet geweest',
     cafes_title: 'Cafés',
     new_cafe: 'Nieuw café',
     upcoming: 'Komt nog',

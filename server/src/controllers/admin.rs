@@ -282,7 +282,18 @@ pub async fn set_webhook(
             Some((request.url.clone(), secret.clone())),
         )
         .await?;
-    log(&cafes.db, &admin, "set_webhook", request.url.clone()).await?;
+    // Only the host: a webhook address may carry a secret, and every admin
+    // may read the history.
+    let host = request
+        .url
+        .split_once("://")
+        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or_default())
+        .unwrap_or_default()
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    log(&cafes.db, &admin, "set_webhook", host).await?;
     Ok(Json(wire::Webhook {
         url: Some(request.url),
         secret: Some(secret),

@@ -72,13 +72,7 @@ pub async fn overview(
     AdminOrg(who): AdminOrg,
 ) -> Result<Json<OrgOverview>, ApiError> {
     let org = &who.org;
-    let zone = admin
-        .store
-        .db()
-        .org(org.as_str())
-        .await?
-        .map(|o| o.time_zone)
-        .unwrap_or_default();
+    let zone = admin.store.db().time_zone(org.as_str()).await?;
     let today = admin.clock.today_in(&zone).to_string();
     let mut widgets = Vec::new();
     for widget in Widget::ALL {
@@ -300,7 +294,9 @@ async fn review_version(
     let default = admin.store.default_script(widget).await?;
     let layers = store::layers(org, default, Some(source.to_owned()));
     let (tests, org_name) = (tests.to_owned(), org.to_string());
-    let today = admin.clock.today_text();
+    // `ctx.today` where the organisation is, as its signups get it.
+    let zone = admin.store.db().time_zone(org.as_str()).await?;
+    let today = admin.clock.today_in(&zone).to_string();
     tokio::task::spawn_blocking(move || review::review(widget, &layers, &tests, &org_name, &today))
         .await
         .map_err(|e| ApiError::internal("reviewing a script", std::io::Error::other(e)))

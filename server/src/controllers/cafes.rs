@@ -28,6 +28,7 @@ use wire::TokenRequest;
 use super::extract::{HasDb, JsonBody, Org, Params, find_org};
 use crate::clock::Clock;
 use crate::db::{self, Db, NewSignup, Notice, SignupOutcome, SignupStatus};
+use crate::door_code::door_code;
 use crate::error::ApiError;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
@@ -158,18 +159,13 @@ pub async fn list(State(cafes): Shared, Org(org): Org) -> Result<Json<CafeList>,
 
 impl Cafes {
     /// Today (`YYYY-MM-DD`) in the organisation's time zone.
-    async fn today(&self, org: &OrgName) -> Result<String, ApiError> {
+    pub async fn today(&self, org: &OrgName) -> Result<String, ApiError> {
         Ok(self.clock.today_in(&self.zone(org).await?).to_string())
     }
 
     /// The organisation's time zone.
     async fn zone(&self, org: &OrgName) -> Result<String, ApiError> {
-        Ok(self
-            .db
-            .org(org.as_str())
-            .await?
-            .map(|o| o.time_zone)
-            .unwrap_or_default())
+        Ok(self.db.time_zone(org.as_str()).await?)
     }
 }
 
@@ -250,6 +246,7 @@ pub async fn signup(
     State(cafes): Shared,
     _rate: WithinRate,
     Params((org, id)): Params<(String, String)>,
+    headers: HeaderMap,
     JsonBody(request): JsonBody<SignupRequest>,
 ) -> Result<Response, ApiError> {
     let (org, listing) = find_cafe(&cafes, &org, &id).await?;
@@ -271,7 +268,7 @@ pub async fn signup(
         .sent_signup(org.as_str(), listing.cafe.id, cancel_hash.clone())
         .await?
     {
-        let answer = answer(&signup, String::new(), Some(token), true, listing);
+        let answer = answer(&signup, String::new(), Some(token), true, listing, &headers);
         return Ok((StatusCode::OK, Json(answer)).into_response());
     }
     let org_row = cafes.db.org(org.as_str()).await?;
@@ -361,12 +358,12 @@ pub async fn signup(
             StatusCode::CREATED,
             SignupAnswer {
                 mail,
-                ..answer(&signup, message, Some(token), false, cafe)
+                ..answer(&signup, message, Some(token), false, cafe, &headers)
             },
         ),
         SignupOutcome::Existing(signup) => (
             StatusCode::OK,
-            answer(&signup, String::new(), Some(token), true, cafe),
+            answer(&signup, String::new(), Some(token), true, cafe, &headers),
         ),
         SignupOutcome::Rejected(message) => (
             StatusCode::OK,
@@ -378,6 +375,7 @@ pub async fn signup(
                 already: false,
                 cafe,
                 mail: false,
+                door: None,
             },
         ),
     };
@@ -406,13 +404,22 @@ fn check_form(
     }
 }
 
+/// The answer about `signup`; one with a place or waiting carries its
+/// door code (see [`door_code`]), made for the server `headers` reached.
 fn answer(
     signup: &SignupStatus,
     message: String,
     cancel_token: Option<String>,
     already: bool,
     cafe: CafeListing,
+    headers: &HeaderMap,
 ) -> SignupAnswer {
+    let door = match signup.status {
+        db::Status::Confirmed | db::Status::Waitlist => {
+            door_code(headers, signup.cafe_id, signup.id)
+        }
+        db::Status::Cancelled => None,
+    };
     SignupAnswer {
         status: signup.status.as_wire(),
         message,
@@ -421,6 +428,7 @@ fn answer(
         already,
         cafe,
         mail: false,
+        door,
     }
 }
 
@@ -442,6 +450,7 @@ async fn by_token(
     org: &OrgName,
     TokenRequest { token }: TokenRequest,
     cancel: bool,
+    headers: &HeaderMap,
 ) -> Result<Json<SignupAnswer>, ApiError> {
     if !tokens::is_well_formed(&token) {
         return Err(ApiError::SignupNotFound);
@@ -458,16 +467,24 @@ async fn by_token(
         .cafe(org.as_str(), signup.cafe_id)
         .await?
         .ok_or(ApiError::CafeNotFound)?;
-    Ok(Json(answer(&signup, String::new(), None, false, cafe)))
+    Ok(Json(answer(
+        &signup,
+        String::new(),
+        None,
+        false,
+        cafe,
+        headers,
+    )))
 }
 
 /// `POST /v1/orgs/{org}/signups/status` with `{token}`: where a signup stands.
 pub async fn status(
     State(cafes): Shared,
     Org(org): Org,
+    headers: HeaderMap,
     JsonBody(request): JsonBody<TokenRequest>,
 ) -> Result<Json<SignupAnswer>, ApiError> {
-    by_token(&cafes, &org, request, false).await
+    by_token(&cafes, &org, request, false, &headers).await
 }
 
 /// `POST /v1/orgs/{org}/signups/cancel` with `{token}`: cancel; the place
@@ -475,9 +492,10 @@ pub async fn status(
 pub async fn cancel(
     State(cafes): Shared,
     Org(org): Org,
+    headers: HeaderMap,
     JsonBody(request): JsonBody<TokenRequest>,
 ) -> Result<Json<SignupAnswer>, ApiError> {
-    by_token(&cafes, &org, request, true).await
+    by_token(&cafes, &org, request, true, &headers).await
 }
 
 /// CORS for the public café API: only the organisation's allowed origins,

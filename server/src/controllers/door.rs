@@ -134,5 +134,6 @@ pub async fn attendance(
     State(cafes): Shared,
     CafesAdmin(admin): CafesAdmin,
 ) -> Result<Json<Vec<Attendance>>, ApiError> {
-    Ok(Json(cafes.db.attendance(admin.org.as_str()).await?))
+    let today = cafes.today(&admin.org).await?;
+    Ok(Json(cafes.db.attendance(admin.org.as_str(), &today).await?))
 }

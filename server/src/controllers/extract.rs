@@ -228,10 +228,15 @@ async fn authorize(db: &Db, name: &str, token: Option<&str>) -> Result<Admin, Ap
     }
 }
 
+/// Who the admin log names for the organisation's own token (an action
+/// with no name was the server's own, or the command line's).
+pub const ORG_TOKEN: &str = "organisation token";
+
 /// Writes an admin action, with who did it, to the server log and the
 /// admin log table.
 pub async fn log(db: &Db, admin: &Admin, action: &str, detail: String) -> Result<(), ApiError> {
-    let (org, who) = (&admin.org, admin.who());
+    let org = &admin.org;
+    let who = admin.me.name.as_deref().unwrap_or(ORG_TOKEN);
     tracing::info!(%org, who, action, %detail, "admin");
     db.log_admin(org.as_str(), who, action, detail).await?;
     Ok(())

@@ -19,15 +19,23 @@ impl Db {
         let org = org.to_owned();
         self.write(move |conn| {
             Box::pin(async move {
-                let ours: Option<i64> =
-                    sqlx::query_scalar("SELECT id FROM cafes WHERE id = ? AND org = ?")
-                        .bind(cafe_id)
-                        .bind(&org)
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                if ours.is_none() {
+                let cafe: Option<Option<String>> = sqlx::query_scalar(
+                    "SELECT details_deleted_on FROM cafes WHERE id = ? AND org = ?",
+                )
+                .bind(cafe_id)
+                .bind(&org)
+                .fetch_optional(&mut *conn)
+                .await?;
+                let Some(deleted) = cafe else {
                     return Ok(None);
-                }
+                };
+                // Added after the café's personal details were deleted (a
+                // tick sent days late): that they came, not who.
+                let name = if deleted.is_some() {
+                    String::new()
+                } else {
+                    name
+                };
                 sqlx::query(
                     "INSERT INTO walk_ins (cafe_id, name, key, at) VALUES (?, ?, ?, ?) \
                      ON CONFLICT (cafe_id, key) DO NOTHING",
@@ -86,7 +94,10 @@ impl Db {
     /// Per café of the organisation, by date: people with a place, how many
     /// came (with a place, or from the waiting list anyway), how many with a
     /// place did not, and the walk-ins.
-    pub async fn attendance(&self, org: &str) -> Result<Vec<Attendance>, DbError> {
+    ///
+    /// `did_not_come` only for cafés on or before `today` (the
+    /// organisation's): before its day, nobody has not come yet.
+    pub async fn attendance(&self, org: &str, today: &str) -> Result<Vec<Attendance>, DbError> {
         let rows = sqlx::query(
             "SELECT c.id, c.title, c.date, \
                (SELECT count(*) FROM signups s WHERE s.cafe_id = c.id AND s.status = 'confirmed') \
@@ -107,13 +118,14 @@ impl Db {
                     (row.try_get("signed_up")?, row.try_get("came")?);
                 // Someone from the waiting list who came anyway came.
                 let came_waiting: i64 = row.try_get("came_waiting")?;
+                let date: String = row.try_get("date")?;
                 Ok(Attendance {
                     cafe_id: row.try_get("id")?,
                     title: row.try_get("title")?,
-                    date: row.try_get("date")?,
+                    did_not_come: (date.as_str() <= today).then_some(signed_up - came),
+                    date,
                     signed_up,
                     came: came + came_waiting,
-                    did_not_come: signed_up - came,
                     walk_ins: row.try_get("walk_ins")?,
                 })
             })

@@ -126,6 +126,16 @@ impl Db {
         .transpose()
     }
 
+    /// The time zone of the organisation's cafés (empty if there is no such
+    /// organisation; [`crate::clock::Clock::today_in`] then counts in UTC).
+    pub async fn time_zone(&self, name: &str) -> Result<String, DbError> {
+        Ok(self
+            .org(name)
+            .await?
+            .map(|o| o.time_zone)
+            .unwrap_or_default())
+    }
+
     /// Sets the time zone of the organisation's cafés (checked by the caller).
     pub async fn set_time_zone(&self, name: &str, zone: &str) -> Result<(), DbError> {
         let (name, zone) = (name.to_owned(), zone.to_owned());

@@ -235,20 +235,28 @@ impl Db {
         .await
     }
 
+    /// The time zones organisations are in (each gets its own "tomorrow").
+    pub async fn time_zones(&self) -> Result<Vec<String>, DbError> {
+        Ok(sqlx::query_scalar("SELECT DISTINCT time_zone FROM orgs")
+            .fetch_all(&self.read)
+            .await?)
+    }
+
     /// Writes a reminder for each person with a place and an e-mail address
-    /// at the open cafés of `date` (the day after today), once per signup;
-    /// returns how many.
-    pub async fn write_reminders(&self, date: &str) -> Result<u64, DbError> {
-        let date = date.to_owned();
+    /// at the open cafés of `date` (the day after today there) of the
+    /// organisations in time zone `zone`, once per signup; returns how many.
+    pub async fn write_reminders(&self, zone: &str, date: &str) -> Result<u64, DbError> {
+        let (zone, date) = (zone.to_owned(), date.to_owned());
         self.write(move |conn| {
             Box::pin(async move {
                 let due = sqlx::query(
                     "SELECT s.id, s.cafe_id, s.email_key, s.name, s.lang, s.page \
-                     FROM signups s JOIN cafes c ON c.id = s.cafe_id \
-                     WHERE c.date = ? AND c.closed = 0 AND s.status = 'confirmed' \
-                       AND s.reminded = 0 AND s.email_key IS NOT NULL",
+                     FROM signups s JOIN cafes c ON c.id = s.cafe_id JOIN orgs o ON o.name = c.org \
+                     WHERE c.date = ? AND o.time_zone = ? AND c.closed = 0 \
+                       AND s.status = 'confirmed' AND s.reminded = 0 AND s.email_key IS NOT NULL",
                 )
                 .bind(&date)
+                .bind(&zone)
                 .fetch_all(&mut *conn)
                 .await?;
                 for row in &due {

@@ -504,7 +504,8 @@ impl Db {
                     .await?;
                 sqlx::query(
                     "UPDATE signups SET status = 'cancelled', name = '', email_key = NULL, \
-                     phone_key = NULL, form = '{}', page = NULL, updated_at = ? WHERE id = ?",
+                     phone_key = NULL, form = '{}', page = NULL, present_at = NULL, \
+                     updated_at = ? WHERE id = ?",
                 )
                 .bind(now())
                 .bind(id)
@@ -571,7 +572,7 @@ impl Db {
 
     /// Ticks signup `id` present at `at` (or, with `None`, takes the tick
     /// back); the row as it is now, or `None` if the organisation has no
-    /// such signup. A cancelled signup cannot be ticked.
+    /// such signup. A cancelled signup cannot be ticked present.
     pub async fn set_presence(
         &self,
         org: &str,
@@ -593,7 +594,9 @@ impl Db {
                     return Ok(None);
                 };
                 let status = Status::parse(&status)?;
-                if status == Status::Cancelled {
+                // A cancelled signup has no tick (cancelling clears it): taking
+                // one back is fine, giving one is not.
+                if status == Status::Cancelled && at.is_some() {
                     return Ok(Some(Err(status)));
                 }
                 // A tick sent again (offline, then online) keeps its first time.

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::api::{self, ApiError};
 use super::cafe_card::CafeCard;
+use super::door_code::DoorCodeView;
 use super::texts::texts;
 use crate::config::Config;
 use crate::i18n::fill;
@@ -78,6 +79,9 @@ pub fn CancelView(props: &CancelViewProps) -> Html {
         Stage::Loading => html! { <p role="status">{ ui.texts.loading }</p> },
         Stage::Found(a) | Stage::Cancelling(a) => html! {
             <>
+                if let Some(code) = &a.door {
+                    <DoorCodeView code={code.clone()} />
+                }
                 <p>{ fill(t.cancel_question, &[("title", &a.cafe.cafe.details.title)]) }</p>
                 <CafeCard cafe={a.cafe.clone()} heading="h4" />
                 <div class="bg-form-buttons">

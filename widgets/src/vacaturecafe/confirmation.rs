@@ -6,6 +6,7 @@ use wire::SignupStatus;
 use yew::prelude::*;
 
 use super::cafe_card::CafeCard;
+use super::door_code::DoorCodeView;
 use super::texts::texts;
 use crate::i18n::fill;
 use crate::ui::use_ui;
@@ -73,6 +74,9 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                 <CafeCard cafe={a.cafe.clone()} heading="h4">
                     <p><a class="bg-button" href={props.calendar.clone()} download="vacaturecafe.ics">{ t.add_calendar }</a></p>
                 </CafeCard>
+            }
+            if let (true, Some(code)) = (taken, &a.door) {
+                <DoorCodeView code={code.clone()} />
             }
             if let Some(token) = &a.cancel_token {
                 <div class="bg-cancel-link">

@@ -8,6 +8,7 @@ mod api;
 mod cafe_card;
 mod cancel_view;
 mod confirmation;
+mod door_code;
 mod field_input;
 mod mail_preview;
 mod signup_form;

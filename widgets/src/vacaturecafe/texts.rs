@@ -77,6 +77,10 @@ pub struct CafeTexts {
     pub preview_note: &'static str,
     /// Calendar link.
     pub add_calendar: &'static str,
+    /// Heading over the door code.
+    pub door_code: &'static str,
+    /// What the door code is for.
+    pub door_code_help: &'static str,
     /// Heading over the cancellation link.
     pub cancel_link: &'static str,
     /// What the cancellation link is for.
@@ -132,6 +136,8 @@ const NL: CafeTexts = CafeTexts {
     rejected: "Aanmelden lukte niet",
     preview_note: "Voorbeeld: er is niets verstuurd en niets opgeslagen.",
     add_calendar: "Zet in je agenda (.ics)",
+    door_code: "Je code voor de deur",
+    door_code_help: "Laat deze code zien als je binnenkomt. De organisator scant hem en ziet dan dat je er bent.",
     cancel_link: "Je link om af te melden",
     cancel_link_help: "Bewaar deze link. Kun je niet komen? Open de link en meld je af; dan gaat je plek naar iemand op de wachtlijst.",
     cancel_heading: "Afmelden",
@@ -185,6 +191,8 @@ const EN: CafeTexts = CafeTexts {
     rejected: "Signing up did not work",
     preview_note: "Preview: nothing was sent and nothing was stored.",
     add_calendar: "Add to your calendar (.ics)",
+    door_code: "Your code for the door",
+    door_code_help: "Show this code when you come in. The organiser scans it and sees that you are there.",
     cancel_link: "Your link to cancel",
     cancel_link_help: "Keep this link. Can't come? Open the link and cancel; your place then goes to someone on the waiting list.",
     cancel_heading: "Cancel",
@@ -238,6 +246,8 @@ const AR: CafeTexts = CafeTexts {
     rejected: "لم ينجح التسجيل",
     preview_note: "معاينة: لم يُرسَل شيء ولم يُحفَظ شيء.",
     add_calendar: "أضف إلى تقويمك (.ics)",
+    door_code: "رمزك عند الباب",
+    door_code_help: "أظهر هذا الرمز عند دخولك. يمسحه المنظم فيعرف أنك حضرت.",
     cancel_link: "رابطك لإلغاء التسجيل",
     cancel_link_help: "احتفظ بهذا الرابط. لا تستطيع المجيء؟ افتح الرابط وألغِ تسجيلك؛ عندها يذهب مكانك إلى شخص على قائمة الانتظار.",
     cancel_heading: "إلغاء التسجيل",

@@ -29,5 +29,6 @@ pub fn dry_run(
         already: false,
         cafe: listing.clone(),
         mail: false,
+        door: None,
     })
 }
