@@ -59,6 +59,11 @@
     document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
   }
 
+  // The bundle's files. `cargo xtask bundle` writes their versioned names
+  // here (e.g. bondgenoot_bg.1a2b3c4d5e.wasm): those never change, so a
+  // browser keeps them for a year and a repeat visit downloads no wasm.
+  var FILES = { wasm: 'bondgenoot_bg.wasm', glue: 'bondgenoot.js', css: 'widget.css' };
+
   var compiled = null; // the one promise: the wasm module downloaded and compiled
   var styles = null; // the one promise: widget.css as a constructed sheet (or a link)
   var instances = []; // { host, shadow, tag, glue, handle }; glue is null once stopped
@@ -71,9 +76,9 @@
   }
 
   function loadStyles() {
-    return fetch(base + 'widget.css')
+    return fetch(base + FILES.css)
       .then(function (r) {
-        if (!r.ok) throw new Error('widget.css: HTTP ' + r.status);
+        if (!r.ok) throw new Error(FILES.css + ': HTTP ' + r.status);
         return r.text();
       })
       .then(function (css) {
@@ -82,7 +87,7 @@
           sheet.replaceSync(css);
           return { sheet: sheet };
         }
-        return { href: base + 'widget.css' };
+        return { href: base + FILES.css };
       });
   }
 
@@ -92,9 +97,9 @@
       if (typeof WebAssembly !== 'object' || typeof Promise !== 'function') {
         compiled = Promise.reject(new Error('this browser cannot run WebAssembly'));
       } else {
-        var url = base + 'bondgenoot_bg.wasm';
+        var url = base + FILES.wasm;
         compiled = fetch(url).then(function (r) {
-          if (!r.ok) throw new Error('bondgenoot_bg.wasm: HTTP ' + r.status);
+          if (!r.ok) throw new Error(FILES.wasm + ': HTTP ' + r.status);
           // Streaming compile needs application/wasm; a proxy may say otherwise.
           if (WebAssembly.compileStreaming && /application\/wasm/.test(r.headers.get('content-type') || '')) {
             return WebAssembly.compileStreaming(r);
@@ -112,7 +117,7 @@
     made += 1;
     var n = made;
     // The glue downloads while the module compiles.
-    return Promise.all([compileModule(), import(base + 'bondgenoot.js?instance=' + n)]).then(function (both) {
+    return Promise.all([compileModule(), import(base + FILES.glue + '?instance=' + n)]).then(function (both) {
       var glue = both[1];
       return glue.default({ module_or_path: both[0] }).then(function () { return glue; });
     });

@@ -396,6 +396,33 @@ async fn the_wasm_is_served_as_application_wasm_to_any_origin_with_a_cache_heade
 }
 
 #[tokio::test]
+async fn versioned_bundle_files_are_kept_a_year_the_rest_five_minutes_and_a_miss_not_at_all() {
+    let dirs = Dirs::new();
+    let v1 = dirs.bundle.path().join("v1");
+    std::fs::write(v1.join("bondgenoot_bg.0123abcdef.wasm"), WASM).expect("a versioned copy");
+    std::fs::write(v1.join("embed.js"), "// the loader").expect("embed.js");
+    let server = Server::start(&dirs).await;
+
+    let versioned = server.get("/v1/bondgenoot_bg.0123abcdef.wasm").await;
+    assert_eq!(versioned.status(), StatusCode::OK);
+    assert_eq!(header(&versioned, CONTENT_TYPE), "application/wasm");
+    assert_eq!(
+        header(&versioned, CACHE_CONTROL),
+        "public, max-age=31536000, immutable"
+    );
+    // The loader, whose address never changes, names the versions: short.
+    let loader = server.get("/v1/embed.js").await;
+    assert_eq!(header(&loader, CACHE_CONTROL), "public, max-age=300");
+    // Not a version (no 10 hex digits), and a miss: not kept.
+    let other = server.get("/v1/bondgenoot_bg.0123abcdeg.wasm").await;
+    assert_eq!(other.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(&other, CACHE_CONTROL), "");
+    let missing = server.get("/v1/bondgenoot_bg.9999999999.wasm").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(&missing, CACHE_CONTROL), "");
+}
+
+#[tokio::test]
 async fn precompressed_bundle_files_are_served_when_the_client_accepts_them() {
     let dirs = Dirs::new();
     let server = Server::start(&dirs).await;

@@ -139,10 +139,24 @@ describe('the organiser console', () => {
     assert.equal(stored.texts.en.title, 'Job café: Care and Welfare');
     assert.deepEqual(stored.sectors, ['Zorg', 'Welzijn']);
 
+    // "Same café next month": the form comes filled in, a month later, in both languages.
+    await item.getByRole('link', { name: 'Same café next month' }).click();
+    await page.locator('#view-title', { hasText: 'Copy of “Vacaturecafé Zorg en Welzijn”' }).waitFor();
+    const [y, m, d] = todayThere().split('-').map(Number);
+    const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+    const nextMonth = new Date(Date.UTC(y, m, Math.min(d, last))).toISOString().slice(0, 10);
+    assert.equal(await page.locator('[id="f-date"]').inputValue(), nextMonth);
+    assert.equal(await page.locator('[id="f-texts.en.title"]').inputValue(), 'Job café: Care and Welfare');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#view-title', { hasText: 'Cafés' }).waitFor();
+    const copies = (await api('GET', '/cafes')).filter((c) => c.title === 'Vacaturecafé Zorg en Welzijn');
+    assert.deepEqual(copies.map((c) => c.date), [todayThere(), nextMonth]);
+    assert.equal(copies[1].capacity, 12);
+
     // The job seeker, on the organisation's own site, in English.
     const seeker = await openPage(browser, `${site.origin}/cafe.html?org=buurt&lang=en`);
     const w = seeker.locator('bondgenoot-widget');
-    const card = w.locator('.bg-cafe').filter({ hasText: 'Job café: Care and Welfare' });
+    const card = w.locator('.bg-cafe').filter({ hasText: 'Job café: Care and Welfare' }).first();
     await card.waitFor({ timeout: 15000 });
     assert.doesNotMatch(await w.innerText(), /Vacaturecafé Zorg en Welzijn/, 'no Dutch title beside the English one');
     assert.match(await card.innerText(), /Care, Welfare/);
@@ -161,7 +175,7 @@ describe('the organiser console', () => {
     assert.match(scannedLink, new RegExp(`^${server.origin}/admin/#door/\\d+/\\d+$`));
     // In Dutch, the same café has its Dutch title.
     const dutch = await openPage(browser, `${site.origin}/cafe.html?org=buurt&lang=nl`);
-    await dutch.locator('bondgenoot-widget .bg-cafe', { hasText: 'Vacaturecafé Zorg en Welzijn' }).waitFor({ timeout: 15000 });
+    await dutch.locator('bondgenoot-widget .bg-cafe', { hasText: 'Vacaturecafé Zorg en Welzijn' }).first().waitFor({ timeout: 15000 });
     await dutch.context().close();
     await seeker.context().close();
 
@@ -248,7 +262,7 @@ describe('the organiser console', () => {
     await scan.close();
 
     await page.locator('#areas-list').getByRole('link', { name: 'Aan de deur' }).click();
-    await page.getByRole('link', { name: /Vacaturecafé Zorg en Welzijn/ }).click();
+    await page.getByRole('link', { name: /Vacaturecafé Zorg en Welzijn/ }).first().click();
     await page.locator('#view-title', { hasText: 'Aan de deur' }).waitFor();
     assert.deepEqual(await sticksOut(page), [], 'nothing sticks out at 360 px');
     assert.deepEqual(await axe(page), [], 'the door in Dutch at 360 px');

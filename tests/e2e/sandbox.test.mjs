@@ -76,8 +76,9 @@ describe('one organisation\'s script and the other widgets on the page', () => {
     const wasm = [];
     const glue = [];
     page.on('request', (r) => {
-      if (r.url().includes('/v1/bondgenoot_bg.wasm')) wasm.push(r.url());
-      if (r.url().includes('/v1/bondgenoot.js')) glue.push(r.url());
+      // The versioned names embed.js loads (bondgenoot_bg.<hash>.wasm).
+      if (/\/v1\/bondgenoot_bg\.[0-9a-f]{10}\.wasm$/.test(r.url())) wasm.push(r.url());
+      if (/\/v1\/bondgenoot\.[0-9a-f]{10}\.js\?/.test(r.url())) glue.push(r.url());
     });
     await page.reload();
     const [first, second] = [widget(page, 0), widget(page, 1)];
@@ -87,10 +88,11 @@ describe('one organisation\'s script and the other widgets on the page', () => {
     assert.equal(new Set(glue).size, 2, `one instance per widget: ${glue}`);
 
     // The first widget's instance traps in the middle of a hook, from the event loop.
-    await page.evaluate(async (origin) => {
-      const instance = await import(`${origin}/v1/bondgenoot.js?instance=1`);
+    const firstGlue = glue.find((url) => url.endsWith('?instance=1'));
+    await page.evaluate(async (url) => {
+      const instance = await import(url);
       setTimeout(() => instance.trapInsideAHookForTests(), 0);
-    }, server.origin);
+    }, firstGlue);
     const stopped = first.locator('[role=alert]');
     await stopped.waitFor();
     assert.match(await stopped.innerText(), /This part stopped because of an error/);

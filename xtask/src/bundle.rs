@@ -56,9 +56,34 @@ pub fn build() -> Result<Vec<Size>> {
             OUT,
         ])
         .arg(&wasm))?;
-    fs::copy("www/embed.js", Path::new(OUT).join("embed.js")).context("copying embed.js")?;
     fs::copy("widgets/widget.css", Path::new(OUT).join("widget.css"))
         .context("copying widget.css")?;
+    // Versioned copies that never change, named by their content: the
+    // server lets browsers keep them for a year (see the server's
+    // `controllers::assets`). embed.js, whose address is fixed, names them.
+    remove_versioned(Path::new(OUT))?;
+    let mut files = Vec::new();
+    for (key, name) in [
+        ("wasm", "bondgenoot_bg.wasm"),
+        ("glue", "bondgenoot.js"),
+        ("css", "widget.css"),
+    ] {
+        files.push((key, versioned_copy(&Path::new(OUT).join(name))?));
+    }
+    let embed = fs::read_to_string("www/embed.js").context("reading www/embed.js")?;
+    let names = files
+        .iter()
+        .map(|(key, name)| format!("{key}: '{name}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let line =
+        "var FILES = { wasm: 'bondgenoot_bg.wasm', glue: 'bondgenoot.js', css: 'widget.css' };";
+    anyhow::ensure!(
+        embed.matches(line).count() == 1,
+        "www/embed.js should have the line `{line}` once, for the versioned names"
+    );
+    let embed = embed.replace(line, &format!("var FILES = {{ {names} }};"));
+    fs::write(Path::new(OUT).join("embed.js"), embed).context("writing embed.js")?;
 
     let mut sizes = Vec::new();
     for name in [
@@ -68,6 +93,9 @@ pub fn build() -> Result<Vec<Size>> {
         "widget.css",
     ] {
         sizes.push(compress(&Path::new(OUT).join(name))?);
+    }
+    for (_, name) in &files {
+        compress(&Path::new(OUT).join(name))?;
     }
     println!("xtask: bundle ready in {OUT}/");
     playground()?;
@@ -104,6 +132,46 @@ pub fn playground() -> Result<()> {
         js.brotli / 1024
     );
     Ok(())
+}
+
+/// Whether `name` is a versioned copy: `stem.<10 hex>.ext` (and its `.br`/`.gz`).
+fn is_versioned(name: &str) -> bool {
+    let name = name
+        .strip_suffix(".br")
+        .or_else(|| name.strip_suffix(".gz"))
+        .unwrap_or(name);
+    let mut parts = name.rsplit('.');
+    let (_ext, hash) = (parts.next(), parts.next());
+    hash.is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        && parts.next().is_some()
+}
+
+/// Removes the versioned copies of an earlier build.
+fn remove_versioned(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).context("reading the bundle folder")? {
+        let entry = entry?;
+        if is_versioned(&entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Copies `dir/stem.ext` to `dir/stem.<hash>.ext`, the hash the first ten hex
+/// digits of its content's SHA-256; returns the new name.
+fn versioned_copy(path: &Path) -> Result<String> {
+    use sha2::Digest as _;
+    let bytes = fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let hash = sha2::Sha256::digest(&bytes);
+    let hash: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let (stem, ext) = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.rsplit_once('.'))
+        .context("a bundle file without an extension")?;
+    let name = format!("{stem}.{hash}.{ext}");
+    fs::write(path.with_file_name(&name), &bytes)?;
+    Ok(name)
 }
 
 /// Writes `.gz` and `.br` copies beside `path` and returns the three sizes.

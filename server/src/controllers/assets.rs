@@ -6,7 +6,7 @@ use axum::Router;
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, VARY, X_FRAME_OPTIONS,
 };
-use axum::http::{HeaderName, HeaderValue, Response};
+use axum::http::{HeaderName, HeaderValue};
 use tower::ServiceBuilder;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -19,18 +19,16 @@ const CORP: HeaderName = HeaderName::from_static("cross-origin-resource-policy")
 /// The built bundle (`<bundle-dir>/v1/`), for host pages on any origin.
 ///
 /// xtask writes `.br` and `.gz` copies beside each file, served when the
-/// client accepts them. Five minutes of caching keeps a page's repeat visits
-/// fast while a new release still reaches everyone soon.
+/// client accepts them. The versioned copies (`bondgenoot_bg.<hash>.wasm`,
+/// named by their content, which embed.js loads) are kept by browsers for a
+/// year: a repeat visit downloads no wasm. Everything else, embed.js first,
+/// for five minutes, so a new release still reaches everyone soon.
 pub fn bundle(v1_dir: &Path) -> Router {
     let files = ServeDir::new(v1_dir)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false);
     let service = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            CACHE_CONTROL,
-            when_found(HeaderValue::from_static("public, max-age=300")),
-        ))
         // ServeDir picks the encoding by Accept-Encoding but does not say so;
         // without Vary a shared cache could hand brotli to a client without it.
         .layer(SetResponseHeaderLayer::appending(
@@ -43,7 +41,47 @@ pub fn bundle(v1_dir: &Path) -> Router {
             HeaderValue::from_static("cross-origin"),
         ))
         .service(files);
-    Router::new().fallback_service(service)
+    Router::new()
+        .fallback_service(service)
+        .layer(axum::middleware::from_fn(cache_by_name))
+}
+
+/// How long a bundle file may be kept: a year for a versioned name, five
+/// minutes for the rest; nothing for a miss (a page loaded before the bundle
+/// was built must not keep its 404).
+async fn cache_by_name(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let versioned = request
+        .uri()
+        .path()
+        .rsplit('/')
+        .next()
+        .is_some_and(is_versioned);
+    let mut response = next.run(request).await;
+    let status = response.status();
+    if status.is_success() || status.is_redirection() {
+        let value = if versioned {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=300"
+        };
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Whether a file name is a versioned copy: `stem.<10 hex digits>.ext`, as
+/// `cargo xtask bundle` names them by their content.
+pub fn is_versioned(name: &str) -> bool {
+    let mut parts = name.rsplit('.');
+    let (ext, hash) = (parts.next(), parts.next());
+    ext.is_some_and(|e| !e.is_empty())
+        && hash.is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+        && parts.next().is_some_and(|stem| !stem.is_empty())
 }
 
 /// The demo organisation's site (`<www-dir>`), revalidated on every load
@@ -87,15 +125,6 @@ pub async fn only_possible_paths(
         return ApiError::NotFound.into_response();
     }
     next.run(request).await
-}
-
-/// The header only on successful answers: a 404 must not be cached for
-/// minutes (e.g. a page loaded before the bundle was built).
-fn when_found<B>(value: HeaderValue) -> impl Fn(&Response<B>) -> Option<HeaderValue> + Clone {
-    move |response: &Response<B>| {
-        let status = response.status();
-        (status.is_success() || status.is_redirection()).then(|| value.clone())
-    }
 }
 
 /// The rule-script playground (`<bundle-dir>/admin/`, built by xtask), at
