@@ -152,6 +152,7 @@ fn e2e(what: &str) -> Result<()> {
             "sandbox.test.mjs",
             "demo.test.mjs",
             "console.test.mjs",
+            "reading.test.mjs",
         ]);
     } else {
         cmd.arg("bench.mjs");
