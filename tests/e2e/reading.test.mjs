@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openPage, orgAdd, startHostSite, startServer } from './harness.mjs';
+import { addPerson, ready, start } from './scan.mjs';
 
 let server, site, browser;
 
@@ -103,4 +104,112 @@ describe('reading the widgets', () => {
       await page.context().close();
     });
   }
+});
+
+/** What has focus inside the widget: its tag, id, class and accessible text. */
+function focused(w) {
+  return w.evaluate((host) => {
+    const el = host.shadowRoot.activeElement;
+    if (!el) return null;
+    return { tag: el.tagName.toLowerCase(), id: el.id, cls: el.className, text: (el.getAttribute('aria-label') || el.textContent).trim() };
+  });
+}
+
+describe('focus after every action (WCAG 2.4.3), and what is announced', () => {
+  test('Netwerkscan: changing, cancelling and removing people, and removing the answers', async () => {
+    const page = await openPage(browser, `${site.origin}/host.html?org=plain&lang=en`);
+    const w = page.locator('bondgenoot-widget').first();
+    await ready(w);
+    await start(w);
+    await addPerson(w, { name: 'Amal' });
+    await addPerson(w, { name: 'Bram' });
+    await addPerson(w, { name: 'Chris' });
+
+    // ✎ far below: focus goes up to the form, whose heading says whom.
+    await w.getByRole('button', { name: 'Change Bram' }).click();
+    assert.deepEqual(await focused(w), { tag: 'h4', id: '', cls: 'bg-form-title', text: 'Change Bram' });
+    // Saving: back to Bram's ✎, and it is announced.
+    await w.locator('#bg-person-name').fill('Bram de Vries');
+    await w.getByRole('button', { name: 'Save changes' }).click();
+    assert.equal((await focused(w)).id, 'bg-edit-1');
+    assert.equal((await focused(w)).text, 'Change Bram de Vries');
+    // Cancelling a change: back to that ✎ too.
+    await w.getByRole('button', { name: 'Change Chris' }).click();
+    await w.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal((await focused(w)).id, 'bg-edit-2');
+
+    // Removing the first person: focus on the list's heading, not lost, not on someone else's ✕.
+    await w.getByRole('button', { name: 'Remove Amal' }).click();
+    assert.equal((await focused(w)).cls, 'bg-list-title');
+    assert.match((await focused(w)).text, /2/);
+    assert.match(await w.locator('.bg-people [aria-live=polite]').innerText(), /Amal/);
+
+    // "Remove my answers": the question gets focus; "Cancel" goes back; "Yes" says it is done.
+    await w.locator('.bg-nav button').first().click(); // back to the start
+    await w.getByRole('button', { name: 'Remove my answers' }).click();
+    assert.equal((await focused(w)).id, 'bg-confirm-q');
+    await w.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal((await focused(w)).text, 'Remove my answers');
+    await w.getByRole('button', { name: 'Remove my answers' }).click();
+    await w.locator('.bg-confirm .bg-danger').click();
+    const after = await focused(w);
+    assert.ok(after, 'focus stays in the widget');
+    assert.match(await w.locator('.bg-notice[role=status]').first().innerText(), /removed/i);
+    await page.context().close();
+  });
+
+  test('Vacaturecafé: back to the list lands on the café you came from; a failed send focuses what went wrong', async () => {
+    const page = await openPage(browser, `${site.origin}/reading.html?widget=vacaturecafe&org=leesbaar&lang=en`);
+    const w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-cafe').first().waitFor({ timeout: 15000 });
+    const id = await w.locator('.bg-cafe button').first().getAttribute('id');
+    await w.locator(`#${id}`).click();
+    await w.locator('.bg-signup').waitFor();
+    await w.getByRole('button', { name: 'Back to the list' }).click();
+    await page.waitForFunction((want) => document.querySelector('bondgenoot-widget').shadowRoot.activeElement?.id === want, id);
+
+    // The connection drops while sending: the send button was disabled, focus goes to the message.
+    await w.locator(`#${id}`).click();
+    await w.locator('#bg-f-name').fill('Sara');
+    await w.locator('#bg-f-email').fill('sara@example.nl');
+    await w.locator('#bg-f-consent').check();
+    await page.context().setOffline(true);
+    await w.locator('.bg-form button[type=submit]').click();
+    await page.waitForFunction(() => document.querySelector('bondgenoot-widget').shadowRoot.activeElement?.classList.contains('bg-notice'));
+    assert.match((await focused(w)).text, /could not reach the server/);
+    await page.context().setOffline(false);
+    await page.context().close();
+  });
+
+  test('Alliantiescan: removing the answers, and a partner from the comparison', async () => {
+    const a = await openPage(browser, `${site.origin}/alliantie.html?org=plain&lang=en`);
+    const wa = a.locator('bondgenoot-widget');
+    await wa.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+    await wa.locator('#bg-partner').fill('Language school');
+    await wa.locator('#bg-goal-yes').check();
+    await wa.locator('.bg-views button').nth(1).click();
+    const link = await wa.locator('#bg-share-link').inputValue();
+
+    // Remove my answers: question focused, cancel back, yes → told, focus kept.
+    await wa.getByRole('button', { name: 'Remove my answers' }).click();
+    assert.equal((await focused(wa)).id, 'bg-confirm-q');
+    await wa.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal((await focused(wa)).text, 'Remove my answers');
+    await wa.getByRole('button', { name: 'Remove my answers' }).click();
+    await wa.locator('.bg-confirm .bg-danger').click();
+    assert.ok(await focused(wa), 'focus stays in the widget');
+    assert.match(await wa.locator('.bg-nav .bg-notice').innerText(), /removed/i);
+
+    // A partner's scan in the comparison, then out again.
+    await wa.locator('.bg-views button').nth(2).click();
+    await wa.locator('#bg-open-link').fill(link);
+    await wa.getByRole('button', { name: 'Add to comparison' }).click();
+    await wa.locator('.bg-compare-table').waitFor();
+    await wa.getByRole('button', { name: 'Remove Language school from the comparison' }).click();
+    const now = await focused(wa);
+    assert.equal(now.cls, 'bg-notice');
+    assert.equal(now.text, 'Language school is no longer in the comparison.');
+    assert.equal(await wa.locator('.bg-compare-table').count(), 0);
+    await a.context().close();
+  });
 });

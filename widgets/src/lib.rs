@@ -11,6 +11,7 @@ mod app;
 mod components;
 mod config;
 mod events;
+mod focus;
 mod i18n;
 mod netwerkscan;
 mod playground;

@@ -34,6 +34,18 @@ pub struct CompareViewProps {
 pub fn CompareView(props: &CompareViewProps) -> Html {
     let input = use_node_ref();
     let message = use_state(|| None::<(bool, String)>);
+    // Removing a scan takes its focused ✕ away: focus goes to the notice
+    // that says it is gone (counted, so a second removal moves it again).
+    let notice = use_node_ref();
+    let removed = use_state(|| 0u32);
+    {
+        let notice = notice.clone();
+        use_effect_with(*removed, move |n| {
+            if *n > 0 {
+                crate::focus::to(&notice);
+            }
+        });
+    }
     let t = texts(use_ui().lang);
     let with_link = |then: Callback<Scan>, notice: &'static str| {
         let (input, message) = (input.clone(), message.clone());
@@ -83,9 +95,9 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                 <button type="button" class="bg-button" onclick={with_link(props.onopen.clone(), t.opened)}>{ t.open_mine }</button>
             </div>
             { match &*message {
-                Some((true, text)) => html! { <p class="bg-notice" role="status">{ text }</p> },
+                Some((true, text)) => html! { <p class="bg-notice" role="status" tabindex="-1" ref={notice}>{ text }</p> },
                 Some((false, text)) => html! { <p class="bg-field-error" role="alert">{ text }</p> },
-                None => html! { <p class="bg-notice" role="status"></p> },
+                None => html! { <p class="bg-notice" role="status" tabindex="-1" ref={notice}></p> },
             } }
             if props.compare.is_empty() {
                 <p class="bg-empty">{ t.compare_empty }</p>
@@ -97,10 +109,16 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                             <th scope="col">{ &ours }</th>
                             { for props.compare.iter().enumerate().map(|(i, scan)| {
                                 let onremove = props.onremove.clone();
+                                let (message, removed) = (message.clone(), removed.clone());
+                                let gone = fill(t.compare_removed, &[("partner", &scan.partner)]);
                                 html! {
                                     <th scope="col">
                                         { &scan.partner }
-                                        <button type="button" class="bg-button bg-small" onclick={move |_| onremove.emit(i)}
+                                        <button type="button" class="bg-button bg-small" onclick={move |_| {
+                                                message.set(Some((true, gone.clone())));
+                                                onremove.emit(i);
+                                                removed.set(*removed + 1);
+                                            }}
                                             aria-label={fill(t.compare_remove, &[("partner", &scan.partner)])}>{ "✕" }</button>
                                     </th>
                                 }

@@ -84,6 +84,8 @@ pub struct AlliantiescanTexts {
     pub compare_differs: &'static str,
     /// Remove a scan from comparison, with `{partner}`.
     pub compare_remove: &'static str,
+    /// After removing a partner's scan: `{partner}`.
+    pub compare_removed: &'static str,
     /// Name for our own scan when no partner name.
     pub our_scan: &'static str,
     /// An item not ticked.
@@ -129,6 +131,7 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
     compare_item: "Onderdeel",
     compare_differs: "verschilt",
     compare_remove: "{partner} uit de vergelijking halen",
+    compare_removed: "{partner} staat niet meer in de vergelijking.",
     our_scan: "Onze scan",
     not_ticked: "niet ingevuld",
 };
@@ -172,6 +175,7 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
     compare_item: "Item",
     compare_differs: "differs",
     compare_remove: "Remove {partner} from the comparison",
+    compare_removed: "{partner} is no longer in the comparison.",
     our_scan: "Our scan",
     not_ticked: "not ticked",
 };
@@ -215,6 +219,7 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
     compare_item: "البند",
     compare_differs: "مختلف",
     compare_remove: "أزل {partner} من المقارنة",
+    compare_removed: "لم يعد {partner} في المقارنة.",
     our_scan: "مسحنا",
     not_ticked: "غير مُعبّأ",
 };

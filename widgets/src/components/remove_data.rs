@@ -1,8 +1,12 @@
 //! "Remove my answers": a button, then an inline confirmation (no blocking
-//! browser dialog), then a spoken notice.
+//! browser dialog), then a spoken notice. Focus follows each step: to the
+//! question when it appears, back to the button after "cancel", and to the
+//! notice after removing when focus would otherwise be lost (the button is
+//! gone with the answers).
 
 use yew::prelude::*;
 
+use crate::focus;
 use crate::ui::use_ui;
 
 /// Props of [`RemoveData`].
@@ -14,34 +18,58 @@ pub struct RemoveDataProps {
     pub onremove: Callback<()>,
 }
 
+/// Where the person is in removing; each step says where focus goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    /// Nothing asked yet.
+    Idle,
+    /// The question shows.
+    Confirming,
+    /// They said no.
+    Cancelled,
+    /// Removed.
+    Removed,
+}
+
 /// Remove with confirmation.
 #[component]
 pub fn RemoveData(props: &RemoveDataProps) -> Html {
-    let confirming = use_state(|| false);
-    let removed = use_state(|| false);
+    let step = use_state(|| Step::Idle);
+    let (button, question, notice) = (use_node_ref(), use_node_ref(), use_node_ref());
+    {
+        let (button, question, notice) = (button.clone(), question.clone(), notice.clone());
+        use_effect_with(*step, move |step| match step {
+            Step::Confirming => focus::to(&question),
+            Step::Cancelled => focus::to(&button),
+            Step::Removed if focus::lost(&notice) => focus::to(&notice),
+            Step::Removed | Step::Idle => {}
+        });
+    }
     let ui = use_ui();
     let t = ui.texts;
+    let go = |to: Step| {
+        let step = step.clone();
+        Callback::from(move |_: MouseEvent| step.set(to))
+    };
     let onconfirm = {
-        let (onremove, confirming, removed) =
-            (props.onremove.clone(), confirming.clone(), removed.clone());
+        let (onremove, step) = (props.onremove.clone(), step.clone());
         Callback::from(move |_| {
             onremove.emit(());
-            confirming.set(false);
-            removed.set(true);
+            step.set(Step::Removed);
         })
     };
     html! {
         <>
-            if props.has_data && *confirming {
+            if props.has_data && *step == Step::Confirming {
                 <div class="bg-confirm" role="group" aria-labelledby="bg-confirm-q">
-                    <p id="bg-confirm-q">{ t.remove_confirm }</p>
+                    <p id="bg-confirm-q" tabindex="-1" ref={question}>{ t.remove_confirm }</p>
                     <button type="button" class="bg-button bg-danger" onclick={onconfirm}>{ t.remove_yes }</button>
-                    <button type="button" class="bg-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ t.cancel }</button>
+                    <button type="button" class="bg-button" onclick={go(Step::Cancelled)}>{ t.cancel }</button>
                 </div>
             } else if props.has_data {
-                <button type="button" class="bg-button" onclick={let c = confirming.clone(); let r = removed.clone(); move |_| { r.set(false); c.set(true) }}>{ t.remove_answers }</button>
+                <button type="button" class="bg-button" ref={button} onclick={go(Step::Confirming)}>{ t.remove_answers }</button>
             }
-            <p class="bg-notice" role="status">{ if *removed { t.removed } else { "" } }</p>
+            <p class="bg-notice" role="status" tabindex="-1" ref={notice}>{ if *step == Step::Removed { t.removed } else { "" } }</p>
         </>
     }
 }

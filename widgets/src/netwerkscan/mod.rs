@@ -101,7 +101,6 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
                 <div class="bg-nav">
                     <button type="button" class="bg-button bg-primary" onclick={go(Stage::People)}>{ t.start }</button>
                 </div>
-                { save_load(false) }
             </>
         },
         Stage::People => html! {
@@ -134,7 +133,6 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
                     <button type="button" class="bg-button" onclick={go(Stage::Questions)}>{ t.back }</button>
                     <button type="button" class="bg-button" onclick={dispatch(|| Action::Reset)}>{ t.start_over }</button>
                 </div>
-                { save_load(true) }
             </>
         },
     };
@@ -150,6 +148,12 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
                 <h3 class="bg-stage-title bg-sr-only" tabindex="-1" ref={heading}>{ title }</h3>
             }
             { body }
+            // One place for saving, loading and removing on the first and the
+            // last stage: removing on the result goes back to the start, and
+            // the same component, still there, says so.
+            if matches!(state.stage, Stage::Intro | Stage::Result) {
+                { save_load(state.stage == Stage::Result) }
+            }
         </section>
     }
 }

@@ -5,8 +5,20 @@ use yew::prelude::*;
 
 use super::person_form::PersonForm;
 use super::texts::texts;
+use crate::focus;
 use crate::i18n::fill;
 use crate::ui::use_ui;
+
+/// Where focus goes once the list shows what was done: the changed person's
+/// ✎ (after saving or cancelling a change), or the list's heading (after a
+/// removal, which took the focused ✕ away). Counted, so doing the same twice
+/// moves focus twice.
+#[derive(Clone, Copy, PartialEq)]
+enum After {
+    Nothing,
+    Person(usize),
+    List,
+}
 
 /// Props of [`PeopleStep`].
 #[derive(Properties, PartialEq)]
@@ -31,6 +43,20 @@ pub struct PeopleStepProps {
 #[component]
 pub fn PeopleStep(props: &PeopleStepProps) -> Html {
     let announcement = use_state(String::new);
+    let after = use_state(|| (0u32, After::Nothing));
+    let list_title = use_node_ref();
+    {
+        let list_title = list_title.clone();
+        use_effect_with(*after, move |(_, after)| match after {
+            After::Person(i) => focus::to_id(&list_title, &format!("bg-edit-{i}")),
+            After::List => focus::to(&list_title),
+            After::Nothing => {}
+        });
+    }
+    let focus_after = {
+        let after = after.clone();
+        move |next: After| after.set((after.0.wrapping_add(1), next))
+    };
     let t = texts(use_ui().lang);
     let q = &props.questionnaire;
     let announce = |template: &'static str| {
@@ -41,10 +67,12 @@ pub fn PeopleStep(props: &PeopleStepProps) -> Html {
         let (added, changed) = (announce(t.person_added), announce(t.person_saved));
         let (onadd, onupdate, editing) =
             (props.onadd.clone(), props.onupdate.clone(), props.editing);
+        let focus_after = focus_after.clone();
         Callback::from(move |p: Person| match editing {
             Some(i) => {
                 changed(&p.name);
                 onupdate.emit((i, p));
+                focus_after(After::Person(i));
             }
             None => {
                 added(&p.name);
@@ -62,8 +90,14 @@ pub fn PeopleStep(props: &PeopleStepProps) -> Html {
             <p>{ t.people_help }</p>
             <PersonForm key={format!("{:?}", props.editing)} relations={q.relations.clone()} supports={q.supports.clone()}
                 suggestions={q.suggestions.clone()} editing={editing} {onsave}
-                oncancel={let e = props.onedit.clone(); move |()| e.emit(None)} />
-            <h4 class="bg-list-title">{ fill(t.people_count, &[("n", &props.people.len().to_string())]) }</h4>
+                oncancel={
+                    let (e, editing, focus_after) = (props.onedit.clone(), props.editing, focus_after.clone());
+                    move |()| {
+                        e.emit(None);
+                        if let Some(i) = editing { focus_after(After::Person(i)) }
+                    }
+                } />
+            <h4 class="bg-list-title" tabindex="-1" ref={list_title}>{ fill(t.people_count, &[("n", &props.people.len().to_string())]) }</h4>
             if props.people.is_empty() {
                 <p class="bg-empty">{ t.people_empty }</p>
             } else {
@@ -71,6 +105,7 @@ pub fn PeopleStep(props: &PeopleStepProps) -> Html {
                     { for props.people.iter().enumerate().map(|(i, p)| {
                         let onremove = props.onremove.clone();
                         let removed = announce(t.person_removed);
+                        let focus_after = focus_after.clone();
                         let name = p.name.clone();
                         let onedit = props.onedit.clone();
                         html! {
@@ -84,9 +119,9 @@ pub fn PeopleStep(props: &PeopleStepProps) -> Html {
                                     { if p.knows_looking { t.tag_knows } else { t.tag_not_knows } }
                                 </span>
                                 <span class="bg-person-actions">
-                                    <button type="button" class="bg-button bg-small" onclick={move |_| onedit.emit(Some(i))}
+                                    <button type="button" id={format!("bg-edit-{i}")} class="bg-button bg-small" onclick={move |_| onedit.emit(Some(i))}
                                         aria-label={fill(t.edit_person, &[("name", &p.name)])}>{ "✎" }</button>
-                                    <button type="button" class="bg-button bg-small" onclick={move |_| { removed(&name); onremove.emit(i) }}
+                                    <button type="button" class="bg-button bg-small" onclick={move |_| { removed(&name); onremove.emit(i); focus_after(After::List) }}
                                         aria-label={fill(t.remove_person, &[("name", &p.name)])}>{ "✕" }</button>
                                 </span>
                             </li>

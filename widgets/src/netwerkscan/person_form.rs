@@ -157,11 +157,22 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
         save.emit(());
     });
     let editing_name = props.editing.as_ref().map(|p| p.name.clone());
+    // Opened to change someone (✎ far below): focus its heading, which says
+    // whom, so the person knows the form above now holds them.
+    let title = use_node_ref();
+    {
+        let (title, editing) = (title.clone(), editing_name.is_some());
+        use_effect_with((), move |()| {
+            if editing {
+                crate::focus::to(&title);
+            }
+        });
+    }
 
     html! {
         <form class={classes!("bg-form", editing_name.is_some().then_some("bg-editing"))} {onsubmit} novalidate=true>
             if let Some(name) = &editing_name {
-                <h4 class="bg-form-title">{ fill(t.edit_person, &[("name", name)]) }</h4>
+                <h4 class="bg-form-title" tabindex="-1" ref={title}>{ fill(t.edit_person, &[("name", name)]) }</h4>
             } else if !props.suggestions.is_empty() {
                 <div class="bg-suggestions">
                     <p id="bg-suggestions-title" class="bg-hint">{ t.suggestions_heading }</p>

@@ -71,6 +71,20 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
             }
         });
     }
+    // Back on the list, focus goes to the café the person came from (its
+    // button), not to the start of the list.
+    let came_from = use_state(|| None::<i64>);
+    let heading = use_node_ref();
+    {
+        let (came_from, heading) = (came_from.clone(), heading.clone());
+        let listed = *view == View::List && matches!(*cafes, Some(Ok(_)));
+        use_effect_with((listed, *came_from), move |(listed, from)| {
+            if let (true, Some(id)) = (listed, from) {
+                crate::focus::to_id(&heading, &format!("bg-signup-{id}"));
+                came_from.set(None);
+            }
+        });
+    }
     let t = texts(ui.lang);
     let to_list = {
         let view = view.clone();
@@ -145,13 +159,13 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                     html! {
                         <ul class="bg-cafes">
                             { for shown.into_iter().map(|c| {
-                                let (view, chosen) = (view.clone(), c.clone());
+                                let (view, chosen, came_from) = (view.clone(), c.clone(), came_from.clone());
                                 let full = c.counts.places_left == 0;
                                 html! {
                                     <li><CafeCard cafe={c.clone()}>
-                                        <button type="button" class="bg-button bg-primary"
+                                        <button type="button" class="bg-button bg-primary" id={format!("bg-signup-{}", c.cafe.id)}
                                             aria-describedby={format!("bg-cafe-{}", c.cafe.id)}
-                                            onclick={move |_| view.set(View::Form(chosen.clone()))}>
+                                            onclick={move |_| { came_from.set(Some(chosen.cafe.id)); view.set(View::Form(chosen.clone())) }}>
                                             { if full { t.join_waitlist } else { t.sign_up } }
                                         </button>
                                     </CafeCard></li>
@@ -165,7 +179,7 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
     };
     html! {
         <div class="bg-vacaturecafe">
-            <h2>{ t.title }</h2>
+            <h2 ref={heading}>{ t.title }</h2>
             if *view == View::List { <p class="bg-intro">{ t.intro }</p> }
             { body }
         </div>

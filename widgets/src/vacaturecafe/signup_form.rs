@@ -51,6 +51,18 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
             }
         });
     }
+    // The send button is disabled while sending, so the browser drops its
+    // focus: when sending fails, focus goes to what went wrong.
+    let notice = use_node_ref();
+    {
+        let notice = notice.clone();
+        let failed = matches!(state.sending, Sending::Failed(_));
+        use_effect_with(failed, move |failed| {
+            if *failed && crate::focus::lost(&notice) {
+                crate::focus::to(&notice);
+            }
+        });
+    }
     let fields = use_rule_call(&props.rules, props.cafe.cafe.clone(), vacaturecafe::fields);
     // The same check the server makes before it decides: structure, then the
     // rules' `validate`. Made again only when the answers, the fields, the
@@ -144,7 +156,7 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
                         error={state.shown_error(&f.id, &errors)} onchange={onchange.clone()} onblur={onblur.clone()} />
                 }) }
                 <p class={classes!("bg-notice", status.is_some_and(|s| s.0).then_some("bg-field-error"))}
-                   role="status" aria-live="polite">{ status.map(|s| s.1).unwrap_or_default() }</p>
+                   role="status" aria-live="polite" tabindex="-1" ref={notice}>{ status.map(|s| s.1).unwrap_or_default() }</p>
                 <div class="bg-form-buttons">
                     <button type="submit" class="bg-button bg-primary" disabled={state.busy()} {onclick}>
                         { if can_retry { t.send_again } else { t.submit } }

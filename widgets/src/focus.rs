@@ -1,0 +1,50 @@
+//! Where focus goes after an action (WCAG 2.4.3): components move it on
+//! purpose, to the thing that changed or the heading of what appeared, so a
+//! keyboard or screen-reader user never lands on the page's `<body>`.
+
+use yew::NodeRef;
+
+/// Focuses the element behind `node` (if it is rendered).
+pub fn to(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// Whether focus has left the widget (the element that had it is gone):
+/// nothing inside `node`'s shadow root is focused.
+pub fn lost(node: &NodeRef) -> bool {
+    let Some(el) = node.cast::<web_sys::Element>() else {
+        return false;
+    };
+    let root = el.get_root_node();
+    match wasm_bindgen::JsCast::dyn_ref::<web_sys::ShadowRoot>(&root) {
+        Some(shadow) => shadow.active_element().is_none(),
+        None => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body")),
+    }
+}
+
+/// Focuses the element with `id` in the same shadow root (or document) as
+/// `anchor`, if there is one.
+pub fn to_id(anchor: &NodeRef, id: &str) {
+    let Some(el) = anchor.cast::<web_sys::Element>() else {
+        return;
+    };
+    let root = el.get_root_node();
+    let found =
+        if let Some(fragment) = wasm_bindgen::JsCast::dyn_ref::<web_sys::DocumentFragment>(&root) {
+            fragment.get_element_by_id(id)
+        } else if let Some(document) = wasm_bindgen::JsCast::dyn_ref::<web_sys::Document>(&root) {
+            document.get_element_by_id(id)
+        } else {
+            None
+        };
+    if let Some(found) =
+        found.and_then(|f| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(f).ok())
+    {
+        let _ = found.focus();
+    }
+}
