@@ -213,3 +213,113 @@ describe('focus after every action (WCAG 2.4.3), and what is announced', () => {
     await a.context().close();
   });
 });
+
+/** The page's accessibility tree as Chromium builds it (shadow roots included): non-ignored nodes. */
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => ({
+    id: n.nodeId,
+    parent: n.parentId,
+    role: n.role?.value,
+    name: (n.name?.value ?? '').trim(),
+    invalid: n.properties?.find((p) => p.name === 'invalid')?.value?.value,
+  }));
+}
+
+/** Names that more than one control of these roles share. */
+function repeated(nodes, roles) {
+  const names = nodes.filter((n) => roles.includes(n.role)).map((n) => `${n.role}: ${n.name}`);
+  return [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+}
+
+const CONTROLS = ['button', 'textbox', 'combobox', 'checkbox', 'link', 'DisclosureTriangle'];
+
+describe('what a screen reader hears: names, landmarks, announcements', () => {
+  test('Netwerkscan: one region with its language switch, no navigation landmark, one heading, the summary said once', async () => {
+    const page = await openPage(browser, `${site.origin}/host.html?org=plain&lang=en`);
+    const w = page.locator('bondgenoot-widget').first();
+    await ready(w);
+    let tree = await axTree(page);
+    const title = (await w.locator('#bg-nws-title').innerText()).trim();
+    const region = tree.find((n) => n.role === 'region' && n.name === title);
+    assert.ok(region, 'the widget is a region named by its title');
+    assert.ok(await w.evaluate((host) => Boolean(host.shadowRoot.querySelector('[role=region] .bg-lang select'))),
+      'the language switch is inside it');
+    assert.equal(tree.filter((n) => n.role === 'heading' && n.name === title).length, 1, 'no hidden twin of the title');
+    await start(w);
+    await addPerson(w, { name: 'Amal', knows: true });
+    await addPerson(w, { name: 'Bram' });
+    tree = await axTree(page);
+    assert.equal(tree.filter((n) => n.role === 'navigation').length, 0, 'the step indicator is not a navigation landmark');
+    assert.deepEqual(repeated(tree, CONTROLS), [], 'every control has its own name');
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
+    const label = await w.locator('.bg-map-picture').getAttribute('aria-label');
+    const caption = await w.locator('.bg-people-table caption').innerText();
+    assert.notEqual(caption, label, 'the summary is said once, not again as the table caption');
+    await page.context().close();
+  });
+
+  test('Vacaturecafé: a region, a named button per café, errors said when they appear and gone when fixed, consent not invalid before an answer, words for the cancel link', async () => {
+    const page = await openPage(browser, `${site.origin}/reading.html?widget=vacaturecafe&org=leesbaar&lang=en`);
+    const w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-cafe').first().waitFor({ timeout: 15000 });
+    let tree = await axTree(page);
+    assert.ok(tree.find((n) => n.role === 'region' && n.name === 'Job cafés'), JSON.stringify(tree.filter((n) => n.role === 'region')));
+    assert.ok(tree.find((n) => n.role === 'button' && n.name === 'Sign up Vacaturecafé Zorg, Welzijn en Kinderopvang'));
+    await w.locator('.bg-cafe button').first().click();
+    await w.locator('#bg-f-name').waitFor();
+    tree = await axTree(page);
+    const consent = tree.find((n) => n.role === 'checkbox');
+    assert.ok(!consent.invalid || consent.invalid === 'false', `the consent box is not invalid before any answer: ${consent.invalid}`);
+    // Leaving the e-mail field with a wrong address: the error is an alert.
+    await w.locator('#bg-f-email').fill('not an address');
+    await w.locator('#bg-f-name').focus();
+    await w.locator('[role=alert]', { hasText: /e-mail/i }).waitFor();
+    // Send with errors: "look at the questions" shows; fixed, it goes.
+    await w.locator('.bg-form button[type=submit]').click();
+    const notice = w.locator('.bg-form .bg-notice');
+    assert.match(await notice.innerText(), /\S/);
+    await w.locator('#bg-f-name').fill('Sara');
+    await w.locator('#bg-f-email').fill('sara@example.nl');
+    await w.locator('#bg-f-consent').check();
+    assert.equal((await notice.innerText()).trim(), '', 'no "look at the questions" once nothing is wrong');
+    await w.locator('.bg-form button[type=submit]').click();
+    const link = w.locator('.bg-cancel-link a');
+    await link.waitFor();
+    assert.equal(await link.innerText(), 'See or cancel my signup');
+    assert.match(await link.getAttribute('href'), /#bg-cancel=[0-9a-f]{32}$/);
+    await page.context().close();
+  });
+
+  test('Alliantiescan: each disclosure and field named with its item, inside its group; the comparison read cleanly; the bad link tied to its field; the result announced', async () => {
+    const page = await openPage(browser, `${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+    let tree = await axTree(page);
+    assert.deepEqual(repeated(tree, CONTROLS), [], 'every disclosure, note, owner and role field has its own name');
+    assert.equal(await w.locator('.bg-item fieldset details').count(), await w.locator('.bg-item').count(), 'each inside its item\'s group');
+    await w.locator('#bg-partner').fill('Language school');
+    await w.locator('#bg-meetings-yes').check();
+    await w.locator('.bg-views button').nth(1).click();
+    // The result's phase and summary reach the live region that was there before.
+    await w.locator('[role=status].bg-sr-only', { hasText: /phase/i }).waitFor();
+    const link = await w.locator('#bg-share-link').inputValue();
+    await w.locator('.bg-views button').nth(2).click();
+    await w.locator('#bg-open-link').fill('not a link');
+    await w.getByRole('button', { name: 'Add to comparison' }).click();
+    assert.equal(await w.locator('#bg-open-link').getAttribute('aria-describedby'), 'bg-open-link-error');
+    assert.equal(await w.locator('#bg-open-link').getAttribute('aria-invalid'), 'true');
+    await w.locator('#bg-open-link').fill(link);
+    await w.getByRole('button', { name: 'Add to comparison' }).click();
+    await w.locator('.bg-compare-table').waitFor();
+    tree = await axTree(page);
+    assert.ok(tree.find((n) => n.role === 'table' && n.name), 'the table has a caption');
+    assert.equal(await w.locator('.bg-compare-table button').count(), 0, 'no remove button inside the table');
+    await page.context().close();
+  });
+});

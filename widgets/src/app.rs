@@ -49,6 +49,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
 
+    let title_id = match props.config.widget {
+        Widget::Netwerkscan => "bg-nws-title",
+        Widget::Alliantiescan => "bg-als-title",
+        Widget::Vacaturecafe => "bg-vc-title",
+    };
     let body = match &*loaded {
         None => html! { <p class="bg-loading" role="status">{ ui.texts.loading }</p> },
         Some(Err(e)) => html! { <ErrorNotice detail={e.to_string()} onretry={onretry} /> },
@@ -63,8 +68,10 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
+            // Each widget is one region, named by its title, with its
+            // language switch inside.
             <div class="bg-root" lang={ui.lang.tag()} dir={if ui.lang.is_rtl() { "rtl" } else { "ltr" }}
-                 data-widget={props.config.widget.name()}>
+                 data-widget={props.config.widget.name()} role="region" aria-labelledby={title_id}>
                 <LangSwitch current={ui.lang} onchange={onlang} />
                 { body }
             </div>

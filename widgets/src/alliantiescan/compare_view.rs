@@ -88,7 +88,9 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             <p>{ t.compare_intro }</p>
             <div class="bg-field">
                 <label for="bg-open-link">{ t.open_label }</label>
-                <input id="bg-open-link" type="text" ref={input.clone()} />
+                <input id="bg-open-link" type="text" ref={input.clone()}
+                    aria-invalid={matches!(&*message, Some((false, _))).then_some("true")}
+                    aria-describedby={matches!(&*message, Some((false, _))).then_some("bg-open-link-error")} />
             </div>
             <div class="bg-form-buttons">
                 <button type="button" class="bg-button bg-primary" onclick={with_link(props.onadd.clone(), t.added)}>{ t.compare_add }</button>
@@ -96,33 +98,40 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             </div>
             { match &*message {
                 Some((true, text)) => html! { <p class="bg-notice" role="status" tabindex="-1" ref={notice}>{ text }</p> },
-                Some((false, text)) => html! { <p class="bg-field-error" role="alert">{ text }</p> },
+                Some((false, text)) => html! { <p class="bg-field-error" id="bg-open-link-error" role="alert">{ text }</p> },
                 None => html! { <p class="bg-notice" role="status" tabindex="-1" ref={notice}></p> },
             } }
             if props.compare.is_empty() {
                 <p class="bg-empty">{ t.compare_empty }</p>
             } else {
+                // The remove buttons beside the partners' names, not in the
+                // column headers (each cell would be read with its button).
+                <p id="bg-compare-partners" class="bg-hint">{ t.compare_partners }</p>
+                <ul class="bg-compare-partners" aria-labelledby="bg-compare-partners">
+                    { for props.compare.iter().enumerate().map(|(i, scan)| {
+                        let onremove = props.onremove.clone();
+                        let (message, removed) = (message.clone(), removed.clone());
+                        let gone = fill(t.compare_removed, &[("partner", &scan.partner)]);
+                        html! {
+                            <li>
+                                { &scan.partner }{ " " }
+                                <button type="button" class="bg-button bg-small" onclick={move |_| {
+                                        message.set(Some((true, gone.clone())));
+                                        onremove.emit(i);
+                                        removed.set(*removed + 1);
+                                    }}
+                                    aria-label={fill(t.compare_remove, &[("partner", &scan.partner)])}>{ "✕" }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
                 <div class="bg-table-wrap">
                     <table class="bg-compare-table">
+                        <caption>{ t.compare_caption }</caption>
                         <thead><tr>
                             <th scope="col">{ t.compare_item }</th>
                             <th scope="col">{ &ours }</th>
-                            { for props.compare.iter().enumerate().map(|(i, scan)| {
-                                let onremove = props.onremove.clone();
-                                let (message, removed) = (message.clone(), removed.clone());
-                                let gone = fill(t.compare_removed, &[("partner", &scan.partner)]);
-                                html! {
-                                    <th scope="col">
-                                        { &scan.partner }
-                                        <button type="button" class="bg-button bg-small" onclick={move |_| {
-                                                message.set(Some((true, gone.clone())));
-                                                onremove.emit(i);
-                                                removed.set(*removed + 1);
-                                            }}
-                                            aria-label={fill(t.compare_remove, &[("partner", &scan.partner)])}>{ "✕" }</button>
-                                    </th>
-                                }
-                            }) }
+                            { for props.compare.iter().map(|scan| html! { <th scope="col">{ &scan.partner }</th> }) }
                         </tr></thead>
                         <tbody>
                             { for props.checklist.phases.iter().flat_map(|p| p.items.iter()).map(|item| {
@@ -132,7 +141,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                                     <tr class={classes!(differs.then_some("bg-differs"))} data-id={item.id.clone()} data-differs={differs.to_string()}>
                                         <th scope="row">
                                             { &item.text }
-                                            if differs { <span class="bg-tag bg-differs-tag">{ t.compare_differs }</span> }
+                                            if differs { { " " }<span class="bg-tag bg-differs-tag">{ t.compare_differs }</span> }
                                         </th>
                                         <td>{ level_label(&props.ticks, &item.id) }</td>
                                         { for props.compare.iter().map(|s| html! { <td>{ level_label(&s.ticks, &item.id) }</td> }) }

@@ -75,25 +75,28 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
         Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
 
+    // The item, for screen readers only: "Note (Shared goal)".
+    let about = html! { <span class="bg-sr-only">{ format!(" ({})", item.text) }</span> };
     html! {
         <li class="bg-item" data-id={item.id.clone()} data-level={tick.level.clone()}>
             <fieldset class="bg-field">
                 <legend>{ &item.text }</legend>
                 if !item.help.is_empty() { <p class="bg-hint">{ &item.help }</p> }
                 <div class="bg-levels">{ for levels }</div>
-            </fieldset>
+            // Inside the item's group, and each control named with its item:
+            // twenty "Note" fields must not sound the same.
             <details class="bg-more">
-                <summary>{ t.details_summary }</summary>
+                <summary>{ t.details_summary }{ about.clone() }</summary>
                 <div class="bg-field">
-                    <label for={note_id.clone()}>{ t.note_label }</label>
+                    <label for={note_id.clone()}>{ t.note_label }{ about.clone() }</label>
                     <textarea id={note_id} rows="2" maxlength="500" value={tick.note.clone()} oninput={on_note} />
                 </div>
                 <div class="bg-field">
-                    <label for={owner_id.clone()}>{ t.owner_label }</label>
+                    <label for={owner_id.clone()}>{ t.owner_label }{ about.clone() }</label>
                     <input id={owner_id} type="text" maxlength="80" value={tick.owner.clone()} oninput={on_owner} />
                 </div>
                 <div class="bg-field">
-                    <label for={role_id.clone()}>{ t.role_label }</label>
+                    <label for={role_id.clone()}>{ t.role_label }{ about.clone() }</label>
                     <select id={role_id} onchange={on_role}>
                         <option value="" selected={tick.role.is_empty()}>{ t.role_none }</option>
                         { for props.roles.iter().map(|r| html! {
@@ -103,6 +106,7 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
                     if let Some(usual) = usual { <p class="bg-hint">{ usual }</p> }
                 </div>
             </details>
+            </fieldset>
         </li>
     }
 }

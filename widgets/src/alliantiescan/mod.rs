@@ -87,6 +87,8 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
             }
         });
     }
+    // The widget's one live region: what the result says, once it is made.
+    let live = use_state(String::new);
     let checklist = use_rule_call(&props.rules, (), |rules, (), ctx| {
         alliantiescan::checklist(rules, ctx)
     });
@@ -101,9 +103,10 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
     };
     let view_button = |view: View, label: &'static str| {
         let state = state.clone();
+        let live = live.clone();
         html! {
             <button type="button" class={classes!("bg-button", (state.view == view).then_some("bg-primary"))}
-                aria-pressed={(state.view == view).to_string()} onclick={move |_| state.dispatch(Action::Go(view))}>{ label }</button>
+                aria-pressed={(state.view == view).to_string()} onclick={move |_| { live.set(String::new()); state.dispatch(Action::Go(view)) }}>{ label }</button>
         }
     };
 
@@ -114,7 +117,8 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
                 onpartner={{ let s = state.clone(); Callback::from(move |name| s.dispatch(Action::Partner(name))) }} />
         },
         View::Result => html! {
-            <ResultView rules={props.rules.clone()} ticks={state.ticks.clone()} partner={state.partner.clone()} />
+            <ResultView rules={props.rules.clone()} ticks={state.ticks.clone()} partner={state.partner.clone()}
+                onsummary={{ let live = live.clone(); Callback::from(move |text| live.set(text)) }} />
         },
         View::Compare => html! {
             <CompareView checklist={list.clone()} partner={state.partner.clone()} ticks={state.ticks.clone()}
@@ -124,7 +128,7 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
     };
 
     html! {
-        <section class="bg-alliantiescan" aria-labelledby="bg-als-title">
+        <div class="bg-alliantiescan">
             <h2 id="bg-als-title" class="bg-title">{ t.title }</h2>
             <p class="bg-intro">{ t.intro }</p>
             <p class="bg-privacy">{ t.private }</p>
@@ -134,10 +138,11 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
                 { view_button(View::Compare, t.view_compare) }
             </div>
             { body }
+            <p class="bg-sr-only" role="status">{ (*live).clone() }</p>
             <div class="bg-nav">
                 <RemoveData has_data={!state.is_empty()}
                     onremove={{ let s = state.clone(); Callback::from(move |()| s.dispatch(Action::Reset)) }} />
             </div>
-        </section>
+        </div>
     }
 }

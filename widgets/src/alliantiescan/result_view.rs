@@ -20,6 +20,10 @@ pub struct ResultViewProps {
     pub ticks: Ticks,
     /// Our partner name, for the share link.
     pub partner: String,
+    /// Called with the phase and summary each time they are made, for the
+    /// widget's one live region (a region inserted together with its text
+    /// may not be announced).
+    pub onsummary: Callback<String>,
 }
 
 /// The result.
@@ -29,8 +33,15 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let result = use_rule_call(&props.rules, props.ticks.clone(), alliantiescan::assess);
     {
         let ui = ui.clone();
+        let onsummary = props.onsummary.clone();
         use_effect_with(result.clone(), move |result| {
             if let Some(a) = result.ok() {
+                let t = texts(ui.lang);
+                onsummary.emit(format!(
+                    "{} {}",
+                    fill(t.phase_now, &[("phase", &a.phase_label)]),
+                    a.summary
+                ));
                 let warnings: Vec<&str> = a.warnings.iter().map(|w| w.id.as_str()).collect();
                 let detail = serde_json::json!({ "widget": "alliantiescan", "phase": a.phase, "warnings": warnings });
                 ui.dispatch("bondgenoot:complete", &detail);
@@ -53,7 +64,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 
     html! {
         <div class="bg-result" data-phase={a.phase.clone()}>
-            <p class="bg-summary" role="status">
+            <p class="bg-summary">
                 <strong>{ fill(t.phase_now, &[("phase", &a.phase_label)]) }</strong>{ " " }{ &a.summary }
             </p>
             <ol class="bg-track" aria-label={fill(t.track_label, &[("phase", &a.phase_label)])}>

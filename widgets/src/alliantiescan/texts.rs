@@ -82,6 +82,10 @@ pub struct AlliantiescanTexts {
     pub compare_item: &'static str,
     /// Marker: partners see it differently.
     pub compare_differs: &'static str,
+    /// The comparison table's caption.
+    pub compare_caption: &'static str,
+    /// Above the partners' remove buttons.
+    pub compare_partners: &'static str,
     /// Remove a scan from comparison, with `{partner}`.
     pub compare_remove: &'static str,
     /// After removing a partner's scan: `{partner}`.
@@ -130,6 +134,8 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
     compare_empty: "Plak hierboven een link van een partner om te vergelijken.",
     compare_item: "Onderdeel",
     compare_differs: "verschilt",
+    compare_caption: "Wat ieder per punt aangeeft",
+    compare_partners: "Partners in de vergelijking",
     compare_remove: "{partner} uit de vergelijking halen",
     compare_removed: "{partner} staat niet meer in de vergelijking.",
     our_scan: "Onze scan",
@@ -174,6 +180,8 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
     compare_empty: "Paste a partner's link above to compare.",
     compare_item: "Item",
     compare_differs: "differs",
+    compare_caption: "What each partner says per item",
+    compare_partners: "Partners in the comparison",
     compare_remove: "Remove {partner} from the comparison",
     compare_removed: "{partner} is no longer in the comparison.",
     our_scan: "Our scan",
@@ -218,6 +226,8 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
     compare_empty: "الصقوا رابط شريك في الأعلى للمقارنة.",
     compare_item: "البند",
     compare_differs: "مختلف",
+    compare_caption: "ما يقوله كل شريك في كل بند",
+    compare_partners: "الشركاء في المقارنة",
     compare_remove: "أزل {partner} من المقارنة",
     compare_removed: "لم يعد {partner} في المقارنة.",
     our_scan: "مسحنا",

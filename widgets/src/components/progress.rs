@@ -27,9 +27,10 @@ pub fn Progress(props: &ProgressProps) -> Html {
         ],
     );
     html! {
-        <nav class="bg-progress" aria-label={label.clone()}>
-            <p class="bg-progress-label">{ label }</p>
-            <ol>
+        // Not a navigation landmark: it has no links, it says where you are.
+        <div class="bg-progress">
+            <p class="bg-progress-label" id="bg-progress-label">{ label }</p>
+            <ol aria-labelledby="bg-progress-label">
                 { for props.steps.iter().enumerate().map(|(i, name)| {
                     let state = if i < props.current { "done" } else if i == props.current { "current" } else { "todo" };
                     html! {
@@ -41,6 +42,6 @@ pub fn Progress(props: &ProgressProps) -> Html {
                     }
                 }) }
             </ol>
-        </nav>
+        </div>
     }
 }

@@ -139,13 +139,17 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let title = state.stage.step().map_or(t.title, |i| stage_names[i]);
 
     html! {
-        <section class="bg-netwerkscan" aria-labelledby="bg-nws-title">
-            <h2 id="bg-nws-title" class="bg-title">{ t.title }</h2>
+        // The widget's region is the root around it (see `app`), so the
+        // language switch is inside it too.
+        <div class="bg-netwerkscan">
+            // On the intro the widget's title is the stage's heading (one
+            // heading, not a visible and a hidden one with the same words).
             if let Some(step) = state.stage.step() {
+                <h2 id="bg-nws-title" class="bg-title">{ t.title }</h2>
                 <Progress steps={stage_names.clone()} current={step} />
                 <h3 class="bg-stage-title" tabindex="-1" ref={heading}>{ title }</h3>
             } else {
-                <h3 class="bg-stage-title bg-sr-only" tabindex="-1" ref={heading}>{ title }</h3>
+                <h2 id="bg-nws-title" class="bg-title" tabindex="-1" ref={heading}>{ t.title }</h2>
             }
             { body }
             // One place for saving, loading and removing on the first and the
@@ -154,6 +158,6 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             if matches!(state.stage, Stage::Intro | Stage::Result) {
                 { save_load(state.stage == Stage::Result) }
             }
-        </section>
+        </div>
     }
 }

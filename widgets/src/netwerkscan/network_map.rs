@@ -137,7 +137,8 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
             if !props.people.is_empty() {
                 <div class="bg-table-wrap">
                     <table class="bg-people-table">
-                        <caption>{ summary }</caption>
+                        // The summary is the picture's label: said once.
+                        <caption>{ t.table_caption }</caption>
                         <thead><tr>
                             <th scope="col">{ t.col_name }</th>
                             <th scope="col">{ t.col_relation }</th>

@@ -100,6 +100,8 @@ pub struct NetwerkscanTexts {
     pub person_removed: &'static str,
     /// Heading of the network picture.
     pub picture_heading: &'static str,
+    /// The people table's caption (the picture's label says the summary).
+    pub table_caption: &'static str,
     /// Summary of the picture, with `{close}`, `{others}`, `{knows}`.
     pub picture_label: &'static str,
     /// The centre of the picture.
@@ -181,6 +183,7 @@ const NL: NetwerkscanTexts = NetwerkscanTexts {
     person_saved: "{name} is aangepast.",
     person_removed: "{name} is weggehaald.",
     picture_heading: "Jouw netwerk",
+    table_caption: "De mensen in je netwerk",
     picture_label: "Plaatje van je netwerk: {close} mensen dichtbij in de binnenste cirkel, {others} anderen in de buitenste cirkel; {knows} weten dat je werk zoekt.",
     you: "Jij",
     legend_knows: "Gevuld: weet dat je werk zoekt",
@@ -246,6 +249,7 @@ const EN: NetwerkscanTexts = NetwerkscanTexts {
     person_saved: "{name} was changed.",
     person_removed: "{name} was removed.",
     picture_heading: "Your network",
+    table_caption: "The people in your network",
     picture_label: "A picture of your network: {close} close people on the inner circle, {others} others on the outer circle; {knows} know you are looking for work.",
     you: "You",
     legend_knows: "Filled: knows you are looking",
@@ -311,6 +315,7 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
     person_saved: "تم تعديل {name}.",
     person_removed: "تم حذف {name}.",
     picture_heading: "شبكتك",
+    table_caption: "الأشخاص في شبكتك",
     picture_label: "صورة لشبكتك: {close} أشخاص قريبون في الدائرة الداخلية، و{others} آخرون في الدائرة الخارجية؛ {knows} يعرفون أنك تبحث عن عمل.",
     you: "أنت",
     legend_knows: "مملوء: يعرف أنك تبحث",

@@ -82,7 +82,8 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
                 <div class="bg-cancel-link">
                     <h4>{ t.cancel_link }</h4>
                     <p>{ t.cancel_link_help }</p>
-                    <p><a href={cancel_link(token)} dir="ltr">{ cancel_link(token) }</a></p>
+                    // Words, not the address with its token (a screen reader would spell it out).
+                    <p><a href={cancel_link(token)}>{ t.cancel_link_text }</a></p>
                 </div>
             }
             <button type="button" class="bg-button" onclick={let c = props.onback.clone(); move |_| c.emit(())}>{ t.back }</button>

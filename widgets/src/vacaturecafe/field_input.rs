@@ -67,7 +67,12 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
         html! { if f.required { <span class="bg-required">{ " " }{ t.required }</span> } };
     let help =
         html! { if !f.help.is_empty() { <p id={help_id.clone()} class="bg-hint">{ &f.help }</p> } };
-    let error = html! { if let Some(e) = &props.error { <p id={error_id.clone()} class="bg-field-error">{ e }</p> } };
+    // An alert: an error that appears when the person leaves the field is
+    // said, not only shown.
+    let error = html! { if let Some(e) = &props.error { <p id={error_id.clone()} class="bg-field-error" role="alert">{ e }</p> } };
+    // `aria-required`, not `required`: the browser would report an empty
+    // required field (an unticked consent box) as invalid before any answer.
+    let required_attr = f.required.then_some("true");
     let text_value = |s: String| (!s.is_empty()).then_some(Value::Text(s));
 
     match f.kind {
@@ -87,7 +92,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                 <div class="bg-field">
                     <label for={id.clone()}>{ &f.label }{ required.clone() }</label>
                     <input {id} type={kind} autocomplete={autocomplete} inputmode={inputmode} value={text}
-                        maxlength={MAX_TEXT.to_string()} required={f.required} aria-invalid={invalid}
+                        maxlength={MAX_TEXT.to_string()} aria-required={required_attr} aria-invalid={invalid}
                         aria-describedby={described} {oninput} {onblur} />
                     { help.clone() }{ error.clone() }
                 </div>
@@ -103,7 +108,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                 <div class="bg-field">
                     <label for={id.clone()}>{ &f.label }{ required.clone() }</label>
                     <textarea {id} value={text} maxlength={MAX_TEXTAREA.to_string()} rows="3"
-                        required={f.required} aria-invalid={invalid} aria-describedby={described} {oninput} {onblur} />
+                        aria-required={required_attr} aria-invalid={invalid} aria-describedby={described} {oninput} {onblur} />
                     { help.clone() }{ error.clone() }
                 </div>
             }
@@ -117,7 +122,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             html! {
                 <div class="bg-field">
                     <label class="bg-choice" for={id.clone()}>
-                        <input {id} type="checkbox" {checked} required={f.required} aria-invalid={invalid}
+                        <input {id} type="checkbox" {checked} aria-required={required_attr} aria-invalid={invalid}
                             aria-describedby={described} {onchange} {onblur} />
                         <span>{ &f.label }{ required.clone() }</span>
                     </label>

@@ -163,8 +163,10 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                                 let full = c.counts.places_left == 0;
                                 html! {
                                     <li><CafeCard cafe={c.clone()}>
+                                        // Named with the café ("Sign up Vacaturecafé Zorg"):
+                                        // the list has one such button per café.
                                         <button type="button" class="bg-button bg-primary" id={format!("bg-signup-{}", c.cafe.id)}
-                                            aria-describedby={format!("bg-cafe-{}", c.cafe.id)}
+                                            aria-labelledby={format!("bg-signup-{0} bg-cafe-{0}", c.cafe.id)}
                                             onclick={move |_| { came_from.set(Some(chosen.cafe.id)); view.set(View::Form(chosen.clone())) }}>
                                             { if full { t.join_waitlist } else { t.sign_up } }
                                         </button>
@@ -179,7 +181,7 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
     };
     html! {
         <div class="bg-vacaturecafe">
-            <h2 ref={heading}>{ t.title }</h2>
+            <h2 id="bg-vc-title" ref={heading}>{ t.title }</h2>
             if *view == View::List { <p class="bg-intro">{ t.intro }</p> }
             { body }
         </div>

@@ -133,13 +133,18 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
         e.prevent_default();
         submit.emit(());
     });
+    // "Look at the questions with a ⚠" only while one still has one.
+    let has_errors = fields
+        .iter()
+        .any(|f| state.shown_error(&f.id, &errors).is_some());
     let status = match state.sending {
-        Sending::Idle if state.tried && !errors.is_empty() => Some((false, t.check_fields)),
+        Sending::Idle if state.tried && has_errors => Some((false, t.check_fields)),
         Sending::Idle => None,
         Sending::Busy { slow: false } => Some((false, t.sending)),
         Sending::Busy { slow: true } => Some((false, t.slow)),
         Sending::Failed(Failure::Offline) => Some((true, t.offline)),
-        Sending::Failed(Failure::Fields) => Some((true, t.check_fields)),
+        Sending::Failed(Failure::Fields) if has_errors => Some((true, t.check_fields)),
+        Sending::Failed(Failure::Fields) => None,
         Sending::Failed(Failure::Closed) => Some((true, t.closed)),
         Sending::Failed(Failure::RateLimited) => Some((true, t.rate_limited)),
         Sending::Failed(Failure::Server) => Some((true, t.server_problem)),

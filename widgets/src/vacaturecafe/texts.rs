@@ -85,6 +85,8 @@ pub struct CafeTexts {
     pub cancel_link: &'static str,
     /// What the cancellation link is for.
     pub cancel_link_help: &'static str,
+    /// The cancellation link's words (not the address with its token).
+    pub cancel_link_text: &'static str,
     /// Heading of the cancel view.
     pub cancel_heading: &'static str,
     /// Asks to confirm: `{title}`.
@@ -140,6 +142,7 @@ const NL: CafeTexts = CafeTexts {
     door_code_help: "Laat deze code zien als je binnenkomt. De organisator scant hem en ziet dan dat je er bent.",
     cancel_link: "Je link om af te melden",
     cancel_link_help: "Bewaar deze link. Kun je niet komen? Open de link en meld je af; dan gaat je plek naar iemand op de wachtlijst.",
+    cancel_link_text: "Mijn aanmelding bekijken of afmelden",
     cancel_heading: "Afmelden",
     cancel_question: "Wil je je afmelden voor {title}?",
     cancel_button: "Ja, meld me af",
@@ -195,6 +198,7 @@ const EN: CafeTexts = CafeTexts {
     door_code_help: "Show this code when you come in. The organiser scans it and sees that you are there.",
     cancel_link: "Your link to cancel",
     cancel_link_help: "Keep this link. Can't come? Open the link and cancel; your place then goes to someone on the waiting list.",
+    cancel_link_text: "See or cancel my signup",
     cancel_heading: "Cancel",
     cancel_question: "Do you want to cancel your signup for {title}?",
     cancel_button: "Yes, cancel my signup",
@@ -250,6 +254,7 @@ const AR: CafeTexts = CafeTexts {
     door_code_help: "أظهر هذا الرمز عند دخولك. يمسحه المنظم فيعرف أنك حضرت.",
     cancel_link: "رابطك لإلغاء التسجيل",
     cancel_link_help: "احتفظ بهذا الرابط. لا تستطيع المجيء؟ افتح الرابط وألغِ تسجيلك؛ عندها يذهب مكانك إلى شخص على قائمة الانتظار.",
+    cancel_link_text: "عرض تسجيلي أو إلغاؤه",
     cancel_heading: "إلغاء التسجيل",
     cancel_question: "هل تريد إلغاء تسجيلك في {title}؟",
     cancel_button: "نعم، ألغِ تسجيلي",
