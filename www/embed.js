@@ -131,12 +131,23 @@
   function adopt(shadow, styles) {
     if (styles.sheet) {
       shadow.adoptedStyleSheets = [styles.sheet];
+      readerFontSize(shadow.host);
     } else {
       var link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = styles.href;
       shadow.appendChild(link);
     }
+  }
+
+  // The reader's own font size: widget.css resets the host to `initial`,
+  // whose font size is the browser's default (the reader's larger-text
+  // setting). Handed to the stylesheet as --bg-reader, so a host page with
+  // html { font-size: 62.5% } cannot take it away. (A CSSOM property, not a
+  // style attribute: allowed under a strict CSP.)
+  function readerFontSize(host) {
+    var size = parseFloat(getComputedStyle(host).fontSize);
+    if (size > 0) host.style.setProperty('--bg-reader', size + 'px');
   }
 
   function messageBox(tag) {

@@ -49,10 +49,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
 
-    let title_id = match props.config.widget {
-        Widget::Netwerkscan => "bg-nws-title",
-        Widget::Alliantiescan => "bg-als-title",
-        Widget::Vacaturecafe => "bg-vc-title",
+    // The region's name: the widget's title, also while it loads or shows
+    // an error (its heading is not there yet).
+    let title = match props.config.widget {
+        Widget::Netwerkscan => crate::netwerkscan::texts::texts(ui.lang).title,
+        Widget::Alliantiescan => crate::alliantiescan::texts::texts(ui.lang).title,
+        Widget::Vacaturecafe => crate::vacaturecafe::texts::texts(ui.lang).title,
     };
     let body = match &*loaded {
         None => html! { <p class="bg-loading" role="status">{ ui.texts.loading }</p> },
@@ -71,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
             // Each widget is one region, named by its title, with its
             // language switch inside.
             <div class="bg-root" lang={ui.lang.tag()} dir={if ui.lang.is_rtl() { "rtl" } else { "ltr" }}
-                 data-widget={props.config.widget.name()} role="region" aria-labelledby={title_id}>
+                 data-widget={props.config.widget.name()} role="region" aria-label={title}>
                 <LangSwitch current={ui.lang} onchange={onlang} />
                 { body }
             </div>

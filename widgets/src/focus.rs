@@ -11,20 +11,21 @@ pub fn to(node: &NodeRef) {
     }
 }
 
-/// Whether focus has left the widget (the element that had it is gone):
-/// nothing inside `node`'s shadow root is focused.
+/// Whether focus was lost (the element that had it is gone): nothing in
+/// `node`'s shadow root has it, and nothing else on the page either. Focus
+/// the person took elsewhere (the host page, another widget) is not lost,
+/// and a late answer must not pull it back.
 pub fn lost(node: &NodeRef) -> bool {
     let Some(el) = node.cast::<web_sys::Element>() else {
         return false;
     };
     let root = el.get_root_node();
-    match wasm_bindgen::JsCast::dyn_ref::<web_sys::ShadowRoot>(&root) {
-        Some(shadow) => shadow.active_element().is_none(),
-        None => web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body")),
-    }
+    let inside = wasm_bindgen::JsCast::dyn_ref::<web_sys::ShadowRoot>(&root)
+        .and_then(web_sys::ShadowRoot::active_element);
+    let page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    inside.is_none() && page.is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"))
 }
 
 /// Focuses the element with `id` in the same shadow root (or document) as

@@ -61,7 +61,6 @@ pub fn build() -> Result<Vec<Size>> {
     // Versioned copies that never change, named by their content: the
     // server lets browsers keep them for a year (see the server's
     // `controllers::assets`). embed.js, whose address is fixed, names them.
-    remove_versioned(Path::new(OUT))?;
     let mut files = Vec::new();
     for (key, name) in [
         ("wasm", "bondgenoot_bg.wasm"),
@@ -97,6 +96,10 @@ pub fn build() -> Result<Vec<Size>> {
     for (_, name) in &files {
         compress(&Path::new(OUT).join(name))?;
     }
+    // The last builds' versions stay: a page that loaded an older embed.js
+    // (cached for five minutes) or is still open across a deploy asks for
+    // them.
+    prune_versioned(Path::new(OUT), KEEP_BUILDS)?;
     println!("xtask: bundle ready in {OUT}/");
     playground()?;
     Ok(sizes)
@@ -146,12 +149,33 @@ fn is_versioned(name: &str) -> bool {
         && parts.next().is_some()
 }
 
-/// Removes the versioned copies of an earlier build.
-fn remove_versioned(dir: &Path) -> Result<()> {
+/// How many builds' versioned copies the bundle folder keeps.
+const KEEP_BUILDS: usize = 3;
+
+/// Removes versioned copies (and their `.br`/`.gz`) beyond the newest
+/// `keep` of each file, by modification time.
+fn prune_versioned(dir: &Path, keep: usize) -> Result<()> {
+    let mut by_stem: std::collections::BTreeMap<String, Vec<(std::time::SystemTime, String)>> =
+        Default::default();
     for entry in fs::read_dir(dir).context("reading the bundle folder")? {
         let entry = entry?;
-        if is_versioned(&entry.file_name().to_string_lossy()) {
-            fs::remove_file(entry.path())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !is_versioned(&name) || name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let stem = name.split('.').next().unwrap_or_default().to_owned();
+        let modified = entry.metadata()?.modified()?;
+        by_stem.entry(stem).or_default().push((modified, name));
+    }
+    for mut versions in by_stem.into_values() {
+        versions.sort_by_key(|v| std::cmp::Reverse(v.0));
+        for (_, name) in versions.into_iter().skip(keep) {
+            for file in [name.clone(), format!("{name}.br"), format!("{name}.gz")] {
+                let path = dir.join(file);
+                if path.exists() {
+                    fs::remove_file(path)?;
+                }
+            }
         }
     }
     Ok(())

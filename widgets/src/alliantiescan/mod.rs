@@ -8,7 +8,7 @@ mod compare_view;
 mod item_row;
 mod result_view;
 mod state;
-mod texts;
+pub(crate) mod texts;
 
 use plugin_host::contract::{Widget, alliantiescan};
 use wasm_bindgen::JsCast;

@@ -10,7 +10,7 @@ mod questions_step;
 mod result_view;
 mod save_load;
 mod state;
-mod texts;
+pub(crate) mod texts;
 
 use plugin_host::contract::{Widget, netwerkscan};
 use yew::prelude::*;

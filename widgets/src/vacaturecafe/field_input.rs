@@ -67,9 +67,9 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
         html! { if f.required { <span class="bg-required">{ " " }{ t.required }</span> } };
     let help =
         html! { if !f.help.is_empty() { <p id={help_id.clone()} class="bg-hint">{ &f.help }</p> } };
-    // An alert: an error that appears when the person leaves the field is
-    // said, not only shown.
-    let error = html! { if let Some(e) = &props.error { <p id={error_id.clone()} class="bg-field-error" role="alert">{ e }</p> } };
+    // Shown here; said by the form's live region when the person leaves the
+    // field (an alert on every keystroke would interrupt their typing).
+    let error = html! { if let Some(e) = &props.error { <p id={error_id.clone()} class="bg-field-error">{ e }</p> } };
     // `aria-required`, not `required`: the browser would report an empty
     // required field (an unticked consent box) as invalid before any answer.
     let required_attr = f.required.then_some("true");

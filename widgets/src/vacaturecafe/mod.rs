@@ -13,7 +13,7 @@ mod field_input;
 mod mail_preview;
 mod signup_form;
 mod state;
-mod texts;
+pub(crate) mod texts;
 
 use plugin_host::contract::vacaturecafe::{CafeListing, SignupAnswer};
 use wasm_bindgen_futures::spawn_local;

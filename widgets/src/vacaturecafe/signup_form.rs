@@ -63,6 +63,9 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
             }
         });
     }
+    // What the form's polite live region says: the error of the field the
+    // person just left.
+    let said = use_state(String::new);
     let fields = use_rule_call(&props.rules, props.cafe.cafe.clone(), vacaturecafe::fields);
     // The same check the server makes before it decides: structure, then the
     // rules' `validate`. Made again only when the answers, the fields, the
@@ -91,8 +94,11 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
         Callback::from(move |(id, value)| state.dispatch(Action::Change(id, value)))
     };
     let onblur = {
-        let state = state.clone();
-        Callback::from(move |id| state.dispatch(Action::Blur(id)))
+        let (state, said, errors) = (state.clone(), said.clone(), errors.clone());
+        Callback::from(move |id: String| {
+            said.set(errors.get(&id).cloned().unwrap_or_default());
+            state.dispatch(Action::Blur(id));
+        })
     };
     let submit = {
         let busy = state.busy();
@@ -143,8 +149,9 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
         Sending::Busy { slow: false } => Some((false, t.sending)),
         Sending::Busy { slow: true } => Some((false, t.slow)),
         Sending::Failed(Failure::Offline) => Some((true, t.offline)),
-        Sending::Failed(Failure::Fields) if has_errors => Some((true, t.check_fields)),
-        Sending::Failed(Failure::Fields) => None,
+        // Refused for fields even when none shows an error here (the rules
+        // changed since the page loaded): still say so.
+        Sending::Failed(Failure::Fields) => Some((true, t.check_fields)),
         Sending::Failed(Failure::Closed) => Some((true, t.closed)),
         Sending::Failed(Failure::RateLimited) => Some((true, t.rate_limited)),
         Sending::Failed(Failure::Server) => Some((true, t.server_problem)),
@@ -162,6 +169,7 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
                 }) }
                 <p class={classes!("bg-notice", status.is_some_and(|s| s.0).then_some("bg-field-error"))}
                    role="status" aria-live="polite" tabindex="-1" ref={notice}>{ status.map(|s| s.1).unwrap_or_default() }</p>
+                <p class="bg-sr-only" aria-live="polite">{ (*said).clone() }</p>
                 <div class="bg-form-buttons">
                     <button type="submit" class="bg-button bg-primary" disabled={state.busy()} {onclick}>
                         { if can_retry { t.send_again } else { t.submit } }

@@ -127,6 +127,11 @@ impl Reducible for State {
                 };
                 next.server_errors.remove(&id);
                 next.touched.insert(id);
+                // Fixing the answers the server refused: the refusal is
+                // history; what still needs a look shows beside the fields.
+                if next.sending == Sending::Failed(Failure::Fields) {
+                    next.sending = Sending::Idle;
+                }
             }
             // Unchanged state: no render.
             Action::Blur(id) if self.touched.contains(&id) => return self,
@@ -313,5 +318,24 @@ mod tests {
         ]);
         assert!(state.form.is_empty());
         assert!(state.touched.contains("phone"));
+    }
+
+    #[test]
+    fn changing_an_answer_after_a_refusal_for_fields_ends_the_refusal() {
+        let refused = Rc::new(State {
+            sending: Sending::Failed(Failure::Fields),
+            ..State::default()
+        });
+        let next = refused.reduce(typed("name", "Sara"));
+        assert_eq!(next.sending, Sending::Idle);
+        let offline = Rc::new(State {
+            sending: Sending::Failed(Failure::Offline),
+            ..State::default()
+        });
+        assert_eq!(
+            offline.reduce(typed("name", "Sara")).sending,
+            Sending::Failed(Failure::Offline),
+            "a network failure stays until sent again"
+        );
     }
 }
