@@ -355,6 +355,7 @@ fn new_signup(cafe_id: i64, n: usize, form: &Form) -> NewSignup {
         form: serde_json::to_string(form).expect("json"),
         lang: "nl".into(),
         cancel_hash: server::tokens::hash(&format!("token {n}")),
+        door_key: format!("{n:032x}"),
         page: None,
         notice: None,
         events: false,

@@ -236,7 +236,26 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
     let server = Server::start(&dirs).await;
     let cafe = server.admin_cafe("acme", &token, &in_days(0), 2).await;
     let later = server.admin_cafe("acme", &token, &in_days(7), 2).await;
-    server.sign_up_as("acme", later, 8, "nl").await;
+    let answer = server.sign_up_as("acme", later, 8, "nl").await;
+    // The door code opens this person's check-in by a random key, which the
+    // organisation's list has; never by the signup's number.
+    let link = answer["door"]["link"]
+        .as_str()
+        .expect("a door code")
+        .to_owned();
+    let listed = server.signups("acme", &door, later).await;
+    let key = listed[0]["door_key"]
+        .as_str()
+        .expect("a door key")
+        .to_owned();
+    assert!(
+        key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{key}"
+    );
+    assert!(
+        link.ends_with(&format!("/admin/#door/{later}/{key}")),
+        "{link}"
+    );
     for n in 1..=3 {
         server.sign_up_as("acme", cafe, n, "nl").await;
     }

@@ -84,6 +84,10 @@ pub struct SignupRow {
     /// When they were ticked present at the door.
     #[serde(default)]
     pub present_at: Option<String>,
+    /// The key in their door code (the QR on their confirmation), which the
+    /// console finds them by when it is scanned.
+    #[serde(default)]
+    pub door_key: Option<String>,
     /// An earlier live signup for the same café with the same e-mail address
     /// or phone number: probably the same person, signed up twice (the
     /// public API cannot tell them so without telling anyone who knows the

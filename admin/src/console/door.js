@@ -3,8 +3,8 @@
 // walk-ins added on the spot, and the counts. Changes go through the
 // DoorQueue: made offline, they are sent when the connection is back.
 //
-// `#door/CAFE/SIGNUP` (the QR code on a person's confirmation) opens the
-// café with that person found and their button focused.
+// `#door/CAFE/KEY` (the QR code on a person's confirmation, KEY its random
+// door key) opens the café with that person found and their button focused.
 
 import { cafes as loadCafes, signups as loadSignups, walkIns as loadWalkIns } from '../api.js';
 import { h, fill, day, when, randomKey } from './dom.js';
@@ -158,7 +158,8 @@ export async function renderDoor(view, ctx, cafeId, scanned, current = () => tru
   queue.flush();
 
   if (scanned) {
-    const found = buttons.get(Number(scanned));
+    // The code carries the signup's door key (random), not its id.
+    const found = [...buttons.values()].find((b) => b.row.door_key && b.row.door_key === scanned);
     if (found) {
       scanNote.textContent = t('scanned', { name: found.row.name });
       return `#person-${found.row.id} button.tick`;

@@ -332,6 +332,8 @@ pub async fn signup(
         form: form_json,
         lang: request.lang.tag().to_owned(),
         cancel_hash,
+        door_key: tokens::new_token()
+            .map_err(|e| ApiError::internal("making a key", std::io::Error::other(e)))?,
         page,
         notice,
         events,
@@ -414,11 +416,11 @@ fn answer(
     cafe: CafeListing,
     headers: &HeaderMap,
 ) -> SignupAnswer {
-    let door = match signup.status {
-        db::Status::Confirmed | db::Status::Waitlist => {
-            door_code(headers, signup.cafe_id, signup.id)
+    let door = match (signup.status, &signup.door_key) {
+        (db::Status::Confirmed | db::Status::Waitlist, Some(key)) => {
+            door_code(headers, signup.cafe_id, key)
         }
-        db::Status::Cancelled => None,
+        _ => None,
     };
     SignupAnswer {
         status: signup.status.as_wire(),

@@ -69,7 +69,8 @@ impl Db {
                 // no token can match it any more.
                 let cleared = sqlx::query(
                     "UPDATE signups SET name = '', email_key = NULL, phone_key = NULL, \
-                     form = '{}', page = NULL, cancel_hash = randomblob(32), updated_at = ? \
+                     form = '{}', page = NULL, cancel_hash = randomblob(32), door_key = NULL, \
+                     updated_at = ? \
                      WHERE cafe_id = ? AND (name != '' OR form != '{}' \
                        OR email_key IS NOT NULL OR phone_key IS NOT NULL)",
                 )

@@ -74,6 +74,8 @@ pub struct NewSignup {
     pub lang: String,
     /// SHA-256 of the cancellation token given to the person.
     pub cancel_hash: Vec<u8>,
+    /// The key for its door code, random.
+    pub door_key: String,
     /// The page the person signed up on, for the links in messages.
     pub page: Option<String>,
     /// With messages on and an e-mail address: who gets the confirmation.
@@ -103,6 +105,8 @@ pub struct SignupStatus {
     pub status: Status,
     /// Place on the waiting list (1 = next), when waiting.
     pub position: Option<i64>,
+    /// The key in its door code (see `crate::door_code`); none once cancelled.
+    pub door_key: Option<String>,
 }
 
 /// What became of a signup request, with the café's counts right after it.
@@ -177,6 +181,7 @@ fn signup_row(row: &sqlx::sqlite::SqliteRow) -> Result<SignupRow, DbError> {
             None
         },
         present_at: row.try_get("present_at")?,
+        door_key: row.try_get("door_key")?,
         duplicate_of: row.try_get("duplicate_of")?,
     })
 }
@@ -201,11 +206,16 @@ async fn status_of(
         Status::Waitlist => Some(position(conn, cafe_id, id).await?),
         _ => None,
     };
+    let door_key: Option<String> = sqlx::query_scalar("SELECT door_key FROM signups WHERE id = ?")
+        .bind(id)
+        .fetch_one(conn)
+        .await?;
     Ok(SignupStatus {
         id,
         cafe_id,
         status,
         position,
+        door_key,
     })
 }
 
@@ -320,8 +330,8 @@ async fn take(
     // no query for it on the common path.
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
-         cancel_hash, page, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-         ON CONFLICT DO NOTHING RETURNING id",
+         cancel_hash, page, created_at, updated_at, door_key) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(s.cafe_id)
     .bind(status.as_str())
@@ -334,6 +344,7 @@ async fn take(
     .bind(&s.page)
     .bind(&at)
     .bind(&at)
+    .bind(&s.door_key)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(id) = inserted else {
@@ -376,6 +387,7 @@ async fn take(
         cafe_id: s.cafe_id,
         status,
         position,
+        door_key: Some(s.door_key.clone()),
     };
     let counts = &mut listing.counts;
     match status {
@@ -505,7 +517,7 @@ impl Db {
                 sqlx::query(
                     "UPDATE signups SET status = 'cancelled', name = '', email_key = NULL, \
                      phone_key = NULL, form = '{}', page = NULL, present_at = NULL, \
-                     updated_at = ? WHERE id = ?",
+                     door_key = NULL, updated_at = ? WHERE id = ?",
                 )
                 .bind(now())
                 .bind(id)
@@ -534,6 +546,7 @@ impl Db {
                     cafe_id,
                     status: Status::Cancelled,
                     position: None,
+                    door_key: None,
                 }))
             })
         })
@@ -550,7 +563,7 @@ impl Db {
     ) -> Result<Vec<SignupRow>, DbError> {
         let rows = sqlx::query(
             "SELECT s.id, s.cafe_id, c.title, c.date, s.status, s.name, s.form, s.lang, \
-             s.created_at, s.updated_at, s.moved_up_at, s.present_at, \
+             s.created_at, s.updated_at, s.moved_up_at, s.present_at, s.door_key, \
              CASE WHEN s.status = 'waitlist' THEN (SELECT count(*) FROM signups w \
                WHERE w.cafe_id = s.cafe_id AND w.status = 'waitlist' AND w.id <= s.id) END \
                AS position, \
