@@ -58,8 +58,8 @@ function clipped(w) {
     .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}>${el.clientWidth}`));
 }
 
-async function open(widget, org, ready, { root = '100%', lang = 'nl', viewport } = {}) {
-  const page = await openPage(browser, `${site.origin}/reading.html?widget=${widget}&org=${org}&lang=${lang}&root=${encodeURIComponent(root)}`, viewport);
+async function open(widget, org, ready, { root = '100%', lang = 'nl', viewport, extra = 'none' } = {}) {
+  const page = await openPage(browser, `${site.origin}/reading.html?widget=${widget}&org=${org}&lang=${lang}&root=${encodeURIComponent(root)}&extra=${extra}`, viewport);
   const w = page.locator('bondgenoot-widget');
   await w.locator(ready).first().waitFor({ timeout: 15000 });
   return { page, w };
@@ -99,6 +99,11 @@ describe('reading the widgets', () => {
       assert.deepEqual(tooSmall, [], 'no text below 12px');
       assert.equal(body(smallSizes), 16, 'body text stays 16px');
       await small.page.context().close();
+
+      // …also when the page's rules set the widget element's own font size.
+      const hostile = await open(widget, org, ready, { root: '62.5%', extra: 'hostile-font' });
+      assert.equal(body(await textSizes(hostile.w)), 16, 'a host rule on the widget element cannot shrink it');
+      await hostile.page.context().close();
 
       // The same host page, read by someone whose browser's default text is
       // 20px (Chromium's font setting, through the DevTools protocol): 20px.

@@ -61,6 +61,9 @@ pub fn build() -> Result<Vec<Size>> {
     // Versioned copies that never change, named by their content: the
     // server lets browsers keep them for a year (see the server's
     // `controllers::assets`). embed.js, whose address is fixed, names them.
+    // They and their compressed copies are complete before embed.js names
+    // them, and a version that exists is never written again (a browser may
+    // be reading it, and would keep a half-written file for a year).
     let mut files = Vec::new();
     for (key, name) in [
         ("wasm", "bondgenoot_bg.wasm"),
@@ -82,7 +85,10 @@ pub fn build() -> Result<Vec<Size>> {
         "www/embed.js should have the line `{line}` once, for the versioned names"
     );
     let embed = embed.replace(line, &format!("var FILES = {{ {names} }};"));
-    fs::write(Path::new(OUT).join("embed.js"), embed).context("writing embed.js")?;
+    // Written whole, then moved into place: a request never gets half of it.
+    let staged = Path::new(OUT).join("embed.js.new");
+    fs::write(&staged, embed).context("writing embed.js")?;
+    fs::rename(&staged, Path::new(OUT).join("embed.js")).context("moving embed.js into place")?;
 
     let mut sizes = Vec::new();
     for name in [
@@ -93,13 +99,11 @@ pub fn build() -> Result<Vec<Size>> {
     ] {
         sizes.push(compress(&Path::new(OUT).join(name))?);
     }
-    for (_, name) in &files {
-        compress(&Path::new(OUT).join(name))?;
-    }
     // The last builds' versions stay: a page that loaded an older embed.js
     // (cached for five minutes) or is still open across a deploy asks for
     // them.
-    prune_versioned(Path::new(OUT), KEEP_BUILDS)?;
+    let current: Vec<String> = files.iter().map(|(_, name)| name.clone()).collect();
+    prune_versioned(Path::new(OUT), KEEP_BUILDS, &current)?;
     println!("xtask: bundle ready in {OUT}/");
     playground()?;
     Ok(sizes)
@@ -153,14 +157,19 @@ fn is_versioned(name: &str) -> bool {
 const KEEP_BUILDS: usize = 3;
 
 /// Removes versioned copies (and their `.br`/`.gz`) beyond the newest
-/// `keep` of each file, by modification time.
-fn prune_versioned(dir: &Path, keep: usize) -> Result<()> {
+/// `keep` of each file, by modification time; never the `current` build's
+/// (an unchanged file keeps its old time: it is not written again).
+fn prune_versioned(dir: &Path, keep: usize, current: &[String]) -> Result<()> {
     let mut by_stem: std::collections::BTreeMap<String, Vec<(std::time::SystemTime, String)>> =
         Default::default();
     for entry in fs::read_dir(dir).context("reading the bundle folder")? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !is_versioned(&name) || name.ends_with(".br") || name.ends_with(".gz") {
+        if !is_versioned(&name)
+            || name.ends_with(".br")
+            || name.ends_with(".gz")
+            || current.contains(&name)
+        {
             continue;
         }
         let stem = name.split('.').next().unwrap_or_default().to_owned();
@@ -169,7 +178,8 @@ fn prune_versioned(dir: &Path, keep: usize) -> Result<()> {
     }
     for mut versions in by_stem.into_values() {
         versions.sort_by_key(|v| std::cmp::Reverse(v.0));
-        for (_, name) in versions.into_iter().skip(keep) {
+        // `keep` builds in all: the current one and the newest before it.
+        for (_, name) in versions.into_iter().skip(keep.saturating_sub(1)) {
             for file in [name.clone(), format!("{name}.br"), format!("{name}.gz")] {
                 let path = dir.join(file);
                 if path.exists() {
@@ -194,7 +204,17 @@ fn versioned_copy(path: &Path) -> Result<String> {
         .and_then(|n| n.rsplit_once('.'))
         .context("a bundle file without an extension")?;
     let name = format!("{stem}.{hash}.{ext}");
-    fs::write(path.with_file_name(&name), &bytes)?;
+    let versioned = path.with_file_name(&name);
+    if !versioned.exists() {
+        // Staged under another name, compressed, then moved into place: a
+        // version appears whole, with its .br and .gz, or not at all.
+        let staged = path.with_file_name(format!("{name}.new"));
+        fs::write(&staged, &bytes)?;
+        let (gz, br) = (gzip(&bytes)?, brotli(&bytes)?);
+        fs::write(path.with_file_name(format!("{name}.gz")), gz)?;
+        fs::write(path.with_file_name(format!("{name}.br")), br)?;
+        fs::rename(&staged, &versioned)?;
+    }
     Ok(name)
 }
 

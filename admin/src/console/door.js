@@ -44,8 +44,8 @@ export async function renderDoor(view, ctx, cafeId, scanned, current = () => tru
   const [all, rows, walkIns] = await Promise.all([
     loadCafes(ctx.session), loadSignups(ctx.session, cafeId), loadWalkIns(ctx.session, cafeId)]);
   const cafe = all.find((c) => String(c.id) === String(cafeId));
-  if (!cafe) { ctx.go('#door'); return null; }
   if (!current()) return null;
+  if (!cafe) { ctx.go('#door'); return null; }
   const people = rows.filter((r) => r.status === 'confirmed' || r.status === 'waitlist');
 
   const counts = h('p', { class: 'counts', id: 'door-counts' });
@@ -158,8 +158,10 @@ export async function renderDoor(view, ctx, cafeId, scanned, current = () => tru
   queue.flush();
 
   if (scanned) {
-    // The code carries the signup's door key (random), not its id.
-    const found = [...buttons.values()].find((b) => b.row.door_key && b.row.door_key === scanned);
+    // The code carries the signup's door key (random); codes made before
+    // door keys existed carry its number.
+    const found = [...buttons.values()].find((b) => (b.row.door_key && b.row.door_key === scanned)
+      || (/^\d+$/.test(scanned) && String(b.row.id) === scanned));
     if (found) {
       scanNote.textContent = t('scanned', { name: found.row.name });
       return `#person-${found.row.id} button.tick`;

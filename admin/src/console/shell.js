@@ -24,6 +24,8 @@ const AREAS = [
 let ctx = null;
 /** Counts the views drawn: a slow draw that finishes after a newer one started is dropped. */
 let drawing = 0;
+/** The view element on screen (a draw makes a new one and swaps it in when done). */
+let screen = null;
 
 /**
  * Starts the console for a signed-in admin. `overview` is the server's
@@ -33,6 +35,7 @@ let drawing = 0;
 export function startConsole({ session, overview, lang, openScripts, closeScripts, unauthorized }) {
   const view = $('console');
   const role = overview.me.role;
+  screen = view;
   ctx = {
     session,
     role,
@@ -131,12 +134,12 @@ async function show() {
   }
   if (area === 'scripts') {
     drawing += 1;
-    ctx.view.hidden = true;
+    screen.hidden = true;
     ctx.openScripts();
     return;
   }
   ctx.closeScripts();
-  ctx.view.hidden = false;
+  screen.hidden = false;
   const focus = ctx.focus;
   ctx.focus = null;
   const before = document.activeElement;
@@ -144,11 +147,16 @@ async function show() {
   // only if no newer draw started meanwhile (a slow answer must not cover
   // the view the organiser moved on to).
   const mine = ++drawing;
-  const shown = ctx.view;
   const target0 = document.createElement('div');
   target0.id = 'console';
-  const draw = ctx;
-  draw.view = target0;
+  // This draw's own context: its view is the new element (where its later
+  // redraws go once it is on screen); the shared one keeps the shown view.
+  const draw = { ...ctx, view: target0 };
+  const swapIn = () => {
+    screen.replaceWith(target0);
+    screen = target0;
+    ctx.view = target0;
+  };
   let wants = null;
   try {
     if (parts[0] === 'cafes' && parts[1] === 'new') await renderForm(draw.view, draw, 'new');
@@ -161,10 +169,10 @@ async function show() {
     else if (parts[0] === 'log') await renderLog(draw.view, draw);
     else await renderList(draw.view, draw);
     if (mine !== drawing || !ctx) return;
-    shown.replaceWith(target0);
+    swapIn();
   } catch (e) {
     if (mine !== drawing || !ctx) return;
-    shown.replaceWith(target0);
+    swapIn();
     if (e instanceof ApiError && e.status === 401) { ctx.unauthorized(); return; }
     const p = document.createElement('p');
     p.className = 'error';

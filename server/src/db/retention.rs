@@ -72,7 +72,7 @@ impl Db {
                      form = '{}', page = NULL, cancel_hash = randomblob(32), door_key = NULL, \
                      updated_at = ? \
                      WHERE cafe_id = ? AND (name != '' OR form != '{}' \
-                       OR email_key IS NOT NULL OR phone_key IS NOT NULL)",
+                       OR email_key IS NOT NULL OR phone_key IS NOT NULL OR door_key IS NOT NULL)",
                 )
                 .bind(now())
                 .bind(cafe.id)
