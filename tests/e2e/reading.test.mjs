@@ -369,3 +369,79 @@ describe('what a screen reader hears: names, landmarks, announcements', () => {
     await page.context().close();
   });
 });
+
+describe('plain words (B1) and promises the product keeps', () => {
+  test('Netwerkscan in Dutch: who a person knows, how well, and a step that says so when nobody is added', async () => {
+    const page = await openPage(browser, `${site.origin}/host.html?org=plain&lang=nl`);
+    const w = page.locator('bondgenoot-widget').first();
+    await ready(w);
+    await start(w);
+    const form = await w.locator('.bg-form').innerText();
+    assert.match(form, /Kent deze persoon andere mensen dan jij\?/);
+    assert.doesNotMatch(form, /kringen|Dichtbij/);
+    assert.match(form, /Heel goed[\s\S]*Een beetje/);
+    // Straight to the result with nobody added: no "Maar 0 van je 0 mensen".
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
+    const result = await w.locator('.bg-result').innerText();
+    assert.match(result, /Je hebt nog niemand toegevoegd/);
+    assert.doesNotMatch(result, /0 van je 0/);
+    await page.context().close();
+  });
+
+  test('Alliantiescan in Dutch: the alliance is "jullie", the first phase and the roles in plain words', async () => {
+    const page = await openPage(browser, `${site.origin}/alliantie.html?org=plain&lang=nl`);
+    const w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+    await w.locator('.bg-views button').nth(1).click();
+    const result = await w.locator('.bg-result').innerText();
+    assert.match(result, /Wat kunnen jullie nu doen\?/);
+    assert.match(result, /Jullie alliantie staat aan het begin/);
+    assert.doesNotMatch(result, /aan het vormen|Niemand neemt/);
+    await page.context().close();
+  });
+
+  test('Vacaturecafé: the consent text says 30 days, the waiting list promises nothing it cannot keep and gets no calendar file, and a café whose waiting list is full says so instead of offering the form', async () => {
+    // A café with one place: one person takes it, one waits, and the waiting list (as long as the places) is full.
+    const token = await orgAdd(server.dataDir, 'volcafe', [site.origin]);
+    const date = new Date(Date.now() + 9 * 86400000).toISOString().slice(0, 10);
+    const made = await fetch(`${server.origin}/v1/admin/orgs/volcafe/cafes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Klein café', date, start: '14:00', end: '15:00', place: 'Buurthuis', address: 'Plein 1', capacity: 1 }),
+    });
+    const cafe = (await made.json()).id;
+    const signUp = (n) => fetch(`${server.origin}/v1/orgs/volcafe/cafes/${cafe}/signups`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ form: { name: `P${n}`, email: `p${n}@example.nl`, consent: true } }),
+    });
+    assert.equal((await signUp(1)).status, 201);
+
+    // One place taken: the waiting list is open. The person waiting is told only what is true, and gets no calendar file.
+    let page = await openPage(browser, `${site.origin}/reading.html?widget=vacaturecafe&org=volcafe&lang=nl`);
+    let w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-cafe').waitFor({ timeout: 15000 });
+    await w.getByRole('button', { name: /Op de wachtlijst/ }).click();
+    assert.match(await w.locator('.bg-form').innerText(), /Uiterlijk 30 dagen na het café/);
+    await w.locator('#bg-f-name').fill('Wachtende');
+    await w.locator('#bg-f-email').fill('wacht@example.nl');
+    await w.locator('#bg-f-consent').check();
+    await w.locator('.bg-form button[type=submit]').click();
+    const done = w.locator('.bg-done[data-status=waitlist]');
+    await done.waitFor();
+    assert.match(await done.innerText(), /Met je link zie je altijd of je een plek hebt/);
+    assert.doesNotMatch(await done.innerText(), /laten we het je weten/);
+    assert.equal(await done.getByRole('link', { name: /agenda/ }).count(), 0, 'no calendar file without a place');
+    await page.context().close();
+
+    // Now the waiting list is full too: no button that leads to a form and a refusal.
+    page = await openPage(browser, `${site.origin}/reading.html?widget=vacaturecafe&org=volcafe&lang=nl`);
+    w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-cafe').waitFor({ timeout: 15000 });
+    assert.match(await w.locator('.bg-cafe').innerText(), /Vol: ook de wachtlijst is vol\./);
+    assert.equal(await w.locator('.bg-cafe button').count(), 0);
+    await page.context().close();
+  });
+});

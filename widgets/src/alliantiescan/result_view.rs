@@ -89,7 +89,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     { for a.warnings.iter().map(|w| html! { <li class="bg-warning" data-id={w.id.clone()}>{ &w.text }</li> }) }
                 </ul>
             }
-            <h3>{ shared.steps_heading }</h3>
+            <h3>{ t.steps_heading }</h3>
             <ol class="bg-steps">
                 { for a.steps.iter().map(|s| html! {
                     <li class="bg-step" data-id={s.id.clone()}>

@@ -82,6 +82,8 @@ pub struct AlliantiescanTexts {
     pub compare_item: &'static str,
     /// Marker: partners see it differently.
     pub compare_differs: &'static str,
+    /// Over the alliance's next steps (an alliance is "you" plural).
+    pub steps_heading: &'static str,
     /// The comparison table's caption.
     pub compare_caption: &'static str,
     /// Above the partners' remove buttons.
@@ -134,6 +136,7 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
     compare_empty: "Plak hierboven een link van een partner om te vergelijken.",
     compare_item: "Onderdeel",
     compare_differs: "verschilt",
+    steps_heading: "Wat kunnen jullie nu doen?",
     compare_caption: "Wat ieder per punt aangeeft",
     compare_partners: "Partners in de vergelijking",
     compare_remove: "{partner} uit de vergelijking halen",
@@ -180,6 +183,7 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
     compare_empty: "Paste a partner's link above to compare.",
     compare_item: "Item",
     compare_differs: "differs",
+    steps_heading: "What can you do now, together?",
     compare_caption: "What each partner says per item",
     compare_partners: "Partners in the comparison",
     compare_remove: "Remove {partner} from the comparison",
@@ -226,6 +230,7 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
     compare_empty: "الصقوا رابط شريك في الأعلى للمقارنة.",
     compare_item: "البند",
     compare_differs: "مختلف",
+    steps_heading: "ماذا يمكنكم أن تفعلوا الآن؟",
     compare_caption: "ما يقوله كل شريك في كل بند",
     compare_partners: "الشركاء في المقارنة",
     compare_remove: "أزل {partner} من المقارنة",

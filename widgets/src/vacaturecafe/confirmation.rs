@@ -70,10 +70,14 @@ pub fn Confirmation(props: &ConfirmationProps) -> Html {
             if let Some(n) = a.position {
                 <p class="bg-position">{ fill(t.position, &[("n", &n.to_string())]) }</p>
             }
-            if taken {
+            // The calendar file only with a place: someone waiting who put
+            // the café in their calendar might come without one.
+            if a.status == SignupStatus::Confirmed {
                 <CafeCard cafe={a.cafe.clone()} heading="h4">
                     <p><a class="bg-button" href={props.calendar.clone()} download="vacaturecafe.ics">{ t.add_calendar }</a></p>
                 </CafeCard>
+            } else if taken {
+                <CafeCard cafe={a.cafe.clone()} heading="h4" />
             }
             if let (true, Some(code)) = (taken, &a.door) {
                 <DoorCodeView code={code.clone()} />

@@ -15,7 +15,7 @@ mod signup_form;
 mod state;
 pub(crate) mod texts;
 
-use plugin_host::contract::vacaturecafe::{CafeListing, SignupAnswer};
+use plugin_host::contract::vacaturecafe::{self, CafeListing, Form, Outcome, SignupAnswer};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -161,8 +161,20 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                             { for shown.into_iter().map(|c| {
                                 let (view, chosen, came_from) = (view.clone(), c.clone(), came_from.clone());
                                 let full = c.counts.places_left == 0;
+                                // Full: do the rules still take someone on the
+                                // waiting list? If not, no button that leads to
+                                // a whole form and then a refusal. (Asked with an
+                                // empty form; if the rules fail, the server decides.)
+                                let nothing_left = full
+                                    && matches!(
+                                        vacaturecafe::decide(&props.rules.hooks(), &Form::new(), &c.cafe, &c.counts, &ui.ctx),
+                                        Ok(d) if d.outcome == Outcome::Rejected
+                                    );
                                 html! {
                                     <li><CafeCard cafe={c.clone()}>
+                                        if nothing_left {
+                                            <p class="bg-all-full">{ t.all_full }</p>
+                                        } else {
                                         // Named with the café ("Sign up Vacaturecafé Zorg"):
                                         // the list has one such button per café.
                                         <button type="button" class="bg-button bg-primary" id={format!("bg-signup-{}", c.cafe.id)}
@@ -170,6 +182,7 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                                             onclick={move |_| { came_from.set(Some(chosen.cafe.id)); view.set(View::Form(chosen.clone())) }}>
                                             { if full { t.join_waitlist } else { t.sign_up } }
                                         </button>
+                                        }
                                     </CafeCard></li>
                                 }
                             }) }

@@ -35,6 +35,8 @@ pub struct CafeTexts {
     pub sign_up: &'static str,
     /// Button: join the waiting list.
     pub join_waitlist: &'static str,
+    /// Instead of a button, when the waiting list is full too.
+    pub all_full: &'static str,
     /// Back to the list.
     pub back: &'static str,
     /// Heading of the form: `{title}`.
@@ -117,6 +119,7 @@ const NL: CafeTexts = CafeTexts {
     full: "Vol — je kunt op de wachtlijst",
     sign_up: "Aanmelden",
     join_waitlist: "Op de wachtlijst",
+    all_full: "Vol: ook de wachtlijst is vol.",
     back: "Terug naar de lijst",
     form_heading: "Aanmelden: {title}",
     required: "(verplicht)",
@@ -173,6 +176,7 @@ const EN: CafeTexts = CafeTexts {
     full: "Full — you can join the waiting list",
     sign_up: "Sign up",
     join_waitlist: "Join the waiting list",
+    all_full: "Full: the waiting list is full too.",
     back: "Back to the list",
     form_heading: "Sign up: {title}",
     required: "(required)",
@@ -229,6 +233,7 @@ const AR: CafeTexts = CafeTexts {
     full: "ممتلئ — يمكنك الانضمام إلى قائمة الانتظار",
     sign_up: "سجّل",
     join_waitlist: "انضم إلى قائمة الانتظار",
+    all_full: "ممتلئ: قائمة الانتظار ممتلئة أيضًا.",
     back: "العودة إلى القائمة",
     form_heading: "التسجيل: {title}",
     required: "(مطلوب)",

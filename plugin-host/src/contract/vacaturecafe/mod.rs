@@ -51,7 +51,8 @@ pub const MAX_SUBJECT: usize = 200;
 pub const MAX_MAIL_TEXT: usize = 10_000;
 
 /// The most days after a café that its signups keep their personal details:
-/// what the default consent text promises ("within a month"). An
+/// what the default consent text promises ("at the latest 30 days after the
+/// café"). An
 /// organisation's script may keep them shorter, never longer.
 pub const MAX_KEEP_DAYS: u32 = 30;
 
