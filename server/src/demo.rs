@@ -99,7 +99,7 @@ pub fn directions(addr: SocketAddr, access: &DemoAccess) -> String {
         "\n  Netwerkscan demo     {base}/\n  \
          Vacaturecafé demo    {base}/vacaturecafe.html\n  \
          Alliantiescan demo   {base}/alliantie.html\n  \
-         Playground           {base}/admin/\n\n  \
+         Console              {base}/admin/  (cafés, the door, rule scripts)\n\n  \
          {sign_in}\n\n"
     )
 }
