@@ -56,12 +56,11 @@ impl Server {
         method: reqwest::Method,
         path: &str,
     ) -> reqwest::RequestBuilder {
-        self.http
-            .request(
-                method,
-                self.url(&format!("/v1/admin/orgs/{}{path}", org.name)),
-            )
-            .bearer_auth(&org.token)
+        self.as_admin(
+            &org.token,
+            method,
+            &format!("/v1/admin/orgs/{}{path}", org.name),
+        )
     }
 
     async fn create_cafe(&self, org: &Org, input: Value) -> i64 {

@@ -21,10 +21,6 @@ fn person(n: usize) -> Value {
 }
 
 impl Server {
-    async fn call(&self, token: &str, method: Method, path: &str) -> reqwest::RequestBuilder {
-        self.http.request(method, self.url(path)).bearer_auth(token)
-    }
-
     async fn sign_up_as(&self, org: &str, cafe: i64, n: usize, lang: &str) -> Value {
         let response = self
             .http
@@ -39,12 +35,11 @@ impl Server {
 
     async fn signups(&self, org: &str, token: &str, cafe: i64) -> Vec<Value> {
         let response = self
-            .call(
+            .as_admin(
                 token,
                 Method::GET,
                 &format!("/v1/admin/orgs/{org}/signups?cafe={cafe}&cancelled=true"),
             )
-            .await
             .send()
             .await
             .expect("request");
@@ -53,12 +48,11 @@ impl Server {
     }
 
     async fn tick(&self, org: &str, token: &str, signup: i64, body: Value) -> reqwest::Response {
-        self.call(
+        self.as_admin(
             token,
             Method::PUT,
             &format!("/v1/admin/orgs/{org}/signups/{signup}/presence"),
         )
-        .await
         .json(&body)
         .send()
         .await
@@ -79,8 +73,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
         let server = &server;
         async move {
             let response = server
-                .call(&token, Method::GET, "/v1/admin/orgs/acme")
-                .await
+                .as_admin(&token, Method::GET, "/v1/admin/orgs/acme")
                 .send()
                 .await
                 .expect("request");
@@ -104,8 +97,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
     let message = assert_error(refused, StatusCode::FORBIDDEN, "forbidden").await;
     assert!(message.contains("`scripts` role"), "{message}");
     let refused = server
-        .call(&editor, Method::POST, "/v1/admin/orgs/acme/cafes")
-        .await
+        .as_admin(&editor, Method::POST, "/v1/admin/orgs/acme/cafes")
         .json(
             &json!({ "title": "X", "date": in_days(7), "start": "14:00", "end": "16:00",
                        "place": "P", "address": "A", "capacity": 5 }),
@@ -115,8 +107,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
         .expect("request");
     assert_error(refused, StatusCode::FORBIDDEN, "forbidden").await;
     let refused = server
-        .call(&door, Method::PUT, "/v1/admin/orgs/acme/webhook")
-        .await
+        .as_admin(&door, Method::PUT, "/v1/admin/orgs/acme/webhook")
         .json(&json!({ "url": "https://sms.example.nl/hook" }))
         .send()
         .await
@@ -129,12 +120,11 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
         .publish_ok("acme", &editor, "netwerkscan", "fn x() { 1 }")
         .await;
     let page = server
-        .call(
+        .as_admin(
             &editor,
             Method::GET,
             "/v1/admin/orgs/acme/scripts/netwerkscan",
         )
-        .await
         .send()
         .await
         .expect("request");
@@ -144,8 +134,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
         "the version is signed by the token, not by the name typed in the playground (\"Test\")"
     );
     let log = server
-        .call(&door, Method::GET, "/v1/admin/orgs/acme/log")
-        .await
+        .as_admin(&door, Method::GET, "/v1/admin/orgs/acme/log")
         .send()
         .await
         .expect("request");
@@ -174,16 +163,14 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
     // Every admin reads the history, so it never holds a webhook's address
     // (which may carry a secret); the organisation's token is named as such.
     let set = server
-        .call(&org_token, Method::PUT, "/v1/admin/orgs/acme/webhook")
-        .await
+        .as_admin(&org_token, Method::PUT, "/v1/admin/orgs/acme/webhook")
         .json(&json!({ "url": "https://user:pw@sms.example.nl/hook/s3cret?key=abc" }))
         .send()
         .await
         .expect("request");
     assert_eq!(set.status(), StatusCode::OK);
     let log = server
-        .call(&editor, Method::GET, "/v1/admin/orgs/acme/log")
-        .await
+        .as_admin(&editor, Method::GET, "/v1/admin/orgs/acme/log")
         .send()
         .await
         .expect("request");
@@ -199,8 +186,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
         .await
         .expect("removed");
     let gone = server
-        .call(&door, Method::GET, "/v1/admin/orgs/acme/cafes")
-        .await
+        .as_admin(&door, Method::GET, "/v1/admin/orgs/acme/cafes")
         .send()
         .await
         .expect("request");
@@ -217,8 +203,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
     dirs.add_org("other", &[]).await;
     let other_editor = dirs.add_admin("other", "Els", Role::All).await;
     let refused = server
-        .call(&other_editor, Method::GET, "/v1/admin/orgs/acme/cafes")
-        .await
+        .as_admin(&other_editor, Method::GET, "/v1/admin/orgs/acme/cafes")
         .send()
         .await
         .expect("request");
@@ -270,12 +255,11 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
         .await;
     assert_error(refused, StatusCode::NOT_FOUND, "signup_not_found").await;
     let refused = server
-        .call(
+        .as_admin(
             &other,
             Method::POST,
             &format!("/v1/admin/orgs/other/cafes/{cafe}/walk-ins"),
         )
-        .await
         .json(&json!({ "name": "Someone", "key": "0".repeat(32) }))
         .send()
         .await
@@ -320,12 +304,11 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
         let (server, door) = (&server, door.clone());
         async move {
             server
-                .call(
+                .as_admin(
                     &door,
                     Method::POST,
                     &format!("/v1/admin/orgs/acme/cafes/{cafe}/walk-ins"),
                 )
-                .await
                 .json(&json!({ "name": "Amina", "key": key }))
                 .send()
                 .await
@@ -338,12 +321,11 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
     let second = json_of(walk_in("0123456789abcdef0123456789abcdef").await).await;
     assert_eq!(first_walk_in["id"], second["id"]);
     let bad = server
-        .call(
+        .as_admin(
             &door,
             Method::POST,
             &format!("/v1/admin/orgs/acme/cafes/{cafe}/walk-ins"),
         )
-        .await
         .json(&json!({ "name": "<b>", "key": "1".repeat(32) }))
         .send()
         .await
@@ -352,8 +334,7 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
 
     // The counts: two with a place, one came, one did not, one walk-in.
     let counts = server
-        .call(&door, Method::GET, "/v1/admin/orgs/acme/attendance")
-        .await
+        .as_admin(&door, Method::GET, "/v1/admin/orgs/acme/attendance")
         .send()
         .await
         .expect("request");
@@ -500,12 +481,11 @@ async fn the_list_shows_who_moved_up_and_when_and_who_cancelled() {
     assert_eq!(after[3]["position"], 1);
     // Without `cancelled=true` (and in the CSV): only the live ones.
     let live = server
-        .call(
+        .as_admin(
             &token,
             Method::GET,
             &format!("/v1/admin/orgs/acme/signups?cafe={cafe}"),
         )
-        .await
         .send()
         .await
         .expect("request");
@@ -522,8 +502,7 @@ async fn a_cafe_speaks_each_language_it_was_written_in_and_its_calendar_carries_
         let (server, token) = (&server, token.clone());
         async move {
             server
-                .call(&token, Method::POST, "/v1/admin/orgs/acme/cafes")
-                .await
+                .as_admin(&token, Method::POST, "/v1/admin/orgs/acme/cafes")
                 .json(&body)
                 .send()
                 .await
@@ -605,8 +584,7 @@ async fn past_and_today_are_judged_where_the_organisation_is() {
             .date()
     };
     let overview = server
-        .call(&ahead, Method::GET, "/v1/admin/orgs/ahead")
-        .await
+        .as_admin(&ahead, Method::GET, "/v1/admin/orgs/ahead")
         .send()
         .await
         .expect("request");

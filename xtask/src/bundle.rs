@@ -141,12 +141,9 @@ pub fn playground() -> Result<()> {
     Ok(())
 }
 
-/// Whether `name` is a versioned copy: `stem.<10 hex>.ext` (and its `.br`/`.gz`).
+/// Whether `name` is a versioned copy: `stem.<10 hex>.ext` (the server's
+/// `controllers::assets::is_versioned` reads names the same way).
 fn is_versioned(name: &str) -> bool {
-    let name = name
-        .strip_suffix(".br")
-        .or_else(|| name.strip_suffix(".gz"))
-        .unwrap_or(name);
     let mut parts = name.rsplit('.');
     let (_ext, hash) = (parts.next(), parts.next());
     hash.is_some_and(|h| h.len() == 10 && h.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -165,11 +162,7 @@ fn prune_versioned(dir: &Path, keep: usize, current: &[String]) -> Result<()> {
     for entry in fs::read_dir(dir).context("reading the bundle folder")? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !is_versioned(&name)
-            || name.ends_with(".br")
-            || name.ends_with(".gz")
-            || current.contains(&name)
-        {
+        if !is_versioned(&name) || current.contains(&name) {
             continue;
         }
         let stem = name.split('.').next().unwrap_or_default().to_owned();
@@ -250,4 +243,64 @@ fn brotli(data: &[u8]) -> Result<Vec<u8>> {
         w.write_all(data)?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_content_named_copies_count_as_versions() {
+        assert!(is_versioned("bondgenoot_bg.0123abcdef.wasm"));
+        assert!(!is_versioned("bondgenoot_bg.wasm"));
+        assert!(!is_versioned("bondgenoot_bg.0123abcdef.wasm.br"));
+        assert!(!is_versioned("bondgenoot_bg.0123abcdeg.wasm"));
+        assert!(!is_versioned("0123abcdef.wasm"));
+    }
+
+    #[test]
+    fn pruning_keeps_the_current_build_and_the_newest_before_it() -> Result<()> {
+        let dir = tempfile::TempDir::new()?;
+        // Four builds of one file, oldest first; the current build is the
+        // oldest one (an unchanged file is not written again).
+        let names = [
+            "w.000000000a.wasm",
+            "w.000000000b.wasm",
+            "w.000000000c.wasm",
+            "w.000000000d.wasm",
+        ];
+        for (i, name) in names.iter().enumerate() {
+            for file in [name.to_string(), format!("{name}.br"), format!("{name}.gz")] {
+                let path = dir.path().join(file);
+                fs::write(&path, "x")?;
+                let at = std::time::SystemTime::UNIX_EPOCH
+                    + std::time::Duration::from_secs(1_000 + i as u64);
+                fs::File::options()
+                    .write(true)
+                    .open(&path)?
+                    .set_modified(at)?;
+            }
+        }
+        fs::write(dir.path().join("w.wasm"), "x")?;
+        prune_versioned(dir.path(), 3, &[names[0].to_owned()])?;
+        let mut left: Vec<String> = fs::read_dir(dir.path())?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        let want = [
+            "w.000000000a.wasm",
+            "w.000000000a.wasm.br",
+            "w.000000000a.wasm.gz",
+            "w.000000000c.wasm",
+            "w.000000000c.wasm.br",
+            "w.000000000c.wasm.gz",
+            "w.000000000d.wasm",
+            "w.000000000d.wasm.br",
+            "w.000000000d.wasm.gz",
+            "w.wasm",
+        ];
+        assert_eq!(left, want);
+        Ok(())
+    }
 }

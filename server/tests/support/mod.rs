@@ -113,6 +113,16 @@ impl Server {
         format!("http://{}{path}", self.addr)
     }
 
+    /// A request to `path` signed in with an admin `token`.
+    pub fn as_admin(
+        &self,
+        token: &str,
+        method: reqwest::Method,
+        path: &str,
+    ) -> reqwest::RequestBuilder {
+        self.http.request(method, self.url(path)).bearer_auth(token)
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http.get(self.url(path)).send().await.expect("request")
     }
