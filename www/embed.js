@@ -6,9 +6,12 @@
  * Finds every script tag with data-widget that loads this file (classic async,
  * defer or type="module"; several per page), puts a <bondgenoot-widget> with an
  * open shadow root after each tag (or into data-target), downloads and compiles
- * the wasm module once, and mounts one widget per tag, each in its own instance
- * of the module: a widget whose organisation's script breaks its instance is
- * replaced by a kind message with "try again", and the others keep working.
+ * the UI module once, and mounts one widget per tag, each in its own instance
+ * of the module. Then, in the background, the rules engine module (the Rhai
+ * scripts run there; the first screen does not need it): compiled once, an
+ * instance per widget. A widget whose organisation's script breaks its
+ * instance is replaced by a kind message with "try again", and the others
+ * keep working.
  * Only global: window.Bondgenoot.
  */
 (function () {
@@ -62,11 +65,11 @@
   // The bundle's files. `cargo xtask bundle` writes their versioned names
   // here (e.g. bondgenoot_bg.1a2b3c4d5e.wasm): those never change, so a
   // browser keeps them for a year and a repeat visit downloads no wasm.
-  var FILES = { wasm: 'bondgenoot_bg.wasm', glue: 'bondgenoot.js', css: 'widget.css' };
+  var FILES = { wasm: 'bondgenoot_bg.wasm', glue: 'bondgenoot.js', engine: 'bondgenoot_engine_bg.wasm', engineGlue: 'bondgenoot_engine.js', css: 'widget.css' };
 
-  var compiled = null; // the one promise: the wasm module downloaded and compiled
+  var compiled = {}; // file → the one promise: that wasm module downloaded and compiled
   var styles = null; // the one promise: widget.css as a constructed sheet (or a link)
-  var instances = []; // { host, shadow, tag, glue, handle }; glue is null once stopped
+  var instances = []; // { host, shadow, tag, glue, engine, handle }; glue is null once stopped
   var made = 0; // instances made so far: each imports the JS glue under its own URL
 
   function langOf(tag) {
@@ -91,15 +94,14 @@
       });
   }
 
-  // Downloads and compiles the wasm once; every widget instantiates it anew.
-  function compileModule() {
-    if (!compiled) {
+  // Downloads and compiles a wasm module once; every widget instantiates it anew.
+  function compileModule(file) {
+    if (!compiled[file]) {
       if (typeof WebAssembly !== 'object' || typeof Promise !== 'function') {
-        compiled = Promise.reject(new Error('this browser cannot run WebAssembly'));
+        compiled[file] = Promise.reject(new Error('this browser cannot run WebAssembly'));
       } else {
-        var url = base + FILES.wasm;
-        compiled = fetch(url).then(function (r) {
-          if (!r.ok) throw new Error(FILES.wasm + ': HTTP ' + r.status);
+        compiled[file] = fetch(base + file).then(function (r) {
+          if (!r.ok) throw new Error(file + ': HTTP ' + r.status);
           // Streaming compile needs application/wasm; a proxy may say otherwise.
           if (WebAssembly.compileStreaming && /application\/wasm/.test(r.headers.get('content-type') || '')) {
             return WebAssembly.compileStreaming(r);
@@ -108,18 +110,51 @@
         });
       }
     }
-    return compiled;
+    return compiled[file];
   }
 
-  // A fresh instance: the JS glue keeps its instance in module state, and a
-  // module is evaluated once per URL, so each instance imports it under its own.
-  function instantiate() {
+  // A fresh instance of a module (FILES.wasm with FILES.glue, or the
+  // engine's): the JS glue keeps its instance in module state, and a module
+  // is evaluated once per URL, so each instance imports it under its own.
+  function instantiate(wasm, glueFile) {
     made += 1;
     var n = made;
     // The glue downloads while the module compiles.
-    return Promise.all([compileModule(), import(base + FILES.glue + '?instance=' + n)]).then(function (both) {
+    return Promise.all([compileModule(wasm), import(base + glueFile + '?instance=' + n)]).then(function (both) {
       var glue = both[1];
       return glue.default({ module_or_path: both[0] }).then(function () { return glue; });
+    });
+  }
+
+  // After the next frame is painted (a frame, then a task after it); at
+  // once where the page is hidden and frames do not come.
+  function afterPaint() {
+    return new Promise(function (done) {
+      if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return done();
+      requestAnimationFrame(function () { setTimeout(done, 0); });
+    });
+  }
+
+  // The widget's own engine instance, as the UI module calls it. A string
+  // thrown is a script's error (the UI shows it); anything else is the
+  // instance breaking (a trap), and the widget is replaced, after the call
+  // that saw it has returned.
+  function engineFor(widget) {
+    return instantiate(FILES.engine, FILES.engineGlue).then(function (glue) {
+      widget.engine = glue;
+      function guarded(name) {
+        return function () {
+          try {
+            return glue[name].apply(null, arguments);
+          } catch (e) {
+            if (typeof e !== 'string' && widget.engine === glue) {
+              setTimeout(function () { if (widget.engine === glue) stopped(widget, e); }, 0);
+            }
+            throw e;
+          }
+        };
+      }
+      return { compile: guarded('compile'), call: guarded('call') };
     });
   }
 
@@ -227,11 +262,11 @@
     placeholder.setAttribute('role', 'status');
     placeholder.textContent = LOADING[langOf(tag)];
     shadow.appendChild(placeholder);
-    var widget = { host: host, shadow: shadow, tag: tag, glue: null, handle: null };
+    var widget = { host: host, shadow: shadow, tag: tag, glue: null, engine: null, handle: null };
     var rules = prefetchRules(tag);
 
     // The instance (wasm compiled once, glue per widget) and the styles load together.
-    Promise.all([instantiate(), stylesOnce()]).then(function (loaded) {
+    Promise.all([instantiate(FILES.wasm, FILES.glue), stylesOnce()]).then(function (loaded) {
       adopt(shadow, loaded[1]);
       mount(widget, loaded[0], rules);
       placeholder.remove();
@@ -248,6 +283,10 @@
     var tag = widget.tag;
     widget.glue = glue;
     if (instances.indexOf(widget) < 0) instances.push(widget);
+    // Asked for once the first screen is painted: its download and compile
+    // do not slow the first screen.
+    var engine = afterPaint().then(function () { return engineFor(widget); });
+    engine.catch(function () {}); // the widget reports it
     widget.handle = glue.mount(widget.host, root, {
       widget: tag.getAttribute('data-widget') || '',
       org: orgOf(tag),
@@ -256,16 +295,18 @@
       cafe: tag.getAttribute('data-cafe') || '',
       pageLang: document.documentElement.lang || '',
       baseUrl: base,
-      rules: rules
+      rules: rules,
+      engine: engine
     });
   }
 
-  // Whether a widget's instance still works: it says so itself, or it cannot
-  // answer at all (a trap left it unusable). A stopped widget has no instance.
+  // Whether a widget's instances (UI and engine) still work: they say so
+  // themselves, or one cannot answer at all (a trap left it unusable). A
+  // stopped widget has no instance.
   function alive(widget) {
     if (!widget.glue) return true;
     try {
-      return widget.glue.alive() === true;
+      return widget.glue.alive() === true && (!widget.engine || widget.engine.alive() === true);
     } catch (e) {
       return false;
     }
@@ -288,6 +329,7 @@
     // Nothing of the stopped instance is called again: its DOM goes, its
     // memory with the last reference to its glue.
     widget.glue = null;
+    widget.engine = null;
     widget.handle = null;
     Array.prototype.slice.call(widget.shadow.children).forEach(function (child) {
       if (child.localName !== 'link') child.remove();
@@ -301,7 +343,7 @@
     again.textContent = STOPPED[lang][1];
     again.addEventListener('click', function () {
       box.remove();
-      instantiate().then(function (glue) {
+      instantiate(FILES.wasm, FILES.glue).then(function (glue) {
         mount(widget, glue, null);
       }).catch(function (e) { showFailure(widget.shadow, widget.tag, e); });
     });

@@ -4,7 +4,7 @@
 // `cargo xtask bundle` into target/bundle/admin/playground.js.
 //
 // The review (compile, run every hook, tests) is the same Rust code the
-// server runs before it publishes: `reviewScript` from the widget bundle.
+// server runs before it publishes: `reviewScript` from the engine module.
 
 import { scriptEditor, testsEditor, showDiagnostics, setText, diffView } from './editor.js';
 import { signIn, loadScript, publish, makeLive, ApiError } from './api.js';
@@ -38,11 +38,20 @@ function today() {
 
 async function loadBundle() {
   if (!state.wasm) {
-    const mod = await import(/* webpackIgnore: true */ `${location.origin}/v1/bondgenoot.js`);
-    await mod.default({ module_or_path: `${location.origin}/v1/bondgenoot_bg.wasm` });
+    // The UI module mounts the preview; the engine module runs the scripts
+    // (the preview's hooks, and the review as the admin types).
+    const [mod, engine] = await Promise.all([
+      import(/* webpackIgnore: true */ `${location.origin}/v1/bondgenoot.js`),
+      import(/* webpackIgnore: true */ `${location.origin}/v1/bondgenoot_engine.js`),
+    ]);
+    await Promise.all([
+      mod.default({ module_or_path: `${location.origin}/v1/bondgenoot_bg.wasm` }),
+      engine.default({ module_or_path: `${location.origin}/v1/bondgenoot_engine_bg.wasm` }),
+    ]);
     const css = await fetch('/v1/widget.css').then((r) => r.text());
     state.css = new CSSStyleSheet();
     state.css.replaceSync(css);
+    state.engine = engine;
     state.wasm = mod;
   }
   return state.wasm;
@@ -50,7 +59,7 @@ async function loadBundle() {
 
 function review() {
   const page = state.page;
-  const json = state.wasm.reviewScript(state.widget, page.default.source, page.layer,
+  const json = state.engine.reviewScript(state.widget, page.default.source, page.layer,
     script.state.doc.toString(), tests.state.doc.toString(), state.session.org, today());
   return JSON.parse(json);
 }
@@ -89,6 +98,7 @@ function mountWidget(host, root, body) {
     lang: $('preview-lang').value,
     baseUrl: `${location.origin}/v1/`,
     rules: Promise.resolve({ status: 200, body }),
+    engine: Promise.resolve({ compile: state.engine.compile, call: state.engine.call }),
     // A signup in the preview is decided by the edited script, not sent.
     preview: true,
   });

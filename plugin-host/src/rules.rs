@@ -9,9 +9,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rhai::{AST, CallFnOptions, Dynamic, Engine, EvalAltResult, ParseError, Position, Scope};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use crate::budget::{self, Budget};
+use crate::contract::hooks::Hooks;
 use crate::depth;
 use crate::error::{ErrorKind, ScriptError};
 use crate::limits::LIMITS;
@@ -75,29 +75,8 @@ impl Rules {
         self.defined_in.contains_key(&(name.to_owned(), arity))
     }
 
-    /// Calls a hook with serde values in and a typed value out. `expected`
-    /// describes the return shape in words, for the error when it does not fit.
-    pub fn call<O: DeserializeOwned>(
-        &self,
-        hook: &str,
-        args: &[&dyn ErasedArg],
-        expected: &str,
-    ) -> Result<O, ScriptError> {
-        let value = self.call_dynamic(hook, args)?;
-        rhai::serde::from_dynamic::<O>(&value).map_err(|e| {
-            let got = describe(&value);
-            ScriptError::new(
-                ErrorKind::WrongShape,
-                Some(hook),
-                format!(
-                    "returned {got}, but {expected} was expected ({})",
-                    strip_position(&e.to_string())
-                ),
-            )
-        })
-    }
-
-    /// Calls a hook with JSON in and JSON out: for the admin tools and script tests.
+    /// Calls a hook with JSON in and JSON out: what every typed call in
+    /// [`crate::contract`] goes through (as [`Hooks`]), and the admin tools.
     pub fn call_json(
         &self,
         hook: &str,
@@ -373,11 +352,13 @@ fn strip_position(text: &str) -> String {
     }
 }
 
-fn describe(value: &Dynamic) -> String {
-    if value.is_unit() {
-        "nothing".to_owned()
-    } else {
-        format!("a value of type {}", value.type_name())
+impl Hooks for Rules {
+    fn call_json(
+        &self,
+        hook: &str,
+        args: &[serde_json::Value],
+    ) -> Result<serde_json::Value, ScriptError> {
+        Rules::call_json(self, hook, args)
     }
 }
 

@@ -397,10 +397,10 @@ async fn direct_run(with_rules: bool) -> (f64, f64) {
                 .expect("café");
             // In process, on this task: the rules' cost without threads or shares.
             let clean = with_rules.then(|| {
-                let fields = vacaturecafe::fields(&rules, &cafe, &ctx).expect("fields");
+                let fields = vacaturecafe::fields(&*rules, &cafe, &ctx).expect("fields");
                 let clean = vacaturecafe::clean_form(&fields, &form).expect("clean");
                 assert!(
-                    vacaturecafe::validate(&rules, &clean, &cafe, &ctx)
+                    vacaturecafe::validate(&*rules, &clean, &cafe, &ctx)
                         .expect("validate")
                         .is_empty()
                 );
@@ -408,7 +408,7 @@ async fn direct_run(with_rules: bool) -> (f64, f64) {
             });
             let decide = |listing: &vacaturecafe::CafeListing| match &clean {
                 Some(clean) => {
-                    vacaturecafe::decide(&rules, clean, &listing.cafe, &listing.counts, &ctx)
+                    vacaturecafe::decide(&*rules, clean, &listing.cafe, &listing.counts, &ctx)
                         .expect("decide")
                 }
                 // No script: only the rule no script can change.

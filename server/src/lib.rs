@@ -29,6 +29,7 @@ pub mod demo;
 pub mod door_code;
 pub mod error;
 pub mod etag;
+pub mod first_screen;
 pub mod ics;
 pub mod listen;
 pub mod mail;
@@ -288,14 +289,18 @@ pub fn app(state: AppState) -> Router {
     };
     let default_scripts =
         scripts(Router::new().route("/scripts/{file}", get(controllers::scripts::default_script)));
-    let org_scripts = scripts(
-        Router::new()
-            .route(
-                "/{org}/scripts/{file}",
-                get(controllers::scripts::org_script),
-            )
-            .route("/{org}/rules/{widget}", get(controllers::scripts::rules)),
-    );
+    let org_scripts = scripts(Router::new().route(
+        "/{org}/scripts/{file}",
+        get(controllers::scripts::org_script),
+    ));
+    // The rules answer carries the first screen's answers, made with the
+    // organisation's compiled rules: the cafés' state has those.
+    let rules_answer = Router::new()
+        .route("/{org}/rules/{widget}", get(controllers::scripts::rules))
+        .with_state(Arc::clone(&state.cafes))
+        .method_not_allowed_fallback(controllers::extract::method_not_allowed)
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(axum::middleware::map_response(etag::tag_encoding));
     // Organisations embed the widget on their own sites: any origin may read
     // /v1/, and as there are no cookies there is nothing to leak.
     let cors = CorsLayer::new()
@@ -322,6 +327,7 @@ pub fn app(state: AppState) -> Router {
     // Every address under /v1/orgs/ is the API's: an unknown one is JSON
     // `not_found`, never the bundle's file server.
     let orgs = org_scripts
+        .merge(rules_answer)
         .layer(cors.clone())
         .merge(public)
         .fallback(controllers::extract::not_found);

@@ -288,7 +288,7 @@ impl Sender {
         let (kind, cafe) = (m.kind, listing.cafe.in_lang(ctx.lang));
         let local = cafe.clone();
         let mail = tokio::task::spawn_blocking(move || {
-            vacaturecafe::message(&rules, kind, &signup, &cafe, &ctx)
+            vacaturecafe::message(&*rules, kind, &signup, &cafe, &ctx)
         })
         .await
         .map_err(|e| Failed::ForNow(e.to_string()))?

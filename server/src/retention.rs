@@ -83,7 +83,7 @@ async fn keep_days(rules: &RulesCache, org: &str, cafe: &vacaturecafe::Cafe) -> 
             .await
             .map_err(|e| e.to_string())?;
         let cafe = cafe.clone();
-        tokio::task::spawn_blocking(move || vacaturecafe::keep_days(&rules, &cafe))
+        tokio::task::spawn_blocking(move || vacaturecafe::keep_days(&*rules, &cafe))
             .await
             .map_err(|e| e.to_string())?
             .map_err(|e| e.to_string())

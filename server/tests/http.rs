@@ -568,3 +568,69 @@ async fn a_missing_bundle_is_only_a_warning_and_the_api_still_works() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// The first screen's answers the widget shows before its rules engine has
+/// loaded: made by the organisation's own layers, exactly as the browser's
+/// typed call would make them.
+#[tokio::test]
+async fn the_rules_answer_carries_the_first_screen_made_by_the_organisations_scripts() {
+    use plugin_host::contract::{Ctx, Lang, netwerkscan};
+    use plugin_host::{Layer, Rules};
+
+    let dirs = Dirs::new();
+    let server = Server::start(&dirs).await;
+    let body = json_of(server.get("/v1/orgs/demo/rules/netwerkscan").await).await;
+    let layers: Vec<Layer> = serde_json::from_value(body["layers"].clone()).expect("layers");
+    let rules = Rules::compile(&layers).expect("the demo compiles");
+    let first = body["first"].as_array().expect("first");
+    assert_eq!(first.len(), 3, "the questions in each language: {first:?}");
+    for (answered, lang) in first.iter().zip(Lang::ALL) {
+        assert_eq!(answered["hook"], "questions");
+        let ctx: Ctx = serde_json::from_value(answered["args"][0].clone()).expect("a ctx");
+        assert_eq!((ctx.lang, ctx.org.as_str()), (lang, "demo"));
+        let here = netwerkscan::questions(&rules, &ctx).expect("questions");
+        assert_eq!(
+            answered["answer"],
+            serde_json::to_value(&here).expect("json"),
+            "{lang:?}: the same questions the browser's engine makes"
+        );
+    }
+    // The demo's own question is in it: the organisation's layer made it.
+    assert!(
+        first[0]["answer"].to_string().contains("buddy"),
+        "{}",
+        first[0]["answer"]
+    );
+
+    let checklist = json_of(server.get("/v1/orgs/demo/rules/alliantiescan").await).await;
+    let hooks: Vec<&str> = checklist["first"]
+        .as_array()
+        .expect("first")
+        .iter()
+        .filter_map(|a| a["hook"].as_str())
+        .collect();
+    assert_eq!(hooks, ["checklist"; 3]);
+    let cafes = json_of(server.get("/v1/orgs/demo/rules/vacaturecafe").await).await;
+    assert_eq!(cafes["first"], json!([]), "the café list needs no hook");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_script_that_fails_on_the_first_screen_is_still_served_without_answers() {
+    let dirs = Dirs::new();
+    let dir = dirs.org_dir("kapot");
+    std::fs::create_dir_all(&dir).expect("org dir");
+    std::fs::write(
+        dir.join("netwerkscan.rhai"),
+        "fn questions(ctx) { throw \"not today\" }\n",
+    )
+    .expect("script");
+    let server = Server::start(&dirs).await;
+    let response = server.get("/v1/orgs/kapot/rules/netwerkscan").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = json_of(response).await;
+    assert_eq!(body["layers"].as_array().map(Vec::len), Some(2));
+    // The widget makes the call itself and shows the error it always showed.
+    assert_eq!(body["first"], json!([]));
+    server.stop().await;
+}

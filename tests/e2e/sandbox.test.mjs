@@ -71,45 +71,65 @@ describe('one organisation\'s script and the other widgets on the page', () => {
     await page.context().close();
   });
 
-  test('a trap inside one widget\'s hook stops that widget only; it comes back with "try again", and the wasm was downloaded once', async () => {
+  test('a trap inside one widget\'s hook stops that widget only; it comes back with "try again", and each wasm module was downloaded once', async () => {
     const page = await openPage(browser, `${site.origin}/two.html?first=plain&second=plain`);
     const wasm = [];
+    const engineWasm = [];
     const glue = [];
+    const engineGlue = [];
     page.on('request', (r) => {
-      // The versioned names embed.js loads (bondgenoot_bg.<hash>.wasm).
+      // The versioned names embed.js loads (bondgenoot_bg.<hash>.wasm and so on).
       if (/\/v1\/bondgenoot_bg\.[0-9a-f]{10}\.wasm$/.test(r.url())) wasm.push(r.url());
+      if (/\/v1\/bondgenoot_engine_bg\.[0-9a-f]{10}\.wasm$/.test(r.url())) engineWasm.push(r.url());
       if (/\/v1\/bondgenoot\.[0-9a-f]{10}\.js\?/.test(r.url())) glue.push(r.url());
+      if (/\/v1\/bondgenoot_engine\.[0-9a-f]{10}\.js\?/.test(r.url())) engineGlue.push(r.url());
     });
     await page.reload();
-    const [first, second] = [widget(page, 0), widget(page, 1)];
-    await ready(first);
-    await ready(second);
-    assert.equal(wasm.length, 1, `the module is downloaded once: ${wasm}`);
-    assert.equal(new Set(glue).size, 2, `one instance per widget: ${glue}`);
+    const widgets = [widget(page, 0), widget(page, 1)];
+    for (const w of widgets) {
+      await ready(w);
+      // Scored: each widget's engine is there.
+      await fillStandardScan(w);
+    }
+    assert.equal(wasm.length, 1, `the UI module is downloaded once: ${wasm}`);
+    assert.equal(engineWasm.length, 1, `the engine module is downloaded once: ${engineWasm}`);
+    assert.equal(new Set(glue).size, 2, `one UI instance per widget: ${glue}`);
+    assert.equal(new Set(engineGlue).size, 2, `one engine instance per widget: ${engineGlue}`);
 
-    // The first widget's instance traps in the middle of a hook, from the event loop.
-    const firstGlue = glue.find((url) => url.endsWith('?instance=1'));
+    // One widget's engine traps in the middle of a hook, from the event loop.
     await page.evaluate(async (url) => {
       const instance = await import(url);
       setTimeout(() => instance.trapInsideAHookForTests(), 0);
-    }, firstGlue);
-    const stopped = first.locator('[role=alert]');
-    await stopped.waitFor();
-    assert.match(await stopped.innerText(), /This part stopped because of an error/);
-    assert.equal(await first.locator('.bg-netwerkscan').count(), 0, 'the broken widget is gone');
+    }, engineGlue[0]);
+    await page.locator('bondgenoot-widget [role=alert]').first().waitFor();
+    const stoppedAt = [];
+    for (const [n, w] of widgets.entries()) {
+      if (await w.locator('[role=alert]').count()) stoppedAt.push(n);
+    }
+    assert.equal(stoppedAt.length, 1, 'one widget stopped, not both');
+    const [broken, other] = stoppedAt[0] === 0 ? widgets : [widgets[1], widgets[0]];
+    assert.match(await broken.locator('[role=alert]').innerText(), /This part stopped because of an error/);
+    assert.equal(await broken.locator('.bg-netwerkscan').count(), 0, 'the broken widget is gone');
 
-    // The page carries on, and "try again" mounts the widget afresh, in a new instance.
+    // The page carries on, and "try again" mounts the widget afresh, in new instances.
     await siteButtonWorks(page);
-    await first.getByRole('button', { name: 'Try again' }).click();
-    await ready(first);
-    await start(first);
-    assert.equal(await first.locator('#bg-person-name').count(), 1);
-    assert.ok(glue.some((url) => url.endsWith('?instance=3')), `a third instance for the retry: ${glue}`);
-    assert.equal(wasm.length, 1, 'the retry did not download the module again');
+    await broken.getByRole('button', { name: 'Try again' }).click();
+    await ready(broken);
+    // The answers were kept on the device: the new instances show the
+    // result again, scored by the new engine.
+    await broken.locator('.bg-result').waitFor();
+    assert.equal((await scores(broken)).linking, 30, 'scored by a new engine');
+    assert.equal(new Set(glue).size, 3, `a third UI instance for the retry: ${glue}`);
+    assert.equal(new Set(engineGlue).size, 3, `a third engine instance for the retry: ${engineGlue}`);
+    assert.equal(wasm.length, 1, 'the retry did not download the UI module again');
+    assert.equal(engineWasm.length, 1, 'the retry did not download the engine module again');
 
-    // The other widget kept working throughout.
-    await fillStandardScan(second);
-    assert.equal((await scores(second)).linking, 30);
+    // The other widget kept working throughout: an answer changed is scored again.
+    await other.locator('.bg-nav .bg-button').first().click(); // back to the questions
+    await other.locator('#bg-q-trust-no').check();
+    await other.locator('.bg-nav .bg-primary').click();
+    await other.locator('.bg-result').waitFor();
+    assert.notEqual((await scores(other)).bonding, 20, 'trust no longer counts');
     assert.deepEqual(page.problems.csp, [], 'no CSP violations');
     await page.context().close();
   });

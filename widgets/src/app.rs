@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::alliantiescan::Alliantiescan;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::loading::Loading;
 use crate::config::Config;
 use crate::netwerkscan::Netwerkscan;
 use crate::rules::{self, LoadError, SharedRules};
@@ -35,7 +36,16 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(*attempt, move |attempt| {
             loaded.set(None);
             let first_try = *attempt == 0;
-            spawn_local(async move { loaded.set(Some(rules::load(&config, first_try).await)) });
+            spawn_local(async move {
+                // The first screen shows with the server's answers; the
+                // engine (loading meanwhile) then takes over every call.
+                let rules = match rules::load(&config, first_try).await {
+                    Ok(rules) => rules,
+                    Err(e) => return loaded.set(Some(Err(e))),
+                };
+                loaded.set(Some(Ok(rules.clone())));
+                loaded.set(Some(rules::with_engine(&config, &rules).await));
+            });
         });
     }
 
@@ -57,7 +67,7 @@ pub fn App(props: &AppProps) -> Html {
         Widget::Vacaturecafe => crate::vacaturecafe::texts::texts(ui.lang).title,
     };
     let body = match &*loaded {
-        None => html! { <p class="bg-loading" role="status">{ ui.texts.loading }</p> },
+        None => html! { <Loading /> },
         Some(Err(e)) => html! { <ErrorNotice detail={e.to_string()} onretry={onretry} /> },
         Some(Ok(rules)) => match props.config.widget {
             Widget::Netwerkscan => html! { <Netwerkscan rules={rules.clone()} /> },

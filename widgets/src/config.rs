@@ -45,10 +45,13 @@ pub struct Config {
     /// In the admin playground's preview (never from a script tag): a signup
     /// is decided here by the edited script and not sent.
     pub preview: bool,
+    /// This widget's rules engine, as embed.js loads it after the first
+    /// screen (see [`crate::rules::Engine`]).
+    pub engine: Option<Prefetched>,
 }
 
-/// A promise of embed.js's `{ status, body }` rules answer; equal when it is
-/// the same promise.
+/// A promise embed.js hands over (the `{ status, body }` rules answer, the
+/// engine); equal when it is the same promise.
 #[derive(Debug, Clone)]
 pub struct Prefetched(pub js_sys::Promise);
 
@@ -94,10 +97,14 @@ impl Config {
         if !base_url.ends_with('/') {
             base_url.push('/');
         }
-        let prefetched = js_sys::Reflect::get(value, &JsValue::from_str("rules"))
-            .ok()
-            .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
-            .map(Prefetched);
+        let promise = |name: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(name))
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
+                .map(Prefetched)
+        };
+        let prefetched = promise("rules");
+        let engine = promise("engine");
         let cafe = match raw.cafe.trim() {
             "" => None,
             id => Some(
@@ -114,6 +121,7 @@ impl Config {
             prefetched,
             rules_url: Some(raw.rules_url).filter(|u| !u.is_empty()),
             preview: raw.preview,
+            engine,
         })
     }
 }

@@ -28,6 +28,22 @@ pub fn lost(node: &NodeRef) -> bool {
     inside.is_none() && page.is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"))
 }
 
+/// Whether the element behind `node` has the focus (in its shadow root).
+pub fn has(node: &NodeRef) -> bool {
+    let Some(el) = node.cast::<web_sys::Element>() else {
+        return false;
+    };
+    let root = el.get_root_node();
+    let active = if let Some(shadow) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ShadowRoot>(&root) {
+        shadow.active_element()
+    } else {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+    };
+    active.is_some_and(|active| active == el)
+}
+
 /// Focuses the element with `id` in the same shadow root (or document) as
 /// `anchor`, if there is one.
 pub fn to_id(anchor: &NodeRef, id: &str) {

@@ -1,8 +1,13 @@
 //! The Bondgenoot widgets: Yew components compiled to WebAssembly, mounted by
 //! `www/embed.js` into a shadow root on the organisation's page.
 //!
+//! This is the UI module: it holds no Rhai. The rules run in the engine
+//! module (crate `engine`), which embed.js loads after this one, in the
+//! background; the first screen shows before it, with the answers the
+//! server sent (see [`rules`]).
+//!
 //! The exports are [`mount`] and [`alive`]. embed.js gives every widget its
-//! own instance of the (once compiled) module, so a trap stops one widget,
+//! own instance of each (once compiled) module, so a trap stops one widget,
 //! not the page; still nothing that comes from a script, the page or the
 //! network is unwrapped: failures become a kind message in the widget.
 
@@ -14,7 +19,6 @@ mod events;
 mod focus;
 mod i18n;
 mod netwerkscan;
-mod playground;
 mod print;
 mod rule_call;
 mod rules;
@@ -69,23 +73,13 @@ pub fn mount(
 }
 
 /// Whether this instance can still be used. embed.js asks every instance
-/// after an uncaught wasm error on the page and replaces the widget of one
-/// that answers `false` or cannot answer. An instance is gone after a panic,
-/// or when a hook call never came back (a trap inside a script). The probe
-/// also touches this instance's stack: after a stack overflow trap the
-/// stack pointer is left out of bounds, so the call itself traps.
+/// (and its engine's) after an uncaught wasm error on the page and replaces
+/// the widget of one that answers `false` or cannot answer: after a panic.
+/// The probe also touches this instance's stack: after a stack overflow
+/// trap the stack pointer is left out of bounds, so the call itself traps.
 #[wasm_bindgen]
 pub fn alive() -> bool {
     let probe = std::hint::black_box([0_u8; 256]);
     std::hint::black_box(&probe);
-    !PANICKED.load(Ordering::Relaxed) && rules::no_hook_stuck()
-}
-
-/// Traps inside a (pretend) hook call, as a script that broke the sandbox
-/// would. Only for the end-to-end test that proves such a failure stops
-/// this instance's widget and no other: a page can stop only its own
-/// widgets with it, as it can by removing them.
-#[wasm_bindgen(js_name = "trapInsideAHookForTests")]
-pub fn trap_inside_a_hook_for_tests() {
-    rules::SharedRules::trap_inside_a_hook();
+    !PANICKED.load(Ordering::Relaxed)
 }

@@ -1,16 +1,48 @@
-//! Loads an organisation's layered rule scripts from the server and compiles
-//! them once per widget; every hook call goes through [`SharedRules::hooks`].
+//! An organisation's rules in the UI module, which holds no Rhai: the first
+//! screen's answers the server sent with the scripts, then the engine module
+//! (`engine`, a second wasm module embed.js loads in the background) with
+//! the scripts compiled in it. Every hook call goes through [`SharedRules`]
+//! as [`Hooks`]; the answers stay on the device.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
-use plugin_host::{Layer, Rules, ScriptError};
+use plugin_host::contract::hooks::{Answered, Hooks};
+use plugin_host::{ErrorKind, Layer, ScriptError};
+use wasm_bindgen::prelude::*;
 
 use crate::config::Config;
 
-/// Compiled rules shared by a widget's components; equal when the same load.
+#[wasm_bindgen]
+extern "C" {
+    /// This widget's instance of the engine module (its exports `compile`
+    /// and `call`, as embed.js hands them over). It throws a string (a
+    /// script error as JSON) when a script fails, anything else when the
+    /// instance itself broke.
+    #[derive(Clone, Debug)]
+    pub type Engine;
+
+    #[wasm_bindgen(method, catch)]
+    fn compile(this: &Engine, layers: &str) -> Result<u32, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn call(this: &Engine, id: u32, hook: &str, args: &str) -> Result<String, JsValue>;
+}
+
+/// The rules shared by a widget's components; equal when the same load and
+/// the same engine state. A new value when the engine arrives, so every
+/// answer made without it is made again.
 #[derive(Clone, Debug)]
-pub struct SharedRules(Rc<Rules>);
+pub struct SharedRules(Rc<Loaded>);
+
+#[derive(Debug)]
+struct Loaded {
+    /// The layers, as JSON, for the engine.
+    layers: String,
+    /// The first screen's answers, made by the server with the same scripts.
+    first: Vec<Answered>,
+    /// The engine and the id of these layers compiled in it, once there.
+    engine: Option<(Engine, u32)>,
+}
 
 impl PartialEq for SharedRules {
     fn eq(&self, other: &Self) -> bool {
@@ -18,52 +50,70 @@ impl PartialEq for SharedRules {
     }
 }
 
-thread_local! {
-    /// Hook calls under way. Back in the browser's event loop this is 0,
-    /// unless a call never came back: the wasm instance trapped inside an
-    /// organisation's script. [`crate::alive`] tells embed.js so, and it
-    /// replaces this widget (this instance serves only one).
-    static HOOKS_RUNNING: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Whether every hook call that started has ended.
-pub fn no_hook_stuck() -> bool {
-    HOOKS_RUNNING.get() == 0
-}
-
-/// The rules for the length of one hook call: `&rules.hooks()` where a hook
-/// function wants `&Rules`. Counts the call as running until dropped.
-pub struct Running<'r>(&'r Rules);
-
-impl std::ops::Deref for Running<'_> {
-    type Target = Rules;
-    fn deref(&self) -> &Rules {
-        self.0
-    }
-}
-
-impl Drop for Running<'_> {
-    fn drop(&mut self) {
-        HOOKS_RUNNING.set(HOOKS_RUNNING.get().saturating_sub(1));
-    }
-}
-
 impl SharedRules {
-    /// The rules, for one hook call.
-    pub fn hooks(&self) -> Running<'_> {
-        HOOKS_RUNNING.set(HOOKS_RUNNING.get().saturating_add(1));
-        Running(&self.0)
+    /// Whether the engine is there: until then only the first screen's
+    /// calls are answered, and a failed call means "not yet".
+    pub fn has_engine(&self) -> bool {
+        self.0.engine.is_some()
     }
 
-    /// Marks a hook call as started that never ends, then traps, as a wasm
-    /// trap inside a script would leave the instance (see [`crate::alive`]).
-    pub fn trap_inside_a_hook() -> ! {
-        HOOKS_RUNNING.set(HOOKS_RUNNING.get().saturating_add(1));
-        #[cfg(target_arch = "wasm32")]
-        core::arch::wasm32::unreachable();
-        #[cfg(not(target_arch = "wasm32"))]
-        std::process::abort();
+    /// These rules compiled in `engine`: a new value, so answers are made again.
+    fn compiled_in(&self, engine: Engine) -> Result<Self, LoadError> {
+        let id = engine
+            .compile(&self.0.layers)
+            .map_err(|e| LoadError::Script(engine_error(None, &e)))?;
+        Ok(Self(Rc::new(Loaded {
+            layers: self.0.layers.clone(),
+            first: self.0.first.clone(),
+            engine: Some((engine, id)),
+        })))
     }
+}
+
+impl Hooks for SharedRules {
+    fn call_json(
+        &self,
+        hook: &str,
+        args: &[serde_json::Value],
+    ) -> Result<serde_json::Value, ScriptError> {
+        if let Some(known) = self
+            .0
+            .first
+            .iter()
+            .find(|a| a.hook == hook && a.args == args)
+        {
+            return Ok(known.answer.clone());
+        }
+        let Some((engine, id)) = &self.0.engine else {
+            return Err(ScriptError::new(
+                ErrorKind::MissingHook,
+                Some(hook),
+                "the rules engine has not loaded yet",
+            ));
+        };
+        let args = serde_json::to_string(args)
+            .map_err(|e| ScriptError::new(ErrorKind::BadInput, Some(hook), e.to_string()))?;
+        let answer = engine
+            .call(*id, hook, &args)
+            .map_err(|e| engine_error(Some(hook), &e))?;
+        serde_json::from_str(&answer)
+            .map_err(|e| ScriptError::new(ErrorKind::WrongShape, Some(hook), e.to_string()))
+    }
+}
+
+/// What the engine threw: a script error (its JSON), or the engine broke
+/// (embed.js then replaces the widget with "try again").
+fn engine_error(hook: Option<&str>, thrown: &JsValue) -> ScriptError {
+    thrown
+        .as_string()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_else(|| {
+            ScriptError::new(
+                ErrorKind::Runtime,
+                hook,
+                format!("the rules engine stopped: {thrown:?}"),
+            )
+        })
 }
 
 /// Why the rules could not be used; shown to admins in the console.
@@ -77,6 +127,8 @@ pub enum LoadError {
     Format(String),
     /// A script failed to compile or a hook failed.
     Script(ScriptError),
+    /// The engine module could not be loaded.
+    Engine(String),
 }
 
 impl std::fmt::Display for LoadError {
@@ -88,13 +140,15 @@ impl std::fmt::Display for LoadError {
             }
             Self::Format(e) => write!(f, "the rules answer was not understood: {e}"),
             Self::Script(e) => write!(f, "{e}"),
+            Self::Engine(e) => write!(f, "the rules engine could not be loaded: {e}"),
         }
     }
 }
 
-/// Gets the org's layered scripts and compiles them. The first try takes the
-/// answer embed.js prefetched; a retry fetches the address embed.js used
-/// again (the playground's preview has none, and takes its draft again).
+/// Gets the org's layered scripts and the first screen's answers. The first
+/// try takes the answer embed.js prefetched; a retry fetches the address
+/// embed.js used again (the playground's preview has none, and takes its
+/// draft again).
 pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadError> {
     let (status, body) = match (&config.prefetched, &config.rules_url) {
         (Some(answer), Some(_)) if first_try => prefetched(&answer.0).await?,
@@ -111,29 +165,25 @@ pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadE
     }
     let answer: wire::RulesBody =
         serde_json::from_str(&body).map_err(|e| LoadError::Format(e.to_string()))?;
-    compile_once(answer.layers).map(SharedRules)
+    let layers: &[Layer] = &answer.layers;
+    let layers = serde_json::to_string(layers).map_err(|e| LoadError::Format(e.to_string()))?;
+    Ok(SharedRules(Rc::new(Loaded {
+        layers,
+        first: answer.first,
+        engine: None,
+    })))
 }
 
-thread_local! {
-    /// Rules compiled in this wasm instance, by their layers (a retry with
-    /// the same scripts does not compile again). Hook calls keep no state,
-    /// so sharing is safe.
-    static COMPILED: std::cell::RefCell<Vec<(Vec<Layer>, Rc<Rules>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn compile_once(layers: Vec<Layer>) -> Result<Rc<Rules>, LoadError> {
-    let known = COMPILED.with_borrow(|c| {
-        c.iter()
-            .find(|(l, _)| *l == layers)
-            .map(|(_, r)| Rc::clone(r))
-    });
-    if let Some(rules) = known {
-        return Ok(rules);
-    }
-    let rules = Rc::new(Rules::compile(&layers).map_err(LoadError::Script)?);
-    COMPILED.with_borrow_mut(|c| c.push((layers, Rc::clone(&rules))));
-    Ok(rules)
+/// Waits for the engine embed.js is loading for this widget and compiles
+/// the rules in it.
+pub async fn with_engine(config: &Config, rules: &SharedRules) -> Result<SharedRules, LoadError> {
+    let Some(engine) = &config.engine else {
+        return Err(LoadError::Engine("no engine was given".into()));
+    };
+    let engine = wasm_bindgen_futures::JsFuture::from(engine.0.clone())
+        .await
+        .map_err(|e| LoadError::Engine(format!("{e:?}")))?;
+    rules.compiled_in(engine.unchecked_into())
 }
 
 /// Awaits embed.js's `{ status, body }`.

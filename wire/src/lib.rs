@@ -238,7 +238,7 @@ impl Layer {
 
 /// The answer of `GET /v1/orgs/{org}/rules/{widget}`: the layers the widget
 /// compiles, the default first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RulesBody {
     /// The organisation.
     pub org: String,
@@ -246,6 +246,24 @@ pub struct RulesBody {
     pub widget: String,
     /// The default script, then the organisation's if it has one.
     pub layers: Vec<Layer>,
+    /// The first screen's hook calls (the Netwerkscan's questions, the
+    /// Alliantiescan's checklist, in each language), answered by these
+    /// layers on the server: the widget shows them before its rules engine
+    /// has loaded. Calls that failed are left out (the widget makes them).
+    #[serde(default)]
+    pub first: Vec<Answered>,
+}
+
+/// One hook call and its answer, made by the server with the same typed call
+/// the widget makes; the widget uses it only for exactly this call.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Answered {
+    /// The hook.
+    pub hook: String,
+    /// Its arguments, as the typed call wrote them.
+    pub args: Vec<serde_json::Value>,
+    /// What the script answered.
+    pub answer: serde_json::Value,
 }
 
 #[cfg(test)]

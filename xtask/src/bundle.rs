@@ -1,5 +1,6 @@
-//! Builds the browser bundle into `target/bundle/v1/`: the wasm module and its
-//! JS glue, embed.js and widget.css, each with `.br` and `.gz` copies that the
+//! Builds the browser bundle into `target/bundle/v1/`: the two wasm modules
+//! (the UI, `widgets`, and the rules engine, `engine`) with their JS glue,
+//! embed.js and widget.css, each with `.br` and `.gz` copies that the
 //! server sends to browsers that accept them. Then the admin playground into
 //! `target/bundle/admin/`: its page, and its JS with CodeMirror bundled by
 //! esbuild (npm packages from `admin/package-lock.json`; nothing from a CDN).
@@ -37,25 +38,31 @@ pub fn build() -> Result<Vec<Size>> {
         "build",
         "--package",
         "widgets",
+        "--package",
+        "engine",
         "--target",
         "wasm32-unknown-unknown",
         "--profile",
         "wasm-release",
     ]))?;
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-    let wasm = Path::new(&target).join("wasm32-unknown-unknown/wasm-release/widgets.wasm");
     fs::create_dir_all(OUT).context("creating the bundle folder")?;
-    sh(Command::new("wasm-bindgen")
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            "bondgenoot",
-            "--out-dir",
-            OUT,
-        ])
-        .arg(&wasm))?;
+    for (crate_name, out_name) in [("widgets", "bondgenoot"), ("engine", "bondgenoot_engine")] {
+        let wasm = Path::new(&target)
+            .join("wasm32-unknown-unknown/wasm-release")
+            .join(format!("{crate_name}.wasm"));
+        sh(Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                out_name,
+                "--out-dir",
+                OUT,
+            ])
+            .arg(&wasm))?;
+    }
     fs::copy("widgets/widget.css", Path::new(OUT).join("widget.css"))
         .context("copying widget.css")?;
     // Versioned copies that never change, named by their content: the
@@ -68,6 +75,8 @@ pub fn build() -> Result<Vec<Size>> {
     for (key, name) in [
         ("wasm", "bondgenoot_bg.wasm"),
         ("glue", "bondgenoot.js"),
+        ("engine", "bondgenoot_engine_bg.wasm"),
+        ("engineGlue", "bondgenoot_engine.js"),
         ("css", "widget.css"),
     ] {
         files.push((key, versioned_copy(&Path::new(OUT).join(name))?));
@@ -78,8 +87,9 @@ pub fn build() -> Result<Vec<Size>> {
         .map(|(key, name)| format!("{key}: '{name}'"))
         .collect::<Vec<_>>()
         .join(", ");
-    let line =
-        "var FILES = { wasm: 'bondgenoot_bg.wasm', glue: 'bondgenoot.js', css: 'widget.css' };";
+    let line = "var FILES = { wasm: 'bondgenoot_bg.wasm', glue: 'bondgenoot.js', \
+                engine: 'bondgenoot_engine_bg.wasm', engineGlue: 'bondgenoot_engine.js', \
+                css: 'widget.css' };";
     anyhow::ensure!(
         embed.matches(line).count() == 1,
         "www/embed.js should have the line `{line}` once, for the versioned names"
@@ -95,6 +105,8 @@ pub fn build() -> Result<Vec<Size>> {
         "embed.js",
         "bondgenoot.js",
         "bondgenoot_bg.wasm",
+        "bondgenoot_engine.js",
+        "bondgenoot_engine_bg.wasm",
         "widget.css",
     ] {
         sizes.push(compress(&Path::new(OUT).join(name))?);

@@ -84,8 +84,13 @@ pub fn server_command(args: &[String]) -> Result<Command> {
 
 /// The server binary built by `cargo build -p server`.
 fn server_bin() -> PathBuf {
+    server_bin_in("debug")
+}
+
+/// The server binary of a profile folder (`debug`, `release`).
+fn server_bin_in(profile: &str) -> PathBuf {
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-    Path::new(&target).join("debug").join("bondgenoot")
+    Path::new(&target).join(profile).join("bondgenoot")
 }
 
 /// Every check and test: formatting, lints, native and wasm tests, end-to-end.
@@ -107,6 +112,8 @@ fn test() -> Result<()> {
         "widgets",
         "--package",
         "plugin-host",
+        "--package",
+        "engine",
         "--target",
         "wasm32-unknown-unknown",
         "--",
@@ -131,15 +138,16 @@ fn test() -> Result<()> {
     // tokio, hyper, sqlx and the rest a second time (2 minutes on CI).
     // What a newcomer does first: the demo from a clean copy, without data/.
     fresh::check()?;
-    e2e("test")
+    e2e("test", &server_bin())
 }
 
-/// Runs the Node end-to-end suite (`test`) or the browser bench (`bench`).
-fn e2e(what: &str) -> Result<()> {
+/// Runs the Node end-to-end suite (`test`) or the browser bench (`bench`)
+/// against the server binary `bin`.
+fn e2e(what: &str, bin: &Path) -> Result<()> {
     let dir = Path::new("tests/e2e");
     tools::ensure_npm_packages(dir)?;
     let chromium = tools::chromium()?;
-    let bin = std::fs::canonicalize(server_bin()).context("the server binary is missing")?;
+    let bin = std::fs::canonicalize(bin).context("the server binary is missing")?;
     let mut cmd = Command::new("node");
     if what == "test" {
         cmd.args([
@@ -215,7 +223,9 @@ fn bench() -> Result<()> {
     ]))?;
     println!("\n== fuzzing the rule-script sandbox (release) ==");
     fuzz::run()?;
-    sh(cargo().args(["build", "--package", "server"]))?;
-    println!("\n== navigation to widget rendered (headless Chromium, localhost) ==");
-    e2e("bench")
+    // The release server, built above for the signups: what a host runs.
+    println!(
+        "\n== navigation to widget rendered (headless Chromium, localhost, release server) =="
+    );
+    e2e("bench", &server_bin_in("release"))
 }

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::Step;
 use super::{Choice, Ctx, check_percent, check_step_links, shape_error};
-use crate::{Rules, ScriptError};
+use crate::ScriptError;
+use crate::contract::hooks::{self, Hooks};
 
 /// What the partners tick, in `ctx.lang`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,8 +140,8 @@ const ASSESSMENT_SHAPE: &str = "a map #{ phase, phase_label, summary, progress: 
      warnings: [#{ id, text }], steps: [#{ id, title, why }], roles: [#{ id, label, covered }] }";
 
 /// Calls `checklist(ctx)`.
-pub fn checklist(rules: &Rules, ctx: &Ctx) -> Result<Checklist, ScriptError> {
-    checked_checklist(rules.call("checklist", &[ctx], CHECKLIST_SHAPE)?)
+pub fn checklist(rules: &dyn Hooks, ctx: &Ctx) -> Result<Checklist, ScriptError> {
+    checked_checklist(hooks::call(rules, "checklist", &[ctx], CHECKLIST_SHAPE)?)
 }
 
 fn checked_checklist(list: Checklist) -> Result<Checklist, ScriptError> {
@@ -154,8 +155,13 @@ fn checked_checklist(list: Checklist) -> Result<Checklist, ScriptError> {
 }
 
 /// Calls `assess(ticks, ctx)` and checks the result is in range.
-pub fn assess(rules: &Rules, ticks: &Ticks, ctx: &Ctx) -> Result<Assessment, ScriptError> {
-    checked_assessment(rules.call("assess", &[ticks, ctx], ASSESSMENT_SHAPE)?)
+pub fn assess(rules: &dyn Hooks, ticks: &Ticks, ctx: &Ctx) -> Result<Assessment, ScriptError> {
+    checked_assessment(hooks::call(
+        rules,
+        "assess",
+        &[ticks, ctx],
+        ASSESSMENT_SHAPE,
+    )?)
 }
 
 fn checked_assessment(a: Assessment) -> Result<Assessment, ScriptError> {

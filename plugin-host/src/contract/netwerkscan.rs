@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::Step;
 use super::{Choice, Ctx, check_percent, check_step_links, shape_error};
-use crate::{Rules, ScriptError};
+use crate::ScriptError;
+use crate::contract::hooks::{self, Hooks};
 
 /// What the widget asks, in `ctx.lang`: the kinds of relation a person can
 /// have to you, the kinds of help they can give, people to think of, and the
@@ -112,8 +113,13 @@ const QUESTIONNAIRE_SHAPE: &str = "a map #{ relations: [#{ id, label }], support
 const RESULT_SHAPE: &str = "a map #{ dimensions: [#{ id, label, value, why }], summary, steps: [#{ id, title, why, link? }] }";
 
 /// Calls `questions(ctx)`.
-pub fn questions(rules: &Rules, ctx: &Ctx) -> Result<Questionnaire, ScriptError> {
-    checked_questionnaire(rules.call("questions", &[ctx], QUESTIONNAIRE_SHAPE)?)
+pub fn questions(rules: &dyn Hooks, ctx: &Ctx) -> Result<Questionnaire, ScriptError> {
+    checked_questionnaire(hooks::call(
+        rules,
+        "questions",
+        &[ctx],
+        QUESTIONNAIRE_SHAPE,
+    )?)
 }
 
 fn checked_questionnaire(q: Questionnaire) -> Result<Questionnaire, ScriptError> {
@@ -128,11 +134,11 @@ fn checked_questionnaire(q: Questionnaire) -> Result<Questionnaire, ScriptError>
 
 /// Calls `score(answers, ctx)` and checks the result is in range.
 pub fn score(
-    rules: &Rules,
+    rules: &dyn Hooks,
     answers: &Answers,
     ctx: &Ctx,
 ) -> Result<NetwerkscanResult, ScriptError> {
-    checked_result(rules.call("score", &[answers, ctx], RESULT_SHAPE)?)
+    checked_result(hooks::call(rules, "score", &[answers, ctx], RESULT_SHAPE)?)
 }
 
 fn checked_result(result: NetwerkscanResult) -> Result<NetwerkscanResult, ScriptError> {

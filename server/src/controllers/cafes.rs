@@ -30,6 +30,7 @@ use crate::clock::Clock;
 use crate::db::{self, Db, NewSignup, Notice, SignupOutcome, SignupStatus};
 use crate::door_code::door_code;
 use crate::error::ApiError;
+use crate::first_screen::FirstScreens;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
 use crate::script_share::{ScriptShares, Share};
@@ -53,6 +54,8 @@ pub struct Cafes {
     pub shares: ScriptShares,
     /// Whether the server sends messages (it has a mail server).
     pub mail: bool,
+    /// The first screen's answers sent with the rules.
+    pub first_screens: FirstScreens,
 }
 
 impl Cafes {
@@ -64,6 +67,7 @@ impl Cafes {
             mail: db.messages(),
             db,
             rules: RulesCache::new(store),
+            first_screens: FirstScreens::default(),
             limiter: NonZeroU32::new(rate.per_minute)
                 .map(|n| RateLimiter::keyed(Quota::per_minute(n))),
             trusted_proxies: rate.trusted_proxies,
@@ -293,7 +297,7 @@ pub async fn signup(
             .run(org.as_str(), move || {
                 let (fields, form) = check_form(&rules, &request.form, &listing.cafe, &ctx)?;
                 let decision =
-                    vacaturecafe::decide(&rules, &form, &listing.cafe, &listing.counts, &ctx)
+                    vacaturecafe::decide(&*rules, &form, &listing.cafe, &listing.counts, &ctx)
                         .map_err(ApiError::RulesBroken)?;
                 Ok::<_, ApiError>((fields, form, decision))
             })
@@ -347,7 +351,7 @@ pub async fn signup(
         async move {
             shares
                 .run(org, move || {
-                    vacaturecafe::decide(&rules, &form, &listing.cafe, &listing.counts, &ctx)
+                    vacaturecafe::decide(&*rules, &form, &listing.cafe, &listing.counts, &ctx)
                 })
                 .await?
                 .map_err(ApiError::RulesBroken)

@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+use super::cafes::Cafes;
 use super::extract::{Org, Params};
 use crate::error::ApiError;
 use crate::etag;
@@ -45,19 +46,35 @@ pub async fn org_script(
     Ok(etag::respond(&headers, TEXT, source))
 }
 
-/// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers.
+/// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers,
+/// and the first screen's answers made with them (none when the scripts do
+/// not compile: the widget then shows the error itself).
 pub async fn rules(
-    State(store): State<Arc<Store>>,
+    State(cafes): State<Arc<Cafes>>,
     Org(org): Org,
     Params((_, widget)): Params<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
-    let layers = store.layers(&org, widget).await?;
+    let layers = cafes.rules.store().layers(&org, widget).await?;
+    let first = match cafes.rules.get_exactly(&org, widget, &layers).await {
+        Some(rules) => {
+            let org_row = cafes.db.org(org.as_str()).await?;
+            let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
+            let today = cafes.clock.today_in(zone).to_string();
+            let answers = cafes
+                .first_screens
+                .get(&cafes.shares, org.as_str(), widget, &rules, &today)
+                .await;
+            answers.as_ref().clone()
+        }
+        None => Vec::new(),
+    };
     let body = wire::RulesBody {
         org: org.to_string(),
         widget: widget.name().to_owned(),
         layers,
+        first,
     };
     let json = serde_json::to_string(&body)
         .map_err(|e| ApiError::internal("writing the rules as JSON", e.into()))?;

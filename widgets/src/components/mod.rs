@@ -2,5 +2,6 @@
 
 pub mod error_notice;
 pub mod lang_switch;
+pub mod loading;
 pub mod progress;
 pub mod remove_data;

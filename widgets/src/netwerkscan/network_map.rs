@@ -12,8 +12,10 @@ use super::texts::texts;
 use crate::i18n::fill;
 use crate::ui::use_ui;
 
-const SIZE: f64 = 400.0;
-const CENTRE: f64 = SIZE / 2.0;
+// The picture is 400 × 400 units: you in the centre, the close people on
+// the inner ring, the others on the outer one (radii as in the SVG below).
+const CENTRE: f64 = 200.0;
+const CENTRE_TEXT: &str = "200";
 const INNER: f64 = 95.0;
 const OUTER: f64 = 165.0;
 /// Longest label drawn in the picture; the table has the whole name.
@@ -47,14 +49,16 @@ pub struct NetworkMapProps {
     pub questionnaire: Questionnaire,
 }
 
-fn node(shape: Shape, x: f64, y: f64, class: &'static str) -> Html {
+// Coordinates are whole numbers: a pixel is fine enough in a 400-unit
+// picture, and formatting floats would add their code to the bundle.
+fn node(shape: Shape, x: i32, y: i32, class: &'static str) -> Html {
     match shape {
         Shape::Circle => html! { <circle {class} cx={x.to_string()} cy={y.to_string()} r="15" /> },
         Shape::Square => html! {
-            <rect {class} x={(x - 13.0).to_string()} y={(y - 13.0).to_string()} width="26" height="26" />
+            <rect {class} x={(x - 13).to_string()} y={(y - 13).to_string()} width="26" height="26" />
         },
         Shape::Diamond => html! {
-            <polygon {class} points={format!("{x},{} {},{y} {x},{} {},{y}", y - 17.0, x + 17.0, y + 17.0, x - 17.0)} />
+            <polygon {class} points={format!("{x},{} {},{y} {x},{} {},{y}", y - 17, x + 17, y + 17, x - 17)} />
         },
     }
 }
@@ -62,7 +66,7 @@ fn node(shape: Shape, x: f64, y: f64, class: &'static str) -> Html {
 fn legend_icon(shape: Shape, class: &'static str) -> Html {
     html! {
         <svg class="bg-legend-icon" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
-            { node(shape, 20.0, 20.0, class) }
+            { node(shape, 20, 20, class) }
         </svg>
     }
 }
@@ -90,7 +94,10 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
             .map(|(i, p)| {
                 // Start at the top and go round; the same in both text directions.
                 let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n;
-                let (x, y) = (CENTRE + radius * angle.cos(), CENTRE + radius * angle.sin());
+                let (x, y) = (
+                    (CENTRE + radius * angle.cos()).round() as i32,
+                    (CENTRE + radius * angle.sin()).round() as i32,
+                );
                 let class = if p.knows_looking { "bg-node bg-node-knows" } else { "bg-node bg-node-unknown" };
                 let label: String = if p.name.chars().count() > LABEL_CHARS {
                     p.name.chars().take(LABEL_CHARS - 1).chain(std::iter::once('…')).collect()
@@ -99,9 +106,9 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
                 };
                 html! {
                     <g class="bg-person-node" data-close={p.close.to_string()} data-knows={p.knows_looking.to_string()}>
-                        <line class="bg-tie" x1={CENTRE.to_string()} y1={CENTRE.to_string()} x2={x.to_string()} y2={y.to_string()} />
+                        <line class="bg-tie" x1={CENTRE_TEXT} y1={CENTRE_TEXT} x2={x.to_string()} y2={y.to_string()} />
                         { node(shape(&p.relation), x, y, class) }
-                        <text class="bg-node-label" x={x.to_string()} y={(y + 30.0).to_string()} text-anchor="middle">{ label }</text>
+                        <text class="bg-node-label" x={x.to_string()} y={(y + 30).to_string()} text-anchor="middle">{ label }</text>
                     </g>
                 }
             })
@@ -119,13 +126,13 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
     html! {
         <div class="bg-map">
             <h4 id="bg-map-title">{ t.picture_heading }</h4>
-            <svg class="bg-map-picture" viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-label={summary.clone()}>
-                <circle class="bg-ring" cx={CENTRE.to_string()} cy={CENTRE.to_string()} r={INNER.to_string()} />
-                <circle class="bg-ring" cx={CENTRE.to_string()} cy={CENTRE.to_string()} r={OUTER.to_string()} />
+            <svg class="bg-map-picture" viewBox="0 0 400 400" role="img" aria-label={summary.clone()}>
+                <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="95" />
+                <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="165" />
                 { ring(&others, OUTER) }
                 { ring(&close, INNER) }
-                <circle class="bg-you" cx={CENTRE.to_string()} cy={CENTRE.to_string()} r="30" />
-                <text class="bg-you-label" x={CENTRE.to_string()} y={(CENTRE + 5.0).to_string()} text-anchor="middle">{ t.you }</text>
+                <circle class="bg-you" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="30" />
+                <text class="bg-you-label" x={CENTRE_TEXT} y="205" text-anchor="middle">{ t.you }</text>
             </svg>
             <ul class="bg-legend">
                 <li>{ legend_icon(Shape::Circle, "bg-node bg-node-knows") }{ t.legend_knows }</li>

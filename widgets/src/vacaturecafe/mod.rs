@@ -167,7 +167,7 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                                 // empty form; if the rules fail, the server decides.)
                                 let nothing_left = full
                                     && matches!(
-                                        vacaturecafe::decide(&props.rules.hooks(), &Form::new(), &c.cafe, &c.counts, &ui.ctx),
+                                        vacaturecafe::decide(&props.rules, &Form::new(), &c.cafe, &c.counts, &ui.ctx),
                                         Ok(d) if d.outcome == Outcome::Rejected
                                     );
                                 html! {

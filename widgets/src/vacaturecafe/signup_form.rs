@@ -52,13 +52,17 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
         });
     }
     // The send button is disabled while sending, so the browser drops its
-    // focus: when sending fails, focus goes to what went wrong.
+    // focus: when sending fails, focus goes to what went wrong. Whether the
+    // browser has already moved focus off the disabled button depends on
+    // timing (a fast failure can arrive before its focus fix-up), so focus
+    // still on the button counts as lost too.
     let notice = use_node_ref();
+    let send = use_node_ref();
     {
-        let notice = notice.clone();
+        let (notice, send) = (notice.clone(), send.clone());
         let failed = matches!(state.sending, Sending::Failed(_));
         use_effect_with(failed, move |failed| {
-            if *failed && crate::focus::lost(&notice) {
+            if *failed && (crate::focus::lost(&notice) || crate::focus::has(&send)) {
                 crate::focus::to(&notice);
             }
         });
@@ -171,7 +175,7 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
                    role="status" aria-live="polite" tabindex="-1" ref={notice}>{ status.map(|s| s.1).unwrap_or_default() }</p>
                 <p class="bg-sr-only" aria-live="polite">{ (*said).clone() }</p>
                 <div class="bg-form-buttons">
-                    <button type="submit" class="bg-button bg-primary" disabled={state.busy()} {onclick}>
+                    <button type="submit" class="bg-button bg-primary" disabled={state.busy()} {onclick} ref={send}>
                         { if can_retry { t.send_again } else { t.submit } }
                     </button>
                     <button type="button" class="bg-button" onclick={let c = props.onback.clone(); move |_| c.emit(())}>{ t.back }</button>
@@ -197,8 +201,7 @@ impl Sender {
         if self.config.preview {
             // The edited script decides, as the server would; nothing is
             // sent, no signup is made.
-            let decided =
-                vacaturecafe::dry_run(&self.rules.hooks(), &clean, &self.listing, &self.ui.ctx);
+            let decided = vacaturecafe::dry_run(&self.rules, &clean, &self.listing, &self.ui.ctx);
             match decided {
                 Ok(answer) => {
                     self.state.dispatch(Action::Done);

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use wire::ProblemCode;
 
 use super::{Cafe, Field, FieldErrors, FieldKind, Form, MAX_TEXT, MAX_TEXTAREA, Value, validate};
+use crate::ScriptError;
+use crate::contract::hooks::Hooks;
 use crate::contract::{Ctx, Lang};
-use crate::{Rules, ScriptError};
 
 /// Why a form cannot be taken at all, whatever the script says: a field the
 /// form does not have, an answer of the wrong type, too long, or with
@@ -173,7 +174,7 @@ impl Refusal {
 /// and the server before it decides: [`clean_form`], then `validate`. The
 /// outer error is a failing script; the inner one is the person's to fix.
 pub fn check_form(
-    rules: &Rules,
+    rules: &dyn Hooks,
     fields: &[Field],
     form: &Form,
     cafe: &Cafe,

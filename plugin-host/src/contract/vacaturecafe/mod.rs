@@ -35,7 +35,8 @@ pub use wire::cafe::{
 pub use wire::{ProblemCode, SignupStatus};
 
 use super::{Ctx, shape_error};
-use crate::{Rules, ScriptError};
+use crate::ScriptError;
+use crate::contract::hooks::{self, Hooks};
 
 const FIELDS_SHAPE: &str =
     "an array of #{ id, label, kind, required, help, options: [#{ id, label }] }";
@@ -64,8 +65,8 @@ pub const MAX_TEXTAREA: usize = 2000;
 pub const MAX_FIELDS: usize = 40;
 
 /// Calls `fields(cafe, ctx)` and checks the fields make a usable form.
-pub fn fields(rules: &Rules, cafe: &Cafe, ctx: &Ctx) -> Result<Vec<Field>, ScriptError> {
-    checked_fields(rules.call("fields", &[cafe, ctx], FIELDS_SHAPE)?)
+pub fn fields(rules: &dyn Hooks, cafe: &Cafe, ctx: &Ctx) -> Result<Vec<Field>, ScriptError> {
+    checked_fields(hooks::call(rules, "fields", &[cafe, ctx], FIELDS_SHAPE)?)
 }
 
 fn checked_fields(fields: Vec<Field>) -> Result<Vec<Field>, ScriptError> {
@@ -115,29 +116,29 @@ fn is_field_id(id: &str) -> bool {
 
 /// Calls `validate(form, cafe, ctx)`. Only fields of the form can have errors.
 pub fn validate(
-    rules: &Rules,
+    rules: &dyn Hooks,
     form: &Form,
     cafe: &Cafe,
     ctx: &Ctx,
 ) -> Result<FieldErrors, ScriptError> {
-    rules.call("validate", &[form, cafe, ctx], ERRORS_SHAPE)
+    hooks::call(rules, "validate", &[form, cafe, ctx], ERRORS_SHAPE)
 }
 
 /// Calls `decide(form, cafe, counts, ctx)`.
 pub fn decide(
-    rules: &Rules,
+    rules: &dyn Hooks,
     form: &Form,
     cafe: &Cafe,
     counts: &Counts,
     ctx: &Ctx,
 ) -> Result<Decision, ScriptError> {
-    rules.call("decide", &[form, cafe, counts, ctx], DECISION_SHAPE)
+    hooks::call(rules, "decide", &[form, cafe, counts, ctx], DECISION_SHAPE)
 }
 
 /// Calls `keep_days(cafe)`: days after the café that its signups keep their
 /// personal details, from 0 to [`MAX_KEEP_DAYS`].
-pub fn keep_days(rules: &Rules, cafe: &Cafe) -> Result<u32, ScriptError> {
-    let days: i64 = rules.call("keep_days", &[cafe], KEEP_DAYS_SHAPE)?;
+pub fn keep_days(rules: &dyn Hooks, cafe: &Cafe) -> Result<u32, ScriptError> {
+    let days: i64 = hooks::call(rules, "keep_days", &[cafe], KEEP_DAYS_SHAPE)?;
     checked_keep_days(days)
 }
 
@@ -157,13 +158,18 @@ fn checked_keep_days(days: i64) -> Result<u32, ScriptError> {
 /// The subject is one line of at most [`MAX_SUBJECT`] characters, the text
 /// at most [`MAX_MAIL_TEXT`]; neither is empty.
 pub fn message(
-    rules: &Rules,
+    rules: &dyn Hooks,
     kind: MessageKind,
     signup: &MessageSignup,
     cafe: &Cafe,
     ctx: &Ctx,
 ) -> Result<Mail, ScriptError> {
-    let mail: Mail = rules.call("message", &[&kind.as_str(), signup, cafe, ctx], MAIL_SHAPE)?;
+    let mail: Mail = hooks::call(
+        rules,
+        "message",
+        &[&kind.as_str(), signup, cafe, ctx],
+        MAIL_SHAPE,
+    )?;
     checked_mail(mail)
 }
 

@@ -2,15 +2,16 @@
 //! server would, but nothing is stored.
 
 use super::{CafeListing, Form, Outcome, SignupAnswer, decide};
+use crate::ScriptError;
 use crate::contract::Ctx;
-use crate::{Rules, ScriptError};
+use crate::contract::hooks::Hooks;
 
 /// What the server would answer to this (checked) signup now, without taking
 /// it: the admin playground's preview runs the edited script this way, so
 /// trying the form creates no signup. No cancellation token, since nothing
 /// was stored.
 pub fn dry_run(
-    rules: &Rules,
+    rules: &dyn Hooks,
     form: &Form,
     listing: &CafeListing,
     ctx: &Ctx,

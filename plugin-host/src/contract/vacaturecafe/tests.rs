@@ -157,7 +157,7 @@ fn dutch_ctx() -> Ctx {
 fn a_dry_run_answers_as_the_server_would_without_a_token() {
     let always =
         "fn decide(form, cafe, counts, ctx) { #{ outcome: \"confirmed\", message: \"Welkom\" } }";
-    let Ok(rules) = Rules::compile(&[crate::Layer::new("org:t", always)]) else {
+    let Ok(rules) = crate::Rules::compile(&[crate::Layer::new("org:t", always)]) else {
         panic!("compiles");
     };
     let ctx = dutch_ctx();
@@ -192,7 +192,7 @@ fn a_dry_run_answers_as_the_server_would_without_a_token() {
 fn a_dry_run_with_the_largest_counts_answers_without_overflowing() {
     let always =
         "fn decide(form, cafe, counts, ctx) { #{ outcome: \"confirmed\", message: \"\" } }";
-    let Ok(rules) = Rules::compile(&[crate::Layer::new("org:t", always)]) else {
+    let Ok(rules) = crate::Rules::compile(&[crate::Layer::new("org:t", always)]) else {
         panic!("compiles");
     };
     let ctx = dutch_ctx();
