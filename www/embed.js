@@ -1,4 +1,5 @@
-/*! Bondgenoot embed loader, v1. Plain JS, no build step.
+/*! Bondgenoot embed loader, v1 (EUPL-1.2) */
+/* Plain JS, no build step (xtask minifies the copy it serves).
  *
  * <script src="https://HOST/v1/embed.js" data-widget="netwerkscan" data-org="demo"
  *         data-lang="nl" async></script>
@@ -72,10 +73,14 @@
   var instances = []; // { host, shadow, tag, glue, engine, handle }; glue is null once stopped
   var made = 0; // instances made so far: each imports the JS glue under its own URL
 
+  // The tag's language, else the page's, else Dutch: as the widget picks it.
   function langOf(tag) {
-    var raw = (tag.getAttribute('data-lang') || document.documentElement.lang || 'nl').toLowerCase();
-    var primary = raw.split(/[-_]/)[0];
-    return MESSAGES.hasOwnProperty(primary) ? primary : 'nl';
+    var tries = [tag.getAttribute('data-lang'), document.documentElement.lang];
+    for (var i = 0; i < tries.length; i++) {
+      var primary = (tries[i] || '').toLowerCase().split(/[-_]/)[0];
+      if (MESSAGES.hasOwnProperty(primary)) return primary;
+    }
+    return 'nl';
   }
 
   function loadStyles() {
@@ -124,6 +129,11 @@
       var glue = both[1];
       return glue.default({ module_or_path: both[0] }).then(function () { return glue; });
     });
+  }
+
+  // A User Timing mark, for whoever profiles the page (and the bench).
+  function mark(name) {
+    if (typeof performance === 'object' && typeof performance.mark === 'function') performance.mark(name);
   }
 
   // After the next frame is painted (a frame, then a task after it); at
@@ -243,14 +253,21 @@
       '/rules/' + encodeURIComponent(tag.getAttribute('data-widget') || '');
   }
 
-  // Each tag's rules are fetched at once, while the wasm loads; the widget
-  // takes this answer on its first try and fetches again itself on a retry.
-  function prefetchRules(tag) {
-    var answer = fetch(rulesUrl(tag)).then(function (r) {
+  // An answer as the widget takes it: { status, body }.
+  function fetchAnswer(url) {
+    var answer = fetch(url).then(function (r) {
       return r.text().then(function (body) { return { status: r.status, body: body }; });
     });
     answer.catch(function () {}); // the widget reports it
     return answer;
+  }
+
+  // What each tag's first screen shows (the questions, the checklist, in its
+  // language) is fetched at once, while the wasm loads; the scripts
+  // themselves come after the first screen, with the engine. A retry
+  // fetches the scripts again itself.
+  function prefetchFirstScreen(tag) {
+    return fetchAnswer(rulesUrl(tag) + '/first/' + langOf(tag));
   }
 
   function build(tag) {
@@ -263,30 +280,35 @@
     placeholder.textContent = LOADING[langOf(tag)];
     shadow.appendChild(placeholder);
     var widget = { host: host, shadow: shadow, tag: tag, glue: null, engine: null, handle: null };
-    var rules = prefetchRules(tag);
+    var first = prefetchFirstScreen(tag);
 
     // The instance (wasm compiled once, glue per widget) and the styles load together.
     Promise.all([instantiate(FILES.wasm, FILES.glue), stylesOnce()]).then(function (loaded) {
+      mark('bondgenoot:instance');
       adopt(shadow, loaded[1]);
-      mount(widget, loaded[0], rules);
+      mount(widget, loaded[0], first);
+      mark('bondgenoot:mounted');
       placeholder.remove();
     }).catch(function (error) {
       showFailure(shadow, tag, error);
     });
   }
 
-  // Mounts the widget in the instance `glue`; `rules` is the prefetched
-  // answer on the first try, null on a retry (the widget then fetches them).
-  function mount(widget, glue, rules) {
+  // Mounts the widget in the instance `glue`; `first` is the prefetched
+  // first screen on the first try, null on a retry (the widget then fetches
+  // the scripts and waits for the engine).
+  function mount(widget, glue, first) {
     var root = document.createElement('div');
     widget.shadow.appendChild(root);
     var tag = widget.tag;
     widget.glue = glue;
     if (instances.indexOf(widget) < 0) instances.push(widget);
-    // Asked for once the first screen is painted: its download and compile
-    // do not slow the first screen.
-    var engine = afterPaint().then(function () { return engineFor(widget); });
+    // Asked for once the first screen is painted, with the scripts: their
+    // download and compile do not slow the first screen.
+    var painted = afterPaint();
+    var engine = painted.then(function () { return engineFor(widget); });
     engine.catch(function () {}); // the widget reports it
+    var rules = first && painted.then(function () { return fetchAnswer(rulesUrl(tag)); });
     widget.handle = glue.mount(widget.host, root, {
       widget: tag.getAttribute('data-widget') || '',
       org: orgOf(tag),
@@ -295,6 +317,7 @@
       cafe: tag.getAttribute('data-cafe') || '',
       pageLang: document.documentElement.lang || '',
       baseUrl: base,
+      firstScreen: first,
       rules: rules,
       engine: engine
     });

@@ -15,6 +15,7 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use plugin_host::contract::Widget;
+use plugin_host::contract::hooks::Hooks;
 use plugin_host::{ErrorKind, Layer, Rules, ScriptError, review};
 use wasm_bindgen::prelude::*;
 
@@ -45,16 +46,19 @@ fn error_json(error: &ScriptError) -> String {
     serde_json::to_string(error).unwrap_or_else(|_| String::from("{}"))
 }
 
-/// Compiles `layers` (JSON: `[{name, source}]`, default first); the id for
-/// [`call_hook`], or the script error as JSON.
-pub fn compile_layers(layers: &str) -> Result<u32, String> {
-    let layers: Vec<Layer> = serde_json::from_str(layers).map_err(|e| {
-        error_json(&ScriptError::new(
-            ErrorKind::BadInput,
-            None,
-            format!("the layers could not be read: {e}"),
-        ))
-    })?;
+/// Compiles the layers of `rules`, the rules answer as the server sends it
+/// (a `wire::RulesBody`: `{ org, widget, layers: [{ name, source }] }`,
+/// default first); the id for [`call_hook`], or the script error as JSON.
+pub fn compile_layers(rules: &str) -> Result<u32, String> {
+    let layers = serde_json::from_str::<wire::RulesBody>(rules)
+        .map_err(|e| {
+            error_json(&ScriptError::new(
+                ErrorKind::BadInput,
+                None,
+                format!("the rules answer could not be read: {e}"),
+            ))
+        })?
+        .layers;
     let known = COMPILED.with_borrow(|c| c.iter().position(|(l, _)| *l == layers));
     let index = match known {
         Some(index) => index,
@@ -85,32 +89,18 @@ pub fn call_hook(id: u32, hook: &str, args: &str) -> Result<String, String> {
                 format!("no rules with id {id} were compiled"),
             ))
         })?;
-    let args: Vec<serde_json::Value> = serde_json::from_str(args).map_err(|e| {
-        error_json(&ScriptError::new(
-            ErrorKind::BadInput,
-            Some(hook),
-            format!("input could not be passed to the script: {e}"),
-        ))
-    })?;
     RUNNING.set(RUNNING.get().saturating_add(1));
-    let answer = rules.call_json(hook, &args);
+    let answer = rules.call_text(hook, args);
     RUNNING.set(RUNNING.get().saturating_sub(1));
-    let answer = answer.map_err(|e| error_json(&e))?;
-    serde_json::to_string(&answer).map_err(|e| {
-        error_json(&ScriptError::new(
-            ErrorKind::WrongShape,
-            Some(hook),
-            format!("the answer could not be written as JSON: {e}"),
-        ))
-    })
+    answer.map_err(|e| error_json(&e))
 }
 
 /// [`compile_layers`] for the UI module: the id, or throws the error's JSON
 /// (a string; anything else thrown is a trap).
 #[wasm_bindgen]
-pub fn compile(layers: &str) -> Result<u32, JsValue> {
+pub fn compile(rules: &str) -> Result<u32, JsValue> {
     panic_hook();
-    compile_layers(layers).map_err(|e| JsValue::from_str(&e))
+    compile_layers(rules).map_err(|e| JsValue::from_str(&e))
 }
 
 /// [`call_hook`] for the UI module: the answer's JSON, or throws the error's
@@ -175,7 +165,12 @@ mod tests {
     use super::*;
 
     fn layers(source: &str) -> String {
-        serde_json::to_string(&[Layer::new("org:t", source.to_owned())]).expect("json")
+        serde_json::to_string(&wire::RulesBody {
+            org: "t".into(),
+            widget: "netwerkscan".into(),
+            layers: vec![Layer::new("org:t", source.to_owned())],
+        })
+        .expect("json")
     }
 
     #[test]

@@ -353,12 +353,22 @@ fn strip_position(text: &str) -> String {
 }
 
 impl Hooks for Rules {
-    fn call_json(
-        &self,
-        hook: &str,
-        args: &[serde_json::Value],
-    ) -> Result<serde_json::Value, ScriptError> {
-        Rules::call_json(self, hook, args)
+    fn call_text(&self, hook: &str, args: &str) -> Result<String, ScriptError> {
+        let args: Vec<serde_json::Value> = serde_json::from_str(args).map_err(|e| {
+            ScriptError::new(
+                ErrorKind::BadInput,
+                Some(hook),
+                format!("input could not be passed to the script: {e}"),
+            )
+        })?;
+        let answer = self.call_json(hook, &args)?;
+        serde_json::to_string(&answer).map_err(|e| {
+            ScriptError::new(
+                ErrorKind::WrongShape,
+                Some(hook),
+                format!("the answer could not be written as JSON: {e}"),
+            )
+        })
     }
 }
 

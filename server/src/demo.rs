@@ -4,7 +4,6 @@
 //! The token is kept in the data folder so the printed link keeps working.
 //! A plain `serve` sets up none of this: a real deployment starts empty.
 
-use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::Path;
 
@@ -13,7 +12,7 @@ use anyhow::Context as _;
 use crate::clock::Clock;
 use crate::db::CafeInput;
 use crate::store::{DEMO_ORG, Store};
-use plugin_host::contract::vacaturecafe::CafeText;
+use plugin_host::contract::vacaturecafe::{CafeText, CafeTexts};
 use wire::Lang;
 
 /// How a newcomer signs in to the demo organisation's playground.
@@ -118,7 +117,7 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
             sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
             employers: Vec::new(),
         };
-        BTreeMap::from([
+        CafeTexts::from_iter([
             (
                 Lang::En,
                 text(

@@ -44,6 +44,9 @@ pub enum ApiError {
     /// The widget name is not one of the known widgets.
     #[error("No widget called '{}'. The widgets are {}.", shown(.0), Widget::list())]
     WidgetNotFound(String),
+    /// The language is not one the widgets speak.
+    #[error("No language called '{}'. The widgets speak nl, en and ar.", shown(.0))]
+    LangNotFound(String),
     /// The widget has no default rule script yet.
     #[error("The {0} widget has no default rule script yet.")]
     NoDefaultScript(Widget),
@@ -166,7 +169,7 @@ impl ApiError {
                 ErrorCode::ScriptNotFound
             }
             Self::BadPath => ErrorCode::BadPath,
-            Self::NotFound => ErrorCode::NotFound,
+            Self::NotFound | Self::LangNotFound(_) => ErrorCode::NotFound,
             Self::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             Self::CafeNotFound => ErrorCode::CafeNotFound,
             Self::CafeClosed => ErrorCode::CafeClosed,

@@ -1,19 +1,20 @@
-//! The first screen's answers sent with a widget's rules
-//! (`plugin_host::contract::first_screen`): made once per script version and
-//! day, within the organisation's share of the hook threads, so a page view
-//! runs no script and a slow script slows only its own organisation.
+//! The first screen's answers (`plugin_host::contract::first_screen`): made
+//! once per script version, day and language, within the organisation's
+//! share of the hook threads, so a page view runs no script and a slow script
+//! slows only its own organisation.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use plugin_host::Rules;
-use plugin_host::contract::{Widget, first_screen};
+use plugin_host::contract::{Ctx, Lang, Widget, first_screen};
 use wire::Answered;
 
 use crate::script_share::ScriptShares;
 
-/// (organisation, widget) → the rules and the day they were made for, and the answers.
-type Made = HashMap<(String, Widget), (Arc<Rules>, String, Arc<Vec<Answered>>)>;
+/// (organisation, widget, language) → the rules and the day they were made
+/// for, and the answers.
+type Made = HashMap<(String, Widget, Lang), (Arc<Rules>, String, Arc<Vec<Answered>>)>;
 
 /// The answers made so far; shared by all requests.
 #[derive(Debug, Default)]
@@ -22,39 +23,36 @@ pub struct FirstScreens {
 }
 
 impl FirstScreens {
-    /// The first screen's answers of `rules` on `today`; none when the
+    /// The first screen's answers of `rules` for `ctx`; none when the
     /// organisation's share is busy (the widget then waits for its engine).
     pub async fn get(
         &self,
         shares: &ScriptShares,
-        org: &str,
         widget: Widget,
         rules: &Arc<Rules>,
-        today: &str,
+        ctx: Ctx,
     ) -> Arc<Vec<Answered>> {
-        let key = (org.to_owned(), widget);
+        let key = (ctx.org.clone(), widget, ctx.lang);
         if let Some((made_by, day, answers)) = self.lock().get(&key)
             && Arc::ptr_eq(made_by, rules)
-            && day == today
+            && *day == ctx.today
         {
             return Arc::clone(answers);
         }
+        let today = ctx.today.clone();
         let made = {
-            let (rules, org, today) = (Arc::clone(rules), org.to_owned(), today.to_owned());
+            let rules = Arc::clone(rules);
+            let org = ctx.org.clone();
             shares
-                .run(&org.clone(), move || {
-                    first_screen(widget, &*rules, &org, &today)
-                })
+                .run(&org, move || first_screen(widget, &*rules, &ctx))
                 .await
         };
         let Ok(answers) = made else {
             return Arc::default();
         };
         let answers = Arc::new(answers);
-        self.lock().insert(
-            key,
-            (Arc::clone(rules), today.to_owned(), Arc::clone(&answers)),
-        );
+        self.lock()
+            .insert(key, (Arc::clone(rules), today, Arc::clone(&answers)));
         answers
     }
 

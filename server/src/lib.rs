@@ -289,14 +289,21 @@ pub fn app(state: AppState) -> Router {
     };
     let default_scripts =
         scripts(Router::new().route("/scripts/{file}", get(controllers::scripts::default_script)));
-    let org_scripts = scripts(Router::new().route(
-        "/{org}/scripts/{file}",
-        get(controllers::scripts::org_script),
-    ));
-    // The rules answer carries the first screen's answers, made with the
-    // organisation's compiled rules: the cafés' state has those.
-    let rules_answer = Router::new()
-        .route("/{org}/rules/{widget}", get(controllers::scripts::rules))
+    let org_scripts = scripts(
+        Router::new()
+            .route(
+                "/{org}/scripts/{file}",
+                get(controllers::scripts::org_script),
+            )
+            .route("/{org}/rules/{widget}", get(controllers::scripts::rules)),
+    );
+    // The first screen's answers are made with the organisation's compiled
+    // rules, in its share: the cafés' state has those.
+    let first_screens = Router::new()
+        .route(
+            "/{org}/rules/{widget}/first/{lang}",
+            get(controllers::scripts::first_screen),
+        )
         .with_state(Arc::clone(&state.cafes))
         .method_not_allowed_fallback(controllers::extract::method_not_allowed)
         .layer(CompressionLayer::new().br(true).gzip(true))
@@ -327,7 +334,7 @@ pub fn app(state: AppState) -> Router {
     // Every address under /v1/orgs/ is the API's: an unknown one is JSON
     // `not_found`, never the bundle's file server.
     let orgs = org_scripts
-        .merge(rules_answer)
+        .merge(first_screens)
         .layer(cors.clone())
         .merge(public)
         .fallback(controllers::extract::not_found);

@@ -35,11 +35,6 @@ impl RulesCache {
         }
     }
 
-    /// Where the scripts are read.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     /// The organisation's compiled rules for `widget`.
     pub async fn get(&self, org: &OrgName, widget: Widget) -> Result<Arc<Rules>, ApiError> {
         let key = (org.to_string(), widget);
@@ -65,22 +60,6 @@ impl RulesCache {
         self.lock()
             .insert(key, (Instant::now(), layers, Arc::clone(&rules)));
         Ok(rules)
-    }
-
-    /// The organisation's compiled rules for `widget` if they are exactly
-    /// `layers` (the rules answer sends both: they must belong together).
-    pub async fn get_exactly(
-        &self,
-        org: &OrgName,
-        widget: Widget,
-        layers: &[Layer],
-    ) -> Option<Arc<Rules>> {
-        self.get(org, widget).await.ok()?;
-        let key = (org.to_string(), widget);
-        match self.lock().get(&key) {
-            Some((_, cached, rules)) if cached == layers => Some(Arc::clone(rules)),
-            _ => None,
-        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Compiled> {

@@ -571,9 +571,9 @@ async fn a_missing_bundle_is_only_a_warning_and_the_api_still_works() {
 
 /// The first screen's answers the widget shows before its rules engine has
 /// loaded: made by the organisation's own layers, exactly as the browser's
-/// typed call would make them.
+/// typed call would make them, in the language asked for.
 #[tokio::test]
-async fn the_rules_answer_carries_the_first_screen_made_by_the_organisations_scripts() {
+async fn the_first_screen_is_made_by_the_organisations_scripts_in_the_language_asked_for() {
     use plugin_host::contract::{Ctx, Lang, netwerkscan};
     use plugin_host::{Layer, Rules};
 
@@ -582,41 +582,53 @@ async fn the_rules_answer_carries_the_first_screen_made_by_the_organisations_scr
     let body = json_of(server.get("/v1/orgs/demo/rules/netwerkscan").await).await;
     let layers: Vec<Layer> = serde_json::from_value(body["layers"].clone()).expect("layers");
     let rules = Rules::compile(&layers).expect("the demo compiles");
-    let first = body["first"].as_array().expect("first");
-    assert_eq!(first.len(), 3, "the questions in each language: {first:?}");
-    for (answered, lang) in first.iter().zip(Lang::ALL) {
-        assert_eq!(answered["hook"], "questions");
-        let ctx: Ctx = serde_json::from_value(answered["args"][0].clone()).expect("a ctx");
+    for lang in Lang::ALL {
+        let path = format!("/v1/orgs/demo/rules/netwerkscan/first/{}", lang.tag());
+        let response = server.get(&path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&response, CACHE_CONTROL), "no-cache");
+        let first = json_of(response).await;
+        assert_eq!(first["lang"], lang.tag());
+        let answered = first["answered"].as_array().expect("answered");
+        assert_eq!(answered.len(), 1, "the questions: {answered:?}");
+        assert_eq!(answered[0]["hook"], "questions");
+        let ctx: Ctx = serde_json::from_value(answered[0]["args"][0].clone()).expect("a ctx");
         assert_eq!((ctx.lang, ctx.org.as_str()), (lang, "demo"));
         let here = netwerkscan::questions(&rules, &ctx).expect("questions");
         assert_eq!(
-            answered["answer"],
+            answered[0]["answer"],
             serde_json::to_value(&here).expect("json"),
             "{lang:?}: the same questions the browser's engine makes"
         );
+        // The demo's own question is in it: the organisation's layer made it.
+        assert!(
+            answered[0]["answer"].to_string().contains("demo-buddy"),
+            "{}",
+            answered[0]["answer"]
+        );
     }
-    // The demo's own question is in it: the organisation's layer made it.
-    assert!(
-        first[0]["answer"].to_string().contains("buddy"),
-        "{}",
-        first[0]["answer"]
-    );
 
-    let checklist = json_of(server.get("/v1/orgs/demo/rules/alliantiescan").await).await;
-    let hooks: Vec<&str> = checklist["first"]
-        .as_array()
-        .expect("first")
-        .iter()
-        .filter_map(|a| a["hook"].as_str())
-        .collect();
-    assert_eq!(hooks, ["checklist"; 3]);
-    let cafes = json_of(server.get("/v1/orgs/demo/rules/vacaturecafe").await).await;
-    assert_eq!(cafes["first"], json!([]), "the café list needs no hook");
+    let checklist = json_of(
+        server
+            .get("/v1/orgs/demo/rules/alliantiescan/first/en")
+            .await,
+    )
+    .await;
+    assert_eq!(checklist["answered"][0]["hook"], "checklist");
+    let cafes = json_of(
+        server
+            .get("/v1/orgs/demo/rules/vacaturecafe/first/nl")
+            .await,
+    )
+    .await;
+    assert_eq!(cafes["answered"], json!([]), "the café list needs no hook");
+    let unknown = server.get("/v1/orgs/demo/rules/netwerkscan/first/fr").await;
+    assert_error(unknown, StatusCode::NOT_FOUND, "not_found").await;
     server.stop().await;
 }
 
 #[tokio::test]
-async fn a_script_that_fails_on_the_first_screen_is_still_served_without_answers() {
+async fn a_script_that_fails_on_the_first_screen_gets_an_empty_first_screen_and_its_layers() {
     let dirs = Dirs::new();
     let dir = dirs.org_dir("kapot");
     std::fs::create_dir_all(&dir).expect("org dir");
@@ -625,12 +637,24 @@ async fn a_script_that_fails_on_the_first_screen_is_still_served_without_answers
         "fn questions(ctx) { throw \"not today\" }\n",
     )
     .expect("script");
+    std::fs::create_dir_all(dirs.org_dir("stuk")).expect("org dir");
+    std::fs::write(dirs.org_dir("stuk").join("netwerkscan.rhai"), "fn (\n").expect("script");
     let server = Server::start(&dirs).await;
-    let response = server.get("/v1/orgs/kapot/rules/netwerkscan").await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let body = json_of(response).await;
-    assert_eq!(body["layers"].as_array().map(Vec::len), Some(2));
-    // The widget makes the call itself and shows the error it always showed.
-    assert_eq!(body["first"], json!([]));
+    for org in ["kapot", "stuk"] {
+        let response = server
+            .get(&format!("/v1/orgs/{org}/rules/netwerkscan/first/nl"))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "{org}");
+        // The widget makes the call itself, with its engine, and shows the
+        // error it always showed.
+        assert_eq!(json_of(response).await["answered"], json!([]), "{org}");
+        let rules = json_of(
+            server
+                .get(&format!("/v1/orgs/{org}/rules/netwerkscan"))
+                .await,
+        )
+        .await;
+        assert_eq!(rules["layers"].as_array().map(Vec::len), Some(2), "{org}");
+    }
     server.stop().await;
 }

@@ -25,7 +25,9 @@ async function measure(page, label) {
   const handle = await page.waitForFunction(rendered, null, { polling: 'raf', timeout: 20000 });
   // Where the time went: when each resource finished arriving (ms after navigation).
   const ends = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
-    .map((e) => [e.name.replace(/^.*\/(v1\/)?/, ''), e.responseEnd])));
+    .map((e) => [e.name.replace(/^.*\/(v1\/)?/, ''), e.responseEnd])
+    // embed.js's marks: the first UI instance ready, the first widget mounted.
+    .concat(['bondgenoot:instance', 'bondgenoot:mounted'].map((m) => [m, performance.getEntriesByName(m)[0]?.startTime ?? NaN]))));
   for (const [name, t] of Object.entries(ends)) (phases[`${label} ${name}`] ??= []).push(t);
   return handle.jsonValue();
 }

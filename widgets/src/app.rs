@@ -44,7 +44,7 @@ pub fn App(props: &AppProps) -> Html {
                     Err(e) => return loaded.set(Some(Err(e))),
                 };
                 loaded.set(Some(Ok(rules.clone())));
-                loaded.set(Some(rules::with_engine(&config, &rules).await));
+                loaded.set(Some(rules::with_engine(&config, &rules, first_try).await));
             });
         });
     }

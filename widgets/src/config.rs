@@ -37,7 +37,12 @@ pub struct Config {
     pub base_url: String,
     /// `data-cafe`: show only this café (Vacaturecafé).
     pub cafe: Option<i64>,
-    /// The rules answer embed.js started fetching while the wasm loaded.
+    /// The first screen's answers, which embed.js started fetching while the
+    /// wasm loaded (`{ status, body }`, a `wire::FirstScreen`).
+    pub first_screen: Option<Prefetched>,
+    /// The rules answer (`{ status, body }`, a `wire::RulesBody`): embed.js
+    /// fetches it after the first screen, with the engine; the playground's
+    /// preview passes its draft.
     pub prefetched: Option<Prefetched>,
     /// Where embed.js fetched the rules, to fetch them again on a retry. The
     /// playground's preview has none: it passes its draft as the answer.
@@ -104,6 +109,7 @@ impl Config {
                 .map(Prefetched)
         };
         let prefetched = promise("rules");
+        let first_screen = promise("firstScreen");
         let engine = promise("engine");
         let cafe = match raw.cafe.trim() {
             "" => None,
@@ -119,6 +125,7 @@ impl Config {
             base_url,
             cafe,
             prefetched,
+            first_screen,
             rules_url: Some(raw.rules_url).filter(|u| !u.is_empty()),
             preview: raw.preview,
             engine,

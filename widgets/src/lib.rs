@@ -63,7 +63,9 @@ pub fn mount(
     PANIC_HOOK.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             PANICKED.store(true, Ordering::Relaxed);
-            console_error_panic_hook::hook(info);
+            // The message and where, for whoever looks at the console; the
+            // stack JS would add costs bytes before every first screen.
+            web_sys::console::error_1(&format!("Bondgenoot: {info}").into());
         }));
     });
     let config = Config::from_js(&config).map_err(|e| JsValue::from_str(&e))?;

@@ -1,13 +1,14 @@
-//! An organisation's rules in the UI module, which holds no Rhai: the first
-//! screen's answers the server sent with the scripts, then the engine module
-//! (`engine`, a second wasm module embed.js loads in the background) with
-//! the scripts compiled in it. Every hook call goes through [`SharedRules`]
-//! as [`Hooks`]; the answers stay on the device.
+//! An organisation's rules in the UI module, which holds no Rhai: first the
+//! first screen's answers, made by the server with the organisation's
+//! scripts; then the engine module (`engine`, a second wasm module embed.js
+//! loads after the first screen) with the scripts compiled in it, which
+//! answers every call from then on. Every hook call goes through
+//! [`SharedRules`] as [`Hooks`]; the person's answers stay on the device.
 
 use std::rc::Rc;
 
 use plugin_host::contract::hooks::{Answered, Hooks};
-use plugin_host::{ErrorKind, Layer, ScriptError};
+use plugin_host::{ErrorKind, ScriptError};
 use wasm_bindgen::prelude::*;
 
 use crate::config::Config;
@@ -22,7 +23,7 @@ extern "C" {
     pub type Engine;
 
     #[wasm_bindgen(method, catch)]
-    fn compile(this: &Engine, layers: &str) -> Result<u32, JsValue>;
+    fn compile(this: &Engine, rules: &str) -> Result<u32, JsValue>;
 
     #[wasm_bindgen(method, catch)]
     fn call(this: &Engine, id: u32, hook: &str, args: &str) -> Result<String, JsValue>;
@@ -36,9 +37,13 @@ pub struct SharedRules(Rc<Loaded>);
 
 #[derive(Debug)]
 struct Loaded {
-    /// The layers, as JSON, for the engine.
-    layers: String,
-    /// The first screen's answers, made by the server with the same scripts.
+    /// The rules answer (a `wire::RulesBody` as JSON, the layers in it) for
+    /// the engine, which reads it; none yet after the first screen's
+    /// answers alone.
+    layers: Option<String>,
+    /// The first screen's answers, made by the server; until the engine is
+    /// there (then it answers every call, with the layers it has, so a
+    /// script published in between cannot mix two versions on one screen).
     first: Vec<Answered>,
     /// The engine and the id of these layers compiled in it, once there.
     engine: Option<(Engine, u32)>,
@@ -57,32 +62,28 @@ impl SharedRules {
         self.0.engine.is_some()
     }
 
-    /// These rules compiled in `engine`: a new value, so answers are made again.
-    fn compiled_in(&self, engine: Engine) -> Result<Self, LoadError> {
+    /// `layers` compiled in `engine`: a new value, so answers are made again.
+    fn compiled_in(layers: String, engine: Engine) -> Result<Self, LoadError> {
         let id = engine
-            .compile(&self.0.layers)
+            .compile(&layers)
             .map_err(|e| LoadError::Script(engine_error(None, &e)))?;
         Ok(Self(Rc::new(Loaded {
-            layers: self.0.layers.clone(),
-            first: self.0.first.clone(),
+            layers: Some(layers),
+            first: Vec::new(),
             engine: Some((engine, id)),
         })))
     }
 }
 
 impl Hooks for SharedRules {
-    fn call_json(
-        &self,
-        hook: &str,
-        args: &[serde_json::Value],
-    ) -> Result<serde_json::Value, ScriptError> {
+    fn call_text(&self, hook: &str, args: &str) -> Result<String, ScriptError> {
         if let Some(known) = self
             .0
             .first
             .iter()
-            .find(|a| a.hook == hook && a.args == args)
+            .find(|a| a.hook == hook && a.args.get() == args)
         {
-            return Ok(known.answer.clone());
+            return Ok(known.answer.get().to_owned());
         }
         let Some((engine, id)) = &self.0.engine else {
             return Err(ScriptError::new(
@@ -91,13 +92,9 @@ impl Hooks for SharedRules {
                 "the rules engine has not loaded yet",
             ));
         };
-        let args = serde_json::to_string(args)
-            .map_err(|e| ScriptError::new(ErrorKind::BadInput, Some(hook), e.to_string()))?;
-        let answer = engine
-            .call(*id, hook, &args)
-            .map_err(|e| engine_error(Some(hook), &e))?;
-        serde_json::from_str(&answer)
-            .map_err(|e| ScriptError::new(ErrorKind::WrongShape, Some(hook), e.to_string()))
+        engine
+            .call(*id, hook, args)
+            .map_err(|e| engine_error(Some(hook), &e))
     }
 }
 
@@ -145,11 +142,37 @@ impl std::fmt::Display for LoadError {
     }
 }
 
-/// Gets the org's layered scripts and the first screen's answers. The first
-/// try takes the answer embed.js prefetched; a retry fetches the address
-/// embed.js used again (the playground's preview has none, and takes its
-/// draft again).
+/// What the widget shows first. On the first try: the first screen's answers
+/// embed.js prefetched, when the server made them. Otherwise (a retry, the
+/// playground's preview, no answers): the layers, and the screen waits for
+/// the engine.
 pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadError> {
+    if first_try && let Some(answer) = &config.first_screen {
+        let first = prefetched(&answer.0)
+            .await
+            .ok()
+            .filter(|(status, _)| *status == 200)
+            .and_then(|(_, body)| serde_json::from_str::<wire::FirstScreen>(&body).ok());
+        if let Some(first) = first {
+            return Ok(SharedRules(Rc::new(Loaded {
+                layers: None,
+                first: first.answered,
+                engine: None,
+            })));
+        }
+    }
+    Ok(SharedRules(Rc::new(Loaded {
+        layers: Some(layers(config, first_try).await?),
+        first: Vec::new(),
+        engine: None,
+    })))
+}
+
+/// The org's layered scripts: the rules answer as it came, for the engine
+/// (which reads it: this module needs no code for it). The first try takes
+/// the answer embed.js fetched; a retry fetches the address embed.js used
+/// again (the playground's preview has none, and takes its draft again).
+async fn layers(config: &Config, first_try: bool) -> Result<String, LoadError> {
     let (status, body) = match (&config.prefetched, &config.rules_url) {
         (Some(answer), Some(_)) if first_try => prefetched(&answer.0).await?,
         (_, Some(url)) => fetch(url).await?,
@@ -163,27 +186,28 @@ pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadE
     if !(200..300).contains(&status) {
         return Err(LoadError::Status(status, body));
     }
-    let answer: wire::RulesBody =
-        serde_json::from_str(&body).map_err(|e| LoadError::Format(e.to_string()))?;
-    let layers: &[Layer] = &answer.layers;
-    let layers = serde_json::to_string(layers).map_err(|e| LoadError::Format(e.to_string()))?;
-    Ok(SharedRules(Rc::new(Loaded {
-        layers,
-        first: answer.first,
-        engine: None,
-    })))
+    Ok(body)
 }
 
-/// Waits for the engine embed.js is loading for this widget and compiles
-/// the rules in it.
-pub async fn with_engine(config: &Config, rules: &SharedRules) -> Result<SharedRules, LoadError> {
+/// Waits for the engine embed.js is loading for this widget (and for the
+/// layers, when only the first screen's answers came) and compiles the
+/// rules in it.
+pub async fn with_engine(
+    config: &Config,
+    rules: &SharedRules,
+    first_try: bool,
+) -> Result<SharedRules, LoadError> {
     let Some(engine) = &config.engine else {
         return Err(LoadError::Engine("no engine was given".into()));
+    };
+    let layers = match &rules.0.layers {
+        Some(layers) => layers.clone(),
+        None => layers(config, first_try).await?,
     };
     let engine = wasm_bindgen_futures::JsFuture::from(engine.0.clone())
         .await
         .map_err(|e| LoadError::Engine(format!("{e:?}")))?;
-    rules.compiled_in(engine.unchecked_into())
+    SharedRules::compiled_in(layers, engine.unchecked_into())
 }
 
 /// Awaits embed.js's `{ status, body }`.

@@ -54,8 +54,72 @@ pub struct CafeDetails {
     /// than the fields above, which are in the organisation's first
     /// language. A person reads [`Cafe::in_lang`]: their language where it
     /// is written, the first language where not.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub texts: BTreeMap<Lang, CafeText>,
+    #[serde(default, skip_serializing_if = "CafeTexts::is_empty")]
+    pub texts: CafeTexts,
+}
+
+/// A café's words in the other languages, at most one text each. On the
+/// wire a map by language tag (`{ "en": {…}, "ar": {…} }`); a struct, not a
+/// map type, because the widgets' bundle would carry a whole tree map's code
+/// for three entries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CafeTexts {
+    /// In Dutch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    nl: Option<CafeText>,
+    /// In English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    en: Option<CafeText>,
+    /// In Arabic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ar: Option<CafeText>,
+}
+
+impl CafeTexts {
+    fn slot(&mut self, lang: Lang) -> &mut Option<CafeText> {
+        match lang {
+            Lang::Nl => &mut self.nl,
+            Lang::En => &mut self.en,
+            Lang::Ar => &mut self.ar,
+        }
+    }
+
+    /// The text in `lang`, if written.
+    pub fn get(&self, lang: Lang) -> Option<&CafeText> {
+        match lang {
+            Lang::Nl => self.nl.as_ref(),
+            Lang::En => self.en.as_ref(),
+            Lang::Ar => self.ar.as_ref(),
+        }
+    }
+
+    /// Sets the text in `lang`.
+    pub fn insert(&mut self, lang: Lang, text: CafeText) {
+        *self.slot(lang) = Some(text);
+    }
+
+    /// Whether no other language is written.
+    pub fn is_empty(&self) -> bool {
+        self.nl.is_none() && self.en.is_none() && self.ar.is_none()
+    }
+
+    /// The texts written, in the languages' order.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &CafeText)> {
+        Lang::ALL
+            .into_iter()
+            .filter_map(|lang| self.get(lang).map(|text| (lang, text)))
+    }
+}
+
+impl FromIterator<(Lang, CafeText)> for CafeTexts {
+    fn from_iter<I: IntoIterator<Item = (Lang, CafeText)>>(iter: I) -> Self {
+        let mut texts = Self::default();
+        for (lang, text) in iter {
+            texts.insert(lang, text);
+        }
+        texts
+    }
 }
 
 /// A café's words in one more language. An empty field falls back to the
@@ -95,7 +159,7 @@ impl Cafe {
                 languages: vec!["nl".into(), "ar".into()],
                 capacity: 20,
                 closed: false,
-                texts: BTreeMap::new(),
+                texts: CafeTexts::default(),
             },
         }
     }
@@ -107,7 +171,7 @@ impl Cafe {
     pub fn in_lang(&self, lang: Lang) -> Self {
         let mut cafe = self.clone();
         let texts = std::mem::take(&mut cafe.details.texts);
-        if let Some(text) = texts.get(&lang) {
+        if let Some(text) = texts.get(lang) {
             let d = &mut cafe.details;
             let pick = |own: &String, first: &mut String| {
                 if !own.trim().is_empty() {

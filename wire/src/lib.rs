@@ -238,7 +238,7 @@ impl Layer {
 
 /// The answer of `GET /v1/orgs/{org}/rules/{widget}`: the layers the widget
 /// compiles, the default first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RulesBody {
     /// The organisation.
     pub org: String,
@@ -246,24 +246,38 @@ pub struct RulesBody {
     pub widget: String,
     /// The default script, then the organisation's if it has one.
     pub layers: Vec<Layer>,
-    /// The first screen's hook calls (the Netwerkscan's questions, the
-    /// Alliantiescan's checklist, in each language), answered by these
-    /// layers on the server: the widget shows them before its rules engine
-    /// has loaded. Calls that failed are left out (the widget makes them).
-    #[serde(default)]
-    pub first: Vec<Answered>,
+}
+
+/// The answer of `GET /v1/orgs/{org}/rules/{widget}/first/{lang}`: the
+/// first screen's hook calls (the Netwerkscan's questions, the
+/// Alliantiescan's checklist) in one language, answered on the server by the
+/// organisation's current layers. The widget shows them while its rules
+/// engine and the layers load, after the first screen; calls that failed are
+/// left out (the widget then makes them itself).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FirstScreen {
+    /// The organisation.
+    pub org: String,
+    /// The widget.
+    pub widget: String,
+    /// The language of the answers.
+    pub lang: Lang,
+    /// The calls and their answers.
+    pub answered: Vec<Answered>,
 }
 
 /// One hook call and its answer, made by the server with the same typed call
-/// the widget makes; the widget uses it only for exactly this call.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// the widget makes; the widget uses it only for exactly this call. Kept as
+/// the JSON text it is (the widget compares the arguments as written, and
+/// reads the answer as its type).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Answered {
     /// The hook.
     pub hook: String,
-    /// Its arguments, as the typed call wrote them.
-    pub args: Vec<serde_json::Value>,
+    /// Its arguments (a JSON array), as the typed call wrote them.
+    pub args: Box<serde_json::value::RawValue>,
     /// What the script answered.
-    pub answer: serde_json::Value,
+    pub answer: Box<serde_json::value::RawValue>,
 }
 
 #[cfg(test)]

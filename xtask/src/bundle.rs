@@ -34,17 +34,20 @@ pub struct Size {
 /// Builds the bundle and returns the size of each file.
 pub fn build() -> Result<Vec<Size>> {
     tools::ensure_wasm_toolchain()?;
-    sh(cargo().args([
-        "build",
-        "--package",
-        "widgets",
-        "--package",
-        "engine",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-    ]))?;
+    sh(cargo()
+        .args([
+            "build",
+            "--package",
+            "widgets",
+            "--package",
+            "engine",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--profile",
+            "wasm-release",
+            "--config",
+        ])
+        .arg(remap_registry()))?;
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     fs::create_dir_all(OUT).context("creating the bundle folder")?;
     for (crate_name, out_name) in [("widgets", "bondgenoot"), ("engine", "bondgenoot_engine")] {
@@ -63,8 +66,18 @@ pub fn build() -> Result<Vec<Size>> {
             ])
             .arg(&wasm))?;
     }
-    fs::copy("widgets/widget.css", Path::new(OUT).join("widget.css"))
-        .context("copying widget.css")?;
+    // Minified, as every byte before the first screen counts on a slow
+    // connection: the glue, the stylesheet and (below) embed.js.
+    let esbuild = esbuild()?;
+    for glue in ["bondgenoot.js", "bondgenoot_engine.js"] {
+        let path = Path::new(OUT).join(glue);
+        minify(&esbuild, &path, &path)?;
+    }
+    minify(
+        &esbuild,
+        Path::new("widgets/widget.css"),
+        &Path::new(OUT).join("widget.css"),
+    )?;
     // Versioned copies that never change, named by their content: the
     // server lets browsers keep them for a year (see the server's
     // `controllers::assets`). embed.js, whose address is fixed, names them.
@@ -95,9 +108,13 @@ pub fn build() -> Result<Vec<Size>> {
         "www/embed.js should have the line `{line}` once, for the versioned names"
     );
     let embed = embed.replace(line, &format!("var FILES = {{ {names} }};"));
-    // Written whole, then moved into place: a request never gets half of it.
+    // Written whole (and minified), then moved into place: a request never
+    // gets half of it.
+    let named = Path::new(OUT).join("embed.named.js");
+    fs::write(&named, embed).context("writing embed.js")?;
     let staged = Path::new(OUT).join("embed.js.new");
-    fs::write(&staged, embed).context("writing embed.js")?;
+    minify(&esbuild, &named, &staged)?;
+    fs::remove_file(&named).context("removing the unminified embed.js")?;
     fs::rename(&staged, Path::new(OUT).join("embed.js")).context("moving embed.js into place")?;
 
     let mut sizes = Vec::new();
@@ -121,15 +138,53 @@ pub fn build() -> Result<Vec<Size>> {
     Ok(sizes)
 }
 
+/// A `--config` value that adds, to the wasm target's flags, a remap of the
+/// crates' download folders (`registry/src/<index>/`) in the panic locations
+/// the bundle carries: the same bytes on every machine (the size guard counts
+/// them), and no builder's home folder in a file every visitor downloads.
+/// Cargo joins it to the flags in `.cargo/config.toml`.
+fn remap_registry() -> String {
+    let home = std::env::var("CARGO_HOME")
+        .unwrap_or_else(|_| format!("{}/.cargo", std::env::var("HOME").unwrap_or_default()));
+    let sources = Path::new(&home).join("registry/src");
+    let flags: Vec<String> = fs::read_dir(&sources)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|index| format!("\"--remap-path-prefix={}/=\"", index.path().display()))
+        .collect();
+    format!(
+        "target.wasm32-unknown-unknown.rustflags=[{}]",
+        flags.join(",")
+    )
+}
+
+/// esbuild, from the playground's npm packages (installed if missing).
+fn esbuild() -> Result<std::path::PathBuf> {
+    let dir = Path::new("admin");
+    tools::ensure_npm_packages(dir)?;
+    std::fs::canonicalize(dir.join("node_modules/.bin/esbuild"))
+        .context("esbuild is missing from admin/node_modules")
+}
+
+/// Minifies one JS or CSS file (whitespace, comments, names; the `/*!`
+/// licence comment stays) from `from` into `to`.
+fn minify(esbuild: &Path, from: &Path, to: &Path) -> Result<()> {
+    let staged = to.with_extension("min.tmp");
+    sh(Command::new(esbuild)
+        .arg(from)
+        .args(["--minify", "--log-level=warning"])
+        .arg(format!("--outfile={}", staged.display())))?;
+    fs::rename(&staged, to).with_context(|| format!("writing {}", to.display()))
+}
+
 /// The admin playground: `admin/src/main.js` and CodeMirror in one minified
 /// module, beside its page and stylesheet.
 pub fn playground() -> Result<()> {
     let dir = Path::new("admin");
-    tools::ensure_npm_packages(dir)?;
+    let esbuild = esbuild()?;
     fs::create_dir_all(ADMIN_OUT).context("creating the playground folder")?;
     let out = std::fs::canonicalize(ADMIN_OUT).context("the playground folder")?;
-    let esbuild = std::fs::canonicalize(dir.join("node_modules/.bin/esbuild"))
-        .context("esbuild is missing from admin/node_modules")?;
     sh(Command::new(esbuild)
         .args([
             "src/main.js",

@@ -161,6 +161,7 @@ fn e2e(what: &str, bin: &Path) -> Result<()> {
             "demo.test.mjs",
             "console.test.mjs",
             "reading.test.mjs",
+            "size.test.mjs",
         ]);
     } else {
         cmd.arg("bench.mjs");

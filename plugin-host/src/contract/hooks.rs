@@ -7,29 +7,49 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 
 use crate::{ErrorKind, ScriptError};
 
-/// Runs hooks with JSON in and JSON out.
+/// Runs hooks with JSON text in and out. Text, not `serde_json::Value`: the
+/// browser's answers cross from the engine module as text anyway, and read
+/// straight into their types the UI module needs no code to walk a `Value`.
 pub trait Hooks {
-    /// Calls `hook` with `args`; the script's answer, or why there is none.
-    fn call_json(
-        &self,
-        hook: &str,
-        args: &[serde_json::Value],
-    ) -> Result<serde_json::Value, ScriptError>;
+    /// Calls `hook` with `args` (a JSON array); the script's answer as JSON,
+    /// or why there is none.
+    fn call_text(&self, hook: &str, args: &str) -> Result<String, ScriptError>;
 }
 
 /// Anything serde can write, passed to a hook as an argument.
 pub trait Arg {
     /// The argument as JSON.
-    fn json(&self) -> serde_json::Result<serde_json::Value>;
+    fn json(&self) -> serde_json::Result<String>;
 }
 
 impl<T: Serialize> Arg for T {
-    fn json(&self) -> serde_json::Result<serde_json::Value> {
-        serde_json::to_value(self)
+    fn json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
     }
+}
+
+/// The arguments as one JSON array.
+fn args_text(hook: &str, args: &[&dyn Arg]) -> Result<String, ScriptError> {
+    let mut text = String::from("[");
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        let json = arg.json().map_err(|e| {
+            ScriptError::new(
+                ErrorKind::BadInput,
+                Some(hook),
+                format!("input could not be passed to the script: {e}"),
+            )
+        })?;
+        text.push_str(&json);
+    }
+    text.push(']');
+    Ok(text)
 }
 
 /// Calls `hook` with `args` and reads the answer as `O`; `expected` says the
@@ -40,41 +60,32 @@ pub fn call<O: DeserializeOwned>(
     args: &[&dyn Arg],
     expected: &str,
 ) -> Result<O, ScriptError> {
-    let values = args
-        .iter()
-        .map(|a| a.json())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| {
-            ScriptError::new(
-                ErrorKind::BadInput,
-                Some(hook),
-                format!("input could not be passed to the script: {e}"),
-            )
-        })?;
-    let value = hooks.call_json(hook, &values)?;
-    O::deserialize(&value).map_err(|e| {
+    let answer = hooks.call_text(hook, &args_text(hook, args)?)?;
+    serde_json::from_str(&answer).map_err(|e| {
+        // serde's words without "at line 1 column 9" (of the answer, not the script).
+        let why = e.to_string();
+        let why = why.split(" at line ").next().unwrap_or_default();
         ScriptError::new(
             ErrorKind::WrongShape,
             Some(hook),
             format!(
-                "returned {}, but {expected} was expected ({e})",
-                describe(&value)
+                "returned {}, but {expected} was expected ({why})",
+                describe(&answer)
             ),
         )
     })
 }
 
-/// A value's kind in the words Rhai uses for it (`i64`, `string`, `map`…):
-/// what the admin wrote in the script.
-fn describe(value: &serde_json::Value) -> String {
-    use serde_json::Value;
-    let kind = match value {
-        Value::Null => return "nothing".to_owned(),
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "i64",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "map",
+/// The kind of the JSON value in `answer`, in the words Rhai uses for it
+/// (`i64`, `string`, `map`…): what the admin wrote in the script.
+fn describe(answer: &str) -> String {
+    let kind = match answer.trim_start().as_bytes().first() {
+        None | Some(b'n') => return "nothing".to_owned(),
+        Some(b't' | b'f') => "bool",
+        Some(b'"') => "string",
+        Some(b'[') => "array",
+        Some(b'{') => "map",
+        Some(_) => "i64",
     };
     format!("a value of type {kind}")
 }
@@ -105,17 +116,18 @@ impl<'h> Recorder<'h> {
 }
 
 impl Hooks for Recorder<'_> {
-    fn call_json(
-        &self,
-        hook: &str,
-        args: &[serde_json::Value],
-    ) -> Result<serde_json::Value, ScriptError> {
-        let answer = self.inner.call_json(hook, args)?;
-        self.answered.borrow_mut().push(Answered {
-            hook: hook.to_owned(),
-            args: args.to_vec(),
-            answer: answer.clone(),
-        });
+    fn call_text(&self, hook: &str, args: &str) -> Result<String, ScriptError> {
+        let answer = self.inner.call_text(hook, args)?;
+        let raw = |text: &str| RawValue::from_string(text.to_owned());
+        // Both are JSON already (the arguments as written, the answer as
+        // the script's engine wrote it); a call that is not is not kept.
+        if let (Ok(args), Ok(answer)) = (raw(args), raw(&answer)) {
+            self.answered.borrow_mut().push(Answered {
+                hook: hook.to_owned(),
+                args,
+                answer,
+            });
+        }
         Ok(answer)
     }
 }

@@ -97,38 +97,23 @@ pub struct Step {
     pub link: Option<String>,
 }
 
-/// The hook calls a widget's first screen makes (the Netwerkscan's
-/// `questions`, the Alliantiescan's `checklist`, in every language; the
+/// The hook calls a widget's first screen makes in `ctx.lang` (the
+/// Netwerkscan's `questions`, the Alliantiescan's `checklist`; the
 /// Vacaturecafé's list needs none), answered by `rules`: the server sends
-/// them with the rules, so the widget is usable before its rules engine has
-/// loaded. A call that fails is left out; the widget then makes it itself
-/// and shows the error as it always did.
-pub fn first_screen(
-    widget: Widget,
-    rules: &dyn hooks::Hooks,
-    org: &str,
-    today: &str,
-) -> Vec<hooks::Answered> {
-    let mut answered = Vec::new();
-    for lang in Lang::ALL {
-        let ctx = Ctx {
-            lang,
-            org: org.to_owned(),
-            today: today.to_owned(),
-        };
-        let recorder = hooks::Recorder::new(rules);
-        // The answers are kept by the recorder, and only when the typed
-        // call accepted them.
-        let typed = match widget {
-            Widget::Netwerkscan => netwerkscan::questions(&recorder, &ctx).map(drop),
-            Widget::Alliantiescan => alliantiescan::checklist(&recorder, &ctx).map(drop),
-            Widget::Vacaturecafe => Ok(()),
-        };
-        if typed.is_ok() {
-            answered.extend(recorder.into_answered());
-        }
+/// them, so the widget is usable before its rules engine has loaded. Kept
+/// only when the typed call accepts them; else none, and the widget makes
+/// the call itself and shows the error as it always did.
+pub fn first_screen(widget: Widget, rules: &dyn hooks::Hooks, ctx: &Ctx) -> Vec<hooks::Answered> {
+    let recorder = hooks::Recorder::new(rules);
+    let typed = match widget {
+        Widget::Netwerkscan => netwerkscan::questions(&recorder, ctx).map(drop),
+        Widget::Alliantiescan => alliantiescan::checklist(&recorder, ctx).map(drop),
+        Widget::Vacaturecafe => Ok(()),
+    };
+    match typed {
+        Ok(()) => recorder.into_answered(),
+        Err(_) => Vec::new(),
     }
-    answered
 }
 
 /// Gives hand-written hook arguments (script tests, the admin CLI) the same

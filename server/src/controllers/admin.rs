@@ -402,7 +402,7 @@ fn check_cafe(c: CafeInput) -> Result<CafeInput, ApiError> {
     ] {
         check_list(name, list)?;
     }
-    for (lang, text) in &c.texts {
+    for (lang, text) in c.texts.iter() {
         let field = |name: &str| format!("texts.{}.{name}", lang.tag());
         let title = field("title");
         if !text.title.is_empty() && (text.title.trim().is_empty() || !text_ok(&text.title, 120)) {

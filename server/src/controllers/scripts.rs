@@ -7,6 +7,8 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+use plugin_host::contract::{Ctx, Lang};
+
 use super::cafes::Cafes;
 use super::extract::{Org, Params};
 use crate::error::ApiError;
@@ -46,38 +48,63 @@ pub async fn org_script(
     Ok(etag::respond(&headers, TEXT, source))
 }
 
-/// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers,
-/// and the first screen's answers made with them (none when the scripts do
-/// not compile: the widget then shows the error itself).
+/// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers.
 pub async fn rules(
-    State(cafes): State<Arc<Cafes>>,
+    State(store): State<Arc<Store>>,
     Org(org): Org,
     Params((_, widget)): Params<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
-    let layers = cafes.rules.store().layers(&org, widget).await?;
-    let first = match cafes.rules.get_exactly(&org, widget, &layers).await {
-        Some(rules) => {
-            let org_row = cafes.db.org(org.as_str()).await?;
-            let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
-            let today = cafes.clock.today_in(zone).to_string();
-            let answers = cafes
-                .first_screens
-                .get(&cafes.shares, org.as_str(), widget, &rules, &today)
-                .await;
-            answers.as_ref().clone()
-        }
-        None => Vec::new(),
-    };
+    let layers = store.layers(&org, widget).await?;
     let body = wire::RulesBody {
         org: org.to_string(),
         widget: widget.name().to_owned(),
         layers,
-        first,
     };
     let json = serde_json::to_string(&body)
         .map_err(|e| ApiError::internal("writing the rules as JSON", e.into()))?;
+    Ok(etag::respond(&headers, JSON, json))
+}
+
+/// `GET /v1/orgs/{org}/rules/{widget}/first/{lang}`: the first screen's
+/// answers in one language, made by the organisation's compiled rules (none
+/// when the scripts do not compile: the widget shows the error itself once
+/// its engine has the layers).
+pub async fn first_screen(
+    State(cafes): State<Arc<Cafes>>,
+    Org(org): Org,
+    Params((_, widget, lang)): Params<(String, String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
+    let lang = Lang::from_tag(&lang).ok_or(ApiError::LangNotFound(lang))?;
+    let answered = match cafes.rules.get(&org, widget).await {
+        Ok(rules) => {
+            let org_row = cafes.db.org(org.as_str()).await?;
+            let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
+            let ctx = Ctx {
+                lang,
+                org: org.to_string(),
+                today: cafes.clock.today_in(zone).to_string(),
+            };
+            let answers = cafes
+                .first_screens
+                .get(&cafes.shares, widget, &rules, ctx)
+                .await;
+            answers.as_ref().clone()
+        }
+        Err(ApiError::RulesBroken(_)) => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let body = wire::FirstScreen {
+        org: org.to_string(),
+        widget: widget.name().to_owned(),
+        lang,
+        answered,
+    };
+    let json = serde_json::to_string(&body)
+        .map_err(|e| ApiError::internal("writing the first screen as JSON", e.into()))?;
     Ok(etag::respond(&headers, JSON, json))
 }
 

@@ -4,7 +4,6 @@
 //! so a late answer or the "this takes long" timer works on the state as it
 //! is then, not as it was when sending started.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use plugin_host::contract::vacaturecafe::{FieldErrors, Form, Value};
@@ -63,8 +62,9 @@ impl Failure {
 pub struct State {
     /// Field id → answer.
     pub form: Form,
-    /// Fields the person has changed or left: their errors show.
-    pub touched: BTreeSet<String>,
+    /// Fields the person has changed or left: their errors show. (A few
+    /// ids: a list, not a set, whose code the bundle would carry.)
+    pub touched: Vec<String>,
     /// Whether the person pressed send: every error shows.
     pub tried: bool,
     /// The server's messages per field, each until that field changes.
@@ -77,6 +77,13 @@ pub struct State {
 }
 
 impl State {
+    /// Marks a field as touched (once).
+    fn touch(&mut self, id: String) {
+        if !self.touched.contains(&id) {
+            self.touched.push(id);
+        }
+    }
+
     /// Whether the form is being sent (a second click sends nothing).
     pub fn busy(&self) -> bool {
         matches!(self.sending, Sending::Busy { .. })
@@ -87,7 +94,7 @@ impl State {
     /// tried to send (no errors on fields not reached yet).
     pub fn shown_error(&self, id: &str, errors: &FieldErrors) -> Option<String> {
         self.server_errors.get(id).cloned().or_else(|| {
-            (self.tried || self.touched.contains(id))
+            (self.tried || self.touched.iter().any(|t| t == id))
                 .then(|| errors.get(id).cloned())
                 .flatten()
         })
@@ -126,7 +133,7 @@ impl Reducible for State {
                     None => next.form.remove(&id),
                 };
                 next.server_errors.remove(&id);
-                next.touched.insert(id);
+                next.touch(id);
                 // Fixing the answers the server refused: the refusal is
                 // history; what still needs a look shows beside the fields.
                 if next.sending == Sending::Failed(Failure::Fields) {
@@ -135,9 +142,7 @@ impl Reducible for State {
             }
             // Unchanged state: no render.
             Action::Blur(id) if self.touched.contains(&id) => return self,
-            Action::Blur(id) => {
-                next.touched.insert(id);
-            }
+            Action::Blur(id) => next.touch(id),
             Action::Try if self.tried => return self,
             Action::Try => next.tried = true,
             Action::Send(_) if self.busy() => return self,
@@ -317,7 +322,7 @@ mod tests {
             Action::Change("phone".into(), None),
         ]);
         assert!(state.form.is_empty());
-        assert!(state.touched.contains("phone"));
+        assert!(state.touched.iter().any(|t| t == "phone"));
     }
 
     #[test]

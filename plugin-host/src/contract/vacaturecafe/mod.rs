@@ -29,8 +29,8 @@ pub use types::*;
 /// Field id → what is wrong with it, in `ctx.lang`. Empty: the form is fine.
 pub use wire::FieldErrors;
 pub use wire::cafe::{
-    Cafe, CafeDetails, CafeList, CafeListing, CafeText, Counts, DoorCode, Form, SignupAnswer,
-    SignupRequest, Value,
+    Cafe, CafeDetails, CafeList, CafeListing, CafeText, CafeTexts, Counts, DoorCode, Form,
+    SignupAnswer, SignupRequest, Value,
 };
 pub use wire::{ProblemCode, SignupStatus};
 

@@ -1,0 +1,93 @@
+// What a first widget costs before a person can use it (issue #18's budget:
+// 250 KB brotli for embed.js, the UI module and its glue, the stylesheet and
+// the first screen's answers), measured as the browser receives it. Sizes are
+// deterministic, so this is a guard, not a timing: a change that makes the
+// first screen heavier fails here. The rules engine (the second wasm module
+// and the scripts) comes after the first screen and is held back here, to
+// show the widget is usable without it.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, startAll } from './harness.mjs';
+import { addPerson, start } from './scan.mjs';
+
+const BUDGET = 250_000; // bytes of brotli bodies
+
+let all, server, site, browser;
+
+before(async () => {
+  all = await startAll();
+  ({ server, site, browser } = all);
+});
+
+after(async () => {
+  await all?.stop();
+});
+
+/** A page whose engine and scripts are held until `release()`; its bodies, counted. */
+async function held(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const released = new Promise((r) => { release = r; });
+  const heldBack = [];
+  await page.route(/\/v1\/(bondgenoot_engine|orgs\/[^/]+\/rules\/[a-z]+$)/, async (route) => {
+    heldBack.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  const bodies = [];
+  page.on('requestfinished', (request) => {
+    if (request.url().startsWith(server.origin)) {
+      bodies.push(request.sizes().then((s) => [request.url().replace(/^.*\/v1\//, ''), s.responseBodySize]));
+    }
+  });
+  page.problems = { pageErrors: [] };
+  page.on('pageerror', (e) => page.problems.pageErrors.push(String(e)));
+  await page.goto(url);
+  return { page, release, heldBack, bodies };
+}
+
+const sum = async (bodies) => (await Promise.all(bodies)).reduce((n, [, size]) => n + size, 0);
+
+describe('the first screen before the rules engine', () => {
+  test(`a first Netwerkscan is usable on at most ${BUDGET} bytes, before its engine and scripts arrive`, async () => {
+    const { page, release, heldBack, bodies } = await held(`${site.origin}/host.html?org=demo&lang=nl`);
+    const w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-netwerkscan').waitFor({ timeout: 15000 });
+    // Usable: the person starts, and the people form has the organisation's relations.
+    await start(w);
+    assert.ok(await w.locator('#bg-person-relation option').count() > 3, 'the relations came with the first screen');
+    const spent = await sum(bodies);
+    const list = (await Promise.all(bodies)).map(([name, size]) => `${name} ${size}`).join(', ');
+    assert.ok(spent <= BUDGET, `the first screen cost ${spent} bytes: ${list}`);
+    assert.ok(heldBack.some((u) => /bondgenoot_engine_bg/.test(u)), `the engine was asked for after the first screen: ${heldBack}`);
+    console.log(`first Netwerkscan: ${spent} bytes (${list})`);
+
+    // Then the engine and the scripts come, and the answers are scored.
+    release();
+    await addPerson(w, { name: 'Buurvrouw', relation: 'neighbourhood', close: true, knows: true });
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
+    assert.ok(await w.locator('.bg-score').count() > 0, 'scored by the engine');
+    assert.deepEqual(page.problems.pageErrors, []);
+    await page.context().close();
+  });
+
+  test(`a first Alliantiescan shows its checklist on at most ${BUDGET} bytes`, async () => {
+    const { page, release, bodies } = await held(`${site.origin}/alliantie.html?org=demo&lang=nl`);
+    const w = page.locator('bondgenoot-widget');
+    await w.locator('.bg-item').first().waitFor({ timeout: 15000 });
+    await w.locator('.bg-item input[type=radio]').first().check();
+    const spent = await sum(bodies);
+    const list = (await Promise.all(bodies)).map(([name, size]) => `${name} ${size}`).join(', ');
+    assert.ok(spent <= BUDGET, `the first screen cost ${spent} bytes: ${list}`);
+    console.log(`first Alliantiescan: ${spent} bytes (${list})`);
+    release();
+    await w.locator('.bg-views button').nth(1).click();
+    await w.locator('.bg-result').waitFor();
+    assert.deepEqual(page.problems.pageErrors, []);
+    await page.context().close();
+  });
+});
