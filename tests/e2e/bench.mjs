@@ -110,6 +110,10 @@ try {
     await page.goto(`${server.origin}/alliantie.html`);
     const w = page.locator('bondgenoot-widget');
     await w.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+    // Once the engine is in (the result needs it): what a person's clicks meet.
+    await w.locator('.bg-views button').nth(1).click();
+    await w.locator('.bg-result').waitFor();
+    await w.locator('.bg-views button').first().click();
     const first = await w.locator('.bg-item').first().getAttribute('data-id');
     const levels = await w.locator(`.bg-item[data-id="${first}"] input[type=radio]`).evaluateAll((els) => els.map((e) => e.id));
     const tick = [];

@@ -1,7 +1,9 @@
 //! The checklist: who we are, then every phase with its items.
 
 use plugin_host::contract::alliantiescan::{Checklist, Ticks};
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
+
 use yew::prelude::*;
 
 use super::item_row::ItemRow;
@@ -34,6 +36,8 @@ pub fn ChecklistView(props: &ChecklistViewProps) -> Html {
             cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
+    let levels = Rc::new(props.checklist.levels.clone());
+    let roles = Rc::new(props.checklist.roles.clone());
     html! {
         <div class="bg-checklist">
             <div class="bg-field">
@@ -47,14 +51,9 @@ pub fn ChecklistView(props: &ChecklistViewProps) -> Html {
                     <h3 id={format!("bg-phase-{}", phase.id)}>{ format!("{}. {}", n + 1, phase.label) }</h3>
                     <p class="bg-hint">{ &phase.text }</p>
                     <ul class="bg-items">
-                        { for phase.items.iter().map(|item| {
-                            let onset = props.onset.clone();
-                            let id = item.id.clone();
-                            html! {
-                                <ItemRow key={item.id.clone()} item={item.clone()} tick={props.ticks.get(&item.id).cloned()}
-                                    levels={props.checklist.levels.clone()} roles={props.checklist.roles.clone()}
-                                    onset={Callback::from(move |(field, value)| onset.emit((id.clone(), field, value)))} />
-                            }
+                        { for phase.items.iter().map(|item| html! {
+                            <ItemRow key={item.id.clone()} item={item.clone()} tick={props.ticks.get(&item.id).cloned()}
+                                levels={levels.clone()} roles={roles.clone()} onset={props.onset.clone()} />
                         }) }
                     </ul>
                 </section>

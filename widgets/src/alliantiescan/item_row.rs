@@ -3,7 +3,9 @@
 
 use plugin_host::contract::Choice;
 use plugin_host::contract::alliantiescan::{Item, Role, Tick};
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
 use yew::prelude::*;
 
 use super::state::Field;
@@ -18,12 +20,14 @@ pub struct ItemRowProps {
     pub item: Item,
     /// Its tick, if ticked.
     pub tick: Option<Tick>,
-    /// Level choices from the rules.
-    pub levels: Vec<Choice>,
-    /// Roles from the rules.
-    pub roles: Vec<Role>,
-    /// Called with (field, value).
-    pub onset: Callback<(Field, String)>,
+    /// Level choices from the rules (shared by every row).
+    pub levels: Rc<Vec<Choice>>,
+    /// Roles from the rules (shared by every row).
+    pub roles: Rc<Vec<Role>>,
+    /// Called with (item id, field, value). The checklist's own callback,
+    /// the same on every render: a tick then renders its row again, not
+    /// every row.
+    pub onset: Callback<(String, Field, String)>,
 }
 
 /// One item.
@@ -33,8 +37,8 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
     let item = &props.item;
     let tick = props.tick.clone().unwrap_or_default();
     let set = |field: fn() -> Field| {
-        let onset = props.onset.clone();
-        move |value: String| onset.emit((field(), value))
+        let (onset, id) = (props.onset.clone(), props.item.id.clone());
+        move |value: String| onset.emit((id.clone(), field(), value))
     };
     let levels = props.levels.iter().map(|l| {
         let id = format!("bg-{}-{}", item.id, l.id);

@@ -89,6 +89,14 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
     }
     // The widget's one live region: what the result says, once it is made.
     let live = use_state(String::new);
+    // One callback for every row, the same on every render: a tick renders
+    // only its own row again.
+    let onset = {
+        let dispatch = state.dispatcher();
+        use_callback((), move |(id, field, value), ()| {
+            dispatch.dispatch(Action::Set(id, field, value));
+        })
+    };
     let checklist = use_rule_call(&props.rules, (), |rules, (), ctx| {
         alliantiescan::checklist(rules, ctx)
     });
@@ -113,7 +121,7 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
     let body = match state.view {
         View::Checklist => html! {
             <ChecklistView checklist={list.clone()} ticks={state.ticks.clone()} partner={state.partner.clone()}
-                onset={{ let s = state.clone(); Callback::from(move |(id, field, value)| s.dispatch(Action::Set(id, field, value))) }}
+                onset={onset.clone()}
                 onpartner={{ let s = state.clone(); Callback::from(move |name| s.dispatch(Action::Partner(name))) }} />
         },
         View::Result => html! {
