@@ -89,6 +89,22 @@ impl Rules {
     }
 
     fn call_dynamic(&self, hook: &str, args: &[&dyn ErasedArg]) -> Result<Dynamic, ScriptError> {
+        let values = args
+            .iter()
+            .map(|arg| arg.to_dynamic())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| {
+                ScriptError::new(
+                    ErrorKind::BadInput,
+                    Some(hook),
+                    format!("input could not be passed to the script: {e}"),
+                )
+            })?;
+        self.run(hook, values)
+    }
+
+    /// Runs `hook` with `args`, checked for depth on the way in and out.
+    fn run(&self, hook: &str, args: Vec<Dynamic>) -> Result<Dynamic, ScriptError> {
         if !self.has_hook(hook, args.len()) {
             return Err(ScriptError::new(
                 ErrorKind::MissingHook,
@@ -100,14 +116,7 @@ impl Rules {
             ));
         }
         let mut values = Vec::with_capacity(args.len());
-        for arg in args {
-            let value = arg.to_dynamic().map_err(|e| {
-                ScriptError::new(
-                    ErrorKind::BadInput,
-                    Some(hook),
-                    format!("input could not be passed to the script: {e}"),
-                )
-            })?;
+        for value in args {
             if depth::deeper_than(&value, LIMITS.data_depth) {
                 return Err(ScriptError::new(
                     ErrorKind::BadInput,
@@ -120,6 +129,7 @@ impl Rules {
             }
             values.push(value);
         }
+        let arity = values.len();
         let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
         let result = {
             let _budget = budget::hook(LIMITS.hook_time);
@@ -131,10 +141,10 @@ impl Rules {
                 values,
             )
         };
-        let value = result.map_err(|e| self.runtime_error(hook, args.len(), &e))?;
+        let value = result.map_err(|e| self.runtime_error(hook, arity, &e))?;
         // Checked before serde walks it, in recursion as deep as the data.
         if depth::deeper_than(&value, LIMITS.data_depth) {
-            let (layer, pos) = self.hook_place(hook, args.len());
+            let (layer, pos) = self.hook_place(hook, arity);
             return Err(ScriptError::new(
                 ErrorKind::Limit,
                 Some(hook),
@@ -353,15 +363,17 @@ fn strip_position(text: &str) -> String {
 }
 
 impl Hooks for Rules {
+    /// Straight from the text to Rhai's values and back (no JSON value in
+    /// between: the server runs this on every signup).
     fn call_text(&self, hook: &str, args: &str) -> Result<String, ScriptError> {
-        let args: Vec<serde_json::Value> = serde_json::from_str(args).map_err(|e| {
+        let args: Vec<Dynamic> = serde_json::from_str(args).map_err(|e| {
             ScriptError::new(
                 ErrorKind::BadInput,
                 Some(hook),
                 format!("input could not be passed to the script: {e}"),
             )
         })?;
-        let answer = self.call_json(hook, &args)?;
+        let answer = self.run(hook, args)?;
         serde_json::to_string(&answer).map_err(|e| {
             ScriptError::new(
                 ErrorKind::WrongShape,
