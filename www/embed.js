@@ -77,7 +77,7 @@
   function langOf(tag) {
     var tries = [tag.getAttribute('data-lang'), document.documentElement.lang];
     for (var i = 0; i < tries.length; i++) {
-      var primary = (tries[i] || '').toLowerCase().split(/[-_]/)[0];
+      var primary = (tries[i] || '').trim().toLowerCase().split(/[-_]/)[0];
       if (MESSAGES.hasOwnProperty(primary)) return primary;
     }
     return 'nl';
@@ -105,7 +105,7 @@
       if (typeof WebAssembly !== 'object' || typeof Promise !== 'function') {
         compiled[file] = Promise.reject(new Error('this browser cannot run WebAssembly'));
       } else {
-        compiled[file] = fetch(base + file).then(function (r) {
+        var loading = fetch(base + file).then(function (r) {
           if (!r.ok) throw new Error(file + ': HTTP ' + r.status);
           // Streaming compile needs application/wasm; a proxy may say otherwise.
           if (WebAssembly.compileStreaming && /application\/wasm/.test(r.headers.get('content-type') || '')) {
@@ -113,6 +113,11 @@
           }
           return r.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
         });
+        // A failed download is not kept: "try again" downloads it again.
+        loading.catch(function () {
+          if (compiled[file] === loading) delete compiled[file];
+        });
+        compiled[file] = loading;
       }
     }
     return compiled[file];
@@ -145,12 +150,14 @@
     });
   }
 
-  // The widget's own engine instance, as the UI module calls it. A string
-  // thrown is a script's error (the UI shows it); anything else is the
-  // instance breaking (a trap), and the widget is replaced, after the call
-  // that saw it has returned.
-  function engineFor(widget) {
+  // The widget's own engine instance, as the UI module calls it, for the
+  // mount whose UI instance is `ui` (a stopped and remounted widget does not
+  // take an engine asked for before). A string thrown is a script's error
+  // (the UI shows it); anything else is the instance breaking (a trap), and
+  // the widget is replaced, after the call that saw it has returned.
+  function engineFor(widget, ui) {
     return instantiate(FILES.engine, FILES.engineGlue).then(function (glue) {
+      if (widget.glue !== ui) throw new Error('this widget was mounted again');
       widget.engine = glue;
       function guarded(name) {
         return function () {
@@ -303,11 +310,20 @@
     var tag = widget.tag;
     widget.glue = glue;
     if (instances.indexOf(widget) < 0) instances.push(widget);
-    // Asked for once the first screen is painted, with the scripts: their
-    // download and compile do not slow the first screen.
-    var painted = afterPaint();
-    var engine = painted.then(function () { return engineFor(widget); });
-    engine.catch(function () {}); // the widget reports it
+    // The engine and the scripts are asked for once the first screen is
+    // there and painted: their download and compile do not slow it. The
+    // widget calls `engine` when it wants it, and again on "try again"
+    // after a failure.
+    var painted = (first || Promise.resolve()).then(afterPaint, afterPaint);
+    var engineLoad = null;
+    function engine() {
+      if (!engineLoad) {
+        var load = painted.then(function () { return engineFor(widget, glue); });
+        load.catch(function () { if (engineLoad === load) engineLoad = null; });
+        engineLoad = load;
+      }
+      return engineLoad;
+    }
     var rules = first && painted.then(function () { return fetchAnswer(rulesUrl(tag)); });
     widget.handle = glue.mount(widget.host, root, {
       widget: tag.getAttribute('data-widget') || '',

@@ -98,7 +98,7 @@ function mountWidget(host, root, body) {
     lang: $('preview-lang').value,
     baseUrl: `${location.origin}/v1/`,
     rules: Promise.resolve({ status: 200, body }),
-    engine: Promise.resolve({ compile: state.engine.compile, call: state.engine.call }),
+    engine: () => Promise.resolve({ compile: state.engine.compile, call: state.engine.call }),
     // A signup in the preview is decided by the edited script, not sent.
     preview: true,
   });

@@ -440,6 +440,9 @@ describe('plain words (B1) and promises the product keeps', () => {
     page = await openPage(browser, `${site.origin}/reading.html?widget=vacaturecafe&org=volcafe&lang=nl`);
     w = page.locator('bondgenoot-widget');
     await w.locator('.bg-cafe').waitFor({ timeout: 15000 });
+    // Decided by the rules, once the engine is in; never a button before.
+    assert.equal(await w.locator('.bg-cafe button').count(), 0, 'no button while the rules still decide');
+    await w.locator('.bg-cafe .bg-all-full').waitFor();
     assert.match(await w.locator('.bg-cafe').innerText(), /Vol: ook de wachtlijst is vol\./);
     assert.equal(await w.locator('.bg-cafe button').count(), 0);
     await page.context().close();

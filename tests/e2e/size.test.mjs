@@ -26,7 +26,9 @@ after(async () => {
 
 /** A page whose engine and scripts are held until `release()`; its bodies, counted. */
 async function held(url) {
-  const context = await browser.newContext();
+  // Where the demo organisation is: the first screen's answers are made for
+  // its day, and the widget asks for the day where the person is.
+  const context = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
   const page = await context.newPage();
   let release;
   const released = new Promise((r) => { release = r; });
@@ -89,5 +91,29 @@ describe('the first screen before the rules engine', () => {
     await w.locator('.bg-result').waitFor();
     assert.deepEqual(page.problems.pageErrors, []);
     await page.context().close();
+  });
+
+  test('an engine whose download fails once comes with "try again", and then scores', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let failed = 0;
+    await page.route(/\/v1\/bondgenoot_engine_bg\./, async (route) => {
+      if (failed++ === 0) return route.abort('connectionreset');
+      return route.continue();
+    });
+    await page.goto(`${site.origin}/host.html?org=demo&lang=en`);
+    const w = page.locator('bondgenoot-widget');
+    const retry = w.locator('.bg-error button');
+    await retry.waitFor({ timeout: 15000 });
+    await retry.click();
+    await w.locator('.bg-netwerkscan').waitFor();
+    await start(w);
+    await addPerson(w, { name: 'Neighbour', relation: 'neighbourhood', close: true, knows: true });
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
+    assert.ok(await w.locator('.bg-score').count() > 0, 'scored by the engine downloaded again');
+    assert.equal(failed, 2, 'the engine was downloaded again, once');
+    await context.close();
   });
 });

@@ -50,9 +50,10 @@ pub struct Config {
     /// In the admin playground's preview (never from a script tag): a signup
     /// is decided here by the edited script and not sent.
     pub preview: bool,
-    /// This widget's rules engine, as embed.js loads it after the first
-    /// screen (see [`crate::rules::Engine`]).
-    pub engine: Option<Prefetched>,
+    /// Loads this widget's rules engine (see [`crate::rules::Engine`]): a
+    /// function that gives a promise of it, called again on a retry (embed.js
+    /// loads it after the first screen, and again after a failed download).
+    pub engine: Option<EngineLoader>,
 }
 
 /// A promise embed.js hands over (the `{ status, body }` rules answer, the
@@ -63,6 +64,28 @@ pub struct Prefetched(pub js_sys::Promise);
 impl PartialEq for Prefetched {
     fn eq(&self, other: &Self) -> bool {
         js_sys::Object::is(&self.0, &other.0)
+    }
+}
+
+/// embed.js's function that loads the widget's engine; equal when it is the
+/// same function.
+#[derive(Debug, Clone)]
+pub struct EngineLoader(pub js_sys::Function);
+
+impl PartialEq for EngineLoader {
+    fn eq(&self, other: &Self) -> bool {
+        js_sys::Object::is(&self.0, &other.0)
+    }
+}
+
+impl EngineLoader {
+    /// Asks for the engine: a promise of it.
+    pub fn load(&self) -> Result<js_sys::Promise, String> {
+        self.0
+            .call0(&JsValue::NULL)
+            .map_err(|e| format!("{e:?}"))?
+            .dyn_into::<js_sys::Promise>()
+            .map_err(|_| "the engine loader gave no promise".to_owned())
     }
 }
 
@@ -82,13 +105,13 @@ impl Config {
             .ok_or("the widget configuration is not an object")?;
         let raw: RawConfig =
             serde_json::from_str(&json).map_err(|e| format!("bad widget configuration: {e}"))?;
-        let widget = serde_json::from_value(serde_json::Value::String(raw.widget.clone()))
-            .map_err(|_| {
-                format!(
-                    "data-widget=\"{}\" is not one of netwerkscan, vacaturecafe, alliantiescan",
-                    raw.widget
-                )
-            })?;
+        let widget = Widget::parse(&raw.widget).ok_or_else(|| {
+            format!(
+                "data-widget=\"{}\" is not one of {}",
+                raw.widget,
+                Widget::list()
+            )
+        })?;
         let lang = Lang::from_tag(&raw.lang)
             .or_else(|| Lang::from_tag(&raw.page_lang))
             .unwrap_or_default();
@@ -110,7 +133,10 @@ impl Config {
         };
         let prefetched = promise("rules");
         let first_screen = promise("firstScreen");
-        let engine = promise("engine");
+        let engine = js_sys::Reflect::get(value, &JsValue::from_str("engine"))
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Function>().ok())
+            .map(EngineLoader);
         let cafe = match raw.cafe.trim() {
             "" => None,
             id => Some(

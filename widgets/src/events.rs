@@ -1,8 +1,11 @@
 //! DOM events the widgets dispatch on their host element, for the host page.
 
-/// Dispatches `name` with a JSON `detail`, bubbling out of the shadow root.
-pub fn dispatch(host: &web_sys::Element, name: &str, detail: &serde_json::Value) {
-    let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) else {
+/// Dispatches `name` with `detail` (as JSON), bubbling out of the shadow root.
+pub fn dispatch(host: &web_sys::Element, name: &str, detail: &impl serde::Serialize) {
+    let Ok(json) = serde_json::to_string(detail) else {
+        return;
+    };
+    let Ok(detail) = js_sys::JSON::parse(&json) else {
         return;
     };
     let init = web_sys::CustomEventInit::new();

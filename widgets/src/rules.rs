@@ -200,11 +200,13 @@ pub async fn with_engine(
     let Some(engine) = &config.engine else {
         return Err(LoadError::Engine("no engine was given".into()));
     };
+    // Both are asked for at once: the engine downloads while the layers come.
+    let engine = engine.load().map_err(LoadError::Engine)?;
     let layers = match &rules.0.layers {
         Some(layers) => layers.clone(),
         None => layers(config, first_try).await?,
     };
-    let engine = wasm_bindgen_futures::JsFuture::from(engine.0.clone())
+    let engine = wasm_bindgen_futures::JsFuture::from(engine)
         .await
         .map_err(|e| LoadError::Engine(format!("{e:?}")))?;
     SharedRules::compiled_in(layers, engine.unchecked_into())

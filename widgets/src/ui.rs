@@ -46,7 +46,7 @@ impl Ui {
     }
 
     /// Dispatches a DOM event for the host page on the host element.
-    pub fn dispatch(&self, name: &str, detail: &serde_json::Value) {
+    pub fn dispatch(&self, name: &str, detail: &impl serde::Serialize) {
         if let Some(host) = &self.host {
             crate::events::dispatch(host, name, detail);
         }
@@ -73,8 +73,16 @@ pub fn use_ui() -> Ui {
     })
 }
 
-/// Today's date as `YYYY-MM-DD`, for `ctx.today`.
+/// Today's date where the person is, as `YYYY-MM-DD`, for `ctx.today`: the
+/// day they live in (the server says the organisation's, which for a person
+/// near it is the same day; at midnight UTC it is not, and the first
+/// screen's answers, made for the organisation's day, would not match).
 fn today() -> String {
-    let iso = String::from(js_sys::Date::new_0().to_iso_string());
-    iso.get(..10).unwrap_or_default().to_owned()
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }

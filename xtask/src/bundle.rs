@@ -34,6 +34,8 @@ pub struct Size {
 /// Builds the bundle and returns the size of each file.
 pub fn build() -> Result<Vec<Size>> {
     tools::ensure_wasm_toolchain()?;
+    // The crates are downloaded first, so their folder is there to remap.
+    sh(cargo().args(["fetch", "--quiet"]))?;
     sh(cargo()
         .args([
             "build",

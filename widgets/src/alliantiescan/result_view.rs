@@ -43,7 +43,17 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     a.summary
                 ));
                 let warnings: Vec<&str> = a.warnings.iter().map(|w| w.id.as_str()).collect();
-                let detail = serde_json::json!({ "widget": "alliantiescan", "phase": a.phase, "warnings": warnings });
+                #[derive(serde::Serialize)]
+                struct Complete<'a> {
+                    widget: &'a str,
+                    phase: &'a str,
+                    warnings: Vec<&'a str>,
+                }
+                let detail = Complete {
+                    widget: "alliantiescan",
+                    phase: &a.phase,
+                    warnings,
+                };
                 ui.dispatch("bondgenoot:complete", &detail);
             }
         });

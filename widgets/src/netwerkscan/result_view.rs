@@ -80,12 +80,24 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
 /// Tells the host page the scan is complete, with the scores (not the people:
 /// names never leave the widget).
 fn dispatch_complete(ui: &Ui, result: &NetwerkscanResult) {
-    let scores: serde_json::Map<String, serde_json::Value> = result
-        .dimensions
-        .iter()
-        .map(|d| (d.id.clone(), d.value.into()))
-        .collect();
-    let steps: Vec<&str> = result.steps.iter().map(|s| s.id.as_str()).collect();
-    let detail = serde_json::json!({ "widget": "netwerkscan", "scores": scores, "steps": steps });
+    /// The scores as a map, `{ "bonding": 20, … }`.
+    struct Scores<'a>(&'a NetwerkscanResult);
+    impl serde::Serialize for Scores<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.0.dimensions.iter().map(|d| (&d.id, d.value)))
+        }
+    }
+    #[derive(serde::Serialize)]
+    struct Complete<'a> {
+        widget: &'a str,
+        scores: Scores<'a>,
+        steps: Vec<&'a str>,
+    }
+    let steps = result.steps.iter().map(|s| s.id.as_str()).collect();
+    let detail = Complete {
+        widget: "netwerkscan",
+        scores: Scores(result),
+        steps,
+    };
     ui.dispatch("bondgenoot:complete", &detail);
 }

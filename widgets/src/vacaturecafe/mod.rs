@@ -19,6 +19,7 @@ use plugin_host::contract::vacaturecafe::{self, CafeListing, Form, Outcome, Sign
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::components::loading::Loading;
 use crate::config::Config;
 use crate::rules::SharedRules;
 use crate::ui::use_ui;
@@ -26,6 +27,14 @@ use cafe_card::CafeCard;
 use cancel_view::CancelView;
 use confirmation::Confirmation;
 use signup_form::SignupForm;
+
+/// What the host page hears when someone signs up: the café and how it went,
+/// never who.
+#[derive(serde::Serialize)]
+struct Signed {
+    cafe: i64,
+    status: wire::SignupStatus,
+}
 use texts::texts;
 
 /// Props of [`Vacaturecafe`].
@@ -105,7 +114,10 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                 Callback::from(move |answer: SignupAnswer| {
                     ui.dispatch(
                         "bondgenoot:signup",
-                        &serde_json::json!({ "cafe": answer.cafe.cafe.id, "status": answer.status }),
+                        &Signed {
+                            cafe: answer.cafe.cafe.id,
+                            status: answer.status,
+                        },
                     );
                     view.set(View::Done(answer));
                 })
@@ -170,9 +182,14 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
                                         vacaturecafe::decide(&props.rules, &Form::new(), &c.cafe, &c.counts, &ui.ctx),
                                         Ok(d) if d.outcome == Outcome::Rejected
                                     );
+                                // Full, and the rules engine still on its way:
+                                // not a button that may turn out to lead nowhere.
+                                let not_yet = full && !props.rules.has_engine();
                                 html! {
                                     <li><CafeCard cafe={c.clone()}>
-                                        if nothing_left {
+                                        if not_yet {
+                                            <Loading />
+                                        } else if nothing_left {
                                             <p class="bg-all-full">{ t.all_full }</p>
                                         } else {
                                         // Named with the café ("Sign up Vacaturecafé Zorg"):
