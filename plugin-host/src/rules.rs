@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rhai::{AST, CallFnOptions, Dynamic, Engine, EvalAltResult, ParseError, Position, Scope};
-use serde::Serialize;
 
 use crate::budget::{self, Budget};
 use crate::contract::hooks::Hooks;
@@ -75,23 +74,17 @@ impl Rules {
         self.defined_in.contains_key(&(name.to_owned(), arity))
     }
 
-    /// Calls a hook with JSON in and JSON out: what every typed call in
-    /// [`crate::contract`] goes through (as [`Hooks`]), and the admin tools.
+    /// Calls a hook with JSON values in and out: for the admin tools and the
+    /// scripts' own tests. (The typed calls in [`crate::contract`] go through
+    /// [`Hooks`], with JSON text.)
     pub fn call_json(
         &self,
         hook: &str,
         args: &[serde_json::Value],
     ) -> Result<serde_json::Value, ScriptError> {
-        let erased: Vec<&dyn ErasedArg> = args.iter().map(|a| a as &dyn ErasedArg).collect();
-        let value = self.call_dynamic(hook, &erased)?;
-        rhai::serde::from_dynamic::<serde_json::Value>(&value)
-            .map_err(|e| ScriptError::new(ErrorKind::WrongShape, Some(hook), e.to_string()))
-    }
-
-    fn call_dynamic(&self, hook: &str, args: &[&dyn ErasedArg]) -> Result<Dynamic, ScriptError> {
         let values = args
             .iter()
-            .map(|arg| arg.to_dynamic())
+            .map(rhai::serde::to_dynamic)
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| {
                 ScriptError::new(
@@ -100,7 +93,9 @@ impl Rules {
                     format!("input could not be passed to the script: {e}"),
                 )
             })?;
-        self.run(hook, values)
+        let value = self.run(hook, values)?;
+        rhai::serde::from_dynamic::<serde_json::Value>(&value)
+            .map_err(|e| ScriptError::new(ErrorKind::WrongShape, Some(hook), e.to_string()))
     }
 
     /// Runs `hook` with `args`, checked for depth on the way in and out.
@@ -381,17 +376,5 @@ impl Hooks for Rules {
                 format!("the answer could not be written as JSON: {e}"),
             )
         })
-    }
-}
-
-/// Anything serde can serialise, passed to a hook as an argument.
-pub trait ErasedArg {
-    /// Converts the value to a Rhai value.
-    fn to_dynamic(&self) -> Result<Dynamic, Box<EvalAltResult>>;
-}
-
-impl<T: Serialize> ErasedArg for T {
-    fn to_dynamic(&self) -> Result<Dynamic, Box<EvalAltResult>> {
-        rhai::serde::to_dynamic(self)
     }
 }

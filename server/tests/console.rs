@@ -379,13 +379,7 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
         .as_str()
         .expect("a token")
         .to_owned();
-    server
-        .http
-        .post(server.url("/v1/orgs/acme/signups/cancel"))
-        .json(&json!({ "token": cancel_token }))
-        .send()
-        .await
-        .expect("cancelled");
+    server.with_link("acme", "cancel", cancel_token).await;
     let cancelled = server.signups("acme", &door, cafe).await;
     let cancelled = cancelled.last().expect("the cancelled one");
     assert_eq!(cancelled["status"], "cancelled");
@@ -425,13 +419,7 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
     server
         .tick("acme", &door, id, json!({ "present": true }))
         .await;
-    server
-        .http
-        .post(server.url("/v1/orgs/acme/signups/cancel"))
-        .json(&json!({ "token": ticked_token }))
-        .send()
-        .await
-        .expect("cancelled");
+    server.with_link("acme", "cancel", ticked_token).await;
     let rows = server.signups("acme", &door, later).await;
     assert!(rows.last().expect("it")["present_at"].is_null());
     server.stop().await;
@@ -461,12 +449,8 @@ async fn the_list_shows_who_moved_up_and_when_and_who_cancelled() {
         ]
     );
     server
-        .http
-        .post(server.url("/v1/orgs/acme/signups/cancel"))
-        .json(&json!({ "token": first["cancel_token"] }))
-        .send()
-        .await
-        .expect("cancelled");
+        .with_link("acme", "cancel", &first["cancel_token"])
+        .await;
     let after = server.signups("acme", &token, cafe).await;
     assert_eq!(after[0]["status"], "cancelled");
     assert_eq!(after[0]["name"], "", "a cancellation deletes the details");

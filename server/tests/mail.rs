@@ -175,12 +175,8 @@ async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_ca
     assert_eq!(phone["mail"], false);
     // Amina cancels: she is told, and Bram gets her place.
     let cancelled = server
-        .http
-        .post(server.url("/v1/orgs/acme/signups/cancel"))
-        .json(&json!({ "token": amina["cancel_token"] }))
-        .send()
-        .await
-        .expect("request");
+        .with_link("acme", "cancel", &amina["cancel_token"])
+        .await;
     assert_eq!(cancelled.status(), StatusCode::OK);
     server.stop().await;
     // The server starts again the day before the café: Bram's reminder.
@@ -237,13 +233,7 @@ async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_ca
     assert_eq!(reminder["attachments"], json!(["vacaturecafe.ics"]));
     // The newest link works (each message after the first brings a new one).
     let newest = link_token(reminder["text"].as_str().expect("text"));
-    let status = server
-        .http
-        .post(server.url("/v1/orgs/acme/signups/status"))
-        .json(&json!({ "token": newest }))
-        .send()
-        .await
-        .expect("request");
+    let status = server.with_link("acme", "status", newest).await;
     assert_eq!(json_of(status).await["status"], "confirmed");
     // Sent messages leave the outbox: no personal data stays there.
     let db = server::open_db(dirs.data.path()).await.expect("db");

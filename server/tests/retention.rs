@@ -144,13 +144,7 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
     assert_eq!(chen[0]["name"], "chen");
     assert_eq!(chen[0]["form"]["email"], "chen@example.nl");
     // The old cancellation link leads nowhere now.
-    let status = server
-        .http
-        .post(server.url("/v1/orgs/acme/signups/status"))
-        .json(&json!({ "token": old_token }))
-        .send()
-        .await
-        .expect("request");
+    let status = server.with_link("acme", "status", old_token).await;
     assert_error(status, StatusCode::NOT_FOUND, "signup_not_found").await;
     // The CSV has no trace of the people either.
     let csv = server

@@ -118,13 +118,7 @@ async fn signup_cancel_and_moved_up_events_arrive_signed_and_a_failed_one_again(
                 .to_owned(),
         );
     }
-    let cancelled = server
-        .http
-        .post(server.url("/v1/orgs/acme/signups/cancel"))
-        .json(&json!({ "token": tokens[0] }))
-        .send()
-        .await
-        .expect("request");
+    let cancelled = server.with_link("acme", "cancel", &tokens[0]).await;
     assert_eq!(cancelled.status(), StatusCode::OK);
 
     // Four events; the first was refused once (500) and came again.

@@ -437,11 +437,18 @@ describe('plain words (B1) and promises the product keeps', () => {
     await page.context().close();
 
     // Now the waiting list is full too: no button that leads to a form and a refusal.
-    page = await openPage(browser, `${site.origin}/reading.html?widget=vacaturecafe&org=volcafe&lang=nl`);
+    // The rules engine held back: until it decides, the full café offers no
+    // button that may lead nowhere.
+    const context = await browser.newContext();
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await context.route(/\/v1\/bondgenoot_engine_bg\./, async (route) => { await released; await route.continue(); });
+    page = await context.newPage();
+    await page.goto(`${site.origin}/reading.html?widget=vacaturecafe&org=volcafe&lang=nl`);
     w = page.locator('bondgenoot-widget');
-    await w.locator('.bg-cafe').waitFor({ timeout: 15000 });
-    // Decided by the rules, once the engine is in; never a button before.
+    await w.locator('.bg-cafe .bg-loading').waitFor({ timeout: 15000 });
     assert.equal(await w.locator('.bg-cafe button').count(), 0, 'no button while the rules still decide');
+    release();
     await w.locator('.bg-cafe .bg-all-full').waitFor();
     assert.match(await w.locator('.bg-cafe').innerText(), /Vol: ook de wachtlijst is vol\./);
     assert.equal(await w.locator('.bg-cafe button').count(), 0);

@@ -123,6 +123,22 @@ impl Server {
         self.http.request(method, self.url(path)).bearer_auth(token)
     }
 
+    /// What a signup's link does: `POST /v1/orgs/{org}/signups/{action}`
+    /// (`status` or `cancel`) with its token.
+    pub async fn with_link(
+        &self,
+        org: &str,
+        action: &str,
+        token: impl serde::Serialize,
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!("/v1/orgs/{org}/signups/{action}")))
+            .json(&serde_json::json!({ "token": token }))
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.http.get(self.url(path)).send().await.expect("request")
     }
