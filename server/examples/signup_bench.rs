@@ -23,6 +23,11 @@
 //! 3. **bare insert**: the same database call with a fixed decision and no
 //!    script at all.
 //!
+//! With `BENCH_POSTGRES` set to a PostgreSQL server's URL (a superuser's:
+//! each run makes a database; `cargo xtask bench` starts a server of its
+//! own), runs 0 and 1 again on PostgreSQL, with one server instance and with
+//! two (both on the server's core, the clients alternating between them).
+//!
 //! Numbers are printed, not asserted: they depend on the machine.
 #![allow(
     clippy::expect_used,
@@ -186,7 +191,6 @@ fn server_binary() -> PathBuf {
 struct ServerProcess {
     child: std::process::Child,
     addr: std::net::SocketAddr,
-    _data: tempfile::TempDir,
     _www: tempfile::TempDir,
 }
 
@@ -197,7 +201,7 @@ impl Drop for ServerProcess {
     }
 }
 
-fn start_server(data: tempfile::TempDir) -> ServerProcess {
+fn start_server(data: &server::Storage) -> ServerProcess {
     use std::io::BufRead as _;
     let www = tempfile::TempDir::new().expect("temp dir");
     let mut command = if cores() > 1 {
@@ -209,7 +213,12 @@ fn start_server(data: tempfile::TempDir) -> ServerProcess {
     };
     let mut child = command
         .args(["serve", "--port", "0", "--signup-rate", "0", "--data-dir"])
-        .arg(data.path())
+        .arg(&data.data_dir)
+        .args(
+            data.database_url
+                .iter()
+                .flat_map(|url| ["--database-url", url.as_str()]),
+        )
         .arg("--www-dir")
         .arg(www.path())
         .arg("--bundle-dir")
@@ -230,7 +239,6 @@ fn start_server(data: tempfile::TempDir) -> ServerProcess {
     ServerProcess {
         child,
         addr,
-        _data: data,
         _www: www,
     }
 }
@@ -264,14 +272,68 @@ enum Pace {
     Steady(f64),
 }
 
-async fn http_run(pace: Pace) -> (f64, f64) {
+/// Where an HTTP run's servers keep their data.
+#[derive(Clone)]
+enum Target {
+    /// A new SQLite file, one server.
+    Sqlite,
+    /// A new database on this PostgreSQL server, with this many servers.
+    Postgres { base: String, instances: usize },
+}
+
+impl Target {
+    fn label(&self) -> String {
+        match self {
+            Self::Sqlite => "SQLite".to_owned(),
+            Self::Postgres { instances: 1, .. } => "PostgreSQL, 1 instance".to_owned(),
+            Self::Postgres { instances, .. } => format!("PostgreSQL, {instances} instances"),
+        }
+    }
+
+    /// A new, empty place for a run's data.
+    async fn fresh(&self, data: &tempfile::TempDir) -> server::Storage {
+        use sqlx::{Connection as _, Executor as _};
+        static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let database_url = match self {
+            Self::Sqlite => None,
+            Self::Postgres { base, .. } => {
+                let name = format!(
+                    "bench_{}_{}",
+                    std::process::id(),
+                    RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                );
+                let mut conn = sqlx::PgConnection::connect(base)
+                    .await
+                    .expect("BENCH_POSTGRES answers");
+                conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .await
+                    .expect("a bench database");
+                let mut url = reqwest::Url::parse(base).expect("BENCH_POSTGRES is a URL");
+                url.set_path(&name);
+                Some(url.to_string())
+            }
+        };
+        server::Storage {
+            data_dir: data.path().to_owned(),
+            database_url,
+        }
+    }
+}
+
+async fn http_run(target: &Target, pace: Pace) -> (f64, f64) {
     let data = tempfile::TempDir::new().expect("temp dir");
+    let storage = target.fresh(&data).await;
     let org = server::names::OrgName::parse("bench").expect("name");
-    let token = server::org_add(data.path(), &scripts_dir(), &org, vec![], None)
+    let token = server::org_add(&storage, &scripts_dir(), &org, vec![], None)
         .await
         .expect("org");
-    let server = start_server(data);
-    let addr = server.addr;
+    let instances = match target {
+        Target::Postgres { instances, .. } => *instances,
+        Target::Sqlite => 1,
+    };
+    let servers: Vec<ServerProcess> = (0..instances).map(|_| start_server(&storage)).collect();
+    let addrs: Vec<std::net::SocketAddr> = servers.iter().map(|s| s.addr).collect();
+    let addr = addrs[0];
     let http = reqwest::Client::new();
     // The org layer goes live the way an admin publishes it.
     let published = http
@@ -299,12 +361,18 @@ async fn http_run(pace: Pace) -> (f64, f64) {
         .json()
         .await
         .expect("café");
-    let url = format!(
-        "http://{addr}/v1/orgs/bench/cafes/{}/signups",
-        created["id"]
-    );
-    let signup = move |n| {
-        let (http, url) = (http.clone(), url.clone());
+    let urls: Vec<String> = addrs
+        .iter()
+        .map(|addr| {
+            format!(
+                "http://{addr}/v1/orgs/bench/cafes/{}/signups",
+                created["id"]
+            )
+        })
+        .collect();
+    let signup = move |n: usize| {
+        // Spread over the instances, as a load balancer does.
+        let (http, url) = (http.clone(), urls[n % urls.len()].clone());
         async move {
             let response = http
                 .post(&url)
@@ -323,22 +391,32 @@ async fn http_run(pace: Pace) -> (f64, f64) {
     let result = match pace {
         Pace::Flat => {
             let (latencies, wall) = load(signup).await;
-            report("HTTP + rules", latencies, wall)
+            report(
+                &format!("{}: HTTP + rules", target.label()),
+                latencies,
+                wall,
+            )
         }
         Pace::Steady(rate) => {
             let (latencies, wall) = paced(signup, rate, 2 * PER_CLIENT).await;
-            report(&format!("HTTP at {rate:.0}/s"), latencies, wall)
+            report(
+                &format!("{}: HTTP at {rate:.0}/s", target.label()),
+                latencies,
+                wall,
+            )
         }
     };
-    drop(server);
+    drop(servers);
     result
 }
 
 /// A database with one café; its id.
 async fn db_with_cafe(dir: &tempfile::TempDir) -> (Db, i64) {
-    let db = Db::open(&dir.path().join("bench.sqlite3"))
-        .await
-        .expect("db");
+    let db = Db::open(&server::db::Location::File(
+        dir.path().join("bench.sqlite3"),
+    ))
+    .await
+    .expect("db");
     db.ensure_org("bench").await.expect("org");
     let cafe = db.create_cafe("bench", cafe()).await.expect("café");
     (db, cafe.cafe.id)
@@ -473,8 +551,8 @@ async fn run() {
     let mut rates = [Vec::new(), Vec::new(), Vec::new()];
     let mut steady_p99 = Vec::new();
     for _ in 0..RUNS {
-        steady_p99.push(http_run(Pace::Steady(2000.0)).await.1);
-        rates[0].push(http_run(Pace::Flat).await.0);
+        steady_p99.push(http_run(&Target::Sqlite, Pace::Steady(2000.0)).await.1);
+        rates[0].push(http_run(&Target::Sqlite, Pace::Flat).await.0);
         rates[1].push(direct_run(true).await.0);
         rates[2].push(direct_run(false).await.0);
     }
@@ -482,6 +560,29 @@ async fn run() {
         r.sort_by(f64::total_cmp);
         r[r.len() / 2]
     };
+    match std::env::var("BENCH_POSTGRES") {
+        Ok(base) => {
+            for instances in [1, 2] {
+                let target = Target::Postgres {
+                    base: base.clone(),
+                    instances,
+                };
+                let (mut flat, mut p99) = (Vec::new(), Vec::new());
+                for _ in 0..RUNS {
+                    p99.push(http_run(&target, Pace::Steady(2000.0)).await.1);
+                    flat.push(http_run(&target, Pace::Flat).await.0);
+                }
+                println!(
+                    "{}: median {:.0} signups/s as fast as 64 clients go (budget ≥ 2000/s); \
+                     median p99 at a steady 2000/s {:.1} ms (budget 25 ms)",
+                    target.label(),
+                    median(flat),
+                    median(p99)
+                );
+            }
+        }
+        Err(_) => println!("no BENCH_POSTGRES: PostgreSQL not measured"),
+    }
     println!(
         "median p99 at a steady 2000 signups/s over HTTP: {:.1} ms (budget 25 ms)",
         median(steady_p99)

@@ -31,6 +31,7 @@ pub mod error;
 pub mod etag;
 pub mod first_screen;
 pub mod ics;
+pub mod leader;
 pub mod listen;
 pub mod mail;
 pub mod names;
@@ -51,6 +52,8 @@ pub struct Config {
     /// Organisations' data: the database `bondgenoot.sqlite3` (and, with
     /// `--demo`, the demo token); created with its parents if missing.
     pub data_dir: PathBuf,
+    /// A PostgreSQL database instead of the SQLite file (see [`Storage`]).
+    pub database_url: Option<String>,
     /// The demo organisation's site, served at `/`.
     pub www_dir: PathBuf,
     /// The built bundle; `<bundle-dir>/v1/` is served at `/v1/`.
@@ -81,6 +84,45 @@ pub struct Config {
 /// The database file in the data folder.
 pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join("bondgenoot.sqlite3")
+}
+
+/// Where organisations' data is kept: the data folder, and the database
+/// in it or, with a URL, on a PostgreSQL server (which several server
+/// processes can share).
+#[derive(Debug, Clone)]
+pub struct Storage {
+    /// See [`Config::data_dir`].
+    pub data_dir: PathBuf,
+    /// `postgres://user:password@host/database`, or `None` for SQLite.
+    pub database_url: Option<String>,
+}
+
+impl Storage {
+    /// SQLite in `data_dir`.
+    pub fn file(data_dir: impl Into<PathBuf>) -> Self {
+        Self {
+            data_dir: data_dir.into(),
+            database_url: None,
+        }
+    }
+
+    /// Where the database is.
+    pub fn location(&self) -> db::Location {
+        match &self.database_url {
+            Some(url) => db::Location::Postgres(url.clone()),
+            None => db::Location::File(database_path(&self.data_dir)),
+        }
+    }
+}
+
+impl Config {
+    /// Where its data is kept.
+    pub fn storage(&self) -> Storage {
+        Storage {
+            data_dir: self.data_dir.clone(),
+            database_url: self.database_url.clone(),
+        }
+    }
 }
 
 /// What the router needs, checked and prepared by [`prepare`].
@@ -119,7 +161,7 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
         );
     }
     let reference = reference::Reference::load(&config.scripts_dir)?;
-    let db = open_db(&config.data_dir)
+    let db = open_db(&config.storage())
         .await?
         .with_messages(config.mail.is_some());
     let store = Store::new(db.clone(), &config.data_dir, &config.scripts_dir);
@@ -164,11 +206,11 @@ pub async fn prepare(config: &Config) -> anyhow::Result<AppState> {
     })
 }
 
-/// Opens the database in `data_dir`, creating the folder (and its parents)
-/// first: a fresh clone has no `data/`, and a new server has no folder yet.
-pub async fn open_db(data_dir: &Path) -> anyhow::Result<db::Db> {
-    data_dir::ensure(data_dir)?;
-    db::Db::open(&database_path(data_dir)).await
+/// Opens the database, creating the data folder (and its parents) first: a
+/// fresh clone has no `data/`, and a new server has no folder yet.
+pub async fn open_db(storage: &Storage) -> anyhow::Result<db::Db> {
+    data_dir::ensure(&storage.data_dir)?;
+    db::Db::open(&storage.location()).await
 }
 
 fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
@@ -183,13 +225,13 @@ fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
 /// `bondgenoot retention run`: deletes the personal details of past cafés'
 /// signups as the server does every hour, for `today`.
 pub async fn retention_run(
-    data_dir: &Path,
+    storage: &Storage,
     scripts_dir: &Path,
     today: time::Date,
     keep_days: u32,
 ) -> anyhow::Result<retention::Summary> {
-    let db = open_db(data_dir).await?;
-    let store = Store::new(db.clone(), data_dir, scripts_dir);
+    let db = open_db(storage).await?;
+    let store = Store::new(db.clone(), &storage.data_dir, scripts_dir);
     store.import_legacy().await?;
     let rules = rules_cache::RulesCache::new(Arc::new(store));
     Ok(retention::run(&db, &rules, today, keep_days).await?)
@@ -199,7 +241,7 @@ pub async fn retention_run(
 /// a new admin token, returned once, its allowed origins (kept as they
 /// were when `origins` is empty) and its time zone (kept when `None`).
 pub async fn org_add(
-    data_dir: &Path,
+    storage: &Storage,
     scripts_dir: &Path,
     org: &names::OrgName,
     origins: Vec<String>,
@@ -211,8 +253,8 @@ pub async fn org_add(
             "--time-zone {zone} is not a time zone: give a name such as Europe/Amsterdam"
         );
     }
-    let db = open_db(data_dir).await?;
-    Store::new(db.clone(), data_dir, scripts_dir)
+    let db = open_db(storage).await?;
+    Store::new(db.clone(), &storage.data_dir, scripts_dir)
         .import_legacy()
         .await?;
     db.ensure_org(org.as_str()).await?;
@@ -231,7 +273,7 @@ pub async fn org_add(
 /// their own token, once (running it again for the same name replaces the
 /// token and the role).
 pub async fn org_add_admin(
-    data_dir: &Path,
+    storage: &Storage,
     org: &names::OrgName,
     name: &str,
     role: wire::console::Role,
@@ -241,7 +283,7 @@ pub async fn org_add_admin(
         (1..=80).contains(&name.chars().count()) && !name.chars().any(char::is_control),
         "--name must be 1 to 80 characters"
     );
-    let db = open_db(data_dir).await?;
+    let db = open_db(storage).await?;
     anyhow::ensure!(
         db.org(org.as_str()).await?.is_some(),
         "there is no organisation {org}: add it first with `bondgenoot org add {org}`"
@@ -261,11 +303,11 @@ pub async fn org_add_admin(
 
 /// Removes admin `name` of `org`: their token stops working at once.
 pub async fn org_remove_admin(
-    data_dir: &Path,
+    storage: &Storage,
     org: &names::OrgName,
     name: &str,
 ) -> anyhow::Result<()> {
-    let db = open_db(data_dir).await?;
+    let db = open_db(storage).await?;
     anyhow::ensure!(
         db.remove_admin(org.as_str(), name.trim()).await?,
         "{org} has no admin called {name:?} (see `bondgenoot org admins {org}`)"
@@ -428,12 +470,16 @@ pub async fn serve(
     // The background jobs stop with the server (a test starts several
     // servers in one process, one after another, on the same data).
     let (stopping, stop) = tokio::sync::watch::channel(());
+    let db = &state.cafes.db;
+    let leader = leader::Leader::elect(db, stop.clone());
+    rules_cache::follow_publishes(db, Arc::clone(&state.store), stop.clone());
     mail::start(
         state.cafes.db.clone(),
         Arc::clone(&state.store),
         config.mail.as_ref(),
         config.first_retry,
         config.clock,
+        leader.clone(),
         stop.clone(),
     )?;
     match &config.mail {
@@ -447,6 +493,7 @@ pub async fn serve(
         Arc::clone(&state.store),
         config.clock,
         config.keep_days,
+        leader,
         stop,
     );
     let trusted_proxies = config.trusted_proxies.clone();
@@ -469,8 +516,8 @@ pub async fn serve(
     Ok(())
 }
 
-/// An SMTP URL for the log, without its password.
-fn shown_url(url: &str) -> String {
+/// A URL for the log and messages (SMTP, PostgreSQL), without its password.
+pub(crate) fn shown_url(url: &str) -> String {
     match (url.split_once("://"), url.rfind('@')) {
         (Some((scheme, _)), Some(at)) => format!("{scheme}://…{}", &url[at..]),
         _ => url.to_owned(),

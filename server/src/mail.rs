@@ -25,6 +25,7 @@ use plugin_host::contract::{Ctx, Lang, Widget};
 
 use crate::clock::Clock;
 use crate::db::{Db, Queued};
+use crate::leader::Leader;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
 use crate::store::Store;
@@ -71,6 +72,7 @@ pub fn start(
     mail: Option<&MailConfig>,
     first_retry: Duration,
     clock: Clock,
+    leader: Leader,
     stop: tokio::sync::watch::Receiver<()>,
 ) -> anyhow::Result<()> {
     let smtp = mail.map(connect).transpose()?;
@@ -79,7 +81,12 @@ pub fn start(
         .build()
         .context("the webhook client")?;
     if smtp.is_some() {
-        tokio::spawn(remind_every_hour(db.clone(), clock, stop.clone()));
+        tokio::spawn(remind_every_hour(
+            db.clone(),
+            clock,
+            leader.clone(),
+            stop.clone(),
+        ));
     }
     let sender = Arc::new(Sender {
         db,
@@ -89,16 +96,22 @@ pub fn start(
         first_retry,
         clock,
     });
-    tokio::spawn(sender.run(stop));
+    tokio::spawn(sender.run(leader, stop));
     Ok(())
 }
 
 /// Writes the reminders for tomorrow's cafés now and every hour.
-async fn remind_every_hour(db: Db, clock: Clock, mut stop: tokio::sync::watch::Receiver<()>) {
+/// Only the leader writes them (see [`crate::leader`]).
+async fn remind_every_hour(
+    db: Db,
+    clock: Clock,
+    mut leader: Leader,
+    mut stop: tokio::sync::watch::Receiver<()>,
+) {
     let mut tick = tokio::time::interval(Duration::from_secs(60 * 60));
     loop {
         tokio::select! {
-            _ = tick.tick() => {}
+            () = async { tick.tick().await; leader.wait().await } => {}
             _ = stop.changed() => return,
         }
         // "Tomorrow" where each organisation is.
@@ -141,10 +154,15 @@ enum Failed {
 }
 
 impl Sender {
-    async fn run(self: Arc<Self>, mut stop: tokio::sync::watch::Receiver<()>) {
+    /// Sends while this process leads (see [`crate::leader`]).
+    async fn run(self: Arc<Self>, mut leader: Leader, mut stop: tokio::sync::watch::Receiver<()>) {
         loop {
             if stop.has_changed().is_err() {
                 return;
+            }
+            tokio::select! {
+                () = leader.wait() => {}
+                _ = stop.changed() => return,
             }
             let now = time::OffsetDateTime::now_utc();
             // Sending takes seconds at most; a message claimed by a sender

@@ -38,9 +38,8 @@ enum RetentionCommand {
     /// Delete the personal details of past cafés' signups whose keeping time
     /// has ended, as the server does every hour; the counts stay.
     Run {
-        /// Organisations' data, as for `serve`.
-        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
-        data_dir: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
         /// The default rule scripts, as for `serve`.
         #[arg(long, default_value = "scripts")]
         scripts_dir: PathBuf,
@@ -67,9 +66,8 @@ enum OrgCommand {
         /// A site allowed to call the signup API from the browser; repeat for more.
         #[arg(long = "origin")]
         origins: Vec<String>,
-        /// Organisations' data, as for `serve`; created if missing.
-        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
-        data_dir: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
         /// The default rule scripts, as for `serve`.
         #[arg(long, default_value = "scripts")]
         scripts_dir: PathBuf,
@@ -94,9 +92,8 @@ enum OrgCommand {
         /// What they may do.
         #[arg(long, default_value = "cafes", value_parser = ["scripts", "cafes", "all"])]
         role: String,
-        /// Organisations' data, as for `serve`.
-        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
-        data_dir: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Take an admin's token away: it stops working at once.
     RemoveAdmin {
@@ -105,17 +102,15 @@ enum OrgCommand {
         /// The admin's name.
         #[arg(long)]
         name: String,
-        /// Organisations' data, as for `serve`.
-        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
-        data_dir: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// List an organisation's admins and their roles (never their tokens).
     Admins {
         /// The organisation.
         org: String,
-        /// Organisations' data, as for `serve`.
-        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
-        data_dir: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
     },
 }
 
@@ -176,6 +171,28 @@ struct ScriptFile {
     scripts_dir: PathBuf,
 }
 
+/// Where organisations' data is kept (every command that opens it).
+#[derive(Debug, Args)]
+struct DataArgs {
+    /// Organisations' data; created (with its parents) if missing. Holds the
+    /// SQLite database unless --database-url is given.
+    #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+    data_dir: PathBuf,
+    /// A PostgreSQL database instead of SQLite, for several server processes
+    /// on one database: postgres://user:password@host/database.
+    #[arg(long, env = "BONDGENOOT_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+impl DataArgs {
+    fn storage(self) -> server::Storage {
+        server::Storage {
+            data_dir: self.data_dir,
+            database_url: self.database_url,
+        }
+    }
+}
+
 /// Paths default to the repository layout, relative to the current folder.
 #[derive(Debug, Args)]
 struct ServeArgs {
@@ -185,9 +202,8 @@ struct ServeArgs {
     /// Port to listen on (0 picks a free one).
     #[arg(long, env = "BONDGENOOT_PORT", default_value_t = 8080)]
     port: u16,
-    /// Organisations' data; created (with its parents) if missing.
-    #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
-    data_dir: PathBuf,
+    #[command(flatten)]
+    data: DataArgs,
     /// The demo organisation's site, served at `/`.
     #[arg(long, default_value = "www")]
     www_dir: PathBuf,
@@ -358,7 +374,8 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         format!("listening on {addr} (is another server using the port? try --port)")
     })?;
     let config = server::Config {
-        data_dir: args.data_dir,
+        data_dir: args.data.data_dir,
+        database_url: args.data.database_url,
         www_dir: args.www_dir,
         bundle_dir: args.bundle_dir,
         scripts_dir: args.scripts_dir,
@@ -382,7 +399,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
 
 async fn retention(command: RetentionCommand) -> anyhow::Result<()> {
     let RetentionCommand::Run {
-        data_dir,
+        data,
         scripts_dir,
         today,
         keep_days,
@@ -395,7 +412,7 @@ async fn retention(command: RetentionCommand) -> anyhow::Result<()> {
         .with_context(|| format!("--today {day} is not a date like 2026-12-31"))?,
         None => server::clock::Clock::system().today(),
     };
-    let done = server::retention_run(&data_dir, &scripts_dir, today, keep_days).await?;
+    let done = server::retention_run(&data.storage(), &scripts_dir, today, keep_days).await?;
     println!(
         "{today}: deleted the personal details of {} signups of {} past cafés",
         done.signups, done.cafes
@@ -410,24 +427,24 @@ fn org_name(name: &str) -> anyhow::Result<server::names::OrgName> {
 }
 
 async fn org(command: OrgCommand) -> anyhow::Result<()> {
-    let (name, origins, data_dir, scripts_dir, time_zone) = match command {
+    let (name, origins, data, scripts_dir, time_zone) = match command {
         OrgCommand::Add {
             name,
             origins,
-            data_dir,
+            data,
             scripts_dir,
             time_zone,
-        } => (name, origins, data_dir, scripts_dir, time_zone),
+        } => (name, origins, data, scripts_dir, time_zone),
         OrgCommand::AddAdmin {
             org,
             name,
             role,
-            data_dir,
+            data,
         } => {
             let org = org_name(&org)?;
             let role =
                 wire::console::Role::parse(&role).context("--role: scripts, cafes or all")?;
-            let token = server::org_add_admin(&data_dir, &org, &name, role).await?;
+            let token = server::org_add_admin(&data.storage(), &org, &name, role).await?;
             println!("{token}");
             eprintln!(
                 "The admin token of {name} ({}) at '{org}' is printed above. It is shown only now: \
@@ -436,19 +453,15 @@ async fn org(command: OrgCommand) -> anyhow::Result<()> {
             );
             return Ok(());
         }
-        OrgCommand::RemoveAdmin {
-            org,
-            name,
-            data_dir,
-        } => {
+        OrgCommand::RemoveAdmin { org, name, data } => {
             let org = org_name(&org)?;
-            server::org_remove_admin(&data_dir, &org, &name).await?;
+            server::org_remove_admin(&data.storage(), &org, &name).await?;
             eprintln!("{name} can no longer sign in to '{org}'.");
             return Ok(());
         }
-        OrgCommand::Admins { org, data_dir } => {
+        OrgCommand::Admins { org, data } => {
             let org = org_name(&org)?;
-            let db = server::open_db(&data_dir).await?;
+            let db = server::open_db(&data.storage()).await?;
             for admin in db.admins(org.as_str()).await? {
                 println!(
                     "{}\t{}\tsince {}",
@@ -470,8 +483,14 @@ async fn org(command: OrgCommand) -> anyhow::Result<()> {
             "--origin {origin} should look like https://www.example.nl (scheme and host, no path)"
         );
     }
-    let token =
-        server::org_add(&data_dir, &scripts_dir, &org, origins, time_zone.as_deref()).await?;
+    let token = server::org_add(
+        &data.storage(),
+        &scripts_dir,
+        &org,
+        origins,
+        time_zone.as_deref(),
+    )
+    .await?;
     println!("{token}");
     eprintln!("The admin token of '{org}' is printed above. It is shown only now; keep it safe.");
     Ok(())

@@ -106,14 +106,16 @@ pub fn every_hour(
     store: Arc<Store>,
     clock: crate::clock::Clock,
     max_days: u32,
+    mut leader: crate::leader::Leader,
     mut stop: tokio::sync::watch::Receiver<()>,
 ) {
     let rules = RulesCache::new(store);
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60 * 60));
         loop {
+            // Only the leader deletes (see `crate::leader`).
             tokio::select! {
-                _ = tick.tick() => {}
+                () = async { tick.tick().await; leader.wait().await } => {}
                 _ = stop.changed() => return,
             }
             match run(&db, &rules, clock.today(), max_days).await {

@@ -8,6 +8,8 @@
 
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 use plugin_host::Layer;
@@ -25,6 +27,9 @@ pub struct Store {
     db: Db,
     data_dir: PathBuf,
     scripts_dir: PathBuf,
+    /// Counts the publishes heard from other instances (see
+    /// [`crate::rules_cache::follow_publishes`]).
+    published: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -35,7 +40,19 @@ impl Store {
             db,
             data_dir: data_dir.into(),
             scripts_dir: scripts_dir.into(),
+            published: Arc::default(),
         }
+    }
+
+    /// Tells the caches that an organisation's scripts changed elsewhere.
+    pub fn heard_publish(&self) {
+        self.published.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many publishes were heard: a cache entry checked at another
+    /// count is read again.
+    pub fn publishes_heard(&self) -> u64 {
+        self.published.load(Ordering::Relaxed)
     }
 
     /// The database the versions live in.

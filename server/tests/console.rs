@@ -182,7 +182,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
 
     // Revoked: the token stops working at once, the others do not.
     let org = server::names::OrgName::parse("acme").expect("name");
-    server::org_remove_admin(dirs.data.path(), &org, "Sanne")
+    server::org_remove_admin(&dirs.storage(), &org, "Sanne")
         .await
         .expect("removed");
     let gone = server
@@ -193,7 +193,7 @@ async fn each_admin_signs_in_with_their_own_token_and_role_and_the_history_names
     assert_error(gone, StatusCode::UNAUTHORIZED, "unauthorized").await;
     assert_eq!(me(editor).await["me"]["name"], "Youssef");
     assert!(
-        server::org_remove_admin(dirs.data.path(), &org, "Sanne")
+        server::org_remove_admin(&dirs.storage(), &org, "Sanne")
             .await
             .is_err(),
         "removing someone who is not there says so"

@@ -236,7 +236,7 @@ async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_ca
     let status = server.with_link("acme", "status", newest).await;
     assert_eq!(json_of(status).await["status"], "confirmed");
     // Sent messages leave the outbox: no personal data stays there.
-    let db = server::open_db(dirs.data.path()).await.expect("db");
+    let db = server::open_db(&dirs.storage()).await.expect("db");
     assert_eq!(db.outbox_len().await.expect("count"), 0);
     server.stop().await;
 }
@@ -288,7 +288,7 @@ async fn without_a_mail_server_nothing_is_written_for_messages() {
         answer["mail"], false,
         "the screen does not promise an e-mail"
     );
-    let db = server::open_db(dirs.data.path()).await.expect("db");
+    let db = server::open_db(&dirs.storage()).await.expect("db");
     assert_eq!(db.outbox_len().await.expect("count"), 0);
     server.stop().await;
 }

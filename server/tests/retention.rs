@@ -61,8 +61,8 @@ async fn counts(server: &Server, org: &str, token: &str, cafe: i64) -> Value {
 
 fn retention_run(dirs: &Dirs, today: &str, extra: &[&str]) -> String {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_bondgenoot"))
-        .args(["retention", "run", "--today", today, "--data-dir"])
-        .arg(dirs.data.path())
+        .args(["retention", "run", "--today", today])
+        .args(dirs.data_args())
         .arg("--scripts-dir")
         .arg(SCRIPTS)
         .args(extra)
@@ -101,7 +101,7 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
     // everything; kort's week after 20 March has passed (and the demo
     // organisation's cafés, weeks earlier, go too).
     retention_run(&dirs, "2031-03-30", &[]);
-    let db = server::open_db(dirs.data.path()).await.expect("db");
+    let db = server::open_db(&dirs.storage()).await.expect("db");
     let retained = |log: Vec<(String, String)>| {
         log.into_iter()
             .filter(|(action, _)| action == "retention")
@@ -162,7 +162,7 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
     server.stop().await;
 
     // Each café done is in its organisation's admin log, once.
-    let db = server::open_db(dirs.data.path()).await.expect("db");
+    let db = server::open_db(&dirs.storage()).await.expect("db");
     assert_eq!(
         retained(db.admin_log("acme").await.expect("log")),
         [format!(

@@ -402,7 +402,7 @@ async fn every_script_action_is_in_the_admin_log() {
     let _ = make_live(&server, "acme", &token, 1).await;
     server.stop().await;
 
-    let db = server::db::Db::open(&server::database_path(dirs.data.path()))
+    let db = server::db::Db::open(&dirs.storage().location())
         .await
         .expect("database");
     let actions: Vec<String> = db

@@ -203,7 +203,7 @@ async fn signup_cancel_and_moved_up_events_arrive_signed_and_a_failed_one_again(
         5,
         "no event after the webhook went"
     );
-    let db = server::open_db(dirs.data.path()).await.expect("db");
+    let db = server::open_db(&dirs.storage()).await.expect("db");
     assert_eq!(db.outbox_len().await.expect("count"), 0, "and none waits");
     server.stop().await;
 }

@@ -4,6 +4,7 @@
 mod bundle;
 mod fresh;
 mod fuzz;
+mod postgres;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -121,6 +122,23 @@ fn test() -> Result<()> {
         "warnings",
     ]))?;
     sh(cargo().args(["test", "--workspace", "--exclude", "widgets"]))?;
+    // The server's whole suite again on PostgreSQL: every test its own
+    // database on a server of its own (or the one BONDGENOOT_TEST_POSTGRES
+    // names), and the tests of several instances on one database.
+    let own = match std::env::var("BONDGENOOT_TEST_POSTGRES") {
+        Ok(_) => None,
+        Err(_) => postgres::TempPostgres::start()?,
+    };
+    let url = std::env::var("BONDGENOOT_TEST_POSTGRES")
+        .ok()
+        .or_else(|| own.as_ref().map(|pg| pg.url.clone()));
+    if let Some(url) = url {
+        eprintln!("xtask: the server tests again, on PostgreSQL");
+        sh(cargo()
+            .args(["test", "--package", "server"])
+            .env("BONDGENOOT_TEST_POSTGRES", url))?;
+    }
+    drop(own);
     // The widgets' pure parts (reducers, answers files, share links), natively.
     sh(cargo().args(["test", "--package", "widgets", "--lib"]))?;
     // The plugin host runs in the browser too: its tests run again as wasm32 (in Node).
@@ -202,7 +220,9 @@ fn bench() -> Result<()> {
         "--example",
         "hostile_timings",
     ]))?;
-    println!("\n== signups: rate and latency at 64 concurrent clients (release, SQLite) ==");
+    println!(
+        "\n== signups: rate and latency at 64 concurrent clients (release, SQLite and PostgreSQL) =="
+    );
     // The bench starts the release server binary in its own process.
     sh(cargo().args([
         "build",
@@ -213,7 +233,14 @@ fn bench() -> Result<()> {
         "--bin",
         "bondgenoot",
     ]))?;
-    sh(cargo().args([
+    // And on PostgreSQL, with one instance and with two, on a server of
+    // the bench's own (or the one BENCH_POSTGRES names).
+    let own = match std::env::var("BENCH_POSTGRES") {
+        Ok(_) => None,
+        Err(_) => postgres::TempPostgres::start()?,
+    };
+    let mut bench = cargo();
+    bench.args([
         "run",
         "--quiet",
         "--release",
@@ -221,7 +248,12 @@ fn bench() -> Result<()> {
         "server",
         "--example",
         "signup_bench",
-    ]))?;
+    ]);
+    if let Some(pg) = &own {
+        bench.env("BENCH_POSTGRES", &pg.url);
+    }
+    sh(&mut bench)?;
+    drop(own);
     println!("\n== fuzzing the rule-script sandbox (release) ==");
     fuzz::run()?;
     // The release server, built above for the signups: what a host runs.

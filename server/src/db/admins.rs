@@ -33,7 +33,7 @@ impl Db {
             Box::pin(async move {
                 sqlx::query(
                     "INSERT INTO admins (org, name, role, token_hash, created_at) \
-                     VALUES (?, ?, ?, ?, ?) ON CONFLICT (org, name) DO UPDATE \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org, name) DO UPDATE \
                      SET role = excluded.role, token_hash = excluded.token_hash, \
                      created_at = excluded.created_at",
                 )
@@ -56,7 +56,7 @@ impl Db {
         let (org, name) = (org.to_owned(), name.to_owned());
         self.write(move |conn| {
             Box::pin(async move {
-                let done = sqlx::query("DELETE FROM admins WHERE org = ? AND name = ?")
+                let done = sqlx::query("DELETE FROM admins WHERE org = $1 AND name = $2")
                     .bind(org)
                     .bind(name)
                     .execute(conn)
@@ -70,7 +70,7 @@ impl Db {
     /// The organisation's admins, by name.
     pub async fn admins(&self, org: &str) -> Result<Vec<AdminRow>, DbError> {
         let rows =
-            sqlx::query("SELECT name, role, created_at FROM admins WHERE org = ? ORDER BY name")
+            sqlx::query("SELECT name, role, created_at FROM admins WHERE org = $1 ORDER BY name")
                 .bind(org)
                 .fetch_all(&self.read)
                 .await?;
@@ -92,7 +92,7 @@ impl Db {
         org: &str,
         token_hash: Vec<u8>,
     ) -> Result<Option<Me>, DbError> {
-        let row = sqlx::query("SELECT name, role FROM admins WHERE org = ? AND token_hash = ?")
+        let row = sqlx::query("SELECT name, role FROM admins WHERE org = $1 AND token_hash = $2")
             .bind(org)
             .bind(token_hash)
             .fetch_optional(&self.read)

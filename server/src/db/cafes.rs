@@ -1,8 +1,8 @@
 //! Job cafés and their counts.
 
 use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Counts};
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row as _, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row as _};
 
 use super::{Db, DbError, places};
 
@@ -13,7 +13,7 @@ const SELECT: &str = "SELECT c.id, c.title, c.description, c.date, c.start_time,
     c.place, c.address, c.sectors, c.employers, c.languages, c.capacity, c.closed, \
     c.texts, c.confirmed, c.waitlist FROM cafes c";
 
-fn listing(row: &SqliteRow) -> Result<CafeListing, DbError> {
+fn listing(row: &AnyRow) -> Result<CafeListing, DbError> {
     let cafe = Cafe {
         id: row.try_get("id")?,
         details: CafeInput {
@@ -28,7 +28,7 @@ fn listing(row: &SqliteRow) -> Result<CafeListing, DbError> {
             employers: serde_json::from_str(row.try_get("employers")?)?,
             languages: serde_json::from_str(row.try_get("languages")?)?,
             capacity: row.try_get("capacity")?,
-            closed: row.try_get("closed")?,
+            closed: row.try_get::<i64, _>("closed")? != 0,
             texts: serde_json::from_str(row.try_get("texts")?)?,
         },
     };
@@ -46,12 +46,12 @@ fn counts(cafe: &Cafe, confirmed: i64, waitlist: i64) -> Counts {
 
 /// The café with its counts, read inside the writer's transaction.
 pub(super) async fn cafe_in(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     org: &str,
     id: i64,
 ) -> Result<Option<CafeListing>, DbError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE c.org = ? AND c.id = ?"
+        "{SELECT} WHERE c.org = $1 AND c.id = $2"
     )))
     .bind(org)
     .bind(id)
@@ -61,9 +61,9 @@ pub(super) async fn cafe_in(
 }
 
 fn bind_input<'q>(
-    query: sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>,
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
     c: CafeInput,
-) -> Result<sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments>, DbError> {
+) -> Result<sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>, DbError> {
     Ok(query
         .bind(c.title)
         .bind(c.description)
@@ -76,7 +76,7 @@ fn bind_input<'q>(
         .bind(serde_json::to_string(&c.employers)?)
         .bind(serde_json::to_string(&c.languages)?)
         .bind(c.capacity)
-        .bind(c.closed)
+        .bind(i64::from(c.closed))
         .bind(serde_json::to_string(&c.texts)?))
 }
 
@@ -90,7 +90,7 @@ impl Db {
         closed: bool,
     ) -> Result<Vec<CafeListing>, DbError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SELECT} WHERE c.org = ? AND (? IS NULL OR c.date >= ?) AND (? OR c.closed = 0) \
+            "{SELECT} WHERE c.org = $1 AND ($2 IS NULL OR c.date >= $3) AND ($4 OR c.closed = 0) \
              ORDER BY c.date, c.start_time, c.id"
         )))
         .bind(org)
@@ -105,7 +105,7 @@ impl Db {
     /// One café of the organisation, with its counts.
     pub async fn cafe(&self, org: &str, id: i64) -> Result<Option<CafeListing>, DbError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SELECT} WHERE c.org = ? AND c.id = ?"
+            "{SELECT} WHERE c.org = $1 AND c.id = $2"
         )))
         .bind(org)
         .bind(id)
@@ -122,13 +122,14 @@ impl Db {
                 let query = sqlx::query(
                     "INSERT INTO cafes (org, title, description, date, start_time, end_time, place, \
                      address, sectors, employers, languages, capacity, closed, texts) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                     RETURNING id",
                 )
                 .bind(org.clone());
-                let id = bind_input(query, input)?
-                    .execute(&mut *conn)
+                let id: i64 = bind_input(query, input)?
+                    .fetch_one(&mut *conn)
                     .await?
-                    .last_insert_rowid();
+                    .try_get("id")?;
                 cafe_in(conn, &org, id)
                     .await?
                     .ok_or_else(|| DbError::Query("the new café is missing".into()))
@@ -147,14 +148,14 @@ impl Db {
     ) -> Result<Option<CafeListing>, DbError> {
         let org = org.to_owned();
         let messages = self.messages;
-        self.write(move |conn| {
+        self.write_for(vec![id], move |conn| {
             Box::pin(async move {
                 // A café moved to another date starts a new keeping time for
                 // its signups' details (see `retention`).
                 let new_date = input.date.clone();
                 sqlx::query(
                     "UPDATE cafes SET details_deleted_on = NULL \
-                     WHERE id = ? AND org = ? AND date != ?",
+                     WHERE id = $1 AND org = $2 AND date != $3",
                 )
                 .bind(id)
                 .bind(&org)
@@ -162,9 +163,9 @@ impl Db {
                 .execute(&mut *conn)
                 .await?;
                 let query = sqlx::query(
-                    "UPDATE cafes SET title = ?, description = ?, date = ?, start_time = ?, \
-                     end_time = ?, place = ?, address = ?, sectors = ?, employers = ?, \
-                     languages = ?, capacity = ?, closed = ?, texts = ? WHERE id = ? AND org = ?",
+                    "UPDATE cafes SET title = $1, description = $2, date = $3, start_time = $4, \
+                     end_time = $5, place = $6, address = $7, sectors = $8, employers = $9, \
+                     languages = $10, capacity = $11, closed = $12, texts = $13 WHERE id = $14 AND org = $15",
                 );
                 let done = bind_input(query, input)?
                     .bind(id)

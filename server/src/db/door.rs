@@ -20,7 +20,7 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let cafe: Option<Option<String>> = sqlx::query_scalar(
-                    "SELECT details_deleted_on FROM cafes WHERE id = ? AND org = ?",
+                    "SELECT details_deleted_on FROM cafes WHERE id = $1 AND org = $2",
                 )
                 .bind(cafe_id)
                 .bind(&org)
@@ -37,7 +37,7 @@ impl Db {
                     name
                 };
                 sqlx::query(
-                    "INSERT INTO walk_ins (cafe_id, name, key, at) VALUES (?, ?, ?, ?) \
+                    "INSERT INTO walk_ins (cafe_id, name, key, at) VALUES ($1, $2, $3, $4) \
                      ON CONFLICT (cafe_id, key) DO NOTHING",
                 )
                 .bind(cafe_id)
@@ -47,7 +47,7 @@ impl Db {
                 .execute(&mut *conn)
                 .await?;
                 let row = sqlx::query(
-                    "SELECT id, cafe_id, name, at FROM walk_ins WHERE cafe_id = ? AND key = ?",
+                    "SELECT id, cafe_id, name, at FROM walk_ins WHERE cafe_id = $1 AND key = $2",
                 )
                 .bind(cafe_id)
                 .bind(&key)
@@ -63,7 +63,7 @@ impl Db {
     pub async fn walk_ins(&self, org: &str, cafe_id: i64) -> Result<Vec<WalkIn>, DbError> {
         let rows = sqlx::query(
             "SELECT w.id, w.cafe_id, w.name, w.at FROM walk_ins w JOIN cafes c ON c.id = w.cafe_id \
-             WHERE c.org = ? AND w.cafe_id = ? ORDER BY w.id",
+             WHERE c.org = $1 AND w.cafe_id = $2 ORDER BY w.id",
         )
         .bind(org)
         .bind(cafe_id)
@@ -78,8 +78,8 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let done = sqlx::query(
-                    "DELETE FROM walk_ins WHERE id = ? AND cafe_id IN \
-                     (SELECT id FROM cafes WHERE org = ?)",
+                    "DELETE FROM walk_ins WHERE id = $1 AND cafe_id IN \
+                     (SELECT id FROM cafes WHERE org = $2)",
                 )
                 .bind(id)
                 .bind(org)
@@ -107,7 +107,7 @@ impl Db {
                (SELECT count(*) FROM signups s WHERE s.cafe_id = c.id AND s.status = 'waitlist' \
                  AND s.present_at IS NOT NULL) AS came_waiting, \
                (SELECT count(*) FROM walk_ins w WHERE w.cafe_id = c.id) AS walk_ins \
-             FROM cafes c WHERE c.org = ? ORDER BY c.date, c.start_time, c.id",
+             FROM cafes c WHERE c.org = $1 ORDER BY c.date, c.start_time, c.id",
         )
         .bind(org)
         .fetch_all(&self.read)
@@ -133,7 +133,7 @@ impl Db {
     }
 }
 
-fn walk_in(row: &sqlx::sqlite::SqliteRow) -> Result<WalkIn, DbError> {
+fn walk_in(row: &sqlx::any::AnyRow) -> Result<WalkIn, DbError> {
     Ok(WalkIn {
         id: row.try_get("id")?,
         cafe_id: row.try_get("cafe_id")?,

@@ -1,13 +1,25 @@
 //! The database: organisations, their rule-script versions, job cafés and signups.
 //!
 //! Handlers only see [`Db`]'s methods and the domain types they take and
-//! return; no SQL and no SQLite type leaves this module. Adding PostgreSQL
-//! means a second implementation of these methods (with row locks on the café
-//! instead of the single [`writer`]), not a change to any handler.
+//! return; no SQL and no driver type leaves this module. One set of queries
+//! runs on both databases through sqlx's `Any` driver: placeholders are
+//! `$1, $2…` (both read them), integers are 64-bit and flags are 0/1 in both
+//! schemas (`server/migrations/sqlite/` and `…/postgres/`, held equal by a
+//! test).
 //!
 //! SQLite is the embedded default: one file, WAL (readers never wait for the
 //! writer), `synchronous = FULL` (a signup that was answered survives a power
-//! cut), migrations from `server/migrations/` applied at start-up.
+//! cut).
+//!
+//! PostgreSQL is for hosts that run several server processes on one database
+//! (`--database-url`). Each process still commits its writes in groups (see
+//! [`writer`]); what one process's single writer guaranteed on SQLite, row
+//! locks guarantee across processes: a job that counts a café's places locks
+//! the café's row first ([`lock_cafes`]), so two signups for the last place
+//! at two instances are taken one after the other.
+//!
+//! Migrations are applied at start-up (on PostgreSQL under sqlx's advisory
+//! lock, so two instances starting at once do not both apply them).
 
 mod admins;
 mod cafes;
@@ -20,15 +32,14 @@ mod scripts;
 mod signups;
 pub mod writer;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr as _;
-use std::time::Duration;
 
 use anyhow::Context as _;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::{ConnectOptions as _, SqliteConnection};
+use sqlx::AnyPool;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::{AnyConnection, ConnectOptions as _, Connection as _};
 
 pub use admins::AdminRow;
 pub use cafes::CafeInput;
@@ -72,59 +83,165 @@ impl From<serde_json::Error> for DbError {
     }
 }
 
+/// Where the data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// An SQLite file (created if missing).
+    File(PathBuf),
+    /// A PostgreSQL database, as a `postgres://user:password@host/db` URL.
+    Postgres(String),
+}
+
+/// Which database a [`Db`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// One file, one process.
+    Sqlite,
+    /// A server, possibly shared by several processes.
+    Postgres,
+}
+
 /// The database: a pool of readers and the one [`Writer`].
 #[derive(Debug, Clone)]
 pub struct Db {
-    read: SqlitePool,
+    read: AnyPool,
     writer: Writer,
     /// Whether changes to signups write messages to the outbox (the server
     /// has a mail server; see [`Db::with_messages`]).
     messages: bool,
+    backend: Backend,
+    /// How to open more connections (PostgreSQL: a leader lock).
+    options: AnyConnectOptions,
+    /// PostgreSQL's URL (for its listener); `None` on SQLite.
+    url: Option<String>,
 }
 
+/// The PostgreSQL channel that carries, at each publish or rollback, the
+/// organisation whose scripts changed.
+pub const SCRIPTS_CHANNEL: &str = "bondgenoot_scripts";
+
+/// Settings every SQLite connection needs: they are per connection.
+const SQLITE_PRAGMAS: &str =
+    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL";
+
 impl Db {
-    /// Opens (creating if needed) `path`, applies the migrations and starts the writer.
-    pub async fn open(path: &Path) -> anyhow::Result<Self> {
-        let options = SqliteConnectOptions::from_str("sqlite:")
-            .context("SQLite options")?
+    /// Opens (creating if needed) the database at `at`, applies the
+    /// migrations and starts the writer.
+    pub async fn open(at: &Location) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        match at {
+            Location::File(path) => Self::open_sqlite(path).await,
+            Location::Postgres(url) => Self::open_postgres(url).await,
+        }
+    }
+
+    async fn open_sqlite(path: &Path) -> anyhow::Result<Self> {
+        let url = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5))
+            .to_url_lossy();
+        let options = AnyConnectOptions::from_str(url.as_str())
+            .context("SQLite options")?
             // Every query at debug level would drown the request log.
             .disable_statement_logging();
+        let opening = || format!("opening the database {}", path.display());
+        let mut writer = AnyConnection::connect_with(&options)
+            .await
+            .with_context(opening)?;
         // The writer never checkpoints itself: a checkpoint's fsyncs in the
         // middle of a commit would hold up every signup waiting on it.
-        let mut writer: SqliteConnection = options
-            .clone()
-            .pragma("wal_autocheckpoint", "0")
-            .connect()
-            .await
-            .with_context(|| format!("opening the database {}", path.display()))?;
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "PRAGMA journal_mode = WAL; {SQLITE_PRAGMAS}; PRAGMA wal_autocheckpoint = 0"
+        )))
+        .execute(&mut writer)
+        .await
+        .with_context(opening)?;
         // `run_direct` on the connection itself: `run` is generic over
         // `Acquire<'a>`, which makes the future not `Send` for `tokio::spawn`.
-        sqlx::migrate!("./migrations")
+        sqlx::migrate!("./migrations/sqlite")
             .run_direct(None, &mut writer, false)
             .await
             .with_context(|| format!("updating the database {}", path.display()))?;
-        let read = SqlitePoolOptions::new()
+        let read = AnyPoolOptions::new()
             .max_connections(8)
-            .connect_with(options.clone().read_only(true))
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                        "{SQLITE_PRAGMAS}; PRAGMA query_only = ON"
+                    )))
+                    .execute(conn)
+                    .await
+                    .map(|_| ())
+                })
+            })
+            .connect_with(options.clone())
             .await
             .with_context(|| format!("opening the database {} for reading", path.display()))?;
-        let checkpointer = options
-            .connect()
+        let mut checkpointer = AnyConnection::connect_with(&options)
             .await
-            .with_context(|| format!("opening the database {}", path.display()))?;
-        let writer = Writer::start(writer);
+            .with_context(opening)?;
+        sqlx::raw_sql(SQLITE_PRAGMAS)
+            .execute(&mut checkpointer)
+            .await
+            .with_context(opening)?;
+        let writer = Writer::start(writer, None);
         writer.checkpoint_in_background(checkpointer);
         Ok(Self {
             read,
             writer,
             messages: false,
+            backend: Backend::Sqlite,
+            options,
+            url: None,
         })
+    }
+
+    async fn open_postgres(url: &str) -> anyhow::Result<Self> {
+        anyhow::ensure!(
+            url.starts_with("postgres://") || url.starts_with("postgresql://"),
+            "--database-url should look like postgres://user:password@host/database"
+        );
+        let options = AnyConnectOptions::from_str(url)
+            .context("reading --database-url")?
+            .disable_statement_logging();
+        let shown = crate::shown_url(url);
+        let mut writer = AnyConnection::connect_with(&options)
+            .await
+            .with_context(|| format!("connecting to the database {shown}"))?;
+        sqlx::migrate!("./migrations/postgres")
+            .run_direct(None, &mut writer, false)
+            .await
+            .with_context(|| format!("updating the database {shown}"))?;
+        let read = AnyPoolOptions::new()
+            .max_connections(8)
+            .connect_with(options.clone())
+            .await
+            .with_context(|| format!("connecting to the database {shown}"))?;
+        let writer = Writer::start(writer, Some(options.clone()));
+        Ok(Self {
+            read,
+            writer,
+            messages: false,
+            backend: Backend::Postgres,
+            options,
+            url: Some(url.to_owned()),
+        })
+    }
+
+    /// PostgreSQL's URL; `None` on SQLite.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A connection of its own, outside the pools (PostgreSQL's listener and
+    /// leader lock hold one for as long as they run).
+    pub async fn own_connection(&self) -> Result<AnyConnection, DbError> {
+        Ok(AnyConnection::connect_with(&self.options).await?)
     }
 
     /// With `on`, signups that change (taken, moved up, cancelled, a day
@@ -144,21 +261,58 @@ impl Db {
     async fn write<T, F>(&self, job: F) -> Result<T, DbError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> writer::JobFuture<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> writer::JobFuture<'c, T> + Send + 'static,
     {
-        self.writer.write(job).await
+        self.writer.write(job, Vec::new()).await
+    }
+
+    /// Like [`Db::write`] for a job that changes the counts of `cafes`: on
+    /// PostgreSQL the writer locks their rows before its group runs, every
+    /// group in id order, so two instances never wait on each other in a
+    /// circle.
+    async fn write_for<T, F>(&self, cafes: Vec<i64>, job: F) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> writer::JobFuture<'c, T> + Send + 'static,
+    {
+        self.writer.write(job, cafes).await
     }
 
     /// Runs `job` in the writer's transaction without a savepoint: for a
     /// job that reads and then writes, whose failure rolls back the group
     /// (see [`writer`]).
-    async fn write_single<T, F>(&self, job: F) -> Result<T, DbError>
+    async fn write_single<T, F>(&self, cafe: i64, job: F) -> Result<T, DbError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> writer::JobFuture<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> writer::JobFuture<'c, T> + Send + 'static,
     {
-        self.writer.write_single(job).await
+        self.writer.write_single(job, vec![cafe]).await
     }
+}
+
+/// Locks the rows of `cafes` until the transaction ends, in id order
+/// (PostgreSQL; on SQLite the one writer already runs jobs one by one).
+/// Counting a café's places and then writing a signup is safe after it,
+/// whichever instance the other signups arrive at.
+pub(crate) async fn lock_cafes(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
+    if cafes.is_empty() || conn.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
+    let mut ids = cafes.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let list = ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    // Numbers only: nothing from outside is pasted into the SQL.
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT id FROM cafes WHERE id IN ({list}) ORDER BY id FOR UPDATE"
+    )))
+    .fetch_all(conn)
+    .await?;
+    Ok(())
 }
 
 /// Now, as stored: RFC 3339 in UTC.

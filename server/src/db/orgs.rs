@@ -27,7 +27,7 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let done = sqlx::query(
-                    "INSERT INTO orgs (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    "INSERT INTO orgs (name, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                 )
                 .bind(name)
                 .bind(now())
@@ -51,8 +51,8 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 sqlx::query(
-                    "UPDATE orgs SET token_hash = coalesce(?, token_hash), \
-                     origins = coalesce(?, origins) WHERE name = ?",
+                    "UPDATE orgs SET token_hash = coalesce($1, token_hash), \
+                     origins = coalesce($2, origins) WHERE name = $3",
                 )
                 .bind(token_hash)
                 .bind(origins)
@@ -76,12 +76,14 @@ impl Db {
         let (url, secret) = webhook.unzip();
         self.write(move |conn| {
             Box::pin(async move {
-                sqlx::query("UPDATE orgs SET webhook_url = ?, webhook_secret = ? WHERE name = ?")
-                    .bind(url)
-                    .bind(secret)
-                    .bind(name)
-                    .execute(conn)
-                    .await?;
+                sqlx::query(
+                    "UPDATE orgs SET webhook_url = $1, webhook_secret = $2 WHERE name = $3",
+                )
+                .bind(url)
+                .bind(secret)
+                .bind(name)
+                .execute(conn)
+                .await?;
                 Ok(())
             })
         })
@@ -91,7 +93,7 @@ impl Db {
     /// The organisation's webhook (URL, secret), if it has one.
     pub async fn webhook(&self, name: &str) -> Result<Option<(String, String)>, DbError> {
         let row: Option<(Option<String>, Option<String>)> =
-            sqlx::query_as("SELECT webhook_url, webhook_secret FROM orgs WHERE name = ?")
+            sqlx::query_as("SELECT webhook_url, webhook_secret FROM orgs WHERE name = $1")
                 .bind(name)
                 .fetch_optional(&self.read)
                 .await?;
@@ -108,8 +110,8 @@ impl Db {
     /// The organisation called `name`, if it exists.
     pub async fn org(&self, name: &str) -> Result<Option<Org>, DbError> {
         let row = sqlx::query(
-            "SELECT name, token_hash, origins, webhook_url IS NOT NULL AS webhook, time_zone \
-             FROM orgs WHERE name = ?",
+            "SELECT name, token_hash, origins, CASE WHEN webhook_url IS NULL THEN 0 ELSE 1 END AS webhook, time_zone \
+             FROM orgs WHERE name = $1",
         )
         .bind(name)
         .fetch_optional(&self.read)
@@ -119,7 +121,7 @@ impl Db {
                 name: row.try_get("name")?,
                 token_hash: row.try_get("token_hash")?,
                 origins: serde_json::from_str(row.try_get("origins")?)?,
-                webhook: row.try_get("webhook")?,
+                webhook: row.try_get::<i64, _>("webhook")? != 0,
                 time_zone: row.try_get("time_zone")?,
             })
         })
@@ -141,7 +143,7 @@ impl Db {
         let (name, zone) = (name.to_owned(), zone.to_owned());
         self.write(move |conn| {
             Box::pin(async move {
-                sqlx::query("UPDATE orgs SET time_zone = ? WHERE name = ?")
+                sqlx::query("UPDATE orgs SET time_zone = $1 WHERE name = $2")
                     .bind(zone)
                     .bind(name)
                     .execute(conn)
@@ -155,7 +157,7 @@ impl Db {
     /// The organisation's admin log, oldest first: (action, detail).
     pub async fn admin_log(&self, org: &str) -> Result<Vec<(String, String)>, DbError> {
         Ok(
-            sqlx::query_as("SELECT action, detail FROM admin_log WHERE org = ? ORDER BY id")
+            sqlx::query_as("SELECT action, detail FROM admin_log WHERE org = $1 ORDER BY id")
                 .bind(org)
                 .fetch_all(&self.read)
                 .await?,
@@ -169,7 +171,7 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<wire::console::LogEntry>, DbError> {
         let rows = sqlx::query(
-            "SELECT at, who, action, detail FROM admin_log WHERE org = ? ORDER BY id DESC LIMIT ?",
+            "SELECT at, who, action, detail FROM admin_log WHERE org = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(org)
         .bind(limit)
@@ -199,7 +201,7 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 sqlx::query(
-                    "INSERT INTO admin_log (org, who, action, detail, at) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO admin_log (org, who, action, detail, at) VALUES ($1, $2, $3, $4, $5)",
                 )
                 .bind(org)
                 .bind(who)

@@ -3,7 +3,7 @@
 //! has it, so it holds personal data only until then.
 
 use plugin_host::contract::vacaturecafe::MessageKind;
-use sqlx::{Row as _, SqliteConnection};
+use sqlx::{AnyConnection, Row as _};
 
 use super::{Db, DbError, now};
 
@@ -47,7 +47,7 @@ pub struct Queued {
 /// it has a webhook; inside the caller's transaction, with the signup as it
 /// is now (so before its details are deleted).
 pub(super) async fn put_event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     kind: MessageKind,
 ) -> Result<(), DbError> {
@@ -57,7 +57,7 @@ pub(super) async fn put_event(
          (SELECT count(*) FROM signups w WHERE w.cafe_id = s.cafe_id AND w.status = 'waitlist' \
             AND w.id <= s.id AND s.status = 'waitlist') AS position \
          FROM signups s JOIN cafes c ON c.id = s.cafe_id JOIN orgs o ON o.name = c.org \
-         WHERE s.id = ? AND o.webhook_url IS NOT NULL",
+         WHERE s.id = $1 AND o.webhook_url IS NOT NULL",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -95,7 +95,7 @@ pub(super) async fn put_event(
     let at = now();
     sqlx::query(
         "INSERT INTO outbox (org, cafe_id, kind, recipient, name, lang, channel, payload, \
-         next_at, created_at) VALUES (?, ?, ?, '', '', '', 'webhook', ?, ?, ?)",
+         next_at, created_at) VALUES ($1, $2, $3, '', '', '', 'webhook', $4, $5, $6)",
     )
     .bind(row.try_get::<String, _>("org")?)
     .bind(row.try_get::<i64, _>("cafe_id")?)
@@ -108,7 +108,7 @@ pub(super) async fn put_event(
     Ok(())
 }
 
-fn queued(row: &sqlx::sqlite::SqliteRow) -> Result<Queued, DbError> {
+fn queued(row: &sqlx::any::AnyRow) -> Result<Queued, DbError> {
     let kind: String = row.try_get("kind")?;
     let channel: String = row.try_get("channel")?;
     Ok(Queued {
@@ -135,11 +135,11 @@ fn queued(row: &sqlx::sqlite::SqliteRow) -> Result<Queued, DbError> {
 }
 
 /// Writes `m` to the outbox, due now; inside the caller's transaction.
-pub(super) async fn put(conn: &mut SqliteConnection, m: &Outgoing) -> Result<(), DbError> {
+pub(super) async fn put(conn: &mut AnyConnection, m: &Outgoing) -> Result<(), DbError> {
     let at = now();
     sqlx::query(
         "INSERT INTO outbox (org, cafe_id, kind, recipient, name, lang, position, cancel_token, \
-         page, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         page, next_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&m.org)
     .bind(m.cafe_id)
@@ -169,7 +169,7 @@ impl Db {
         limit: i64,
     ) -> Result<Vec<Queued>, DbError> {
         let due: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM outbox WHERE next_at <= ? LIMIT 1")
+            sqlx::query_scalar("SELECT id FROM outbox WHERE next_at <= $1 LIMIT 1")
                 .bind(now)
                 .fetch_optional(&self.read)
                 .await?;
@@ -180,8 +180,8 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let rows = sqlx::query(
-                    "UPDATE outbox SET next_at = ? WHERE id IN \
-                     (SELECT id FROM outbox WHERE next_at <= ? ORDER BY id LIMIT ?) \
+                    "UPDATE outbox SET next_at = $1 WHERE id IN \
+                     (SELECT id FROM outbox WHERE next_at <= $2 ORDER BY id LIMIT $3) \
                      RETURNING id, attempts, org, cafe_id, kind, recipient, name, lang, \
                      position, cancel_token, page, channel, payload",
                 )
@@ -202,7 +202,7 @@ impl Db {
     pub async fn outbox_sent(&self, id: i64) -> Result<(), DbError> {
         self.write(move |conn| {
             Box::pin(async move {
-                sqlx::query("DELETE FROM outbox WHERE id = ?")
+                sqlx::query("DELETE FROM outbox WHERE id = $1")
                     .bind(id)
                     .execute(conn)
                     .await?;
@@ -222,7 +222,7 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 sqlx::query(
-                    "UPDATE outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE id = ?",
+                    "UPDATE outbox SET attempts = attempts + 1, next_at = $1, last_error = $2 WHERE id = $3",
                 )
                 .bind(next_at)
                 .bind(error)
@@ -252,7 +252,7 @@ impl Db {
                 let due = sqlx::query(
                     "SELECT s.id, s.cafe_id, s.email_key, s.name, s.lang, s.page \
                      FROM signups s JOIN cafes c ON c.id = s.cafe_id JOIN orgs o ON o.name = c.org \
-                     WHERE c.date = ? AND o.time_zone = ? AND c.closed = 0 \
+                     WHERE c.date = $1 AND o.time_zone = $2 AND c.closed = 0 \
                        AND s.status = 'confirmed' AND s.reminded = 0 AND s.email_key IS NOT NULL",
                 )
                 .bind(&date)
@@ -261,7 +261,7 @@ impl Db {
                 .await?;
                 for row in &due {
                     let id: i64 = row.try_get("id")?;
-                    sqlx::query("UPDATE signups SET reminded = 1 WHERE id = ?")
+                    sqlx::query("UPDATE signups SET reminded = 1 WHERE id = $1")
                         .bind(id)
                         .execute(&mut *conn)
                         .await?;

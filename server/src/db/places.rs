@@ -4,7 +4,7 @@
 //! importing each other.
 
 use plugin_host::contract::vacaturecafe::MessageKind;
-use sqlx::{Row as _, SqliteConnection};
+use sqlx::{AnyConnection, Row as _};
 
 use super::outbox::{self, Outgoing};
 use super::{DbError, now};
@@ -13,11 +13,14 @@ use super::{DbError, now};
 /// `messages`, each of them with an e-mail address gets a `moved_up`
 /// message with a new cancellation link.
 pub(super) async fn fill_places(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     cafe_id: i64,
     messages: bool,
 ) -> Result<(), DbError> {
-    let free: i64 = sqlx::query_scalar("SELECT capacity - confirmed FROM cafes WHERE id = ?")
+    // Mostly locked already by the writer (see `super::Db::write_for`);
+    // where not, this is what keeps two instances from filling one place.
+    super::lock_cafes(conn, &[cafe_id]).await?;
+    let free: i64 = sqlx::query_scalar("SELECT capacity - confirmed FROM cafes WHERE id = $1")
         .bind(cafe_id)
         .fetch_one(&mut *conn)
         .await?;
@@ -25,8 +28,8 @@ pub(super) async fn fill_places(
         return Ok(());
     }
     let moved = sqlx::query(
-        "UPDATE signups SET status = 'confirmed', updated_at = ?1, moved_up_at = ?1 WHERE id IN \
-         (SELECT id FROM signups WHERE cafe_id = ?2 AND status = 'waitlist' ORDER BY id LIMIT ?3) \
+        "UPDATE signups SET status = 'confirmed', updated_at = $1, moved_up_at = $1 WHERE id IN \
+         (SELECT id FROM signups WHERE cafe_id = $2 AND status = 'waitlist' ORDER BY id LIMIT $3) \
          RETURNING id, email_key, name, lang, page",
     )
     .bind(now())
@@ -64,7 +67,7 @@ pub(super) async fn fill_places(
 /// new token (and the older links stop working).
 #[allow(clippy::too_many_arguments, reason = "one row's columns")]
 pub(super) async fn tell(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     cafe_id: i64,
     kind: MessageKind,
@@ -74,12 +77,12 @@ pub(super) async fn tell(
     page: Option<String>,
 ) -> Result<(), DbError> {
     let token = crate::tokens::new_token().map_err(|e| DbError::Query(e.to_string()))?;
-    sqlx::query("UPDATE signups SET cancel_hash = ? WHERE id = ?")
+    sqlx::query("UPDATE signups SET cancel_hash = $1 WHERE id = $2")
         .bind(crate::tokens::hash(&token))
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    let org: String = sqlx::query_scalar("SELECT org FROM cafes WHERE id = ?")
+    let org: String = sqlx::query_scalar("SELECT org FROM cafes WHERE id = $1")
         .bind(cafe_id)
         .fetch_one(&mut *conn)
         .await?;

@@ -20,7 +20,7 @@ impl Db {
     /// Cafés before `today` whose signups' personal details are still kept.
     pub async fn cafes_with_details_before(&self, today: &str) -> Result<Vec<KeptCafe>, DbError> {
         let rows = sqlx::query(
-            "SELECT org, id, date FROM cafes WHERE date < ? AND details_deleted_on IS NULL \
+            "SELECT org, id, date FROM cafes WHERE date < $1 AND details_deleted_on IS NULL \
              ORDER BY date, id",
         )
         .bind(today)
@@ -53,8 +53,8 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let still = sqlx::query(
-                    "UPDATE cafes SET details_deleted_on = ? \
-                     WHERE id = ? AND date = ? AND details_deleted_on IS NULL",
+                    "UPDATE cafes SET details_deleted_on = $1 \
+                     WHERE id = $2 AND date = $3 AND details_deleted_on IS NULL",
                 )
                 .bind(&today)
                 .bind(cafe.id)
@@ -67,30 +67,35 @@ impl Db {
                 }
                 // A random token hash: the column is unique and required, and
                 // no token can match it any more.
-                let cleared = sqlx::query(
+                let random = if conn.backend_name() == "PostgreSQL" {
+                    "sha256(gen_random_uuid()::text::bytea)"
+                } else {
+                    "randomblob(32)"
+                };
+                let cleared = sqlx::query(sqlx::AssertSqlSafe(format!(
                     "UPDATE signups SET name = '', email_key = NULL, phone_key = NULL, \
-                     form = '{}', page = NULL, cancel_hash = randomblob(32), door_key = NULL, \
-                     updated_at = ? \
-                     WHERE cafe_id = ? AND (name != '' OR form != '{}' \
-                       OR email_key IS NOT NULL OR phone_key IS NOT NULL OR door_key IS NOT NULL)",
-                )
+                     form = '{{}}', page = NULL, cancel_hash = {random}, door_key = NULL, \
+                     updated_at = $1 \
+                     WHERE cafe_id = $2 AND (name != '' OR form != '{{}}' \
+                       OR email_key IS NOT NULL OR phone_key IS NOT NULL OR door_key IS NOT NULL)"
+                )))
                 .bind(now())
                 .bind(cafe.id)
                 .execute(&mut *conn)
                 .await?
                 .rows_affected();
                 // Walk-ins keep only that they came.
-                sqlx::query("UPDATE walk_ins SET name = '' WHERE cafe_id = ?")
+                sqlx::query("UPDATE walk_ins SET name = '' WHERE cafe_id = $1")
                     .bind(cafe.id)
                     .execute(&mut *conn)
                     .await?;
                 // Messages not sent by now hold the same details.
-                sqlx::query("DELETE FROM outbox WHERE cafe_id = ?")
+                sqlx::query("DELETE FROM outbox WHERE cafe_id = $1")
                     .bind(cafe.id)
                     .execute(&mut *conn)
                     .await?;
                 sqlx::query(
-                    "INSERT INTO admin_log (org, action, detail, at) VALUES (?, 'retention', ?, ?)",
+                    "INSERT INTO admin_log (org, action, detail, at) VALUES ($1, 'retention', $2, $3)",
                 )
                 .bind(&cafe.org)
                 .bind(format!(

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use sqlx::Row as _;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 use super::{Db, DbError, now};
 use crate::names::Widget;
@@ -44,7 +44,7 @@ macro_rules! versions_where {
     ($where:literal) => {
         concat!(
             "SELECT v.number, v.source, v.tests, v.note, v.author, v.created_at, ",
-            "(l.number IS NOT NULL) AS live ",
+            "CASE WHEN l.number IS NULL THEN 0 ELSE 1 END AS live ",
             "FROM script_versions v LEFT JOIN live_scripts l ",
             "ON l.org = v.org AND l.widget = v.widget AND l.number = v.number ",
             $where
@@ -52,7 +52,7 @@ macro_rules! versions_where {
     };
 }
 
-fn version(row: &SqliteRow) -> Result<ScriptVersion, DbError> {
+fn version(row: &AnyRow) -> Result<ScriptVersion, DbError> {
     Ok(ScriptVersion {
         number: row.try_get("number")?,
         source: row.try_get("source")?,
@@ -60,7 +60,7 @@ fn version(row: &SqliteRow) -> Result<ScriptVersion, DbError> {
         note: row.try_get("note")?,
         author: row.try_get("author")?,
         created_at: row.try_get("created_at")?,
-        live: row.try_get("live")?,
+        live: row.try_get::<i64, _>("live")? != 0,
     })
 }
 
@@ -71,7 +71,7 @@ impl Db {
         org: &str,
         widget: Widget,
     ) -> Result<Option<ScriptVersion>, DbError> {
-        let sql = versions_where!("WHERE l.org = ? AND l.widget = ?");
+        let sql = versions_where!("WHERE l.org = $1 AND l.widget = $2");
         let row = sqlx::query(sql)
             .bind(org)
             .bind(widget.name())
@@ -86,7 +86,7 @@ impl Db {
         org: &str,
         widget: Widget,
     ) -> Result<Vec<ScriptVersion>, DbError> {
-        let sql = versions_where!("WHERE v.org = ? AND v.widget = ? ORDER BY v.number DESC");
+        let sql = versions_where!("WHERE v.org = $1 AND v.widget = $2 ORDER BY v.number DESC");
         let rows = sqlx::query(sql)
             .bind(org)
             .bind(widget.name())
@@ -102,7 +102,7 @@ impl Db {
         widget: Widget,
         number: i64,
     ) -> Result<Option<ScriptVersion>, DbError> {
-        let sql = versions_where!("WHERE v.org = ? AND v.widget = ? AND v.number = ?");
+        let sql = versions_where!("WHERE v.org = $1 AND v.widget = $2 AND v.number = $3");
         let row = sqlx::query(sql)
             .bind(org)
             .bind(widget.name())
@@ -127,7 +127,7 @@ impl Db {
             Box::pin(async move {
                 let (count, last): (i64, i64) = sqlx::query_as(
                     "SELECT count(*), coalesce(max(number), 0) FROM script_versions \
-                     WHERE org = ? AND widget = ?",
+                     WHERE org = $1 AND widget = $2",
                 )
                 .bind(&org)
                 .bind(widget)
@@ -140,7 +140,7 @@ impl Db {
                 sqlx::query(
                     "INSERT INTO script_versions \
                      (org, widget, number, source, tests, note, author, created_at) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(&org)
                 .bind(widget)
@@ -170,7 +170,7 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let exists: Option<i64> = sqlx::query_scalar(
-                    "SELECT number FROM script_versions WHERE org = ? AND widget = ? AND number = ?",
+                    "SELECT number FROM script_versions WHERE org = $1 AND widget = $2 AND number = $3",
                 )
                 .bind(&org)
                 .bind(widget)
@@ -189,19 +189,28 @@ impl Db {
 }
 
 async fn set_live(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     org: &str,
     widget: &str,
     number: i64,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO live_scripts (org, widget, number) VALUES (?, ?, ?) \
+        "INSERT INTO live_scripts (org, widget, number) VALUES ($1, $2, $3) \
          ON CONFLICT (org, widget) DO UPDATE SET number = excluded.number",
     )
     .bind(org)
     .bind(widget)
     .bind(number)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    if conn.backend_name() == "PostgreSQL" {
+        // Delivered at commit to every instance listening (see
+        // `crate::rules_cache`): the new version is live there at once.
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(super::SCRIPTS_CHANNEL)
+            .bind(org)
+            .execute(conn)
+            .await?;
+    }
     Ok(())
 }

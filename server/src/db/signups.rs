@@ -6,7 +6,7 @@ use std::future::Future;
 
 use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, MessageKind, Outcome};
 use serde::{Deserialize, Serialize};
-use sqlx::{Row as _, SqliteConnection};
+use sqlx::{AnyConnection, Row as _};
 
 use super::outbox::{self, Outgoing};
 use super::{Db, DbError, cafes::cafe_in, now, places::fill_places};
@@ -161,7 +161,7 @@ enum Taken {
 
 pub use wire::console::SignupRow;
 
-fn signup_row(row: &sqlx::sqlite::SqliteRow) -> Result<SignupRow, DbError> {
+fn signup_row(row: &sqlx::any::AnyRow) -> Result<SignupRow, DbError> {
     let status = Status::parse(row.try_get("status")?)?;
     Ok(SignupRow {
         id: row.try_get("id")?,
@@ -186,9 +186,9 @@ fn signup_row(row: &sqlx::sqlite::SqliteRow) -> Result<SignupRow, DbError> {
     })
 }
 
-async fn position(conn: &mut SqliteConnection, cafe_id: i64, id: i64) -> Result<i64, DbError> {
+async fn position(conn: &mut AnyConnection, cafe_id: i64, id: i64) -> Result<i64, DbError> {
     Ok(sqlx::query_scalar(
-        "SELECT count(*) FROM signups WHERE cafe_id = ? AND status = 'waitlist' AND id <= ?",
+        "SELECT count(*) FROM signups WHERE cafe_id = $1 AND status = 'waitlist' AND id <= $2",
     )
     .bind(cafe_id)
     .bind(id)
@@ -197,7 +197,7 @@ async fn position(conn: &mut SqliteConnection, cafe_id: i64, id: i64) -> Result<
 }
 
 async fn status_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     cafe_id: i64,
     status: Status,
@@ -206,7 +206,7 @@ async fn status_of(
         Status::Waitlist => Some(position(conn, cafe_id, id).await?),
         _ => None,
     };
-    let door_key: Option<String> = sqlx::query_scalar("SELECT door_key FROM signups WHERE id = ?")
+    let door_key: Option<String> = sqlx::query_scalar("SELECT door_key FROM signups WHERE id = $1")
         .bind(id)
         .fetch_one(conn)
         .await?;
@@ -232,13 +232,13 @@ pub fn takes_signups(cafe: &Cafe, today: &str) -> Result<(), SignupError> {
 
 /// (id, café, status) of the organisation's signup with this token hash.
 async fn find_by_token(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     org: &str,
     cancel_hash: Vec<u8>,
 ) -> Result<Option<(i64, i64, Status)>, DbError> {
     let row = sqlx::query(
         "SELECT s.id, s.cafe_id, s.status FROM signups s JOIN cafes c ON c.id = s.cafe_id \
-         WHERE s.cancel_hash = ? AND c.org = ?",
+         WHERE s.cancel_hash = $1 AND c.org = $2",
     )
     .bind(cancel_hash)
     .bind(org)
@@ -256,10 +256,10 @@ async fn find_by_token(
 
 /// The signup made with this token hash, if this one was sent before.
 async fn sent_before(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     s: &NewSignup,
 ) -> Result<Option<SignupStatus>, DbError> {
-    let row = sqlx::query("SELECT id, status FROM signups WHERE cafe_id = ? AND cancel_hash = ?")
+    let row = sqlx::query("SELECT id, status FROM signups WHERE cafe_id = $1 AND cancel_hash = $2")
         .bind(s.cafe_id)
         .bind(&s.cancel_hash)
         .fetch_optional(&mut *conn)
@@ -281,7 +281,7 @@ async fn sent_before(
 /// savepoint ([`Db::write_single`]): reads, then the insert (whose triggers
 /// count it) and the message; a failure rolls back the writer's group.
 async fn take(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     s: NewSignup,
     decision: Decision,
     last_round: bool,
@@ -331,7 +331,7 @@ async fn take(
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
          cancel_hash, page, created_at, updated_at, door_key) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id",
     )
     .bind(s.cafe_id)
     .bind(status.as_str())
@@ -437,7 +437,9 @@ impl Db {
         loop {
             let last_round = round == DECIDE_ROUNDS;
             match self
-                .write_single(move |conn| Box::pin(take(conn, s, decision, last_round)))
+                .write_single(s.cafe_id, move |conn| {
+                    Box::pin(take(conn, s, decision, last_round))
+                })
                 .await?
             {
                 Taken::Done(result) => return Ok(result),
@@ -499,7 +501,16 @@ impl Db {
     ) -> Result<Option<SignupStatus>, DbError> {
         let org = org.to_owned();
         let messages = self.messages;
-        self.write(move |conn| {
+        // Its café, to lock before the writer frees the place (a signup's
+        // café never changes; one not found here is found nowhere).
+        let cafe = {
+            let mut conn = self.read.acquire().await?;
+            find_by_token(&mut conn, &org, cancel_hash.clone()).await?
+        };
+        let Some((_, cafe, _)) = cafe else {
+            return Ok(None);
+        };
+        self.write_for(vec![cafe], move |conn| {
             Box::pin(async move {
                 let Some((id, cafe_id, status)) = find_by_token(conn, &org, cancel_hash).await?
                 else {
@@ -510,14 +521,14 @@ impl Db {
                 }
                 // The details go; the message that says so is the last use
                 // of the address (and leaves the outbox once sent).
-                let person = sqlx::query("SELECT email_key, name, lang FROM signups WHERE id = ?")
+                let person = sqlx::query("SELECT email_key, name, lang FROM signups WHERE id = $1")
                     .bind(id)
                     .fetch_one(&mut *conn)
                     .await?;
                 sqlx::query(
                     "UPDATE signups SET status = 'cancelled', name = '', email_key = NULL, \
                      phone_key = NULL, form = '{}', page = NULL, present_at = NULL, \
-                     door_key = NULL, updated_at = ? WHERE id = ?",
+                     door_key = NULL, updated_at = $1 WHERE id = $2",
                 )
                 .bind(now())
                 .bind(id)
@@ -571,7 +582,7 @@ impl Db {
                AND o.status != 'cancelled' AND (o.email_key = s.email_key OR o.phone_key = s.phone_key)) \
                AS duplicate_of \
              FROM signups s JOIN cafes c ON c.id = s.cafe_id \
-             WHERE c.org = ? AND (? IS NULL OR c.id = ?) AND (? OR s.status != 'cancelled') \
+             WHERE c.org = $1 AND ($2 IS NULL OR c.id = $3) AND ($4 OR s.status != 'cancelled') \
              ORDER BY c.date, c.id, s.id",
         )
         .bind(org)
@@ -597,7 +608,7 @@ impl Db {
             Box::pin(async move {
                 let status: Option<String> = sqlx::query_scalar(
                     "SELECT s.status FROM signups s JOIN cafes c ON c.id = s.cafe_id \
-                     WHERE s.id = ? AND c.org = ?",
+                     WHERE s.id = $1 AND c.org = $2",
                 )
                 .bind(id)
                 .bind(&org)
@@ -614,8 +625,8 @@ impl Db {
                 }
                 // A tick sent again (offline, then online) keeps its first time.
                 sqlx::query(
-                    "UPDATE signups SET present_at = CASE WHEN ? IS NULL THEN NULL \
-                     ELSE coalesce(present_at, ?) END WHERE id = ?",
+                    "UPDATE signups SET present_at = CASE WHEN $1 IS NULL THEN NULL \
+                     ELSE coalesce(present_at, $2) END WHERE id = $3",
                 )
                 .bind(&at)
                 .bind(&at)
@@ -632,7 +643,7 @@ impl Db {
     pub async fn signup_row(&self, org: &str, id: i64) -> Result<Option<SignupRow>, DbError> {
         let cafe: Option<i64> = sqlx::query_scalar(
             "SELECT s.cafe_id FROM signups s JOIN cafes c ON c.id = s.cafe_id \
-             WHERE s.id = ? AND c.org = ?",
+             WHERE s.id = $1 AND c.org = $2",
         )
         .bind(id)
         .bind(org)
@@ -650,11 +661,15 @@ impl Db {
     pub async fn delete_signup(&self, org: &str, id: i64) -> Result<bool, DbError> {
         let org = org.to_owned();
         let messages = self.messages;
-        self.write(move |conn| {
+        let cafe: Option<i64> = sqlx::query_scalar("SELECT cafe_id FROM signups WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        self.write_for(cafe.into_iter().collect(), move |conn| {
             Box::pin(async move {
                 let cafe_id: Option<i64> = sqlx::query_scalar(
-                    "DELETE FROM signups WHERE id = ? AND cafe_id IN \
-                     (SELECT id FROM cafes WHERE org = ?) RETURNING cafe_id",
+                    "DELETE FROM signups WHERE id = $1 AND cafe_id IN \
+                     (SELECT id FROM cafes WHERE org = $2) RETURNING cafe_id",
                 )
                 .bind(id)
                 .bind(org)
@@ -685,9 +700,9 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let cafes: Vec<i64> = sqlx::query_scalar(
-                    "DELETE FROM signups WHERE cafe_id IN (SELECT id FROM cafes WHERE org = ?) \
-                     AND ((email_key IS NOT NULL AND email_key = ?) \
-                       OR (phone_key IS NOT NULL AND phone_key = ?)) RETURNING cafe_id",
+                    "DELETE FROM signups WHERE cafe_id IN (SELECT id FROM cafes WHERE org = $1) \
+                     AND ((email_key IS NOT NULL AND email_key = $2) \
+                       OR (phone_key IS NOT NULL AND phone_key = $3)) RETURNING cafe_id",
                 )
                 .bind(org)
                 .bind(email_key)

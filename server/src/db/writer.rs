@@ -20,11 +20,21 @@
 //! saves two of a signup's four round trips to SQLite's thread, and those
 //! round trips are most of a signup's time in the writer when the machine's
 //! cores are busy (each waits for a thread to be scheduled).
+//!
+//! On PostgreSQL each server process has its own writer, and several
+//! processes write to one database. A job that counts a café's places says
+//! which cafés (see [`super::Db::write_for`]); before a group runs, the writer
+//! locks all of its cafés' rows in id order ([`super::lock_cafes`]). Another
+//! instance's group that wants one of them waits for this commit, and then
+//! reads the counts as they are: no overbooking across processes, and no two
+//! groups ever wait on each other in a circle. A writer whose connection
+//! broke (the database restarted) connects again before its next group.
 
 use std::future::Future;
 use std::pin::Pin;
 
-use sqlx::{Connection as _, SqliteConnection};
+use sqlx::any::AnyConnectOptions;
+use sqlx::{AnyConnection, Connection as _};
 use tokio::sync::{mpsc, oneshot};
 
 use super::DbError;
@@ -42,15 +52,17 @@ type Reply = Box<dyn FnOnce(Result<(), DbError>) + Send>;
 /// and the reply to send after the commit.
 type Work = Box<
     dyn for<'c> FnOnce(
-            &'c mut SqliteConnection,
+            &'c mut AnyConnection,
         ) -> Pin<Box<dyn Future<Output = (bool, Reply)> + Send + 'c>>
         + Send,
 >;
 
-/// A job and whether it needs a savepoint around it.
+/// A job, whether it needs a savepoint around it, and the cafés whose rows
+/// it needs locked (PostgreSQL).
 struct Job {
     work: Work,
     savepoint: bool,
+    cafes: Vec<i64>,
 }
 
 /// A handle to the writer task; cheap to clone.
@@ -66,17 +78,18 @@ impl std::fmt::Debug for Writer {
 }
 
 impl Writer {
-    /// Starts the writer task on `conn`.
-    pub fn start(conn: SqliteConnection) -> Self {
+    /// Starts the writer task on `conn`; with `reconnect` (a database
+    /// server), it connects again after its connection broke.
+    pub fn start(conn: AnyConnection, reconnect: Option<AnyConnectOptions>) -> Self {
         let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run(conn, queue));
+        tokio::spawn(run(conn, reconnect, queue));
         Self { jobs }
     }
 
     /// Copies the write-ahead log into the database file every half second,
     /// from its own connection, beside the writer (a PASSIVE checkpoint never
     /// waits for or blocks it). Stops when the writer stops.
-    pub fn checkpoint_in_background(&self, mut conn: SqliteConnection) {
+    pub fn checkpoint_in_background(&self, mut conn: AnyConnection) {
         let alive = self.jobs.downgrade();
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_millis(500));
@@ -97,30 +110,31 @@ impl Writer {
     }
 
     /// Runs `job` inside a transaction and returns its result once committed.
-    pub async fn write<T, F>(&self, job: F) -> Result<T, DbError>
+    /// On PostgreSQL, `cafes`' rows are locked first (see above).
+    pub async fn write<T, F>(&self, job: F, cafes: Vec<i64>) -> Result<T, DbError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> JobFuture<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> JobFuture<'c, T> + Send + 'static,
     {
-        self.send(job, true).await
+        self.send(job, true, cafes).await
     }
 
     /// Like [`Writer::write`] without a savepoint, for a job that reads and
     /// then writes: if it fails, its group is rolled back, all of it (the
     /// other jobs of the group fail too, and may be sent again). For jobs
     /// that fail only when the database does.
-    pub async fn write_single<T, F>(&self, job: F) -> Result<T, DbError>
+    pub async fn write_single<T, F>(&self, job: F, cafes: Vec<i64>) -> Result<T, DbError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> JobFuture<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> JobFuture<'c, T> + Send + 'static,
     {
-        self.send(job, false).await
+        self.send(job, false, cafes).await
     }
 
-    async fn send<T, F>(&self, job: F, savepoint: bool) -> Result<T, DbError>
+    async fn send<T, F>(&self, job: F, savepoint: bool, cafes: Vec<i64>) -> Result<T, DbError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> JobFuture<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection) -> JobFuture<'c, T> + Send + 'static,
     {
         let (tx, rx) = oneshot::channel::<Result<T, DbError>>();
         let work: Work = Box::new(move |conn| {
@@ -135,16 +149,35 @@ impl Writer {
             })
         });
         self.jobs
-            .send(Job { work, savepoint })
+            .send(Job {
+                work,
+                savepoint,
+                cafes,
+            })
             .await
             .map_err(|_| DbError::WriterStopped)?;
         rx.await.map_err(|_| DbError::WriterStopped)?
     }
 }
 
-async fn run(mut conn: SqliteConnection, mut queue: mpsc::Receiver<Job>) {
+async fn run(
+    mut conn: AnyConnection,
+    reconnect: Option<AnyConnectOptions>,
+    mut queue: mpsc::Receiver<Job>,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
+    let mut failed = false;
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+        if let (true, Some(options)) = (failed, &reconnect) {
+            // The last group failed: the connection may be gone (the
+            // database restarted). A broken one fails every group after.
+            if conn.ping().await.is_err() {
+                match AnyConnection::connect_with(options).await {
+                    Ok(fresh) => conn = fresh,
+                    Err(e) => tracing::error!(error = %e, "connecting the writer again"),
+                }
+            }
+        }
         // Let the tasks that were just answered send their next job, so it
         // joins this commit instead of waiting a whole fsync for the next.
         tokio::task::yield_now().await;
@@ -169,6 +202,7 @@ async fn run(mut conn: SqliteConnection, mut queue: mpsc::Receiver<Job>) {
             }
             Err((replies, e)) => (replies, Err(e)),
         };
+        failed = commit.is_err();
         for reply in replies {
             reply(commit.clone());
         }
@@ -181,15 +215,29 @@ async fn run(mut conn: SqliteConnection, mut queue: mpsc::Receiver<Job>) {
 /// job, rolls back and returns the error for the jobs that ran; jobs that
 /// did not run are dropped, which tells their callers the write failed.
 async fn run_batch(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     jobs: impl Iterator<Item = Job>,
 ) -> Result<Vec<Reply>, (Vec<Reply>, DbError)> {
+    let jobs: Vec<Job> = jobs.collect();
     let mut replies = Vec::new();
-    // IMMEDIATE: take the write lock now, not half-way through a job.
-    if let Err(e) = sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await {
+    let postgres = conn.backend_name() == "PostgreSQL";
+    // IMMEDIATE: take SQLite's write lock now, not half-way through a job.
+    let begin = if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" };
+    if let Err(e) = sqlx::query(begin).execute(&mut *conn).await {
         return Err((replies, DbError::from_commit(&e)));
     }
-    for Job { work, savepoint } in jobs {
+    let cafes: Vec<i64> = jobs
+        .iter()
+        .flat_map(|job| job.cafes.iter().copied())
+        .collect();
+    if let Err(e) = super::lock_cafes(conn, &cafes).await {
+        let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+        return Err((replies, e));
+    }
+    for Job {
+        work, savepoint, ..
+    } in jobs
+    {
         if !savepoint {
             let (ok, reply) = work(conn).await;
             replies.push(reply);

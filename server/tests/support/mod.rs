@@ -19,6 +19,9 @@ pub const WASM: &[u8] = b"\0asm\x01\0\0\0 a pretend module, repeated: a pretend 
 /// The folders a server runs on; dropped (deleted) with the test.
 pub struct Dirs {
     pub data: TempDir,
+    /// With `BONDGENOOT_TEST_POSTGRES` set (see [`fresh_database`]): this
+    /// test's own PostgreSQL database; `None`: SQLite in `data`.
+    pub database_url: Option<String>,
     pub bundle: TempDir,
     pub www: TempDir,
     /// Signups per client per minute; 0 (no limit) unless a test sets it.
@@ -49,6 +52,7 @@ impl Dirs {
         .expect("index.html");
         Self {
             data: TempDir::new().expect("data dir"),
+            database_url: fresh_database(),
             bundle,
             www,
             signup_rate: 0,
@@ -62,6 +66,7 @@ impl Dirs {
     pub fn config(&self) -> server::Config {
         server::Config {
             data_dir: self.data.path().to_owned(),
+            database_url: self.database_url.clone(),
             www_dir: self.www.path().to_owned(),
             bundle_dir: self.bundle.path().to_owned(),
             scripts_dir: PathBuf::from(SCRIPTS),
@@ -75,6 +80,23 @@ impl Dirs {
             // Quick retries: a test waits seconds, not minutes.
             first_retry: std::time::Duration::from_millis(200),
         }
+    }
+
+    /// Where this test's data is kept.
+    pub fn storage(&self) -> server::Storage {
+        server::Storage {
+            data_dir: self.data.path().to_owned(),
+            database_url: self.database_url.clone(),
+        }
+    }
+
+    /// The command-line flags that open this test's data.
+    pub fn data_args(&self) -> Vec<std::ffi::OsString> {
+        let mut args = vec!["--data-dir".into(), self.data.path().as_os_str().to_owned()];
+        if let Some(url) = &self.database_url {
+            args.extend(["--database-url".into(), url.into()]);
+        }
+        args
     }
 
     pub fn org_dir(&self, org: &str) -> PathBuf {
@@ -267,7 +289,7 @@ impl Dirs {
     pub async fn add_org(&self, name: &str, origins: &[&str]) -> String {
         let org = server::names::OrgName::parse(name).expect("a valid name");
         server::org_add(
-            self.data.path(),
+            &self.storage(),
             std::path::Path::new(SCRIPTS),
             &org,
             origins.iter().map(|o| (*o).to_owned()).collect(),
@@ -281,7 +303,7 @@ impl Dirs {
     pub async fn add_org_in_zone(&self, name: &str, zone: &str) -> String {
         let org = server::names::OrgName::parse(name).expect("a valid name");
         server::org_add(
-            self.data.path(),
+            &self.storage(),
             std::path::Path::new(SCRIPTS),
             &org,
             Vec::new(),
@@ -294,7 +316,7 @@ impl Dirs {
     /// Gives organisation `org` an admin `name` with `role`; their own token.
     pub async fn add_admin(&self, org: &str, name: &str, role: wire::console::Role) -> String {
         let org = server::names::OrgName::parse(org).expect("a valid name");
-        server::org_add_admin(self.data.path(), &org, name, role)
+        server::org_add_admin(&self.storage(), &org, name, role)
             .await
             .expect("admin added")
     }
@@ -329,8 +351,8 @@ impl Dirs {
             None => std::process::Command::new(bin),
         };
         let mut child = command
-            .args(["serve", "--port", "0", "--data-dir"])
-            .arg(self.data.path())
+            .args(["serve", "--port", "0"])
+            .args(self.data_args())
             .arg("--www-dir")
             .arg(self.www.path())
             .arg("--bundle-dir")
@@ -360,4 +382,44 @@ impl Drop for Running {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
+}
+
+/// The server tests run on SQLite, and again on PostgreSQL when
+/// `BONDGENOOT_TEST_POSTGRES` holds a server's URL (as `cargo xtask test`
+/// sets it): each test then gets a new database of its own there, so tests
+/// run side by side as they do on their own SQLite files.
+pub fn fresh_database() -> Option<String> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    let base = std::env::var("BONDGENOOT_TEST_POSTGRES").ok()?;
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let name = format!(
+        "test_{}_{}_{nanos}",
+        std::process::id(),
+        MADE.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut url = reqwest::Url::parse(&base).expect("BONDGENOOT_TEST_POSTGRES is a URL");
+    // Its own thread and runtime: tests call this from inside theirs.
+    let create = format!("CREATE DATABASE {name}");
+    std::thread::spawn(move || {
+        use sqlx::{Connection as _, Executor as _};
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let mut conn = sqlx::PgConnection::connect(&base)
+                .await
+                .expect("connecting to BONDGENOOT_TEST_POSTGRES");
+            conn.execute(sqlx::AssertSqlSafe(create))
+                .await
+                .expect("creating a test database");
+        });
+    })
+    .join()
+    .expect("creating a test database");
+    url.set_path(&name);
+    Some(url.to_string())
 }
