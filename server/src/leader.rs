@@ -119,7 +119,9 @@ async fn hold(db: Db, lead: watch::Sender<bool>, mut stop: watch::Receiver<()>) 
             _ = stop.changed() => break,
         }
     }
-    // Closing the connection frees the lock for another instance.
+    // No longer leading, then closing the connection frees the lock for
+    // another instance.
+    lead.send_replace(false);
     if let Some(c) = conn {
         let _ = c.close().await;
     }

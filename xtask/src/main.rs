@@ -134,9 +134,11 @@ fn test() -> Result<()> {
         .or_else(|| own.as_ref().map(|pg| pg.url.clone()));
     if let Some(url) = url {
         eprintln!("xtask: the server tests again, on PostgreSQL");
-        sh(cargo()
-            .args(["test", "--package", "server"])
-            .env("BONDGENOOT_TEST_POSTGRES", url))?;
+        for test in server_test_binaries()? {
+            sh(Command::new(&test)
+                .current_dir("server")
+                .env("BONDGENOOT_TEST_POSTGRES", &url))?;
+        }
     }
     drop(own);
     // The widgets' pure parts (reducers, answers files, share links), natively.
@@ -157,6 +159,46 @@ fn test() -> Result<()> {
     // What a newcomer does first: the demo from a clean copy, without data/.
     fresh::check()?;
     e2e("test", &server_bin())
+}
+
+/// The server's test programs, as `cargo test --workspace --exclude widgets`
+/// built them (already built: asking for them builds nothing). Running
+/// them directly, not through `cargo test --package server`: that selects
+/// other packages, so cargo unifies the dependencies' features differently
+/// and compiles sqlx, tokio and the rest again (3 minutes on CI).
+fn server_test_binaries() -> Result<Vec<PathBuf>> {
+    let out = cargo()
+        .args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "widgets",
+            "--no-run",
+            "--message-format=json",
+        ])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .context("cargo test --no-run")?;
+    anyhow::ensure!(out.status.success(), "cargo test --no-run failed");
+    let server = std::fs::canonicalize("server").context("the server folder")?;
+    let mut found = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let of_server = message["target"]["src_path"]
+            .as_str()
+            .is_some_and(|p| Path::new(p).starts_with(&server));
+        if message["reason"] == "compiler-artifact"
+            && message["profile"]["test"] == true
+            && of_server
+            && let Some(exe) = message["executable"].as_str()
+        {
+            found.push(PathBuf::from(exe));
+        }
+    }
+    anyhow::ensure!(!found.is_empty(), "found no server test programs");
+    Ok(found)
 }
 
 /// Runs the Node end-to-end suite (`test`) or the browser bench (`bench`)

@@ -17,7 +17,9 @@ impl Db {
         key: String,
     ) -> Result<Option<WalkIn>, DbError> {
         let org = org.to_owned();
-        self.write(move |conn| {
+        // Its café declared: the walk-in's reference to it must not take
+        // the café's row in the middle of the writer's group (PostgreSQL).
+        self.write_for(vec![cafe_id], move |conn| {
             Box::pin(async move {
                 let cafe: Option<Option<String>> = sqlx::query_scalar(
                     "SELECT details_deleted_on FROM cafes WHERE id = $1 AND org = $2",

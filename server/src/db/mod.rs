@@ -205,7 +205,7 @@ impl Db {
             .context("reading --database-url")?
             .disable_statement_logging();
         let shown = crate::shown_url(url);
-        let mut writer = AnyConnection::connect_with(&options)
+        let mut writer = writer_connection(&options)
             .await
             .with_context(|| format!("connecting to the database {shown}"))?;
         sqlx::migrate!("./migrations/postgres")
@@ -290,6 +290,21 @@ impl Db {
     }
 }
 
+/// The writer's connection to PostgreSQL. Its waits are bounded: a lock
+/// held longer than 10 s (another instance frozen in the middle of a
+/// group) fails the group, which its callers may send again, instead of
+/// stopping this instance's every write; and a transaction left open by a
+/// frozen writer is ended after a minute, freeing its locks for the others.
+pub(crate) async fn writer_connection(
+    options: &AnyConnectOptions,
+) -> Result<AnyConnection, sqlx::Error> {
+    let mut conn = AnyConnection::connect_with(options).await?;
+    sqlx::raw_sql("SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'")
+        .execute(&mut conn)
+        .await?;
+    Ok(conn)
+}
+
 /// Locks the rows of `cafes` until the transaction ends, in id order
 /// (PostgreSQL; on SQLite the one writer already runs jobs one by one).
 /// Counting a café's places and then writing a signup is safe after it,
@@ -310,6 +325,8 @@ pub(crate) async fn lock_cafes(conn: &mut AnyConnection, cafes: &[i64]) -> Resul
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT id FROM cafes WHERE id IN ({list}) ORDER BY id FOR UPDATE"
     )))
+    // A new list each time: not worth a prepared statement in the cache.
+    .persistent(false)
     .fetch_all(conn)
     .await?;
     Ok(())

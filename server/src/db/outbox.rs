@@ -180,7 +180,10 @@ impl Db {
         self.write(move |conn| {
             Box::pin(async move {
                 let rows = sqlx::query(
-                    "UPDATE outbox SET next_at = $1 WHERE id IN \
+                    // `next_at <= $2` again outside: on PostgreSQL a second
+                    // claimer that waited for the first's rows re-checks
+                    // only the outer condition, and must find them taken.
+                    "UPDATE outbox SET next_at = $1 WHERE next_at <= $2 AND id IN \
                      (SELECT id FROM outbox WHERE next_at <= $2 ORDER BY id LIMIT $3) \
                      RETURNING id, attempts, org, cafe_id, kind, recipient, name, lang, \
                      position, cancel_token, page, channel, payload",
@@ -225,7 +228,9 @@ impl Db {
                     "UPDATE outbox SET attempts = attempts + 1, next_at = $1, last_error = $2 WHERE id = $3",
                 )
                 .bind(next_at)
-                .bind(error)
+                // A script's error text may hold a NUL, which PostgreSQL
+                // cannot store: the retry would fail, and so on forever.
+                .bind(error.replace('\0', "\u{fffd}"))
                 .bind(id)
                 .execute(conn)
                 .await?;
@@ -259,12 +264,24 @@ impl Db {
                 .bind(&zone)
                 .fetch_all(&mut *conn)
                 .await?;
+                let mut written = 0;
                 for row in &due {
                     let id: i64 = row.try_get("id")?;
-                    sqlx::query("UPDATE signups SET reminded = 1 WHERE id = $1")
-                        .bind(id)
-                        .execute(&mut *conn)
-                        .await?;
+                    // Checked again as it is marked: another instance (a
+                    // leader that did not yet know it lost the lock) may
+                    // have reminded or cancelled it since the SELECT.
+                    let marked = sqlx::query(
+                        "UPDATE signups SET reminded = 1 \
+                         WHERE id = $1 AND reminded = 0 AND status = 'confirmed'",
+                    )
+                    .bind(id)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected();
+                    if marked == 0 {
+                        continue;
+                    }
+                    written += 1;
                     super::places::tell(
                         conn,
                         id,
@@ -277,7 +294,7 @@ impl Db {
                     )
                     .await?;
                 }
-                Ok(due.len() as u64)
+                Ok(written)
             })
         })
         .await

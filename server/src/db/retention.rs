@@ -50,7 +50,7 @@ impl Db {
         today: String,
         why: String,
     ) -> Result<u64, DbError> {
-        self.write(move |conn| {
+        self.write_for(vec![cafe.id], move |conn| {
             Box::pin(async move {
                 let still = sqlx::query(
                     "UPDATE cafes SET details_deleted_on = $1 \

@@ -604,7 +604,13 @@ impl Db {
         at: Option<String>,
     ) -> Result<Option<Result<(), Status>>, DbError> {
         let org = org.to_owned();
-        self.write(move |conn| {
+        // Its café declared (PostgreSQL): the tick takes the signup's row,
+        // which another instance moving people up holds with the café's.
+        let cafe: Option<i64> = sqlx::query_scalar("SELECT cafe_id FROM signups WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.read)
+            .await?;
+        self.write_for(cafe.into_iter().collect(), move |conn| {
             Box::pin(async move {
                 let status: Option<String> = sqlx::query_scalar(
                     "SELECT s.status FROM signups s JOIN cafes c ON c.id = s.cafe_id \
@@ -697,7 +703,21 @@ impl Db {
     ) -> Result<u64, DbError> {
         let org = org.to_owned();
         let messages = self.messages;
-        self.write(move |conn| {
+        // The person's cafés, declared (PostgreSQL): deleting changes their
+        // counts. One signed up meanwhile is still deleted; its café is
+        // then locked inside the group (see `fill_places`).
+        let declared: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT cafe_id FROM signups WHERE cafe_id IN \
+             (SELECT id FROM cafes WHERE org = $1) \
+             AND ((email_key IS NOT NULL AND email_key = $2) \
+               OR (phone_key IS NOT NULL AND phone_key = $3))",
+        )
+        .bind(&org)
+        .bind(&email_key)
+        .bind(&phone_key)
+        .fetch_all(&self.read)
+        .await?;
+        self.write_for(declared, move |conn| {
             Box::pin(async move {
                 let cafes: Vec<i64> = sqlx::query_scalar(
                     "DELETE FROM signups WHERE cafe_id IN (SELECT id FROM cafes WHERE org = $1) \

@@ -168,15 +168,8 @@ async fn run(
     let mut batch = Vec::with_capacity(MAX_BATCH);
     let mut failed = false;
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        if let (true, Some(options)) = (failed, &reconnect) {
-            // The last group failed: the connection may be gone (the
-            // database restarted). A broken one fails every group after.
-            if conn.ping().await.is_err() {
-                match AnyConnection::connect_with(options).await {
-                    Ok(fresh) => conn = fresh,
-                    Err(e) => tracing::error!(error = %e, "connecting the writer again"),
-                }
-            }
+        if failed {
+            connect_again(&mut conn, reconnect.as_ref()).await;
         }
         // Let the tasks that were just answered send their next job, so it
         // joins this commit instead of waiting a whole fsync for the next.
@@ -186,6 +179,25 @@ async fn run(
                 Ok(job) => batch.push(job),
                 Err(_) => break,
             }
+        }
+        // No job has run if the group could not begin (a connection the
+        // database closed, another instance's locks given up on): once more
+        // on a good connection; then its callers are told the write failed.
+        let cafes: Vec<i64> = batch
+            .iter()
+            .flat_map(|job| job.cafes.iter().copied())
+            .collect();
+        let mut begun = begin(&mut conn, &cafes).await;
+        if let Err(e) = &begun {
+            tracing::warn!(error = %e, "starting a group of writes; trying again");
+            connect_again(&mut conn, reconnect.as_ref()).await;
+            begun = begin(&mut conn, &cafes).await;
+        }
+        if let Err(e) = begun {
+            tracing::error!(error = %e, "starting a group of writes");
+            failed = true;
+            batch.clear();
+            continue;
         }
         let replies = run_batch(&mut conn, batch.drain(..)).await;
         let (replies, commit) = match replies {
@@ -202,6 +214,9 @@ async fn run(
             }
             Err((replies, e)) => (replies, Err(e)),
         };
+        if let Err(e) = &commit {
+            tracing::error!(error = %e, "a group of writes failed");
+        }
         failed = commit.is_err();
         for reply in replies {
             reply(commit.clone());
@@ -211,29 +226,48 @@ async fn run(
     let _ = conn.close().await;
 }
 
-/// Runs the jobs in one open transaction. On a database failure outside any
+/// A database server's connection that stopped answering is replaced.
+async fn connect_again(conn: &mut AnyConnection, reconnect: Option<&AnyConnectOptions>) {
+    let Some(options) = reconnect else { return };
+    if conn.ping().await.is_ok() {
+        return;
+    }
+    match super::writer_connection(options).await {
+        Ok(fresh) => *conn = fresh,
+        Err(e) => tracing::error!(error = %e, "connecting the writer again"),
+    }
+}
+
+/// Opens the group's transaction and, on PostgreSQL, locks the `cafes` its
+/// jobs declared (see above); rolled back if the locks cannot be had.
+async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
+    // IMMEDIATE: take SQLite's write lock now, not half-way through a job.
+    // READ COMMITTED: each statement after the locks sees what other
+    // instances committed before it, whatever the server's default.
+    let begin = if conn.backend_name() == "PostgreSQL" {
+        "BEGIN ISOLATION LEVEL READ COMMITTED"
+    } else {
+        "BEGIN IMMEDIATE"
+    };
+    sqlx::query(begin)
+        .execute(&mut *conn)
+        .await
+        .map_err(|e| DbError::from_commit(&e))?;
+    if let Err(e) = super::lock_cafes(conn, cafes).await {
+        let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Runs the jobs in the open transaction. On a database failure outside any
 /// job, rolls back and returns the error for the jobs that ran; jobs that
 /// did not run are dropped, which tells their callers the write failed.
 async fn run_batch(
     conn: &mut AnyConnection,
     jobs: impl Iterator<Item = Job>,
 ) -> Result<Vec<Reply>, (Vec<Reply>, DbError)> {
-    let jobs: Vec<Job> = jobs.collect();
     let mut replies = Vec::new();
-    let postgres = conn.backend_name() == "PostgreSQL";
-    // IMMEDIATE: take SQLite's write lock now, not half-way through a job.
-    let begin = if postgres { "BEGIN" } else { "BEGIN IMMEDIATE" };
-    if let Err(e) = sqlx::query(begin).execute(&mut *conn).await {
-        return Err((replies, DbError::from_commit(&e)));
-    }
-    let cafes: Vec<i64> = jobs
-        .iter()
-        .flat_map(|job| job.cafes.iter().copied())
-        .collect();
-    if let Err(e) = super::lock_cafes(conn, &cafes).await {
-        let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-        return Err((replies, e));
-    }
     for Job {
         work, savepoint, ..
     } in jobs
