@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sqlx::{Connection as _, Row as _};
-use support::{Dirs, Running, SCRIPTS, json_of};
+use support::{Dirs, Running, json_of};
 
 /// The test's PostgreSQL folders, or `None` (and a note) without a server.
 fn postgres_dirs() -> Option<Dirs> {
@@ -207,6 +207,24 @@ async fn signups(at: SocketAddr, token: &str) -> Vec<Value> {
     json_of(listed).await.as_array().expect("a list").clone()
 }
 
+/// What a signup's cancellation link does, at instance `at`; the status.
+async fn cancel(http: &reqwest::Client, at: SocketAddr, token: &str) -> StatusCode {
+    http.post(format!("http://{at}/v1/orgs/acme/signups/cancel"))
+        .json(&json!({ "token": token }))
+        .send()
+        .await
+        .expect("cancel")
+        .status()
+}
+
+/// The names of the people who got a place from the waiting list.
+fn moved_up(all: &[Value]) -> BTreeSet<String> {
+    all.iter()
+        .filter(|s| !s["moved_up_at"].is_null())
+        .map(|s| s["name"].as_str().expect("a name").to_owned())
+        .collect()
+}
+
 fn with_status<'a>(all: &'a [Value], status: &str) -> Vec<&'a Value> {
     all.iter().filter(|s| s["status"] == status).collect()
 }
@@ -340,14 +358,7 @@ async fn cancellations_at_one_instance_move_up_the_first_waiting_while_the_other
     // Ten of the confirmed cancel at A while twenty new signups reach B.
     let cancels = tokens[..10].iter().cloned().map(|token| {
         let http = http.clone();
-        tokio::spawn(async move {
-            http.post(format!("http://{a}/v1/orgs/acme/signups/cancel"))
-                .json(&json!({ "token": token }))
-                .send()
-                .await
-                .expect("cancel")
-                .status()
-        })
+        tokio::spawn(async move { cancel(&http, a, &token).await })
     });
     let newcomers = (100..120).map(|n| {
         let http = http.clone();
@@ -375,11 +386,7 @@ async fn cancellations_at_one_instance_move_up_the_first_waiting_while_the_other
         20,
         "never more than the places"
     );
-    let moved: BTreeSet<String> = after
-        .iter()
-        .filter(|s| !s["moved_up_at"].is_null())
-        .map(|s| s["name"].as_str().expect("a name").to_owned())
-        .collect();
+    let moved = moved_up(&after);
     assert_eq!(
         moved, first_waiting,
         "exactly the ten who waited longest moved up"
@@ -395,14 +402,7 @@ async fn cancellations_at_one_instance_move_up_the_first_waiting_while_the_other
         .map(|(i, token)| {
             let http = http.clone();
             let at = if i % 2 == 0 { a } else { b };
-            tokio::spawn(async move {
-                http.post(format!("http://{at}/v1/orgs/acme/signups/cancel"))
-                    .json(&json!({ "token": token }))
-                    .send()
-                    .await
-                    .expect("cancel")
-                    .status()
-            })
+            tokio::spawn(async move { cancel(&http, at, &token).await })
         });
     let newcomers = (200..220).map(|n| {
         let http = http.clone();
@@ -424,11 +424,7 @@ async fn cancellations_at_one_instance_move_up_the_first_waiting_while_the_other
         20,
         "every place taken, once"
     );
-    let moved: BTreeSet<String> = after
-        .iter()
-        .filter(|s| !s["moved_up_at"].is_null())
-        .map(|s| s["name"].as_str().expect("a name").to_owned())
-        .collect();
+    let moved = moved_up(&after);
     assert_eq!(
         moved,
         waiting[..20].iter().cloned().collect::<BTreeSet<_>>(),
@@ -553,7 +549,6 @@ async fn killing_one_instance_under_load_loses_no_acknowledged_signup_and_the_ot
     // B goes on taking signups.
     let after = sign_up(&http, b, cafe, 999_999).await;
     assert_eq!(after.status(), StatusCode::CREATED);
-    let _ = SCRIPTS;
 }
 
 /// The advisory locks held in the test's database: the leader's.

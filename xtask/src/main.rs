@@ -125,22 +125,14 @@ fn test() -> Result<()> {
     // The server's whole suite again on PostgreSQL: every test its own
     // database on a server of its own (or the one BONDGENOOT_TEST_POSTGRES
     // names), and the tests of several instances on one database.
-    let own = match std::env::var("BONDGENOOT_TEST_POSTGRES") {
-        Ok(_) => None,
-        Err(_) => postgres::TempPostgres::start()?,
-    };
-    let url = std::env::var("BONDGENOOT_TEST_POSTGRES")
-        .ok()
-        .or_else(|| own.as_ref().map(|pg| pg.url.clone()));
-    if let Some(url) = url {
+    if let Some(pg) = postgres::Postgres::named_or_own("BONDGENOOT_TEST_POSTGRES")? {
         eprintln!("xtask: the server tests again, on PostgreSQL");
         for test in server_test_binaries()? {
             sh(Command::new(&test)
                 .current_dir("server")
-                .env("BONDGENOOT_TEST_POSTGRES", &url))?;
+                .env("BONDGENOOT_TEST_POSTGRES", &pg.url))?;
         }
     }
-    drop(own);
     // The widgets' pure parts (reducers, answers files, share links), natively.
     sh(cargo().args(["test", "--package", "widgets", "--lib"]))?;
     // The plugin host runs in the browser too: its tests run again as wasm32 (in Node).
@@ -277,10 +269,7 @@ fn bench() -> Result<()> {
     ]))?;
     // And on PostgreSQL, with one instance and with two, on a server of
     // the bench's own (or the one BENCH_POSTGRES names).
-    let own = match std::env::var("BENCH_POSTGRES") {
-        Ok(_) => None,
-        Err(_) => postgres::TempPostgres::start()?,
-    };
+    let pg = postgres::Postgres::named_or_own("BENCH_POSTGRES")?;
     let mut bench = cargo();
     bench.args([
         "run",
@@ -291,11 +280,11 @@ fn bench() -> Result<()> {
         "--example",
         "signup_bench",
     ]);
-    if let Some(pg) = &own {
+    if let Some(pg) = &pg {
         bench.env("BENCH_POSTGRES", &pg.url);
     }
     sh(&mut bench)?;
-    drop(own);
+    drop(pg);
     println!("\n== fuzzing the rule-script sandbox (release) ==");
     fuzz::run()?;
     // The release server, built above for the signups: what a host runs.

@@ -9,6 +9,28 @@ use std::process::Command;
 
 use anyhow::{Context as _, Result, bail};
 
+/// The PostgreSQL server a run uses: the one the environment names, or a
+/// throwaway one of its own (stopped when this is dropped).
+pub struct Postgres {
+    /// A superuser's URL.
+    pub url: String,
+    _own: Option<TempPostgres>,
+}
+
+impl Postgres {
+    /// The server `var` names, else a new one; `None` when neither can be
+    /// had here (see [`TempPostgres::start`]).
+    pub fn named_or_own(var: &str) -> Result<Option<Self>> {
+        if let Ok(url) = std::env::var(var) {
+            return Ok(Some(Self { url, _own: None }));
+        }
+        Ok(TempPostgres::start()?.map(|own| Self {
+            url: own.url.clone(),
+            _own: Some(own),
+        }))
+    }
+}
+
 /// A running throwaway cluster.
 pub struct TempPostgres {
     dir: tempfile::TempDir,

@@ -101,6 +101,18 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// What `conn` talks to: the few statements that differ between the
+    /// two dialects ask this, not the driver's name.
+    pub(crate) fn of(conn: &AnyConnection) -> Self {
+        if conn.backend_name() == "PostgreSQL" {
+            Self::Postgres
+        } else {
+            Self::Sqlite
+        }
+    }
+}
+
 /// The database: a pool of readers and the one [`Writer`].
 #[derive(Debug, Clone)]
 pub struct Db {
@@ -310,7 +322,7 @@ pub(crate) async fn writer_connection(
 /// Counting a café's places and then writing a signup is safe after it,
 /// whichever instance the other signups arrive at.
 pub(crate) async fn lock_cafes(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
-    if cafes.is_empty() || conn.backend_name() != "PostgreSQL" {
+    if cafes.is_empty() || Backend::of(conn) == Backend::Sqlite {
         return Ok(());
     }
     let mut ids = cafes.to_vec();

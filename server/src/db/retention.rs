@@ -67,7 +67,7 @@ impl Db {
                 }
                 // A random token hash: the column is unique and required, and
                 // no token can match it any more.
-                let random = if conn.backend_name() == "PostgreSQL" {
+                let random = if super::Backend::of(conn) == super::Backend::Postgres {
                     "sha256(gen_random_uuid()::text::bytea)"
                 } else {
                     "randomblob(32)"

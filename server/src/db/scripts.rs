@@ -203,7 +203,7 @@ async fn set_live(
     .bind(number)
     .execute(&mut *conn)
     .await?;
-    if conn.backend_name() == "PostgreSQL" {
+    if super::Backend::of(conn) == super::Backend::Postgres {
         // Delivered at commit to every instance listening (see
         // `crate::rules_cache`): the new version is live there at once.
         sqlx::query("SELECT pg_notify($1, $2)")

@@ -244,7 +244,7 @@ async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
     // IMMEDIATE: take SQLite's write lock now, not half-way through a job.
     // READ COMMITTED: each statement after the locks sees what other
     // instances committed before it, whatever the server's default.
-    let begin = if conn.backend_name() == "PostgreSQL" {
+    let begin = if super::Backend::of(conn) == super::Backend::Postgres {
         "BEGIN ISOLATION LEVEL READ COMMITTED"
     } else {
         "BEGIN IMMEDIATE"
