@@ -78,6 +78,8 @@ pub(crate) fn engine(log: Arc<Mutex<Vec<LogLine>>>) -> Engine {
     // Printing and comparing nested data, bounded in depth; and no variable
     // may hold data nested deeper than the limit.
     depth::register(&mut engine);
+    // Counted sentences by the CLDR plural rules (see `plural`).
+    crate::plural::register(&mut engine);
     #[allow(
         deprecated,
         reason = "Rhai marks on_var as a volatile API, not a deprecated one; \

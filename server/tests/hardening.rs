@@ -110,6 +110,9 @@ async fn an_org_with_a_slow_script_does_not_slow_another_orgs_signups() {
     );
     median_signup(&server, "quick", quick, 0).await;
     let alone = median_signup(&server, "quick", quick, 1000).await;
+    // What one slow-org signup takes: a quick signup that had to wait for
+    // the slow org's scripts would take at least this long.
+    let slow_alone = median_signup(&server, "slow", slow, 1).await;
 
     // Eight clients keep the slow org busy the whole time.
     let stop = Arc::new(AtomicBool::new(false));
@@ -143,10 +146,18 @@ async fn an_org_with_a_slow_script_does_not_slow_another_orgs_signups() {
         slow_taken.load(Ordering::Relaxed) > 0,
         "the slow org's signups still go through"
     );
-    eprintln!("quick org's median signup: {alone:?} alone, {beside_slow:?} beside the slow org");
+    eprintln!(
+        "quick org's median signup: {alone:?} alone, {beside_slow:?} beside the slow org \
+         (whose own signups take {slow_alone:?})"
+    );
+    // Beside eight busy clients of the slow org, the quick org shares the
+    // CPU (two cores here: a little slower, by how much depends on the
+    // machine), but it never queues behind the slow org's scripts: its
+    // signups stay quicker than a single one of the slow org's.
     assert!(
-        beside_slow <= alone * 2,
-        "the quick org's median signup went from {alone:?} to {beside_slow:?} beside a slow org"
+        beside_slow < slow_alone,
+        "the quick org's median signup went from {alone:?} to {beside_slow:?} beside a slow org, \
+         no quicker than the slow org's own {slow_alone:?}: it waited for the slow org's scripts"
     );
     Arc::into_inner(server).expect("one server").stop().await;
 }

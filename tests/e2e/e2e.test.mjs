@@ -257,6 +257,55 @@ describe('the embedded Netwerkscan', () => {
     await page.context().close();
   });
 
+  test('on a 390 px phone no word of the result breaks inside itself, and the names in the picture are as large as the text and not cut off', async () => {
+    for (const lang of ['nl', 'ar']) {
+      const page = await open(`${site.origin}/host.html?org=plain&lang=${lang}`, { width: 390, height: 844 });
+      const w = widget(page);
+      await ready(w);
+      await start(w);
+      for (const [name, relation] of [['Oud-collega Jan', 'work'], ['Buurvrouw', 'neighbourhood'], ['Sara', 'family'],
+        ['Trainer', 'club'], ['Klantmanager', 'professional'], ['Nicht Amal', 'family']]) {
+        await addPerson(w, { name, relation, close: name === 'Sara', knows: true, gives: ['tips', 'listening'] });
+      }
+      await toResult(w, { trust: 'no' });
+      const found = await page.evaluate(() => {
+        const root = document.querySelector('bondgenoot-widget').shadowRoot;
+        const broken = [];
+        for (const cell of root.querySelectorAll('.bg-people-table th, .bg-people-table td')) {
+          if (cell.scrollWidth > cell.clientWidth) broken.push(`overflows: ${cell.textContent}`);
+          // Each word on one line: a word split over two lines has two boxes.
+          const text = cell.firstChild;
+          if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+          for (const m of text.data.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, m.index);
+            range.setEnd(text, m.index + m[0].length);
+            if (range.getClientRects().length > 1) broken.push(`breaks: ${m[0]}`);
+          }
+        }
+        const svg = root.querySelector('.bg-map-picture');
+        const box = svg.getBoundingClientRect();
+        const scale = box.width / svg.viewBox.baseVal.width;
+        const body = parseFloat(getComputedStyle(root.querySelector('.bg-root')).fontSize);
+        const labels = [...root.querySelectorAll('.bg-node-label')].map((l) => {
+          const r = l.getBoundingClientRect();
+          return { text: l.textContent, px: parseFloat(getComputedStyle(l).fontSize) * scale,
+            inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5 };
+        });
+        const titles = [...root.querySelectorAll('.bg-person-node title')].map((t) => t.textContent);
+        return { broken, body, labels, titles };
+      });
+      assert.deepEqual(found.broken, [], `${lang}: words in the table`);
+      assert.equal(found.labels.length, 6);
+      for (const l of found.labels) {
+        assert.ok(l.px >= found.body - 0.01, `${lang}: "${l.text}" is drawn at ${l.px.toFixed(1)} px, the text at ${found.body} px`);
+        assert.ok(l.inside, `${lang}: "${l.text}" is cut off at the picture's edge`);
+      }
+      assert.ok(found.titles.includes('Oud-collega Jan'), 'the whole name is the node\'s title');
+      await page.context().close();
+    }
+  });
+
   test('axe-core finds no accessibility violations, in Dutch and Arabic, at every stage', async () => {
     const page = await open(`${server.origin}/`);
     await page.evaluate(axeSource);
@@ -377,7 +426,7 @@ describe('the full Netwerkscan', () => {
     assert.equal(by.Coach.distance, by['Job coach'].distance, 'others share the outer ring');
     assert.deepEqual([by.Sara.shape, by.Coach.shape, by['Job coach'].shape], ['circle', 'rect', 'polygon'], 'shape = kind of relation');
     assert.deepEqual([by.Sara.knows, by.Coach.knows, by['Job coach'].knows], [true, false, true], 'filled = knows');
-    assert.match(await w.locator('.bg-map-picture').getAttribute('aria-label'), /1 close people .* 2 others .* 2 know/);
+    assert.match(await w.locator('.bg-map-picture').getAttribute('aria-label'), /1 close person .* 2 others .* 2 know you/);
     const rows = await w.locator('.bg-people-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
     assert.deepEqual(rows, ['Sara Family or household Yes Yes', 'Coach Club, sport or faith community No No',
       'Job coach Professional help (job coach, case manager) No Yes']);

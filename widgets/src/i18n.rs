@@ -105,9 +105,158 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
+/// A counted text: its form for each CLDR plural category the language uses
+/// (Arabic six, Dutch and English `one` and `other`); `{n}` is the count.
+/// `other` is always there: a category without its own form takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    /// Arabic for 0.
+    pub zero: Option<&'static str>,
+    /// 1 in most languages.
+    pub one: Option<&'static str>,
+    /// Arabic for 2.
+    pub two: Option<&'static str>,
+    /// Arabic for 3–10 (and 103…), Ukrainian for 2–4 (and 22…).
+    pub few: Option<&'static str>,
+    /// Arabic for 11–99, Ukrainian for 0 and 5–20.
+    pub many: Option<&'static str>,
+    /// Everything else.
+    pub other: &'static str,
+}
+
+impl Counted {
+    /// Only the `other` form; add the rest with `..Counted::other(…)`.
+    pub const fn other(text: &'static str) -> Self {
+        Self {
+            zero: None,
+            one: None,
+            two: None,
+            few: None,
+            many: None,
+            other: text,
+        }
+    }
+
+    /// The form for a CLDR category (`other` when this one has none).
+    pub fn form(&self, category: &str) -> &'static str {
+        match category {
+            "zero" => self.zero,
+            "one" => self.one,
+            "two" => self.two,
+            "few" => self.few,
+            "many" => self.many,
+            _ => None,
+        }
+        .unwrap_or(self.other)
+    }
+
+    /// The text for `n` people, places, … in `lang`, with `{n}` filled in
+    /// (the CLDR rules: `plugin_host::plural`).
+    pub fn of(&self, lang: Lang, n: i64) -> String {
+        self.form(plugin_host::plural::category(lang, n))
+            .replace("{n}", &n.to_string())
+    }
+}
+
 /// Fills `{key}` placeholders.
 pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     pairs.iter().fold(template.to_owned(), |s, (k, v)| {
         s.replace(&format!("{{{k}}}"), v)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{netwerkscan, vacaturecafe};
+
+    /// The counts that show each language's forms: Arabic's zero, one,
+    /// two, few (3–10), many (11–99) and other (100).
+    const COUNTS: [i64; 6] = [0, 1, 2, 3, 11, 100];
+
+    fn all(lang: Lang, counted: &Counted) -> Vec<String> {
+        COUNTS.iter().map(|&n| counted.of(lang, n)).collect()
+    }
+
+    #[test]
+    fn places_left_agree_with_their_number() {
+        let of = |lang| all(lang, &vacaturecafe::texts::texts(lang).places_left);
+        assert_eq!(
+            of(Lang::Nl),
+            [
+                "Nog 0 plekken vrij",
+                "Nog 1 plek vrij",
+                "Nog 2 plekken vrij",
+                "Nog 3 plekken vrij",
+                "Nog 11 plekken vrij",
+                "Nog 100 plekken vrij"
+            ]
+        );
+        assert_eq!(
+            of(Lang::En),
+            [
+                "0 places left",
+                "1 place left",
+                "2 places left",
+                "3 places left",
+                "11 places left",
+                "100 places left"
+            ]
+        );
+        assert_eq!(
+            of(Lang::Ar),
+            [
+                "بقي 0 مكان",
+                "بقي مكان واحد",
+                "بقي مكانان",
+                "بقي 3 أماكن",
+                "بقي 11 مكانًا",
+                "بقي 100 مكان"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_network_pictures_label_agrees_with_its_numbers() {
+        let close = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_close);
+        let knows = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_knows);
+        assert_eq!(
+            close(Lang::Nl),
+            [
+                "0 mensen dichtbij",
+                "1 persoon dichtbij",
+                "2 mensen dichtbij",
+                "3 mensen dichtbij",
+                "11 mensen dichtbij",
+                "100 mensen dichtbij"
+            ]
+        );
+        assert_eq!(
+            knows(Lang::En)[..2],
+            [
+                "0 know you are looking for work",
+                "1 knows you are looking for work"
+            ]
+        );
+        assert_eq!(
+            close(Lang::Ar),
+            [
+                "لا أحد قريب",
+                "شخص واحد قريب",
+                "شخصان قريبان",
+                "3 أشخاص قريبون",
+                "11 شخصًا قريبًا",
+                "100 شخص قريب"
+            ]
+        );
+        assert_eq!(
+            knows(Lang::Ar)[..4],
+            [
+                "لا أحد يعرف أنك تبحث عن عمل",
+                "شخص واحد يعرف أنك تبحث عن عمل",
+                "شخصان يعرفان أنك تبحث عن عمل",
+                "3 يعرفون أنك تبحث عن عمل"
+            ]
+        );
+    }
 }

@@ -125,9 +125,9 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                         }
                     }) }
                 </ul>
-                <div class="bg-table-wrap">
+                <div class="bg-table-wrap" tabindex="0" role="region" aria-labelledby="bg-compare-caption">
                     <table class="bg-compare-table">
-                        <caption>{ t.compare_caption }</caption>
+                        <caption id="bg-compare-caption">{ t.compare_caption }</caption>
                         <thead><tr>
                             <th scope="col">{ t.compare_item }</th>
                             <th scope="col">{ &ours }</th>

@@ -12,14 +12,19 @@ use super::texts::texts;
 use crate::i18n::fill;
 use crate::ui::use_ui;
 
-// The picture is 400 × 400 units: you in the centre, the close people on
+// The picture is 400 × 410 units (the bottom label needs the 10): you in the centre, the close people on
 // the inner ring, the others on the outer one (radii as in the SVG below).
 const CENTRE: f64 = 200.0;
 const CENTRE_TEXT: &str = "200";
 const INNER: f64 = 95.0;
 const OUTER: f64 = 165.0;
-/// Longest label drawn in the picture; the table has the whole name.
-const LABEL_CHARS: usize = 14;
+/// Longest label drawn in the picture (at a phone's text size, 11 fit
+/// between two neighbours on the outer ring); the whole name is the node's
+/// title and in the table.
+const LABEL_CHARS: usize = 11;
+/// Nodes this far left or right of the centre have their label run inwards,
+/// so it is not cut off at the picture's edge.
+const LABEL_SIDE: i32 = 120;
 
 /// The shape that stands for a kind of relation.
 #[derive(Clone, Copy, PartialEq)]
@@ -74,16 +79,18 @@ fn legend_icon(shape: Shape, class: &'static str) -> Html {
 /// The network picture, its legend and its table.
 #[component]
 pub fn NetworkMap(props: &NetworkMapProps) -> Html {
-    let t = texts(use_ui().lang);
+    let lang = use_ui().lang;
+    let t = texts(lang);
     let close: Vec<&Person> = props.people.iter().filter(|p| p.close).collect();
     let others: Vec<&Person> = props.people.iter().filter(|p| !p.close).collect();
     let knows = props.people.iter().filter(|p| p.knows_looking).count();
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let summary = fill(
         t.picture_label,
         &[
-            ("close", &close.len().to_string()),
-            ("others", &others.len().to_string()),
-            ("knows", &knows.to_string()),
+            ("close", &t.picture_close.of(lang, count(close.len()))),
+            ("others", &t.picture_others.of(lang, count(others.len()))),
+            ("knows", &t.picture_knows.of(lang, count(knows))),
         ],
     );
     let ring = |people: &[&Person], radius: f64| -> Html {
@@ -104,11 +111,25 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
                 } else {
                     p.name.clone()
                 };
+                // "start" and "end" follow the text direction: in Arabic a
+                // label that starts runs leftwards, so pick by direction.
+                let (left, right) = if lang.is_rtl() { ("end", "start") } else { ("start", "end") };
+                let anchor = match x - CENTRE as i32 {
+                    dx if dx < -LABEL_SIDE => left,
+                    dx if dx > LABEL_SIDE => right,
+                    _ => "middle",
+                };
+                let label_x = match anchor {
+                    "middle" => x,
+                    a if a == left => x - 18,
+                    _ => x + 18,
+                };
                 html! {
                     <g class="bg-person-node" data-close={p.close.to_string()} data-knows={p.knows_looking.to_string()}>
+                        <title>{ &p.name }</title>
                         <line class="bg-tie" x1={CENTRE_TEXT} y1={CENTRE_TEXT} x2={x.to_string()} y2={y.to_string()} />
                         { node(shape(&p.relation), x, y, class) }
-                        <text class="bg-node-label" x={x.to_string()} y={(y + 30).to_string()} text-anchor="middle">{ label }</text>
+                        <text class="bg-node-label" x={label_x.to_string()} y={(y + 36).to_string()} text-anchor={anchor}>{ label }</text>
                     </g>
                 }
             })
@@ -126,7 +147,7 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
     html! {
         <div class="bg-map">
             <h4 id="bg-map-title">{ t.picture_heading }</h4>
-            <svg class="bg-map-picture" viewBox="0 0 400 400" role="img" aria-label={summary.clone()}>
+            <svg class="bg-map-picture" viewBox="0 0 400 410" role="img" aria-label={summary.clone()}>
                 <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="95" />
                 <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="165" />
                 { ring(&others, OUTER) }
@@ -142,10 +163,10 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
                 <li>{ legend_icon(Shape::Diamond, "bg-node bg-node-plain") }{ t.legend_work }</li>
             </ul>
             if !props.people.is_empty() {
-                <div class="bg-table-wrap">
+                <div class="bg-table-wrap" tabindex="0" role="region" aria-labelledby="bg-people-caption">
                     <table class="bg-people-table">
                         // The summary is the picture's label: said once.
-                        <caption>{ t.table_caption }</caption>
+                        <caption id="bg-people-caption">{ t.table_caption }</caption>
                         <thead><tr>
                             <th scope="col">{ t.col_name }</th>
                             <th scope="col">{ t.col_relation }</th>

@@ -4,6 +4,8 @@
 
 use plugin_host::contract::Lang;
 
+use crate::i18n::Counted;
+
 /// Every text of the Netwerkscan. `{n}`, `{name}`, `{close}`, `{others}` and
 /// `{knows}` are filled in by the caller.
 #[derive(Debug, PartialEq)]
@@ -104,6 +106,12 @@ pub struct NetwerkscanTexts {
     pub table_caption: &'static str,
     /// Summary of the picture, with `{close}`, `{others}`, `{knows}`.
     pub picture_label: &'static str,
+    /// In the picture's label: how many are close (`{n}`).
+    pub picture_close: Counted,
+    /// In the picture's label: how many others.
+    pub picture_others: Counted,
+    /// In the picture's label: how many know the person is looking.
+    pub picture_knows: Counted,
     /// The centre of the picture.
     pub you: &'static str,
     /// Legend: filled.
@@ -184,7 +192,19 @@ const NL: NetwerkscanTexts = NetwerkscanTexts {
     person_removed: "{name} is weggehaald.",
     picture_heading: "Jouw netwerk",
     table_caption: "De mensen in je netwerk",
-    picture_label: "Plaatje van je netwerk: {close} mensen dichtbij in de binnenste cirkel, {others} anderen in de buitenste cirkel; {knows} weten dat je werk zoekt.",
+    picture_label: "Plaatje van je netwerk: {close} in de binnenste cirkel, {others} in de buitenste cirkel; {knows}.",
+    picture_close: Counted {
+        one: Some("{n} persoon dichtbij"),
+        ..Counted::other("{n} mensen dichtbij")
+    },
+    picture_others: Counted {
+        one: Some("{n} ander"),
+        ..Counted::other("{n} anderen")
+    },
+    picture_knows: Counted {
+        one: Some("{n} weet dat je werk zoekt"),
+        ..Counted::other("{n} weten dat je werk zoekt")
+    },
     you: "Jij",
     legend_knows: "Gevuld: weet dat je werk zoekt",
     legend_not_knows: "Open met stippellijn: weet het nog niet",
@@ -250,7 +270,19 @@ const EN: NetwerkscanTexts = NetwerkscanTexts {
     person_removed: "{name} was removed.",
     picture_heading: "Your network",
     table_caption: "The people in your network",
-    picture_label: "A picture of your network: {close} close people on the inner circle, {others} others on the outer circle; {knows} know you are looking for work.",
+    picture_label: "A picture of your network: {close} on the inner circle, {others} on the outer circle; {knows}.",
+    picture_close: Counted {
+        one: Some("{n} close person"),
+        ..Counted::other("{n} close people")
+    },
+    picture_others: Counted {
+        one: Some("{n} other"),
+        ..Counted::other("{n} others")
+    },
+    picture_knows: Counted {
+        one: Some("{n} knows you are looking for work"),
+        ..Counted::other("{n} know you are looking for work")
+    },
     you: "You",
     legend_knows: "Filled: knows you are looking",
     legend_not_knows: "Open, dashed: does not know yet",
@@ -316,7 +348,29 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
     person_removed: "تم حذف {name}.",
     picture_heading: "شبكتك",
     table_caption: "الأشخاص في شبكتك",
-    picture_label: "صورة لشبكتك: {close} أشخاص قريبون في الدائرة الداخلية، و{others} آخرون في الدائرة الخارجية؛ {knows} يعرفون أنك تبحث عن عمل.",
+    picture_label: "صورة لشبكتك: {close} في الدائرة الداخلية، و{others} في الدائرة الخارجية؛ {knows}.",
+    picture_close: Counted {
+        zero: Some("لا أحد قريب"),
+        one: Some("شخص واحد قريب"),
+        two: Some("شخصان قريبان"),
+        few: Some("{n} أشخاص قريبون"),
+        many: Some("{n} شخصًا قريبًا"),
+        ..Counted::other("{n} شخص قريب")
+    },
+    picture_others: Counted {
+        zero: Some("لا أحد آخر"),
+        one: Some("شخص واحد آخر"),
+        two: Some("شخصان آخران"),
+        few: Some("{n} أشخاص آخرون"),
+        many: Some("{n} شخصًا آخر"),
+        ..Counted::other("{n} شخص آخر")
+    },
+    picture_knows: Counted {
+        zero: Some("لا أحد يعرف أنك تبحث عن عمل"),
+        one: Some("شخص واحد يعرف أنك تبحث عن عمل"),
+        two: Some("شخصان يعرفان أنك تبحث عن عمل"),
+        ..Counted::other("{n} يعرفون أنك تبحث عن عمل")
+    },
     you: "أنت",
     legend_knows: "مملوء: يعرف أنك تبحث",
     legend_not_knows: "مفتوح بخط متقطع: لا يعرف بعد",

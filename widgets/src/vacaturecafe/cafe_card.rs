@@ -5,7 +5,6 @@ use plugin_host::contract::vacaturecafe::CafeListing;
 use yew::prelude::*;
 
 use super::texts::texts;
-use crate::i18n::fill;
 use crate::ui::use_ui;
 
 /// Props of [`CafeCard`].
@@ -43,8 +42,7 @@ pub fn CafeCard(props: &CafeCardProps) -> Html {
     let left = props.cafe.counts.places_left;
     let places = match left {
         0 => t.full.to_owned(),
-        1 => t.one_place.to_owned(),
-        n => fill(t.places_left, &[("n", &n.to_string())]),
+        n => t.places_left.of(ui.lang, n),
     };
     let list = |label: &'static str, items: Vec<String>| {
         (!items.is_empty()).then(|| html! { <><dt>{ label }</dt><dd>{ items.join(", ") }</dd></> })

@@ -3,6 +3,8 @@
 
 use plugin_host::contract::Lang;
 
+use crate::i18n::Counted;
+
 /// Every text of the Vacaturecafé's chrome. `{n}`, `{title}` are filled in.
 pub struct CafeTexts {
     /// The widget's heading.
@@ -26,9 +28,7 @@ pub struct CafeTexts {
     /// Label: languages spoken.
     pub languages: &'static str,
     /// `{n}` places left.
-    pub places_left: &'static str,
-    /// One place left.
-    pub one_place: &'static str,
+    pub places_left: Counted,
     /// Full, a waiting list.
     pub full: &'static str,
     /// Button: sign up.
@@ -114,8 +114,10 @@ const NL: CafeTexts = CafeTexts {
     sectors: "Soort werk",
     employers: "Werkgevers",
     languages: "Talen",
-    places_left: "Nog {n} plekken vrij",
-    one_place: "Nog 1 plek vrij",
+    places_left: Counted {
+        one: Some("Nog {n} plek vrij"),
+        ..Counted::other("Nog {n} plekken vrij")
+    },
     full: "Vol — je kunt op de wachtlijst",
     sign_up: "Aanmelden",
     join_waitlist: "Op de wachtlijst",
@@ -171,8 +173,10 @@ const EN: CafeTexts = CafeTexts {
     sectors: "Kind of work",
     employers: "Employers",
     languages: "Languages",
-    places_left: "{n} places left",
-    one_place: "1 place left",
+    places_left: Counted {
+        one: Some("{n} place left"),
+        ..Counted::other("{n} places left")
+    },
     full: "Full — you can join the waiting list",
     sign_up: "Sign up",
     join_waitlist: "Join the waiting list",
@@ -228,8 +232,13 @@ const AR: CafeTexts = CafeTexts {
     sectors: "نوع العمل",
     employers: "أصحاب العمل",
     languages: "اللغات",
-    places_left: "بقي {n} أماكن",
-    one_place: "بقي مكان واحد",
+    places_left: Counted {
+        one: Some("بقي مكان واحد"),
+        two: Some("بقي مكانان"),
+        few: Some("بقي {n} أماكن"),
+        many: Some("بقي {n} مكانًا"),
+        ..Counted::other("بقي {n} مكان")
+    },
     full: "ممتلئ — يمكنك الانضمام إلى قائمة الانتظار",
     sign_up: "سجّل",
     join_waitlist: "انضم إلى قائمة الانتظار",
