@@ -23,7 +23,32 @@ after(async () => {
 });
 
 /** A fresh page that records console errors, page errors and CSP violations. */
-const open = (url, viewport) => openPage(browser, url, viewport);
+const open = (url, viewport, options) => openPage(browser, url, viewport, options);
+
+/**
+ * The browser's speech synthesis, recorded instead of heard: the voices
+ * (by language tag) arrive late, as in Chromium; `window.spoken` keeps what
+ * was handed to `speak` and every `cancel`.
+ */
+function fakeSpeech(voices) {
+  window.spoken = [];
+  let current = null;
+  let listed = [];
+  const listeners = new Set();
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } };
+  const synth = {
+    getVoices: () => listed,
+    speak(u) { window.spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.lang }); current = u; },
+    cancel() { window.spoken.push('cancel'); const u = current; current = null; if (u && u.onend) u.onend(); },
+    addEventListener(type, f) { if (type === 'voiceschanged') listeners.add(f); },
+    removeEventListener(type, f) { listeners.delete(f); },
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  setTimeout(() => {
+    listed = voices.map((lang) => ({ lang, name: `Voice ${lang}`, voiceURI: lang, localService: true, default: false }));
+    for (const f of listeners) f();
+  }, 300);
+}
 
 const widget = (page, n = 0) => page.locator('bondgenoot-widget').nth(n);
 
@@ -304,6 +329,66 @@ describe('the embedded Netwerkscan', () => {
       assert.ok(found.titles.includes('Oud-collega Jan'), 'the whole name is the node\'s title');
       await page.context().close();
     }
+  });
+
+  test('read aloud: each question with its options and each step goes to the device\'s voice in the widget\'s language, stops when pressed again or on moving on, and shows only where a voice exists', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=nl`, undefined,
+      { init: { script: fakeSpeech, arg: ['en-GB', 'nl-NL'] } });
+    const w = widget(page);
+    await ready(w);
+    await start(w);
+    await addPerson(w, { name: 'Sara', relation: 'family', close: true });
+    await w.locator('.bg-nav .bg-primary').click();
+    const first = w.locator('.bg-questions fieldset').first();
+    const button = first.locator('.bg-read-aloud');
+    // The voices come late: the buttons appear when they do, one per question.
+    await button.waitFor();
+    assert.equal(await w.locator('.bg-questions .bg-read-aloud').count(), await w.locator('.bg-questions fieldset').count());
+    assert.equal(await button.innerText(), 'Lees voor');
+    const legend = await first.locator('legend').innerText();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await button.innerText(), 'Stop met voorlezen');
+    let spoken = await page.evaluate(() => window.spoken);
+    const said = spoken.find((s) => typeof s === 'object');
+    assert.equal(said.lang, 'nl');
+    assert.equal(said.voice, 'nl-NL', 'the Dutch voice, not the English one');
+    assert.ok(said.text.startsWith(`${legend}. Ja. Nee`), said.text);
+    // Pressed again: it stops.
+    await page.keyboard.press('Enter');
+    assert.equal(await button.innerText(), 'Lees voor');
+    assert.equal((await page.evaluate(() => window.spoken)).at(-1), 'cancel');
+    // Reading, then on to the result: the reading stops.
+    await button.click();
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
+    spoken = await page.evaluate(() => window.spoken);
+    assert.equal(spoken.at(-1), 'cancel', 'moving on stops the voice');
+    // Every step has its button, and reads its title and reason.
+    const steps = w.locator('.bg-step');
+    assert.equal(await steps.locator('.bg-read-aloud').count(), await steps.count());
+    const title = await steps.first().locator('strong').innerText();
+    await steps.first().locator('.bg-read-aloud').click();
+    spoken = await page.evaluate(() => window.spoken);
+    assert.ok(spoken.at(-1).text.startsWith(`${title}. Waarom:`), spoken.at(-1).text);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => (await window.axe.run(
+      document.querySelector('bondgenoot-widget'), { resultTypes: ['violations'] })).violations.map((v) => v.id));
+    assert.deepEqual(violations, []);
+    assert.deepEqual(page.problems.pageErrors, [], 'no uncaught errors');
+    await page.context().close();
+
+    // Only an English voice on this device: no button in Dutch, nothing said.
+    const other = await open(`${site.origin}/host.html?org=plain&lang=nl`, undefined,
+      { init: { script: fakeSpeech, arg: ['en-GB'] } });
+    const v = widget(other);
+    await ready(v);
+    await start(v);
+    await v.locator('.bg-nav .bg-primary').click();
+    await v.locator('.bg-questions fieldset').first().waitFor();
+    await other.waitForTimeout(600);
+    assert.equal(await v.locator('.bg-read-aloud').count(), 0, 'no voice for Dutch: no button');
+    await other.context().close();
   });
 
   test('axe-core finds no accessibility violations, in Dutch and Arabic, at every stage', async () => {

@@ -172,8 +172,10 @@ export async function startAll() {
 }
 
 /** A fresh page that records console errors, page errors and CSP violations. */
-export async function openPage(browser, url, viewport = { width: 1000, height: 900 }) {
+export async function openPage(browser, url, viewport = { width: 1000, height: 900 }, { init } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  // A script run in the page before its own (e.g. a recording stand-in for an API).
+  if (init) await context.addInitScript(init.script, init.arg);
   const page = await context.newPage();
   page.problems = { errors: [], csp: [], pageErrors: [] };
   page.on('console', (m) => {

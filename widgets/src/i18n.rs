@@ -40,6 +40,10 @@ pub struct Texts {
     pub remove_yes: &'static str,
     /// Said after removing.
     pub removed: &'static str,
+    /// The button that reads a question or step aloud.
+    pub read_aloud: &'static str,
+    /// The same button while it reads.
+    pub stop_reading: &'static str,
 }
 
 const NL: Texts = Texts {
@@ -58,6 +62,8 @@ const NL: Texts = Texts {
     remove_confirm: "Alles wat je hebt ingevuld weghalen, ook van dit apparaat?",
     remove_yes: "Ja, weghalen",
     removed: "Je antwoorden zijn weggehaald.",
+    read_aloud: "Lees voor",
+    stop_reading: "Stop met voorlezen",
 };
 
 const EN: Texts = Texts {
@@ -76,6 +82,8 @@ const EN: Texts = Texts {
     remove_confirm: "Remove everything you filled in, from this device too?",
     remove_yes: "Yes, remove",
     removed: "Your answers were removed.",
+    read_aloud: "Read aloud",
+    stop_reading: "Stop reading",
 };
 
 const AR: Texts = Texts {
@@ -94,6 +102,8 @@ const AR: Texts = Texts {
     remove_confirm: "هل تريد حذف كل ما كتبته، من هذا الجهاز أيضًا؟",
     remove_yes: "نعم، احذف",
     removed: "تم حذف إجاباتك.",
+    read_aloud: "اقرأ لي",
+    stop_reading: "أوقف القراءة",
 };
 
 /// The shared texts for a language.

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::state::Scan;
 use super::texts::texts;
+use crate::components::read_aloud::ReadAloud;
 use crate::i18n::fill;
 use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
@@ -105,6 +106,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     <li class="bg-step" data-id={s.id.clone()}>
                         <strong>{ &s.title }</strong>
                         <span class="bg-why">{ shared.why }{ " " }{ &s.why }</span>
+                        <ReadAloud text={format!("{}. {} {}", s.title, shared.why, s.why)} />
                     </li>
                 }) }
             </ol>

@@ -4,4 +4,5 @@ pub mod error_notice;
 pub mod lang_switch;
 pub mod loading;
 pub mod progress;
+pub mod read_aloud;
 pub mod remove_data;

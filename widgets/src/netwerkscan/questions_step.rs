@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use plugin_host::contract::netwerkscan::Question;
 use yew::prelude::*;
 
+use crate::components::read_aloud::ReadAloud;
+
 /// Props of [`QuestionsStep`].
 #[derive(Properties, PartialEq)]
 pub struct QuestionsStepProps {
@@ -24,6 +26,11 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
             { for props.questions.iter().map(|q| html! {
                 <fieldset class="bg-field">
                     <legend>{ &q.text }</legend>
+                    // The question and its options, as one text to hear.
+                    <ReadAloud text={std::iter::once(q.text.as_str())
+                        .chain(q.options.iter().map(|o| o.label.as_str()))
+                        .collect::<Vec<_>>()
+                        .join(". ")} />
                     { for q.options.iter().map(|o| {
                         let id = format!("bg-q-{}-{}", q.id, o.id);
                         let onanswer = props.onanswer.clone();

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::network_map::NetworkMap;
 use super::texts::texts;
+use crate::components::read_aloud::ReadAloud;
 use crate::i18n::fill;
 use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
@@ -67,6 +68,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     <li class="bg-step" data-id={s.id.clone()}>
                         <strong>{ &s.title }</strong>
                         <span class="bg-why">{ shared.why }{ " " }{ &s.why }</span>
+                        <ReadAloud text={format!("{}. {} {}", s.title, shared.why, s.why)} />
                         if let Some(link) = s.link.as_ref().filter(|l| is_safe_link(l)) {
                             <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ t.more_info }</a>
                         }

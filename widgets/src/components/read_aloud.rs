@@ -1,0 +1,135 @@
+//! "Read aloud": a button beside a question or a step that reads its text
+//! in the widget's language with the browser's own speech synthesis (the
+//! Web Speech API). Nothing is sent anywhere: the voice is the device's.
+//! Where the device has no voice for the language, there is no button (a
+//! voice for another language would read Dutch as if it were English).
+//! Pressed again, or when the text goes away (the person moves on), it
+//! stops. Browsers list their voices late: the button appears when they do.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use plugin_host::contract::Lang;
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen::closure::Closure;
+use web_sys::{SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+use yew::prelude::*;
+
+use crate::ui::use_ui;
+
+/// Props of [`ReadAloud`].
+#[derive(Properties, PartialEq)]
+pub struct ReadAloudProps {
+    /// What is read, in the widget's language.
+    pub text: AttrValue,
+}
+
+fn synthesis() -> Option<SpeechSynthesis> {
+    web_sys::window()?.speech_synthesis().ok()
+}
+
+/// The device's first voice for `lang` (`nl`, `nl-NL`, `nl-BE`…), if any.
+fn voice(lang: Lang) -> Option<SpeechSynthesisVoice> {
+    synthesis()?
+        .get_voices()
+        .iter()
+        .map(|v| v.unchecked_into::<SpeechSynthesisVoice>())
+        .find(|v| {
+            let tag = v.lang().to_ascii_lowercase().replace('_', "-");
+            tag == lang.tag() || tag.starts_with(&format!("{}-", lang.tag()))
+        })
+}
+
+/// A button that reads `text` aloud, or nothing without a voice.
+#[component]
+pub fn ReadAloud(props: &ReadAloudProps) -> Html {
+    let ui = use_ui();
+    let lang = ui.lang;
+    let has_voice = use_state(|| voice(lang).is_some());
+    let speaking = use_state(|| false);
+    // Whether this button's text is being read now (read by the clean-up
+    // below, which outlives the render's state handle).
+    let mine = use_memo((), |()| Rc::new(Cell::new(false)));
+    {
+        // Voices that arrive after the first render make the button appear.
+        let has_voice = has_voice.clone();
+        use_effect_with(lang, move |&lang| {
+            let listener = Closure::<dyn Fn()>::new(move || has_voice.set(voice(lang).is_some()));
+            let synth = synthesis();
+            if let Some(s) = &synth {
+                let _ = s.add_event_listener_with_callback(
+                    "voiceschanged",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(s) = &synth {
+                    let _ = s.remove_event_listener_with_callback(
+                        "voiceschanged",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+    {
+        // Moving on (the question or step goes away) stops the reading.
+        let mine = Rc::clone(&mine);
+        use_effect_with((), move |()| {
+            move || {
+                if mine.get()
+                    && let Some(s) = synthesis()
+                {
+                    s.cancel();
+                }
+            }
+        });
+    }
+    if !*has_voice {
+        return Html::default();
+    }
+    let onclick = {
+        let (speaking, mine, text) = (speaking.clone(), Rc::clone(&mine), props.text.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(synth) = synthesis() else { return };
+            // Asked before `cancel`, whose end event says "not reading"; and
+            // of the cell, not of `speaking`, whose value is this render's.
+            let was_reading = mine.get();
+            // One voice at a time: whatever reads now (this or another
+            // button) stops.
+            synth.cancel();
+            if was_reading {
+                speaking.set(false);
+                mine.set(false);
+                return;
+            }
+            let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
+                return;
+            };
+            utterance.set_lang(lang.tag());
+            utterance.set_voice(voice(lang).as_ref());
+            // Ended, or stopped by another button: this one says "read" again.
+            let done = {
+                let (speaking, mine) = (speaking.clone(), Rc::clone(&mine));
+                Closure::<dyn Fn()>::new(move || {
+                    speaking.set(false);
+                    mine.set(false);
+                })
+            };
+            utterance.set_onend(Some(done.as_ref().unchecked_ref()));
+            utterance.set_onerror(Some(done.as_ref().unchecked_ref()));
+            // Kept for good (a few bytes a reading): the browser may call it
+            // after this button is gone, and a dropped closure would throw.
+            done.forget();
+            speaking.set(true);
+            mine.set(true);
+            synth.speak(&utterance);
+        })
+    };
+    let t = ui.texts;
+    html! {
+        <button type="button" class="bg-button bg-small bg-read-aloud" {onclick}>
+            { if *speaking { t.stop_reading } else { t.read_aloud } }
+        </button>
+    }
+}
