@@ -253,7 +253,6 @@ pub async fn signup(
     headers: HeaderMap,
     JsonBody(request): JsonBody<SignupRequest>,
 ) -> Result<Response, ApiError> {
-    let (org, listing) = find_cafe(&cafes, &org, &id).await?;
     // The browser's token, or ours. Only the browser that made it knows it:
     // sent again, it finds that signup, and answers nothing about anyone else.
     let token = match request.token.clone() {
@@ -267,16 +266,33 @@ pub async fn signup(
             .map_err(|e| ApiError::internal("making a token", std::io::Error::other(e)))?,
     };
     let cancel_hash = tokens::hash(&token);
-    if let Some(signup) = cafes
-        .db
-        .sent_signup(org.as_str(), listing.cafe.id, cancel_hash.clone())
-        .await?
-    {
+    // The café, its organisation and a signup sent before, in one read.
+    let name = OrgName::parse(&org).ok_or_else(|| ApiError::OrgNotFound(org.clone()))?;
+    let start = match id.parse::<i64>() {
+        Ok(id) => {
+            cafes
+                .db
+                .signup_start(name.as_str(), id, cancel_hash.clone())
+                .await?
+        }
+        Err(_) => None,
+    };
+    let Some(db::SignupStart {
+        listing,
+        org: org_row,
+        sent,
+    }) = start
+    else {
+        // Only on a miss: is it the café or the whole organisation?
+        find_org(&cafes.db, &org).await?;
+        return Err(ApiError::CafeNotFound);
+    };
+    let org = name;
+    if let Some(signup) = sent {
         let answer = answer(&signup, String::new(), Some(token), true, listing, &headers);
         return Ok((StatusCode::OK, Json(answer)).into_response());
     }
-    let org_row = cafes.db.org(org.as_str()).await?;
-    let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
+    let zone = org_row.time_zone.as_str();
     let today = cafes.clock.today_in(zone).to_string();
     // Before the scripts run: a closed café's form errors would be beside the point.
     db::takes_signups(&listing.cafe, &today)?;
@@ -311,12 +327,11 @@ pub async fn signup(
     let email = text_of(FieldKind::Email).map(str::to_owned);
     let email_key = email.as_deref().map(vacaturecafe::email_key);
     let phone_key = text_of(FieldKind::Tel).map(vacaturecafe::phone_key);
-    let events = org_row.as_ref().is_some_and(|o| o.webhook);
+    let events = org_row.webhook;
     let page = request
         .page
         .as_deref()
-        .zip(org_row.as_ref())
-        .and_then(|(page, o)| page_on(page, &o.origins));
+        .and_then(|page| page_on(page, &org_row.origins));
     // Told by e-mail when the server sends messages and the person gave an
     // address; nothing is written for a message otherwise.
     let notice = email.filter(|_| cafes.mail).map(|recipient| Notice {

@@ -9,11 +9,12 @@ use super::{Db, DbError, places};
 /// A café as an admin creates or edits it (everything but the id).
 pub use plugin_host::contract::vacaturecafe::CafeDetails as CafeInput;
 
-const SELECT: &str = "SELECT c.id, c.title, c.description, c.date, c.start_time, c.end_time, \
-    c.place, c.address, c.sectors, c.employers, c.languages, c.capacity, c.closed, \
-    c.texts, c.confirmed, c.waitlist FROM cafes c";
+/// The columns [`listing`] reads, of `cafes c`.
+pub(super) const CAFE_COLUMNS: &str = "c.id, c.title, c.description, c.date, c.start_time, \
+    c.end_time, c.place, c.address, c.sectors, c.employers, c.languages, c.capacity, c.closed, \
+    c.texts, c.confirmed, c.waitlist";
 
-fn listing(row: &AnyRow) -> Result<CafeListing, DbError> {
+pub(super) fn listing(row: &AnyRow) -> Result<CafeListing, DbError> {
     let cafe = Cafe {
         id: row.try_get("id")?,
         details: CafeInput {
@@ -51,7 +52,7 @@ pub(super) async fn cafe_in(
     id: i64,
 ) -> Result<Option<CafeListing>, DbError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "{SELECT} WHERE c.org = $1 AND c.id = $2"
+        "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.org = $1 AND c.id = $2"
     )))
     .bind(org)
     .bind(id)
@@ -90,7 +91,7 @@ impl Db {
         closed: bool,
     ) -> Result<Vec<CafeListing>, DbError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SELECT} WHERE c.org = $1 AND ($2 IS NULL OR c.date >= $3) AND ($4 OR c.closed = 0) \
+            "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.org = $1 AND ($2 IS NULL OR c.date >= $3) AND ($4 OR c.closed = 0) \
              ORDER BY c.date, c.start_time, c.id"
         )))
         .bind(org)
@@ -105,7 +106,7 @@ impl Db {
     /// One café of the organisation, with its counts.
     pub async fn cafe(&self, org: &str, id: i64) -> Result<Option<CafeListing>, DbError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "{SELECT} WHERE c.org = $1 AND c.id = $2"
+            "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.org = $1 AND c.id = $2"
         )))
         .bind(org)
         .bind(id)

@@ -48,8 +48,8 @@ pub use outbox::{Outgoing, Queued};
 pub use retention::KeptCafe;
 pub use scripts::{NewVersion, ScriptVersion};
 pub use signups::{
-    NewSignup, Notice, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStatus, Status,
-    takes_signups,
+    NewSignup, Notice, SignupError, SignupOutcome, SignupResult, SignupRow, SignupStart,
+    SignupStatus, Status, takes_signups,
 };
 
 use writer::Writer;

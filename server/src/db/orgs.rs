@@ -20,6 +20,22 @@ pub struct Org {
     pub time_zone: String,
 }
 
+/// An organisation from a row with its columns under these names (see
+/// [`ORG_COLUMNS`]).
+pub(super) fn org_row(row: &sqlx::any::AnyRow) -> Result<Org, DbError> {
+    Ok(Org {
+        name: row.try_get("name")?,
+        token_hash: row.try_get("token_hash")?,
+        origins: serde_json::from_str(row.try_get("origins")?)?,
+        webhook: row.try_get::<i64, _>("webhook")? != 0,
+        time_zone: row.try_get("time_zone")?,
+    })
+}
+
+/// The columns [`org_row`] reads, of `orgs o`.
+pub(super) const ORG_COLUMNS: &str = "o.name, o.token_hash, o.origins, \
+    CASE WHEN o.webhook_url IS NULL THEN 0 ELSE 1 END AS webhook, o.time_zone";
+
 impl Db {
     /// Creates the organisation if it does not exist; returns whether it was created.
     pub async fn ensure_org(&self, name: &str) -> Result<bool, DbError> {
@@ -109,23 +125,13 @@ impl Db {
 
     /// The organisation called `name`, if it exists.
     pub async fn org(&self, name: &str) -> Result<Option<Org>, DbError> {
-        let row = sqlx::query(
-            "SELECT name, token_hash, origins, CASE WHEN webhook_url IS NULL THEN 0 ELSE 1 END AS webhook, time_zone \
-             FROM orgs WHERE name = $1",
-        )
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {ORG_COLUMNS} FROM orgs o WHERE o.name = $1"
+        )))
         .bind(name)
         .fetch_optional(&self.read)
         .await?;
-        row.map(|row| {
-            Ok(Org {
-                name: row.try_get("name")?,
-                token_hash: row.try_get("token_hash")?,
-                origins: serde_json::from_str(row.try_get("origins")?)?,
-                webhook: row.try_get::<i64, _>("webhook")? != 0,
-                time_zone: row.try_get("time_zone")?,
-            })
-        })
-        .transpose()
+        row.as_ref().map(org_row).transpose()
     }
 
     /// The time zone of the organisation's cafés (empty if there is no such

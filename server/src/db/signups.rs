@@ -8,8 +8,10 @@ use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, MessageKi
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row as _};
 
+use super::cafes::{CAFE_COLUMNS, cafe_in, listing};
+use super::orgs::{ORG_COLUMNS, org_row};
 use super::outbox::{self, Outgoing};
-use super::{Db, DbError, cafes::cafe_in, now, places::fill_places};
+use super::{Db, DbError, now, places::fill_places};
 
 /// Where a signup stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +85,18 @@ pub struct NewSignup {
     /// Whether the organisation has a webhook (read with the organisation,
     /// so the writer does not look it up for every signup).
     pub events: bool,
+}
+
+/// What [`Db::signup_start`] reads.
+#[derive(Debug)]
+pub struct SignupStart {
+    /// The café with its counts as read (the writer reads them again).
+    pub listing: CafeListing,
+    /// Its organisation.
+    pub org: super::Org,
+    /// The signup this browser's token made for the café, when it was sent
+    /// before.
+    pub sent: Option<SignupStatus>,
 }
 
 /// Who is told that their signup was taken, and with which link.
@@ -473,23 +487,43 @@ impl Db {
         .await
     }
 
-    /// The organisation's signup for café `cafe_id` with this token hash, read
-    /// without the writer: a signup sent again, whose first answer was lost,
-    /// is found here before its rules run again (a race of two sends is
-    /// caught by the insert's unique token hash instead).
-    pub async fn sent_signup(
+    /// What a signup needs before its rules run, in one read (a signup is
+    /// the busiest request, and on a database server every statement is a
+    /// round trip): the organisation's café with its counts, the
+    /// organisation, and the signup this token made for the café before, if
+    /// it was sent before (its first answer lost). `None`: no such café of
+    /// this organisation.
+    pub async fn signup_start(
         &self,
         org: &str,
         cafe_id: i64,
         cancel_hash: Vec<u8>,
-    ) -> Result<Option<SignupStatus>, DbError> {
-        let mut conn = self.read.acquire().await?;
-        match find_by_token(&mut conn, org, cancel_hash).await? {
-            Some((id, cafe, status)) if cafe == cafe_id => {
-                Ok(Some(status_of(&mut conn, id, cafe, status).await?))
+    ) -> Result<Option<SignupStart>, DbError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {CAFE_COLUMNS}, {ORG_COLUMNS}, s.id AS sent_id, s.status AS sent_status \
+             FROM cafes c JOIN orgs o ON o.name = c.org \
+             LEFT JOIN signups s ON s.cafe_id = c.id AND s.cancel_hash = $3 \
+             WHERE c.org = $1 AND c.id = $2"
+        )))
+        .bind(org)
+        .bind(cafe_id)
+        .bind(cancel_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let sent = match row.try_get::<Option<i64>, _>("sent_id")? {
+            Some(id) => {
+                let status = Status::parse(row.try_get("sent_status")?)?;
+                let mut conn = self.read.acquire().await?;
+                Some(status_of(&mut conn, id, cafe_id, status).await?)
             }
-            _ => Ok(None),
-        }
+            None => None,
+        };
+        Ok(Some(SignupStart {
+            listing: listing(&row)?,
+            org: org_row(&row)?,
+            sent,
+        }))
     }
 
     /// Cancels the signup with this token hash: its details are wiped, and a
