@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, openPage, orgAdd, startHostSite, startServer } from './harness.mjs';
+import { ROOT, fakeSpeech, launchBrowser, openPage, orgAdd, startHostSite, startServer } from './harness.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -78,7 +78,7 @@ after(async () => {
   await server?.stop();
 });
 
-const open = (query, viewport) => openPage(browser, `${site.origin}/cafe.html?${query}`, viewport);
+const open = (query, viewport, options) => openPage(browser, `${site.origin}/cafe.html?${query}`, viewport, options);
 const cafeWidget = (page) => page.locator('bondgenoot-widget');
 
 /** The card of the café called `title` in the list. */
@@ -101,6 +101,24 @@ async function axeViolations(page) {
 }
 
 describe('the embedded Vacaturecafé', () => {
+  test('read aloud: a question with options in the form is read with its options by the device\'s voice', async () => {
+    const page = await open('org=cafe&lang=en', undefined, { init: { script: fakeSpeech, arg: ['en-US'] } });
+    const w = cafeWidget(page);
+    const zorg = card(w, 'Vacaturecafé Zorg');
+    await zorg.waitFor({ timeout: 15000 });
+    await zorg.getByRole('button', { name: 'Sign up' }).click();
+    const group = w.locator('.bg-form fieldset', { has: page.locator('#bg-f-support-interpreter') });
+    await group.locator('.bg-read-aloud').click();
+    const read = (await page.evaluate(() => window.spoken)).at(-1);
+    assert.equal(read.lang, 'en');
+    assert.equal(read.voice, 'en-US');
+    const legend = await group.locator('legend').innerText();
+    const interpreter = await w.locator('label[for="bg-f-support-interpreter"]').innerText();
+    assert.ok(read.text.includes(interpreter.trim()), read.text);
+    assert.ok(read.text.startsWith(`${legend.trim()}. `), `${read.text} / ${legend}`);
+    await page.context().close();
+  });
+
   test('sign up, see the confirmation, download the calendar file, cancel from the link and see the place freed', async () => {
     const page = await open('org=cafe&lang=en');
     const w = cafeWidget(page);

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { openPage, startAll } from './harness.mjs';
+import { fakeSpeech, openPage, startAll } from './harness.mjs';
 import { COLLEAGUE, NEIGHBOUR, STANDARD_SCORES, addPerson, fillStandardScan, ready, scores, start, stepIds, toResult } from './scan.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,31 +24,6 @@ after(async () => {
 
 /** A fresh page that records console errors, page errors and CSP violations. */
 const open = (url, viewport, options) => openPage(browser, url, viewport, options);
-
-/**
- * The browser's speech synthesis, recorded instead of heard: the voices
- * (by language tag) arrive late, as in Chromium; `window.spoken` keeps what
- * was handed to `speak` and every `cancel`.
- */
-function fakeSpeech(voices) {
-  window.spoken = [];
-  let current = null;
-  let listed = [];
-  const listeners = new Set();
-  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } };
-  const synth = {
-    getVoices: () => listed,
-    speak(u) { window.spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.lang }); current = u; },
-    cancel() { window.spoken.push('cancel'); const u = current; current = null; if (u && u.onend) u.onend(); },
-    addEventListener(type, f) { if (type === 'voiceschanged') listeners.add(f); },
-    removeEventListener(type, f) { listeners.delete(f); },
-  };
-  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-  setTimeout(() => {
-    listed = voices.map((lang) => ({ lang, name: `Voice ${lang}`, voiceURI: lang, localService: true, default: false }));
-    for (const f of listeners) f();
-  }, 300);
-}
 
 const widget = (page, n = 0) => page.locator('bondgenoot-widget').nth(n);
 
@@ -389,6 +364,21 @@ describe('the embedded Netwerkscan', () => {
     await other.waitForTimeout(600);
     assert.equal(await v.locator('.bg-read-aloud').count(), 0, 'no voice for Dutch: no button');
     await other.context().close();
+
+    // The Alliantiescan reads each item with its levels.
+    const a = await open(`${site.origin}/alliantie.html?org=plain&lang=en`, undefined,
+      { init: { script: fakeSpeech, arg: ['en-GB'] } });
+    const aw = widget(a);
+    await aw.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+    const item = aw.locator('.bg-item').first();
+    await item.locator('.bg-read-aloud').waitFor();
+    assert.equal(await aw.locator('.bg-item .bg-read-aloud').count(), await aw.locator('.bg-item').count());
+    const itemText = await item.locator('legend').innerText();
+    await item.locator('.bg-read-aloud').click();
+    const read = (await a.evaluate(() => window.spoken)).at(-1);
+    assert.equal(read.lang, 'en');
+    assert.ok(read.text.startsWith(`${itemText}. `), read.text);
+    await a.context().close();
   });
 
   test('axe-core finds no accessibility violations, in Dutch and Arabic, at every stage', async () => {

@@ -198,3 +198,28 @@ export async function launchBrowser() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * The browser's speech synthesis, recorded instead of heard: the voices
+ * (by language tag) arrive late, as in Chromium; `window.spoken` keeps what
+ * was handed to `speak` and every `cancel`.
+ */
+export function fakeSpeech(voices) {
+  window.spoken = [];
+  let current = null;
+  let listed = [];
+  const listeners = new Set();
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; this.lang = ''; this.voice = null; } };
+  const synth = {
+    getVoices: () => listed,
+    speak(u) { window.spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.lang }); current = u; },
+    cancel() { window.spoken.push('cancel'); const u = current; current = null; if (u && u.onend) u.onend(); },
+    addEventListener(type, f) { if (type === 'voiceschanged') listeners.add(f); },
+    removeEventListener(type, f) { listeners.delete(f); },
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  setTimeout(() => {
+    listed = voices.map((lang) => ({ lang, name: `Voice ${lang}`, voiceURI: lang, localService: true, default: false }));
+    for (const f of listeners) f();
+  }, 300);
+}
