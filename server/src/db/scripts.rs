@@ -64,6 +64,10 @@ fn version(row: &AnyRow) -> Result<ScriptVersion, DbError> {
     })
 }
 
+/// How often a publish tries the next number when other instances take it
+/// first (see [`Db::publish_script`]).
+const PUBLISH_TRIES: usize = 8;
+
 impl Db {
     /// The live version of the organisation's script for `widget`, if any.
     pub async fn live_script(
@@ -136,24 +140,45 @@ impl Db {
                 if only_if_none && count > 0 {
                     return Ok(None);
                 }
-                let number = last + 1;
-                sqlx::query(
-                    "INSERT INTO script_versions \
-                     (org, widget, number, source, tests, note, author, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(&org)
-                .bind(widget)
-                .bind(number)
-                .bind(new.source)
-                .bind(new.tests)
-                .bind(new.note)
-                .bind(new.author)
-                .bind(now())
-                .execute(&mut *conn)
-                .await?;
-                set_live(conn, &org, widget, number).await?;
-                Ok(Some(number))
+                // Another instance may take the next number between our read
+                // and our insert (two admins publishing at once). Its insert
+                // then wins the unique number: ours waits for its commit,
+                // adds nothing, and takes the number after (a handful of
+                // tries; each loser sees the winner's row once it waits).
+                let mut number = last + 1;
+                for _ in 0..PUBLISH_TRIES {
+                    let added: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO script_versions \
+                         (org, widget, number, source, tests, note, author, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                         ON CONFLICT DO NOTHING RETURNING number",
+                    )
+                    .bind(&org)
+                    .bind(widget)
+                    .bind(number)
+                    .bind(&new.source)
+                    .bind(&new.tests)
+                    .bind(&new.note)
+                    .bind(&new.author)
+                    .bind(now())
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    if added.is_some() {
+                        set_live(conn, &org, widget, number).await?;
+                        return Ok(Some(number));
+                    }
+                    number = sqlx::query_scalar(
+                        "SELECT coalesce(max(number), 0) + 1 FROM script_versions \
+                         WHERE org = $1 AND widget = $2",
+                    )
+                    .bind(&org)
+                    .bind(widget)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                }
+                Err(DbError::Query(format!(
+                    "publishing a version: {PUBLISH_TRIES} other publishes took the next number first"
+                )))
             })
         })
         .await
