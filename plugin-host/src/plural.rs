@@ -14,15 +14,60 @@
 use rhai::{Dynamic, Engine, EvalAltResult, ImmutableString, Map};
 use wire::Lang;
 
-/// The CLDR plural category of the whole number `n` in `lang`: `zero`, `one`,
-/// `two`, `few`, `many` or `other`.
+/// A CLDR plural category: which form of a counted text a number takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// Arabic for 0.
+    Zero,
+    /// 1 in most languages.
+    One,
+    /// Arabic for 2.
+    Two,
+    /// Arabic for 3–10 (and 103…), Ukrainian for 2–4 (and 22…).
+    Few,
+    /// Arabic for 11–99, Ukrainian for 0 and 5–20.
+    Many,
+    /// Everything else; every language has it.
+    Other,
+}
+
+impl Category {
+    /// Every category, in CLDR's order.
+    pub const ALL: [Self; 6] = [
+        Self::Zero,
+        Self::One,
+        Self::Two,
+        Self::Few,
+        Self::Many,
+        Self::Other,
+    ];
+
+    /// CLDR's name, as scripts key their forms: `zero` … `other`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Zero => "zero",
+            Self::One => "one",
+            Self::Two => "two",
+            Self::Few => "few",
+            Self::Many => "many",
+            Self::Other => "other",
+        }
+    }
+
+    /// The category called `name`, if CLDR has one.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// The CLDR plural category of the whole number `n` in `lang`.
 ///
 /// Every language the product offers has cardinal rules in CLDR (a test
 /// walks them all); were one missing, every count would say `other`, the
 /// form every language has.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn category(lang: Lang, n: i64) -> &'static str {
-    icu_rules(lang).map_or("other", |rules| name(rules.category_for(n)))
+pub fn category(lang: Lang, n: i64) -> Category {
+    icu_rules(lang).map_or(Category::Other, |rules| from_icu(rules.category_for(n)))
 }
 
 /// ICU4X's cardinal rules for `lang` (natively; in the wasm tests too).
@@ -33,21 +78,21 @@ fn icu_rules(lang: Lang) -> Option<icu_plurals::PluralRules> {
 }
 
 #[cfg(any(not(target_arch = "wasm32"), test))]
-fn name(category: icu_plurals::PluralCategory) -> &'static str {
+const fn from_icu(category: icu_plurals::PluralCategory) -> Category {
     use icu_plurals::PluralCategory;
     match category {
-        PluralCategory::Zero => "zero",
-        PluralCategory::One => "one",
-        PluralCategory::Two => "two",
-        PluralCategory::Few => "few",
-        PluralCategory::Many => "many",
-        PluralCategory::Other => "other",
+        PluralCategory::Zero => Category::Zero,
+        PluralCategory::One => Category::One,
+        PluralCategory::Two => Category::Two,
+        PluralCategory::Few => Category::Few,
+        PluralCategory::Many => Category::Many,
+        PluralCategory::Other => Category::Other,
     }
 }
 
 /// (In the browser: see the module's comment.)
 #[cfg(target_arch = "wasm32")]
-pub fn category(lang: Lang, n: i64) -> &'static str {
+pub fn category(lang: Lang, n: i64) -> Category {
     use js_sys::{Array, Intl::PluralRules, JsString, Object};
     thread_local! {
         /// One `Intl.PluralRules` per language, made on first use.
@@ -55,19 +100,15 @@ pub fn category(lang: Lang, n: i64) -> &'static str {
             const { std::cell::RefCell::new(Vec::new()) };
     }
     RULES.with_borrow_mut(|rules| {
-        if !rules.iter().any(|(l, _)| *l == lang) {
-            let locales = Array::of1(&JsString::from(lang.tag()));
-            rules.push((lang, PluralRules::new(&locales, &Object::new())));
-        }
-        let said = rules
+        let at = rules
             .iter()
-            .find(|(l, _)| *l == lang)
-            .map(|(_, r)| String::from(r.select(n as f64)))
-            .unwrap_or_default();
-        ["zero", "one", "two", "few", "many"]
-            .into_iter()
-            .find(|known| *known == said)
-            .unwrap_or("other")
+            .position(|(l, _)| *l == lang)
+            .unwrap_or_else(|| {
+                let locales = Array::of1(&JsString::from(lang.tag()));
+                rules.push((lang, PluralRules::new(&locales, &Object::new())));
+                rules.len() - 1
+            });
+        Category::from_name(&String::from(rules[at].1.select(n as f64))).unwrap_or(Category::Other)
     })
 }
 
@@ -84,13 +125,13 @@ pub fn register(engine: &mut Engine) {
     engine.register_fn(
         "plural",
         |lang: &str, n: i64| -> Result<ImmutableString, Box<EvalAltResult>> {
-            Ok(category(language(lang)?, n).into())
+            Ok(category(language(lang)?, n).name().into())
         },
     );
     engine.register_fn(
         "plural",
         |lang: &str, n: i64, forms: Map| -> Result<Dynamic, Box<EvalAltResult>> {
-            let category = category(language(lang)?, n);
+            let category = category(language(lang)?, n).name();
             forms
                 .get(category)
                 .or_else(|| forms.get("other"))
@@ -118,7 +159,7 @@ mod tests {
     const COUNTS: [i64; 6] = [0, 1, 2, 3, 11, 100];
 
     fn categories(lang: Lang) -> Vec<&'static str> {
-        COUNTS.iter().map(|&n| category(lang, n)).collect()
+        COUNTS.iter().map(|&n| category(lang, n).name()).collect()
     }
 
     #[test]
@@ -139,15 +180,15 @@ mod tests {
             ["zero", "one", "two", "few", "many", "other"]
         );
         // 103 is `few` again, 111 `many`: the rules look at the last two digits.
-        assert_eq!(category(Lang::Ar, 103), "few");
-        assert_eq!(category(Lang::Ar, 111), "many");
+        assert_eq!(category(Lang::Ar, 103).name(), "few");
+        assert_eq!(category(Lang::Ar, 111).name(), "many");
     }
 
     #[test]
     fn every_language_has_rules() {
         // A language without CLDR rules would silently say `other` for 1.
         for lang in Lang::ALL {
-            assert_eq!(category(lang, 1), "one", "{lang:?} has no rules");
+            assert_eq!(category(lang, 1).name(), "one", "{lang:?} has no rules");
         }
     }
 
@@ -184,7 +225,7 @@ mod tests {
         for lang in Lang::ALL {
             let rules = icu_rules(lang).expect("ICU4X has rules");
             for n in 0..=1_000 {
-                let server = name(rules.category_for(n));
+                let server = from_icu(rules.category_for(n));
                 assert_eq!(category(lang, n), server, "{lang:?} {n}");
             }
         }

@@ -6,6 +6,7 @@
 //! translation does not compile.
 
 use plugin_host::contract::Lang;
+use plugin_host::plural::{Category, category};
 
 /// The shared UI texts. `{n}` and `{total}` are filled in by the caller.
 #[derive(Debug, PartialEq)]
@@ -120,17 +121,17 @@ pub fn texts(lang: Lang) -> &'static Texts {
 /// `other` is always there: a category without its own form takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Counted {
-    /// Arabic for 0.
+    /// [`Category::Zero`].
     pub zero: Option<&'static str>,
-    /// 1 in most languages.
+    /// [`Category::One`].
     pub one: Option<&'static str>,
-    /// Arabic for 2.
+    /// [`Category::Two`].
     pub two: Option<&'static str>,
-    /// Arabic for 3–10 (and 103…), Ukrainian for 2–4 (and 22…).
+    /// [`Category::Few`].
     pub few: Option<&'static str>,
-    /// Arabic for 11–99, Ukrainian for 0 and 5–20.
+    /// [`Category::Many`].
     pub many: Option<&'static str>,
-    /// Everything else.
+    /// [`Category::Other`], and every category without its own form.
     pub other: &'static str,
 }
 
@@ -148,23 +149,25 @@ impl Counted {
     }
 
     /// The form for a CLDR category (`other` when this one has none).
-    pub fn form(&self, category: &str) -> &'static str {
-        match category {
-            "zero" => self.zero,
-            "one" => self.one,
-            "two" => self.two,
-            "few" => self.few,
-            "many" => self.many,
-            _ => None,
+    pub const fn form(&self, category: Category) -> &'static str {
+        let form = match category {
+            Category::Zero => self.zero,
+            Category::One => self.one,
+            Category::Two => self.two,
+            Category::Few => self.few,
+            Category::Many => self.many,
+            Category::Other => None,
+        };
+        match form {
+            Some(form) => form,
+            None => self.other,
         }
-        .unwrap_or(self.other)
     }
 
     /// The text for `n` people, places, … in `lang`, with `{n}` filled in
     /// (the CLDR rules: `plugin_host::plural`).
     pub fn of(&self, lang: Lang, n: i64) -> String {
-        self.form(plugin_host::plural::category(lang, n))
-            .replace("{n}", &n.to_string())
+        fill(self.form(category(lang, n)), &[("n", &n.to_string())])
     }
 }
 
@@ -230,6 +233,7 @@ mod tests {
     fn the_network_pictures_label_agrees_with_its_numbers() {
         let close = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_close);
         let knows = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_knows);
+        let others = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_others);
         assert_eq!(
             close(Lang::Nl),
             [
@@ -247,6 +251,11 @@ mod tests {
                 "0 know you are looking for work",
                 "1 knows you are looking for work"
             ]
+        );
+        assert_eq!(others(Lang::En)[..3], ["0 others", "1 other", "2 others"]);
+        assert_eq!(
+            others(Lang::Ar)[..3],
+            ["لا أحد آخر", "شخص واحد آخر", "شخصان آخران"]
         );
         assert_eq!(
             close(Lang::Ar),

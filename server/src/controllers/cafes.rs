@@ -183,13 +183,27 @@ pub struct InLang {
 
 /// The organisation's café; tells a missing organisation from a missing café.
 async fn find_cafe(cafes: &Cafes, org: &str, id: &str) -> Result<(OrgName, CafeListing), ApiError> {
+    find_in_org(cafes, org, id, async |org, id| {
+        cafes.db.cafe(&org, id).await
+    })
+    .await
+}
+
+/// What `read` finds of café `id` of organisation `org` (the café, or more
+/// about it); tells a missing organisation from a missing café.
+async fn find_in_org<T>(
+    cafes: &Cafes,
+    org: &str,
+    id: &str,
+    read: impl AsyncFnOnce(String, i64) -> Result<Option<T>, db::DbError>,
+) -> Result<(OrgName, T), ApiError> {
     let name = OrgName::parse(org).ok_or_else(|| ApiError::OrgNotFound(org.to_owned()))?;
     let found = match id.parse::<i64>() {
-        Ok(id) => cafes.db.cafe(name.as_str(), id).await?,
+        Ok(id) => read(name.as_str().to_owned(), id).await?,
         Err(_) => None,
     };
     match found {
-        Some(cafe) => Ok((name, cafe)),
+        Some(found) => Ok((name, found)),
         // Only on a miss: is it the café or the whole organisation?
         None => {
             find_org(&cafes.db, org).await?;
@@ -267,27 +281,17 @@ pub async fn signup(
     };
     let cancel_hash = tokens::hash(&token);
     // The café, its organisation and a signup sent before, in one read.
-    let name = OrgName::parse(&org).ok_or_else(|| ApiError::OrgNotFound(org.clone()))?;
-    let start = match id.parse::<i64>() {
-        Ok(id) => {
-            cafes
-                .db
-                .signup_start(name.as_str(), id, cancel_hash.clone())
-                .await?
-        }
-        Err(_) => None,
-    };
-    let Some(db::SignupStart {
-        listing,
-        org: org_row,
-        sent,
-    }) = start
-    else {
-        // Only on a miss: is it the café or the whole organisation?
-        find_org(&cafes.db, &org).await?;
-        return Err(ApiError::CafeNotFound);
-    };
-    let org = name;
+    let (
+        org,
+        db::SignupStart {
+            listing,
+            org: org_row,
+            sent,
+        },
+    ) = find_in_org(&cafes, &org, &id, async |org, id| {
+        cafes.db.signup_start(&org, id, cancel_hash.clone()).await
+    })
+    .await?;
     if let Some(signup) = sent {
         let answer = answer(&signup, String::new(), Some(token), true, listing, &headers);
         return Ok((StatusCode::OK, Json(answer)).into_response());

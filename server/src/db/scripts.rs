@@ -129,24 +129,25 @@ impl Db {
         let (org, widget) = (org.to_owned(), widget.name());
         self.write(move |conn| {
             Box::pin(async move {
-                let (count, last): (i64, i64) = sqlx::query_as(
-                    "SELECT count(*), coalesce(max(number), 0) FROM script_versions \
-                     WHERE org = $1 AND widget = $2",
-                )
-                .bind(&org)
-                .bind(widget)
-                .fetch_one(&mut *conn)
-                .await?;
-                if only_if_none && count > 0 {
-                    return Ok(None);
-                }
                 // Another instance may take the next number between our read
                 // and our insert (two admins publishing at once). Its insert
                 // then wins the unique number: ours waits for its commit,
-                // adds nothing, and takes the number after (a handful of
-                // tries; each loser sees the winner's row once it waits).
-                let mut number = last + 1;
+                // adds nothing, and reads the next number again (a handful
+                // of tries; each loser sees the winner's row once it waits).
                 for _ in 0..PUBLISH_TRIES {
+                    // Numbers start at 1: a next number above 1 means a
+                    // version exists (ours to seed or not).
+                    let number: i64 = sqlx::query_scalar(
+                        "SELECT coalesce(max(number), 0) + 1 FROM script_versions \
+                         WHERE org = $1 AND widget = $2",
+                    )
+                    .bind(&org)
+                    .bind(widget)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                    if only_if_none && number > 1 {
+                        return Ok(None);
+                    }
                     let added: Option<i64> = sqlx::query_scalar(
                         "INSERT INTO script_versions \
                          (org, widget, number, source, tests, note, author, created_at) \
@@ -167,14 +168,6 @@ impl Db {
                         set_live(conn, &org, widget, number).await?;
                         return Ok(Some(number));
                     }
-                    number = sqlx::query_scalar(
-                        "SELECT coalesce(max(number), 0) + 1 FROM script_versions \
-                         WHERE org = $1 AND widget = $2",
-                    )
-                    .bind(&org)
-                    .bind(widget)
-                    .fetch_one(&mut *conn)
-                    .await?;
                 }
                 Err(DbError::Query(format!(
                     "publishing a version: {PUBLISH_TRIES} other publishes took the next number first"

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::state::Field;
 use super::texts::texts;
-use crate::components::read_aloud::ReadAloud;
+use crate::components::read_aloud::{ReadAloud, spoken};
 use crate::i18n::fill;
 use crate::ui::use_ui;
 
@@ -88,12 +88,9 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
                 <legend>{ &item.text }</legend>
                 if !item.help.is_empty() { <p class="bg-hint">{ &item.help }</p> }
                 // The item, its help and the levels to choose from.
-                <ReadAloud text={[item.text.as_str(), item.help.as_str()]
+                <ReadAloud text={spoken([item.text.as_str(), item.help.as_str()]
                     .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .chain(props.levels.iter().map(|l| l.label.as_str()))
-                    .collect::<Vec<_>>()
-                    .join(". ")} />
+                    .chain(props.levels.iter().map(|l| l.label.as_str())))} />
                 <div class="bg-levels">{ for levels }</div>
             // Inside the item's group, and each control named with its item:
             // twenty "Note" fields must not sound the same.

@@ -24,6 +24,16 @@ pub struct ReadAloudProps {
     pub text: AttrValue,
 }
 
+/// What a question with its options (or an item with its help and levels)
+/// sounds like: the parts that have words, one sentence each.
+pub fn spoken<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
 fn synthesis() -> Option<SpeechSynthesis> {
     web_sys::window()?.speech_synthesis().ok()
 }
@@ -46,10 +56,11 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let ui = use_ui();
     let lang = ui.lang;
     let has_voice = use_state(|| voice(lang).is_some());
-    let speaking = use_state(|| false);
-    // Whether this button's text is being read now (read by the clean-up
-    // below, which outlives the render's state handle).
-    let mine = use_memo((), |()| Rc::new(Cell::new(false)));
+    // Whether this button's text is being read now: one cell that the click,
+    // the browser's end event and the clean-up all see as it is (a state
+    // handle holds its render's value), and a re-render when it changes.
+    let speaking = use_memo((), |()| Rc::new(Cell::new(false)));
+    let rerender = use_force_update();
     {
         // Voices that arrive after the first render make the button appear.
         let has_voice = has_voice.clone();
@@ -74,10 +85,10 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     }
     {
         // Moving on (the question or step goes away) stops the reading.
-        let mine = Rc::clone(&mine);
+        let speaking = Rc::clone(&speaking);
         use_effect_with((), move |()| {
             move || {
-                if mine.get()
+                if speaking.get()
                     && let Some(s) = synthesis()
                 {
                     s.cancel();
@@ -88,19 +99,24 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     if !*has_voice {
         return Html::default();
     }
+    let set_speaking = {
+        let (speaking, rerender) = (Rc::clone(&speaking), rerender.clone());
+        move |now: bool| {
+            speaking.set(now);
+            rerender.force_update();
+        }
+    };
     let onclick = {
-        let (speaking, mine, text) = (speaking.clone(), Rc::clone(&mine), props.text.clone());
+        let (speaking, text) = (Rc::clone(&speaking), props.text.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(synth) = synthesis() else { return };
-            // Asked before `cancel`, whose end event says "not reading"; and
-            // of the cell, not of `speaking`, whose value is this render's.
-            let was_reading = mine.get();
+            // Asked before `cancel`, whose end event says "not reading".
+            let was_reading = speaking.get();
             // One voice at a time: whatever reads now (this or another
             // button) stops.
             synth.cancel();
             if was_reading {
-                speaking.set(false);
-                mine.set(false);
+                set_speaking(false);
                 return;
             }
             let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&text) else {
@@ -110,26 +126,22 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
             utterance.set_voice(voice(lang).as_ref());
             // Ended, or stopped by another button: this one says "read" again.
             let done = {
-                let (speaking, mine) = (speaking.clone(), Rc::clone(&mine));
-                Closure::<dyn Fn()>::new(move || {
-                    speaking.set(false);
-                    mine.set(false);
-                })
+                let set_speaking = set_speaking.clone();
+                Closure::<dyn Fn()>::new(move || set_speaking(false))
             };
             utterance.set_onend(Some(done.as_ref().unchecked_ref()));
             utterance.set_onerror(Some(done.as_ref().unchecked_ref()));
             // Kept for good (a few bytes a reading): the browser may call it
             // after this button is gone, and a dropped closure would throw.
             done.forget();
-            speaking.set(true);
-            mine.set(true);
+            set_speaking(true);
             synth.speak(&utterance);
         })
     };
     let t = ui.texts;
     html! {
         <button type="button" class="bg-button bg-small bg-read-aloud" {onclick}>
-            { if *speaking { t.stop_reading } else { t.read_aloud } }
+            { if speaking.get() { t.stop_reading } else { t.read_aloud } }
         </button>
     }
 }

@@ -12,8 +12,9 @@ use super::texts::texts;
 use crate::i18n::fill;
 use crate::ui::use_ui;
 
-// The picture is 400 × 410 units (the bottom label needs the 10): you in the centre, the close people on
-// the inner ring, the others on the outer one (radii as in the SVG below).
+// The picture is 400 × 410 units (the bottom label needs the 10): you in
+// the centre, the close people on the inner ring, the others on the outer
+// one (radii as in the SVG below).
 const CENTRE: f64 = 200.0;
 const CENTRE_TEXT: &str = "200";
 const INNER: f64 = 95.0;
@@ -114,15 +115,10 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
                 // "start" and "end" follow the text direction: in Arabic a
                 // label that starts runs leftwards, so pick by direction.
                 let (left, right) = if lang.is_rtl() { ("end", "start") } else { ("start", "end") };
-                let anchor = match x - CENTRE as i32 {
-                    dx if dx < -LABEL_SIDE => left,
-                    dx if dx > LABEL_SIDE => right,
-                    _ => "middle",
-                };
-                let label_x = match anchor {
-                    "middle" => x,
-                    a if a == left => x - 18,
-                    _ => x + 18,
+                let (anchor, label_x) = match x - CENTRE as i32 {
+                    dx if dx < -LABEL_SIDE => (left, x - 18),
+                    dx if dx > LABEL_SIDE => (right, x + 18),
+                    _ => ("middle", x),
                 };
                 html! {
                     <g class="bg-person-node" data-close={p.close.to_string()} data-knows={p.knows_looking.to_string()}>

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use plugin_host::contract::netwerkscan::Question;
 use yew::prelude::*;
 
-use crate::components::read_aloud::ReadAloud;
+use crate::components::read_aloud::{ReadAloud, spoken};
 
 /// Props of [`QuestionsStep`].
 #[derive(Properties, PartialEq)]
@@ -27,10 +27,8 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
                 <fieldset class="bg-field">
                     <legend>{ &q.text }</legend>
                     // The question and its options, as one text to hear.
-                    <ReadAloud text={std::iter::once(q.text.as_str())
-                        .chain(q.options.iter().map(|o| o.label.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(". ")} />
+                    <ReadAloud text={spoken(std::iter::once(q.text.as_str())
+                        .chain(q.options.iter().map(|o| o.label.as_str())))} />
                     { for q.options.iter().map(|o| {
                         let id = format!("bg-q-{}-{}", q.id, o.id);
                         let onanswer = props.onanswer.clone();

@@ -6,7 +6,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::texts::texts;
-use crate::components::read_aloud::ReadAloud;
+use crate::components::read_aloud::{ReadAloud, spoken};
 use crate::ui::use_ui;
 
 /// Props of [`FieldInput`].
@@ -157,10 +157,8 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             html! {
                 <fieldset class="bg-field" aria-describedby={described}>
                     <legend>{ &f.label }{ required.clone() }</legend>
-                    <ReadAloud text={std::iter::once(f.label.as_str())
-                        .chain(f.options.iter().map(|o| o.label.as_str()))
-                        .collect::<Vec<_>>()
-                        .join(". ")} />
+                    <ReadAloud text={spoken(std::iter::once(f.label.as_str())
+                        .chain(f.options.iter().map(|o| o.label.as_str())))} />
                     { for options }{ help.clone() }{ error.clone() }
                 </fieldset>
             }
