@@ -277,6 +277,13 @@
     return fetchAnswer(rulesUrl(tag) + '/first/' + langOf(tag));
   }
 
+  // The widget's own texts in that language, fetched with its first screen:
+  // the UI module carries no texts, so another language costs nothing
+  // until the person picks it.
+  function prefetchTexts(tag) {
+    return fetchAnswer(base + 'texts/' + encodeURIComponent(tag.getAttribute('data-widget') || '') + '/' + langOf(tag));
+  }
+
   function build(tag) {
     tag.dataset[MOUNTED] = 'true';
     var host = placeHost(tag);
@@ -288,12 +295,13 @@
     shadow.appendChild(placeholder);
     var widget = { host: host, shadow: shadow, tag: tag, glue: null, engine: null, handle: null };
     var first = prefetchFirstScreen(tag);
+    var texts = prefetchTexts(tag);
 
     // The instance (wasm compiled once, glue per widget) and the styles load together.
     Promise.all([instantiate(FILES.wasm, FILES.glue), stylesOnce()]).then(function (loaded) {
       mark('bondgenoot:instance');
       adopt(shadow, loaded[1]);
-      mount(widget, loaded[0], first);
+      mount(widget, loaded[0], first, texts);
       mark('bondgenoot:mounted');
       placeholder.remove();
     }).catch(function (error) {
@@ -301,10 +309,11 @@
     });
   }
 
-  // Mounts the widget in the instance `glue`; `first` is the prefetched
-  // first screen on the first try, null on a retry (the widget then fetches
-  // the scripts and waits for the engine).
-  function mount(widget, glue, first) {
+  // Mounts the widget in the instance `glue`; `first` and `texts` are the
+  // prefetched first screen and texts on the first try, null on a retry
+  // (the widget then fetches its texts and the scripts, and waits for the
+  // engine).
+  function mount(widget, glue, first, texts) {
     var root = document.createElement('div');
     widget.shadow.appendChild(root);
     var tag = widget.tag;
@@ -334,6 +343,8 @@
       pageLang: document.documentElement.lang || '',
       baseUrl: base,
       firstScreen: first,
+      texts: texts || null,
+      textsLang: langOf(tag),
       rules: rules,
       engine: engine
     });

@@ -329,8 +329,13 @@ pub fn app(state: AppState) -> Router {
             // Outside compression, so it sees the encoding it chose.
             .layer(axum::middleware::map_response(etag::tag_encoding))
     };
-    let default_scripts =
-        scripts(Router::new().route("/scripts/{file}", get(controllers::scripts::default_script)));
+    // With the default scripts: the widgets' own texts, the same for every
+    // organisation, served and cached the same way.
+    let default_scripts = scripts(
+        Router::new()
+            .route("/scripts/{file}", get(controllers::scripts::default_script))
+            .route("/texts/{widget}/{lang}", get(controllers::scripts::texts)),
+    );
     let org_scripts = scripts(
         Router::new()
             .route(

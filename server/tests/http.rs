@@ -627,6 +627,50 @@ async fn the_first_screen_is_made_by_the_organisations_scripts_in_the_language_a
     server.stop().await;
 }
 
+/// The widgets' own texts, one widget in one language a request (the UI
+/// module carries none): what the widget reads back is what the server has,
+/// for every widget and language; a repeat visit revalidates them; any site
+/// may read them; a widget or language that does not exist is said.
+#[tokio::test]
+async fn a_widget_gets_its_own_texts_in_the_language_it_asks_for() {
+    use plugin_host::contract::{Lang, Widget};
+    use ui_texts::WidgetTexts;
+
+    let dirs = Dirs::new();
+    let server = Server::start(&dirs).await;
+    for widget in Widget::ALL {
+        for lang in Lang::ALL {
+            let path = format!("/v1/texts/{}/{}", widget.name(), lang.tag());
+            let response = server
+                .get_with(&path, "origin", "https://gemeente.example")
+                .await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert_eq!(header(&response, CONTENT_TYPE), "application/json");
+            assert_eq!(header(&response, "access-control-allow-origin"), "*");
+            let tag = header(&response, ETAG);
+            let sent: Vec<String> = response.json().await.expect("an array of texts");
+            let sent: Vec<&'static str> = sent
+                .into_iter()
+                .map(|s| &*Box::leak(s.into_boxed_str()))
+                .collect();
+            let read =
+                WidgetTexts::from_parts(widget, sent.clone()).expect("texts of this version");
+            assert_eq!(read.parts(), ui_texts::parts(widget, lang), "{path}");
+            let again = server.get_with(&path, IF_NONE_MATCH.as_str(), &tag).await;
+            assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        }
+    }
+    // In the language asked for: the Arabic Netwerkscan says "close" in Arabic.
+    let arabic = json_of(server.get("/v1/texts/netwerkscan/ar").await).await;
+    assert!(arabic.to_string().contains("قريب"), "{arabic}");
+    assert!(!arabic.to_string().contains("dichtbij"), "{arabic}");
+    let french = server.get("/v1/texts/netwerkscan/fr").await;
+    assert_error(french, StatusCode::NOT_FOUND, "not_found").await;
+    let unknown = server.get("/v1/texts/kaart/nl").await;
+    assert_error(unknown, StatusCode::NOT_FOUND, "widget_not_found").await;
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn a_script_that_fails_on_the_first_screen_gets_an_empty_first_screen_and_its_layers() {
     let dirs = Dirs::new();

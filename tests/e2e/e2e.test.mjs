@@ -205,14 +205,27 @@ describe('the embedded Netwerkscan', () => {
     await page.context().close();
   });
 
-  test('the language can be switched inside the widget, and Arabic is laid out right to left', async () => {
-    const page = await open(`${site.origin}/host.html?org=plain&lang=nl`);
+  test('the language can be switched inside the widget, its texts come for that language only, and Arabic is laid out right to left', async () => {
+    const texts = [];
+    const record = (page) => page.on('request', (r) => {
+      if (/\/v1\/texts\//.test(r.url())) texts.push(r.url().replace(/^.*\/v1\/texts\//, ''));
+    });
+    const page = await open(`${site.origin}/host.html?org=plain&lang=nl`, undefined, { beforeGoto: record });
     const w = widget(page);
     await ready(w);
     assert.match(await w.locator('h2').innerText(), /Netwerkscan/);
+    assert.deepEqual(texts, ['netwerkscan/nl'], 'the widget\'s texts in its own language, and no other');
     await w.locator('#bg-lang-select').selectOption('ar');
     await w.locator('.bg-root[dir=rtl][lang=ar]').waitFor();
     assert.match(await w.locator('h2').innerText(), /مسح الشبكة/);
+    assert.deepEqual(texts, ['netwerkscan/nl', 'netwerkscan/ar'], 'Arabic asked for when picked');
+    // Back to Dutch: its texts are kept, nothing is fetched again.
+    await w.locator('#bg-lang-select').selectOption('nl');
+    await w.locator('.bg-root[lang=nl]').waitFor();
+    assert.match(await w.locator('.bg-intro').first().innerText(), /mensen om je heen/);
+    assert.equal(texts.length, 2);
+    await w.locator('#bg-lang-select').selectOption('ar');
+    await w.locator('.bg-root[dir=rtl][lang=ar]').waitFor();
     // The questions come from the script in Arabic too.
     await start(w);
     await w.locator('.bg-nav .bg-primary').click();
@@ -222,6 +235,31 @@ describe('the embedded Netwerkscan', () => {
       return { back: back.getBoundingClientRect().left, next: next.getBoundingClientRect().left };
     });
     assert.ok(sides.back > sides.next, 'in RTL, "back" is on the right');
+    await page.context().close();
+  });
+
+  test('a language whose texts cannot load is said beside the switch, the widget stays in its language, and picking it again works', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=nl`);
+    const w = widget(page);
+    await ready(w);
+    await start(w);
+    await addPerson(w, { name: 'Fatima', relation: 'family', close: true });
+    await page.route(/\/v1\/texts\/netwerkscan\/en$/, (route) => route.abort('internetdisconnected'));
+    await w.locator('#bg-lang-select').focus();
+    await w.locator('#bg-lang-select').selectOption('en');
+    const alert = w.locator('.bg-lang-failed[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Deze taal kan nu niet worden geladen/);
+    assert.equal(await w.locator('.bg-root').getAttribute('lang'), 'nl');
+    assert.equal(await w.locator('#bg-lang-select').inputValue(), 'nl', 'the switch shows the language in use');
+    assert.ok(await w.locator('#bg-lang-select').evaluate((el) => el.getRootNode().activeElement === el), 'focus stays on the switch');
+    assert.match(await w.locator('.bg-people').innerText(), /Fatima/, 'nothing entered is lost');
+    await page.unroute(/\/v1\/texts\/netwerkscan\/en$/);
+    await w.locator('#bg-lang-select').selectOption('en');
+    await w.locator('.bg-root[lang=en]').waitFor();
+    assert.equal(await alert.count(), 0, 'the notice goes once the language loads');
+    assert.match(await w.locator('.bg-people').innerText(), /Fatima/);
+    assertNoProblems(page);
     await page.context().close();
   });
 

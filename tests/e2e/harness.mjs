@@ -172,7 +172,7 @@ export async function startAll() {
 }
 
 /** A fresh page that records console errors, page errors and CSP violations. */
-export async function openPage(browser, url, viewport = { width: 1000, height: 900 }, { init } = {}) {
+export async function openPage(browser, url, viewport = { width: 1000, height: 900 }, { init, beforeGoto } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   // A script run in the page before its own (e.g. a recording stand-in for an API).
   if (init) await context.addInitScript(init.script, init.arg);
@@ -184,6 +184,9 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
     if (/Content Security Policy/i.test(m.text())) page.problems.csp.push(m.text());
   });
   page.on('pageerror', (e) => page.problems.pageErrors.push(String(e)));
+  // E.g. listeners that must see every request of the first load (a late
+  // request of a page opened earlier and then reloaded would count twice).
+  if (beforeGoto) beforeGoto(page);
   await page.goto(url);
   return page;
 }

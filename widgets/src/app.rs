@@ -14,6 +14,7 @@ use crate::netwerkscan::Netwerkscan;
 use crate::rules::{self, LoadError, SharedRules};
 use crate::ui::Ui;
 use crate::vacaturecafe::Vacaturecafe;
+use crate::widget_texts;
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
@@ -30,13 +31,27 @@ pub fn App(props: &AppProps) -> Html {
     let lang = use_state(|| props.config.lang);
     let loaded = use_state(|| None::<Result<SharedRules, LoadError>>);
     let attempt = use_state(|| 0_u32);
+    // Language picks whose texts did not load: said beside the switch,
+    // which then shows the language still in use.
+    let lang_failures = use_state(|| 0_u32);
     {
         let loaded = loaded.clone();
         let config = props.config.clone();
+        let lang = *lang;
         use_effect_with(*attempt, move |attempt| {
             loaded.set(None);
             let first_try = *attempt == 0;
             spawn_local(async move {
+                // The widget's texts (prefetched by embed.js with the first
+                // screen) before anything of the widget shows.
+                let prefetched = config
+                    .texts
+                    .as_ref()
+                    .filter(|(l, _)| first_try && *l == lang);
+                let texts = widget_texts::load(&config, lang, prefetched.map(|(_, p)| p));
+                if let Err(e) = texts.await {
+                    return loaded.set(Some(Err(e)));
+                }
                 // The first screen shows with the server's answers; the
                 // engine (loading meanwhile) then takes over every call.
                 let rules = match rules::load(&config, first_try).await {
@@ -50,9 +65,27 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let ui = Ui::new(*lang, props.config.org.clone(), props.host.clone());
+    // Another language shows once its texts are here; until then the
+    // widget stays in the one it is in.
     let onlang = {
-        let lang = lang.clone();
-        Callback::from(move |l: Lang| lang.set(l))
+        let (lang, lang_failures) = (lang.clone(), lang_failures.clone());
+        let config = props.config.clone();
+        Callback::from(move |l: Lang| {
+            let (lang, lang_failures, config) =
+                (lang.clone(), lang_failures.clone(), config.clone());
+            spawn_local(async move {
+                match widget_texts::load(&config, l, None).await {
+                    Ok(()) => {
+                        lang_failures.set(0);
+                        lang.set(l);
+                    }
+                    Err(e) => {
+                        web_sys::console::error_1(&format!("Bondgenoot: {e}").into());
+                        lang_failures.set(*lang_failures + 1);
+                    }
+                }
+            });
+        })
     };
     let onretry = {
         let attempt = attempt.clone();
@@ -61,11 +94,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // The region's name: the widget's title, also while it loads or shows
     // an error (its heading is not there yet).
-    let title = match props.config.widget {
-        Widget::Netwerkscan => crate::netwerkscan::texts::texts(ui.lang).title,
-        Widget::Alliantiescan => crate::alliantiescan::texts::texts(ui.lang).title,
-        Widget::Vacaturecafe => crate::vacaturecafe::texts::texts(ui.lang).title,
-    };
+    let title = ui.texts.title(props.config.widget);
     let body = match &*loaded {
         None => html! { <Loading /> },
         Some(Err(e)) => html! { <ErrorNotice detail={e.to_string()} onretry={onretry} /> },
@@ -84,7 +113,10 @@ pub fn App(props: &AppProps) -> Html {
             // language switch inside.
             <div class="bg-root" lang={ui.lang.tag()} dir={if ui.lang.is_rtl() { "rtl" } else { "ltr" }}
                  data-widget={props.config.widget.name()} role="region" aria-label={title}>
-                <LangSwitch current={ui.lang} onchange={onlang} />
+                <LangSwitch current={ui.lang} onchange={onlang} failures={*lang_failures} />
+                if *lang_failures > 0 {
+                    <p class="bg-lang-failed" role="alert">{ ui.texts.lang_failed }</p>
+                }
                 { body }
             </div>
         </ContextProvider<Ui>>

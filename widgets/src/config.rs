@@ -21,6 +21,8 @@ struct RawConfig {
     base_url: String,
     #[serde(default, rename = "rulesUrl")]
     rules_url: String,
+    #[serde(default, rename = "textsLang")]
+    texts_lang: String,
 }
 
 /// Validated configuration of one widget instance.
@@ -40,6 +42,9 @@ pub struct Config {
     /// The first screen's answers, which embed.js started fetching while the
     /// wasm loaded (`{ status, body }`, a `wire::FirstScreen`).
     pub first_screen: Option<Prefetched>,
+    /// The widget's own texts in the language embed.js took for it (it
+    /// fetched them with the first screen): `{ status, body }`, a JSON array.
+    pub texts: Option<(Lang, Prefetched)>,
     /// The rules answer (`{ status, body }`, a `wire::RulesBody`): embed.js
     /// fetches it after the first screen, with the engine; the playground's
     /// preview passes its draft.
@@ -133,6 +138,8 @@ impl Config {
         };
         let prefetched = promise("rules");
         let first_screen = promise("firstScreen");
+        let texts = promise("texts").zip(Lang::from_tag(&raw.texts_lang));
+        let texts = texts.map(|(answer, lang)| (lang, answer));
         let engine = js_sys::Reflect::get(value, &JsValue::from_str("engine"))
             .ok()
             .and_then(|v| v.dyn_into::<js_sys::Function>().ok())
@@ -152,6 +159,7 @@ impl Config {
             cafe,
             prefetched,
             first_screen,
+            texts,
             rules_url: Some(raw.rules_url).filter(|u| !u.is_empty()),
             preview: raw.preview,
             engine,

@@ -1,18 +1,27 @@
-//! The texts every widget shares (the language switch, loading, the error
-//! notice, "remove my answers", printing) in every language, and [`fill`]
-//! for their placeholders. Each widget keeps its own texts beside it
-//! (`netwerkscan/texts.rs`, …); content (questions, scores, advice) comes
-//! from the rule scripts instead. One struct per language, so a missing
-//! translation does not compile.
+//! The texts every widget shares (the widgets' names, the language switch,
+//! loading, the error notice, "remove my answers", printing) in every
+//! language, compiled in: they show before anything else has loaded, and a
+//! failure to load is said in them. Each widget's own texts live in
+//! `ui-texts` and are fetched per language (`widget_texts.rs`); content
+//! (questions, scores, advice) comes from the rule scripts instead. One
+//! struct per language, so a missing translation does not compile.
 
-use plugin_host::contract::Lang;
-use plugin_host::plural::{Category, category};
+use plugin_host::contract::{Lang, Widget};
 
 /// The shared UI texts. `{n}` and `{total}` are filled in by the caller.
 #[derive(Debug, PartialEq)]
 pub struct Texts {
     /// The language's own name, for the language switch.
     pub language_name: &'static str,
+    /// The Netwerkscan's name (the widget's region and heading): here, not
+    /// with its own texts, since it names the region while those load.
+    pub netwerkscan: &'static str,
+    /// The Alliantiescan's name.
+    pub alliantiescan: &'static str,
+    /// The Vacaturecafé's name.
+    pub vacaturecafe: &'static str,
+    /// Said when the language picked cannot be loaded.
+    pub lang_failed: &'static str,
     /// Label of the language switch.
     pub language_label: &'static str,
     /// Shown while the rules load.
@@ -49,6 +58,10 @@ pub struct Texts {
 
 const NL: Texts = Texts {
     language_name: "Nederlands",
+    netwerkscan: "Netwerkscan: wie staan er om je heen?",
+    alliantiescan: "Alliantiescan: waar staat jullie samenwerking?",
+    vacaturecafe: "Vacaturecafés",
+    lang_failed: "Deze taal kan nu niet worden geladen. Probeer het later nog eens.",
     language_label: "Taal",
     loading: "Even geduld, de vragen worden geladen…",
     error_title: "Dit onderdeel werkt nu even niet.",
@@ -69,6 +82,10 @@ const NL: Texts = Texts {
 
 const EN: Texts = Texts {
     language_name: "English",
+    netwerkscan: "Network scan: who is around you?",
+    alliantiescan: "Alliance scan: where does your cooperation stand?",
+    vacaturecafe: "Job cafés",
+    lang_failed: "This language cannot be loaded right now. Please try again later.",
     language_label: "Language",
     loading: "One moment, the questions are loading…",
     error_title: "This part is not working right now.",
@@ -89,6 +106,10 @@ const EN: Texts = Texts {
 
 const AR: Texts = Texts {
     language_name: "العربية",
+    netwerkscan: "مسح الشبكة: من حولك؟",
+    alliantiescan: "مسح التحالف: أين وصل تعاونكم؟",
+    vacaturecafe: "مقاهي الوظائف",
+    lang_failed: "لا يمكن تحميل هذه اللغة الآن. حاول مرة أخرى لاحقًا.",
     language_label: "اللغة",
     loading: "لحظة من فضلك، يتم تحميل الأسئلة…",
     error_title: "هذا الجزء لا يعمل الآن.",
@@ -107,6 +128,17 @@ const AR: Texts = Texts {
     stop_reading: "أوقف القراءة",
 };
 
+impl Texts {
+    /// The name of `widget`.
+    pub const fn title(&self, widget: Widget) -> &'static str {
+        match widget {
+            Widget::Netwerkscan => self.netwerkscan,
+            Widget::Alliantiescan => self.alliantiescan,
+            Widget::Vacaturecafe => self.vacaturecafe,
+        }
+    }
+}
+
 /// The shared texts for a language.
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
@@ -116,70 +148,14 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// A counted text: its form for each CLDR plural category the language uses
-/// (Arabic six, Dutch and English `one` and `other`); `{n}` is the count.
-/// `other` is always there: a category without its own form takes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Counted {
-    /// [`Category::Zero`].
-    pub zero: Option<&'static str>,
-    /// [`Category::One`].
-    pub one: Option<&'static str>,
-    /// [`Category::Two`].
-    pub two: Option<&'static str>,
-    /// [`Category::Few`].
-    pub few: Option<&'static str>,
-    /// [`Category::Many`].
-    pub many: Option<&'static str>,
-    /// [`Category::Other`], and every category without its own form.
-    pub other: &'static str,
-}
-
-impl Counted {
-    /// Only the `other` form; add the rest with `..Counted::other(…)`.
-    pub const fn other(text: &'static str) -> Self {
-        Self {
-            zero: None,
-            one: None,
-            two: None,
-            few: None,
-            many: None,
-            other: text,
-        }
-    }
-
-    /// The form for a CLDR category (`other` when this one has none).
-    pub const fn form(&self, category: Category) -> &'static str {
-        let form = match category {
-            Category::Zero => self.zero,
-            Category::One => self.one,
-            Category::Two => self.two,
-            Category::Few => self.few,
-            Category::Many => self.many,
-            Category::Other => None,
-        };
-        match form {
-            Some(form) => form,
-            None => self.other,
-        }
-    }
-
-    /// The text for `n` people, places, … in `lang`, with `{n}` filled in
-    /// (the CLDR rules: `plugin_host::plural`).
-    pub fn of(&self, lang: Lang, n: i64) -> String {
-        fill(self.form(category(lang, n)), &[("n", &n.to_string())])
-    }
-}
-
-/// Fills `{key}` placeholders.
-pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
-    pairs.iter().fold(template.to_owned(), |s, (k, v)| {
-        s.replace(&format!("{{{k}}}"), v)
-    })
-}
+// The widgets' own texts are filled the same way: one home for it, beside
+// those texts (`ui-texts`), with `Counted`.
+pub use ui_texts::fill;
 
 #[cfg(test)]
 mod tests {
+    use ui_texts::Counted;
+
     use super::*;
     use crate::{netwerkscan, vacaturecafe};
 

@@ -25,6 +25,7 @@ mod rules;
 mod storage;
 mod ui;
 mod vacaturecafe;
+mod widget_texts;
 
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};

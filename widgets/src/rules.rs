@@ -126,6 +126,8 @@ pub enum LoadError {
     Script(ScriptError),
     /// The engine module could not be loaded.
     Engine(String),
+    /// The widget's own texts could not be loaded.
+    Texts(String),
 }
 
 impl std::fmt::Display for LoadError {
@@ -138,6 +140,7 @@ impl std::fmt::Display for LoadError {
             Self::Format(e) => write!(f, "the rules answer was not understood: {e}"),
             Self::Script(e) => write!(f, "{e}"),
             Self::Engine(e) => write!(f, "the rules engine could not be loaded: {e}"),
+            Self::Texts(e) => write!(f, "the widget's texts could not be loaded: {e}"),
         }
     }
 }
@@ -213,7 +216,7 @@ pub async fn with_engine(
 }
 
 /// Awaits embed.js's `{ status, body }`.
-async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), LoadError> {
+pub(crate) async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), LoadError> {
     let value = wasm_bindgen_futures::JsFuture::from(answer.clone())
         .await
         .map_err(|e| LoadError::Network(format!("{e:?}")))?;
@@ -227,7 +230,8 @@ async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), LoadError
     Ok((status, body))
 }
 
-async fn fetch(url: &str) -> Result<(u16, String), LoadError> {
+/// Fetches `url`: its status and body.
+pub(crate) async fn fetch(url: &str) -> Result<(u16, String), LoadError> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await

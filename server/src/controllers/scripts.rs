@@ -1,5 +1,6 @@
-//! Rule scripts: the raw default and organisation scripts, and the layered
-//! rules a widget loads in one request.
+//! What a widget loads besides the bundle: the raw default and organisation
+//! scripts, the layered rules in one request, the first screen's answers,
+//! and the widget's own texts in one language.
 
 use std::sync::Arc;
 
@@ -105,6 +106,21 @@ pub async fn first_screen(
     };
     let json = serde_json::to_string(&body)
         .map_err(|e| ApiError::internal("writing the first screen as JSON", e.into()))?;
+    Ok(etag::respond(&headers, JSON, json))
+}
+
+/// `GET /v1/texts/{widget}/{lang}`: the widget's own UI texts in `lang`, as
+/// the JSON array `ui_texts` reads (the UI module carries none). The same
+/// for every organisation; tagged, so a repeat visit revalidates them for a
+/// few bytes.
+pub async fn texts(
+    Params((widget, lang)): Params<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
+    let lang = Lang::from_tag(&lang).ok_or(ApiError::LangNotFound(lang))?;
+    let json = serde_json::to_string(&ui_texts::parts(widget, lang))
+        .map_err(|e| ApiError::internal("writing the texts as JSON", e.into()))?;
     Ok(etag::respond(&headers, JSON, json))
 }
 

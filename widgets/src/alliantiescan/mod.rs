@@ -137,7 +137,7 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
 
     html! {
         <div class="bg-alliantiescan">
-            <h2 id="bg-als-title" class="bg-title">{ t.title }</h2>
+            <h2 id="bg-als-title" class="bg-title">{ ui.texts.alliantiescan }</h2>
             <p class="bg-intro">{ t.intro }</p>
             <p class="bg-privacy">{ t.private }</p>
             <div class="bg-views" role="group" aria-label={t.views_label}>

@@ -14,12 +14,25 @@ pub struct LangSwitchProps {
     pub current: Lang,
     /// Called with the chosen language.
     pub onchange: Callback<Lang>,
+    /// How many picks failed to load: after one, the select shows the
+    /// language in use again (keeping focus, unlike drawing it afresh).
+    #[prop_or_default]
+    pub failures: u32,
 }
 
 /// A labelled language select.
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     let ui = use_ui();
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with((props.current, props.failures), move |(current, _)| {
+            if let Some(select) = select.cast::<HtmlSelectElement>() {
+                select.set_value(current.tag());
+            }
+        });
+    }
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
@@ -32,7 +45,7 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     html! {
         <div class="bg-lang">
             <label for="bg-lang-select">{ ui.texts.language_label }</label>
-            <select id="bg-lang-select" {onchange}>
+            <select id="bg-lang-select" ref={select} {onchange}>
                 { for Lang::ALL.iter().map(|l| html! {
                     <option value={l.tag()} lang={l.tag()} selected={*l == props.current}>{ texts(*l).language_name }</option>
                 }) }

@@ -136,7 +136,10 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             </>
         },
     };
-    let title = state.stage.step().map_or(t.title, |i| stage_names[i]);
+    let title = state
+        .stage
+        .step()
+        .map_or(ui.texts.netwerkscan, |i| stage_names[i]);
 
     html! {
         // The widget's region is the root around it (see `app`), so the
@@ -145,11 +148,11 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             // On the intro the widget's title is the stage's heading (one
             // heading, not a visible and a hidden one with the same words).
             if let Some(step) = state.stage.step() {
-                <h2 id="bg-nws-title" class="bg-title">{ t.title }</h2>
+                <h2 id="bg-nws-title" class="bg-title">{ ui.texts.netwerkscan }</h2>
                 <Progress steps={stage_names.clone()} current={step} />
                 <h3 class="bg-stage-title" tabindex="-1" ref={heading}>{ title }</h3>
             } else {
-                <h2 id="bg-nws-title" class="bg-title" tabindex="-1" ref={heading}>{ t.title }</h2>
+                <h2 id="bg-nws-title" class="bg-title" tabindex="-1" ref={heading}>{ ui.texts.netwerkscan }</h2>
             }
             { body }
             // One place for saving, loading and removing on the first and the

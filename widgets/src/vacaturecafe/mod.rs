@@ -211,7 +211,7 @@ pub fn Vacaturecafe(props: &VacaturecafeProps) -> Html {
     };
     html! {
         <div class="bg-vacaturecafe">
-            <h2 id="bg-vc-title" ref={heading}>{ t.title }</h2>
+            <h2 id="bg-vc-title" ref={heading}>{ ui.texts.vacaturecafe }</h2>
             if *view == View::List { <p class="bg-intro">{ t.intro }</p> }
             { body }
         </div>

@@ -1,0 +1,251 @@
+//! The Alliantiescan's own UI texts in nl, en and ar: the words around the
+//! phases, items and assessment the rules give. One struct per language,
+//! so a missing translation does not compile; the widget fetches the one it
+//! shows (see the crate's docs).
+
+#[cfg(feature = "data")]
+use plugin_host::contract::Lang;
+
+crate::texts! {
+    /// Every text of the Alliantiescan. `{phase}`, `{role}` and `{partner}` are
+    /// filled in by the caller.
+    pub struct AlliantiescanTexts {
+        /// Alliantiescan intro.
+        pub intro: &'static str,
+        /// Where the scan is kept.
+        pub private: &'static str,
+        /// "Which partner are you?"
+        pub partner_label: &'static str,
+        /// Hint under the partner field.
+        pub partner_hint: &'static str,
+        /// View switch: checklist.
+        pub view_checklist: &'static str,
+        /// View switch: result.
+        pub view_result: &'static str,
+        /// View switch: compare.
+        pub view_compare: &'static str,
+        /// Label of the view switch.
+        pub views_label: &'static str,
+        /// Summary of an item's extra fields.
+        pub details_summary: &'static str,
+        /// Note field.
+        pub note_label: &'static str,
+        /// Owner field.
+        pub owner_label: &'static str,
+        /// Role select.
+        pub role_label: &'static str,
+        /// No role.
+        pub role_none: &'static str,
+        /// "Usually: {role}".
+        pub usual_role: &'static str,
+        /// "Your alliance is in the phase {phase}".
+        pub phase_now: &'static str,
+        /// Label of the four-step track, with `{phase}`.
+        pub track_label: &'static str,
+        /// Tag on a reached phase.
+        pub reached: &'static str,
+        /// Tag on a phase not reached.
+        pub not_reached: &'static str,
+        /// Warnings heading.
+        pub warnings_heading: &'static str,
+        /// When there are no warnings.
+        pub no_warnings: &'static str,
+        /// Roles heading.
+        pub roles_heading: &'static str,
+        /// Tag: role taken.
+        pub role_taken: &'static str,
+        /// Tag: nobody takes it.
+        pub role_open: &'static str,
+        /// Share heading.
+        pub share_heading: &'static str,
+        /// How sharing works.
+        pub share_hint: &'static str,
+        /// Label of the share link field.
+        pub share_link_label: &'static str,
+        /// Label of the paste-a-link field.
+        pub open_label: &'static str,
+        /// Open a link as our scan.
+        pub open_mine: &'static str,
+        /// Add a link to the comparison.
+        pub compare_add: &'static str,
+        /// When a link cannot be read.
+        pub open_error: &'static str,
+        /// After opening, with `{partner}`.
+        pub opened: &'static str,
+        /// After adding to compare, with `{partner}`.
+        pub added: &'static str,
+        /// Compare intro.
+        pub compare_intro: &'static str,
+        /// No scans to compare yet.
+        pub compare_empty: &'static str,
+        /// Column heading: item.
+        pub compare_item: &'static str,
+        /// Marker: partners see it differently.
+        pub compare_differs: &'static str,
+        /// Over the alliance's next steps (an alliance is "you" plural).
+        pub steps_heading: &'static str,
+        /// The comparison table's caption.
+        pub compare_caption: &'static str,
+        /// Above the partners' remove buttons.
+        pub compare_partners: &'static str,
+        /// Remove a scan from comparison, with `{partner}`.
+        pub compare_remove: &'static str,
+        /// After removing a partner's scan: `{partner}`.
+        pub compare_removed: &'static str,
+        /// Name for our own scan when no partner name.
+        pub our_scan: &'static str,
+        /// An item not ticked.
+        pub not_ticked: &'static str,
+    }
+}
+
+#[cfg(feature = "data")]
+const NL: AlliantiescanTexts = AlliantiescanTexts {
+    intro: "Vink per onderdeel aan wat er al is. De uitkomst laat zien in welke fase jullie alliantie zit, wat er mist en wat de volgende stappen zijn. Fasen zijn geen trap: je kunt samenwerken terwijl er uit een eerdere fase nog iets mist.",
+    private: "De scan blijft op dit apparaat. Delen gaat met een link; er wordt niets op een server bewaard.",
+    partner_label: "Welke partner ben je?",
+    partner_hint: "Bijvoorbeeld: Taalschool Noord, gemeente, Stichting Samen",
+    view_checklist: "Checklist",
+    view_result: "Uitkomst",
+    view_compare: "Vergelijken",
+    views_label: "Weergave",
+    details_summary: "Notitie, eigenaar en rol",
+    note_label: "Notitie",
+    owner_label: "Welke partner is eigenaar?",
+    role_label: "In welke rol?",
+    role_none: "Geen rol",
+    usual_role: "Meestal: {role}",
+    phase_now: "Jullie alliantie zit in de fase {phase}",
+    track_label: "De vier fasen; jullie zitten in {phase}",
+    reached: "bereikt",
+    not_reached: "nog niet bereikt",
+    warnings_heading: "Waarschuwingen",
+    no_warnings: "Geen waarschuwingen.",
+    roles_heading: "Rollen",
+    role_taken: "ingevuld",
+    role_open: "niemand",
+    share_heading: "Delen",
+    share_hint: "Kopieer deze link en stuur hem naar je partners. Alles staat in de link zelf; er wordt niets op een server bewaard.",
+    share_link_label: "Link naar deze scan",
+    open_label: "Plak een gedeelde link",
+    open_mine: "Open als onze scan",
+    compare_add: "Toevoegen aan vergelijking",
+    open_error: "Deze link kan niet gelezen worden. Plak een link die met deze scan is gedeeld.",
+    opened: "De scan van {partner} is geopend.",
+    added: "De scan van {partner} staat in de vergelijking.",
+    compare_intro: "Zet de scans van partners naast elkaar. Waar jullie het anders zien, staat \"verschilt\".",
+    compare_empty: "Plak hierboven een link van een partner om te vergelijken.",
+    compare_item: "Onderdeel",
+    compare_differs: "verschilt",
+    steps_heading: "Wat kunnen jullie nu doen?",
+    compare_caption: "Wat ieder per punt aangeeft",
+    compare_partners: "Partners in de vergelijking",
+    compare_remove: "{partner} uit de vergelijking halen",
+    compare_removed: "{partner} staat niet meer in de vergelijking.",
+    our_scan: "Onze scan",
+    not_ticked: "niet ingevuld",
+};
+
+#[cfg(feature = "data")]
+const EN: AlliantiescanTexts = AlliantiescanTexts {
+    intro: "Tick for each item what is already there. The result shows which phase your alliance is in, what is missing and the next steps. Phases are not a ladder: you can be working together while something from an earlier phase is missing.",
+    private: "The scan stays on this device. Sharing works with a link; nothing is kept on a server.",
+    partner_label: "Which partner are you?",
+    partner_hint: "For example: North Language School, municipality, Together Foundation",
+    view_checklist: "Checklist",
+    view_result: "Result",
+    view_compare: "Compare",
+    views_label: "View",
+    details_summary: "Note, owner and role",
+    note_label: "Note",
+    owner_label: "Which partner owns it?",
+    role_label: "In which role?",
+    role_none: "No role",
+    usual_role: "Usually: {role}",
+    phase_now: "Your alliance is in the phase {phase}",
+    track_label: "The four phases; you are in {phase}",
+    reached: "reached",
+    not_reached: "not reached yet",
+    warnings_heading: "Warnings",
+    no_warnings: "No warnings.",
+    roles_heading: "Roles",
+    role_taken: "taken",
+    role_open: "nobody",
+    share_heading: "Share",
+    share_hint: "Copy this link and send it to your partners. Everything is in the link itself; nothing is kept on a server.",
+    share_link_label: "Link to this scan",
+    open_label: "Paste a shared link",
+    open_mine: "Open as our scan",
+    compare_add: "Add to comparison",
+    open_error: "This link cannot be read. Paste a link that was shared from this scan.",
+    opened: "The scan of {partner} was opened.",
+    added: "The scan of {partner} was added to the comparison.",
+    compare_intro: "Put your partners' scans side by side. Where you see it differently, it says \"differs\".",
+    compare_empty: "Paste a partner's link above to compare.",
+    compare_item: "Item",
+    compare_differs: "differs",
+    steps_heading: "What can you do now, together?",
+    compare_caption: "What each partner says per item",
+    compare_partners: "Partners in the comparison",
+    compare_remove: "Remove {partner} from the comparison",
+    compare_removed: "{partner} is no longer in the comparison.",
+    our_scan: "Our scan",
+    not_ticked: "not ticked",
+};
+
+#[cfg(feature = "data")]
+const AR: AlliantiescanTexts = AlliantiescanTexts {
+    intro: "اختاروا لكل بند ما هو موجود بالفعل. تُظهر النتيجة في أي مرحلة يقع تحالفكم، وما الناقص، وما الخطوات التالية. المراحل ليست سلّمًا: يمكنكم العمل معًا بينما ينقص شيء من مرحلة سابقة.",
+    private: "يبقى المسح على هذا الجهاز. المشاركة تتم عبر رابط؛ لا يُحفظ شيء على خادم.",
+    partner_label: "أي شريك أنت؟",
+    partner_hint: "مثلًا: مدرسة اللغة الشمالية، البلدية، مؤسسة معًا",
+    view_checklist: "قائمة البنود",
+    view_result: "النتيجة",
+    view_compare: "المقارنة",
+    views_label: "العرض",
+    details_summary: "ملاحظة ومسؤول ودور",
+    note_label: "ملاحظة",
+    owner_label: "أي شريك هو المسؤول؟",
+    role_label: "بأي دور؟",
+    role_none: "بلا دور",
+    usual_role: "عادةً: {role}",
+    phase_now: "تحالفكم في مرحلة {phase}",
+    track_label: "المراحل الأربع؛ أنتم في {phase}",
+    reached: "تم الوصول",
+    not_reached: "لم يتم الوصول بعد",
+    warnings_heading: "تحذيرات",
+    no_warnings: "لا توجد تحذيرات.",
+    roles_heading: "الأدوار",
+    role_taken: "مُسند",
+    role_open: "لا أحد",
+    share_heading: "المشاركة",
+    share_hint: "انسخوا هذا الرابط وأرسلوه إلى شركائكم. كل شيء موجود في الرابط نفسه؛ لا يُحفظ شيء على خادم.",
+    share_link_label: "رابط هذا المسح",
+    open_label: "الصقوا رابطًا تمت مشاركته",
+    open_mine: "افتحه كمسحنا",
+    compare_add: "أضفه إلى المقارنة",
+    open_error: "لا يمكن قراءة هذا الرابط. الصقوا رابطًا تمت مشاركته من هذا المسح.",
+    opened: "تم فتح مسح {partner}.",
+    added: "تمت إضافة مسح {partner} إلى المقارنة.",
+    compare_intro: "ضعوا مسوح الشركاء جنبًا إلى جنب. حيث ترون الأمر بشكل مختلف، يظهر \"مختلف\".",
+    compare_empty: "الصقوا رابط شريك في الأعلى للمقارنة.",
+    compare_item: "البند",
+    compare_differs: "مختلف",
+    steps_heading: "ماذا يمكنكم أن تفعلوا الآن؟",
+    compare_caption: "ما يقوله كل شريك في كل بند",
+    compare_partners: "الشركاء في المقارنة",
+    compare_remove: "أزل {partner} من المقارنة",
+    compare_removed: "لم يعد {partner} في المقارنة.",
+    our_scan: "مسحنا",
+    not_ticked: "غير مُعبّأ",
+};
+
+/// The texts in `lang`.
+#[cfg(feature = "data")]
+pub fn texts(lang: Lang) -> &'static AlliantiescanTexts {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+        Lang::Ar => &AR,
+    }
+}

@@ -1,0 +1,326 @@
+//! The widgets' own UI texts (the words around what the rule scripts say)
+//! and how they travel. A widget shows one language at a time, so the UI
+//! module does not carry them: the server sends one widget's texts in one
+//! language (`GET /v1/texts/{widget}/{lang}`), and a widget asks for another
+//! language when the person picks it. Every language then costs the first
+//! screen nothing, however many there are.
+//!
+//! On the wire the texts are a JSON array of strings, in the order of their
+//! struct's fields ([`Parts`]): the struct is the one definition both sides
+//! compile, so the order cannot differ, and reading it back takes the UI
+//! module one small function per struct instead of a map of field names.
+//! The data (feature `data`) is one struct literal per language, so a
+//! missing translation does not compile.
+
+use plugin_host::contract::{Lang, Widget};
+use plugin_host::plural::{Category, category};
+
+pub mod alliantiescan;
+pub mod netwerkscan;
+pub mod vacaturecafe;
+
+/// A text struct as the strings it travels as, in field order.
+pub trait Parts: Sized {
+    /// Reads the next parts; `None` when they run out.
+    fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self>;
+    /// Appends this one's parts.
+    fn put(&self, out: &mut Vec<&'static str>);
+    /// Every text empty: what a widget shows rather than stop, should it
+    /// ever ask for texts that did not load (a bug, said in the console).
+    fn blank() -> Self;
+}
+
+impl Parts for &'static str {
+    fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+        parts.next()
+    }
+    fn put(&self, out: &mut Vec<&'static str>) {
+        out.push(self);
+    }
+    fn blank() -> Self {
+        ""
+    }
+}
+
+impl<A: Parts, B: Parts> Parts for (A, B) {
+    fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+        Some((A::take(parts)?, B::take(parts)?))
+    }
+    fn put(&self, out: &mut Vec<&'static str>) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+    fn blank() -> Self {
+        (A::blank(), B::blank())
+    }
+}
+
+impl<T: Parts, const N: usize> Parts for [T; N] {
+    fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+        let items = (0..N).map(|_| T::take(parts)).collect::<Option<Vec<T>>>()?;
+        items.try_into().ok()
+    }
+    fn put(&self, out: &mut Vec<&'static str>) {
+        for item in self {
+            item.put(out);
+        }
+    }
+    fn blank() -> Self {
+        std::array::from_fn(|_| T::blank())
+    }
+}
+
+/// Defines a texts struct (as written, with its docs) and its [`Parts`].
+macro_rules! texts {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$field_meta:meta])* pub $field:ident: $ty:ty, )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, PartialEq)]
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: $ty, )*
+        }
+
+        impl $crate::Parts for $name {
+            fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+                Some(Self { $( $field: <$ty as $crate::Parts>::take(parts)?, )* })
+            }
+            fn put(&self, out: &mut Vec<&'static str>) {
+                $( $crate::Parts::put(&self.$field, out); )*
+            }
+            fn blank() -> Self {
+                Self { $( $field: <$ty as $crate::Parts>::blank(), )* }
+            }
+        }
+    };
+}
+pub(crate) use texts;
+
+/// One widget's texts in one language.
+#[derive(Debug, PartialEq)]
+pub enum WidgetTexts {
+    /// The Netwerkscan's.
+    Netwerkscan(Box<netwerkscan::NetwerkscanTexts>),
+    /// The Alliantiescan's.
+    Alliantiescan(Box<alliantiescan::AlliantiescanTexts>),
+    /// The Vacaturecafé's.
+    Vacaturecafe(Box<vacaturecafe::CafeTexts>),
+}
+
+impl WidgetTexts {
+    /// Reads `widget`'s texts from the strings the server sent, which must
+    /// be exactly as many as its struct has: a server of another version
+    /// (the bundle and the server are deployed together) is said, not shown
+    /// as texts in the wrong places.
+    pub fn from_parts(widget: Widget, parts: Vec<&'static str>) -> Result<Self, String> {
+        let sent = parts.len();
+        let mut parts = parts.into_iter();
+        let read = match widget {
+            Widget::Netwerkscan => Parts::take(&mut parts).map(|t| Self::Netwerkscan(Box::new(t))),
+            Widget::Alliantiescan => {
+                Parts::take(&mut parts).map(|t| Self::Alliantiescan(Box::new(t)))
+            }
+            Widget::Vacaturecafe => {
+                Parts::take(&mut parts).map(|t| Self::Vacaturecafe(Box::new(t)))
+            }
+        };
+        match read {
+            Some(texts) if parts.next().is_none() => Ok(texts),
+            _ => Err(format!(
+                "the server sent {sent} texts for the {} widget, which does not fit this version of it",
+                widget.name()
+            )),
+        }
+    }
+
+    /// The strings to send, in field order.
+    pub fn parts(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        match self {
+            Self::Netwerkscan(t) => t.put(&mut out),
+            Self::Alliantiescan(t) => t.put(&mut out),
+            Self::Vacaturecafe(t) => t.put(&mut out),
+        }
+        out
+    }
+}
+
+/// One widget's texts struct, as it is found among [`WidgetTexts`].
+pub trait OfWidget: Parts + 'static {
+    /// These texts, if `texts` are this widget's.
+    fn pick(texts: &WidgetTexts) -> Option<&Self>;
+    /// The texts in `lang`, compiled in.
+    #[cfg(feature = "data")]
+    fn data(lang: Lang) -> &'static Self;
+}
+
+macro_rules! of_widget {
+    ($($variant:ident => $module:ident::$ty:ident),*) => {$(
+        impl OfWidget for $module::$ty {
+            fn pick(texts: &WidgetTexts) -> Option<&Self> {
+                match texts {
+                    WidgetTexts::$variant(texts) => Some(&**texts),
+                    _ => None,
+                }
+            }
+            #[cfg(feature = "data")]
+            fn data(lang: Lang) -> &'static Self {
+                $module::texts(lang)
+            }
+        }
+    )*};
+}
+of_widget!(
+    Netwerkscan => netwerkscan::NetwerkscanTexts,
+    Alliantiescan => alliantiescan::AlliantiescanTexts,
+    Vacaturecafe => vacaturecafe::CafeTexts
+);
+
+/// `widget`'s texts in `lang`, to send.
+#[cfg(feature = "data")]
+pub fn parts(widget: Widget, lang: Lang) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    match widget {
+        Widget::Netwerkscan => netwerkscan::texts(lang).put(&mut out),
+        Widget::Alliantiescan => alliantiescan::texts(lang).put(&mut out),
+        Widget::Vacaturecafe => vacaturecafe::texts(lang).put(&mut out),
+    }
+    out
+}
+
+/// A counted text: its form for each CLDR plural category the language uses
+/// (Arabic six, Dutch and English `one` and `other`); `{n}` is the count.
+/// `other` is always there: a category without its own form takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    /// [`Category::Zero`].
+    pub zero: Option<&'static str>,
+    /// [`Category::One`].
+    pub one: Option<&'static str>,
+    /// [`Category::Two`].
+    pub two: Option<&'static str>,
+    /// [`Category::Few`].
+    pub few: Option<&'static str>,
+    /// [`Category::Many`].
+    pub many: Option<&'static str>,
+    /// [`Category::Other`], and every category without its own form.
+    pub other: &'static str,
+}
+
+impl Counted {
+    /// Only the `other` form; add the rest with `..Counted::other(…)`.
+    pub const fn other(text: &'static str) -> Self {
+        Self {
+            zero: None,
+            one: None,
+            two: None,
+            few: None,
+            many: None,
+            other: text,
+        }
+    }
+
+    /// The form for a CLDR category (`other` when this one has none).
+    pub const fn form(&self, category: Category) -> &'static str {
+        let form = match category {
+            Category::Zero => self.zero,
+            Category::One => self.one,
+            Category::Two => self.two,
+            Category::Few => self.few,
+            Category::Many => self.many,
+            Category::Other => None,
+        };
+        match form {
+            Some(form) => form,
+            None => self.other,
+        }
+    }
+
+    /// The text for `n` people, places, … in `lang`, with `{n}` filled in
+    /// (the CLDR rules: `plugin_host::plural`).
+    pub fn of(&self, lang: Lang, n: i64) -> String {
+        fill(self.form(category(lang, n)), &[("n", &n.to_string())])
+    }
+}
+
+/// Six parts, one per category; a form the language does not have travels
+/// as "" (no text is empty).
+impl Parts for Counted {
+    fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
+        let mut form = || parts.next().map(|s| (!s.is_empty()).then_some(s));
+        Some(Self {
+            zero: form()?,
+            one: form()?,
+            two: form()?,
+            few: form()?,
+            many: form()?,
+            other: parts.next()?,
+        })
+    }
+    fn put(&self, out: &mut Vec<&'static str>) {
+        for form in [self.zero, self.one, self.two, self.few, self.many] {
+            out.push(form.unwrap_or(""));
+        }
+        out.push(self.other);
+    }
+    fn blank() -> Self {
+        Self::other("")
+    }
+}
+
+/// Fills `{key}` placeholders.
+pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
+    pairs.iter().fold(template.to_owned(), |s, (k, v)| {
+        s.replace(&format!("{{{k}}}"), v)
+    })
+}
+
+#[cfg(all(test, feature = "data"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_widget_in_every_language_reads_back_as_sent() {
+        for widget in Widget::ALL {
+            for lang in Lang::ALL {
+                let sent = parts(widget, lang);
+                let read = WidgetTexts::from_parts(widget, sent.clone())
+                    .unwrap_or_else(|e| panic!("{widget:?} {lang:?}: {e}"));
+                assert_eq!(read.parts(), sent, "{widget:?} {lang:?}");
+                assert!(sent.len() > 40, "{widget:?} has its texts: {}", sent.len());
+            }
+        }
+    }
+
+    #[test]
+    fn texts_of_another_version_are_refused_with_a_reason() {
+        let mut sent = parts(Widget::Netwerkscan, Lang::Nl);
+        sent.pop();
+        let short = WidgetTexts::from_parts(Widget::Netwerkscan, sent.clone());
+        assert!(
+            matches!(&short, Err(e) if e.contains("does not fit")),
+            "{short:?}"
+        );
+        sent.push("een");
+        sent.push("twee");
+        assert!(WidgetTexts::from_parts(Widget::Netwerkscan, sent).is_err());
+        // Another widget's texts are not this one's.
+        let cafe = parts(Widget::Vacaturecafe, Lang::Nl);
+        assert!(WidgetTexts::from_parts(Widget::Netwerkscan, cafe).is_err());
+    }
+
+    #[test]
+    fn a_form_a_language_lacks_travels_empty_and_comes_back_as_none() {
+        let Some(WidgetTexts::Netwerkscan(nl)) =
+            WidgetTexts::from_parts(Widget::Netwerkscan, parts(Widget::Netwerkscan, Lang::Nl)).ok()
+        else {
+            panic!("the Dutch Netwerkscan texts read back");
+        };
+        assert_eq!(nl.picture_close.zero, None);
+        assert_eq!(nl.picture_close.one, Some("{n} persoon dichtbij"));
+        assert_eq!(nl.picture_close.of(Lang::Nl, 4), "4 mensen dichtbij");
+    }
+}

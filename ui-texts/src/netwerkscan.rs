@@ -1,0 +1,400 @@
+//! The Netwerkscan's own UI texts in nl, en and ar: the words around the
+//! questions, people and scores the rules give. One struct per language,
+//! so a missing translation does not compile; the widget fetches the one it
+//! shows (see the crate's docs).
+
+#[cfg(feature = "data")]
+use plugin_host::contract::Lang;
+
+use crate::Counted;
+
+crate::texts! {
+    /// Every text of the Netwerkscan. `{n}`, `{name}`, `{close}`, `{others}` and
+    /// `{knows}` are filled in by the caller.
+    pub struct NetwerkscanTexts {
+        /// Netwerkscan intro, plain language.
+        pub intro: &'static str,
+        /// Stage names.
+        pub stage_people: &'static str,
+        /// Stage names.
+        pub stage_questions: &'static str,
+        /// Stage names.
+        pub stage_result: &'static str,
+        /// People stage: explanation.
+        pub people_help: &'static str,
+        /// Name field.
+        pub name_label: &'static str,
+        /// Hint under the name field.
+        pub name_hint: &'static str,
+        /// Error when the name is empty.
+        pub name_required: &'static str,
+        /// Relation field.
+        pub relation_label: &'static str,
+        /// Empty choice of the relation field.
+        pub relation_none: &'static str,
+        /// "How close is this person?"
+        pub close_label: &'static str,
+        /// Close.
+        pub close_yes: &'static str,
+        /// Not so close.
+        pub close_no: &'static str,
+        /// "Does this person know you are looking for work?"
+        pub knows_label: &'static str,
+        /// Yes.
+        pub yes: &'static str,
+        /// No.
+        pub no: &'static str,
+        /// Add button.
+        pub add_person: &'static str,
+        /// Remove button, with `{name}`.
+        pub remove_person: &'static str,
+        /// Heading of the list of people, with `{n}`.
+        pub people_count: &'static str,
+        /// When nobody was added yet.
+        pub people_empty: &'static str,
+        /// Announced after adding, with `{name}`.
+        pub person_added: &'static str,
+        /// Tag in the list: close.
+        pub tag_close: &'static str,
+        /// Tag in the list: knows you are looking.
+        pub tag_knows: &'static str,
+        /// Tag in the list: does not know yet.
+        pub tag_not_knows: &'static str,
+        /// Next.
+        pub next: &'static str,
+        /// Back.
+        pub back: &'static str,
+        /// Show my result.
+        pub show_result: &'static str,
+        /// Start again.
+        pub start_over: &'static str,
+        /// Result: scores heading.
+        pub scores_heading: &'static str,
+        /// Score value, with `{n}`.
+        pub score_value: &'static str,
+        /// Link text of a step's link.
+        pub more_info: &'static str,
+        /// Privacy line.
+        pub privacy: &'static str,
+        /// How long it takes.
+        pub intro_time: &'static str,
+        /// Start button.
+        pub start: &'static str,
+        /// When answers cannot be kept on the device.
+        pub storage_off: &'static str,
+        /// When answers are kept on the device.
+        pub kept_note: &'static str,
+        /// Above the suggestion buttons.
+        pub suggestions_heading: &'static str,
+        /// "What does this person give you?"
+        pub gives_label: &'static str,
+        /// Other circles question.
+        pub other_circles_label: &'static str,
+        /// Links with employers question.
+        pub work_links_label: &'static str,
+        /// Edit button, with `{name}`.
+        pub edit_person: &'static str,
+        /// Save button when editing.
+        pub save_changes: &'static str,
+        /// Announced after editing, with `{name}`.
+        pub person_saved: &'static str,
+        /// Announced after removing, with `{name}`.
+        pub person_removed: &'static str,
+        /// Heading of the network picture.
+        pub picture_heading: &'static str,
+        /// The people table's caption (the picture's label says the summary).
+        pub table_caption: &'static str,
+        /// Summary of the picture, with `{close}`, `{others}`, `{knows}`.
+        pub picture_label: &'static str,
+        /// In the picture's label: how many are close (`{n}`).
+        pub picture_close: Counted,
+        /// In the picture's label: how many others.
+        pub picture_others: Counted,
+        /// In the picture's label: how many know the person is looking.
+        pub picture_knows: Counted,
+        /// The centre of the picture.
+        pub you: &'static str,
+        /// Legend: filled.
+        pub legend_knows: &'static str,
+        /// Legend: open, dashed.
+        pub legend_not_knows: &'static str,
+        /// Legend: circle.
+        pub legend_personal: &'static str,
+        /// Legend: square.
+        pub legend_community: &'static str,
+        /// Legend: diamond.
+        pub legend_work: &'static str,
+        /// Table heading.
+        pub col_name: &'static str,
+        /// Table heading.
+        pub col_relation: &'static str,
+        /// Table heading.
+        pub col_close: &'static str,
+        /// Table heading.
+        pub col_knows: &'static str,
+        /// Table heading.
+        pub col_gives: &'static str,
+        /// Download button.
+        pub download: &'static str,
+        /// Load-from-file control.
+        pub load: &'static str,
+        /// When a file cannot be loaded.
+        pub load_error: &'static str,
+        /// After loading a file.
+        pub loaded: &'static str,
+    }
+}
+
+#[cfg(feature = "data")]
+const NL: NetwerkscanTexts = NetwerkscanTexts {
+    intro: "Zet de mensen om je heen op een rij en zie hoe ze je kunnen helpen bij werk zoeken.",
+    stage_people: "Jouw mensen",
+    stage_questions: "Jouw situatie",
+    stage_result: "Jouw uitkomst",
+    people_help: "Denk aan familie, vrienden, buren, mensen van sport, school, werk of de moskee, kerk of vereniging. Een voornaam of rol is genoeg.",
+    name_label: "Naam of rol",
+    name_hint: "Bijvoorbeeld: Fatima, de buurvrouw, mijn oom, de trainer",
+    name_required: "Vul een naam of rol in.",
+    relation_label: "Waar ken je deze persoon van?",
+    relation_none: "Kies…",
+    close_label: "Hoe goed ken je deze persoon?",
+    close_yes: "Heel goed",
+    close_no: "Een beetje",
+    knows_label: "Weet deze persoon dat je werk zoekt?",
+    yes: "Ja",
+    no: "Nee",
+    add_person: "Persoon toevoegen",
+    remove_person: "{name} weghalen",
+    people_count: "Jouw mensen ({n})",
+    people_empty: "Je hebt nog niemand toegevoegd.",
+    person_added: "{name} is toegevoegd.",
+    tag_close: "kent je goed",
+    tag_knows: "weet dat je zoekt",
+    tag_not_knows: "weet het nog niet",
+    next: "Volgende",
+    back: "Terug",
+    show_result: "Bekijk mijn uitkomst",
+    start_over: "Opnieuw beginnen",
+    scores_heading: "Jouw netwerk in cijfers",
+    score_value: "{n} van 100",
+    more_info: "Meer informatie",
+    privacy: "Je antwoorden blijven op jouw apparaat. Er wordt niets verstuurd.",
+    intro_time: "Het duurt ongeveer 10 minuten.",
+    start: "Beginnen",
+    storage_off: "Deze browser kan je antwoorden niet bewaren. Download ze voordat je de pagina sluit.",
+    kept_note: "Je antwoorden blijven op dit apparaat bewaard tot je ze weghaalt.",
+    suggestions_heading: "Wie zou je kunnen vragen? Kies een voorbeeld om het in te vullen:",
+    gives_label: "Wat geeft deze persoon je?",
+    other_circles_label: "Kent deze persoon andere mensen dan jij? Bijvoorbeeld omdat hij of zij ander werk doet, ergens anders woont of een andere achtergrond heeft.",
+    work_links_label: "Heeft deze persoon contact met werkgevers of organisaties?",
+    edit_person: "{name} aanpassen",
+    save_changes: "Wijzigingen bewaren",
+    person_saved: "{name} is aangepast.",
+    person_removed: "{name} is weggehaald.",
+    picture_heading: "Jouw netwerk",
+    table_caption: "De mensen in je netwerk",
+    picture_label: "Plaatje van je netwerk: {close} in de binnenste cirkel, {others} in de buitenste cirkel; {knows}.",
+    picture_close: Counted {
+        one: Some("{n} persoon dichtbij"),
+        ..Counted::other("{n} mensen dichtbij")
+    },
+    picture_others: Counted {
+        one: Some("{n} ander"),
+        ..Counted::other("{n} anderen")
+    },
+    picture_knows: Counted {
+        one: Some("{n} weet dat je werk zoekt"),
+        ..Counted::other("{n} weten dat je werk zoekt")
+    },
+    you: "Jij",
+    legend_knows: "Gevuld: weet dat je werk zoekt",
+    legend_not_knows: "Open met stippellijn: weet het nog niet",
+    legend_personal: "Rondje: familie en vrienden",
+    legend_community: "Vierkant: buurt, club, school, vrijwilligerswerk",
+    legend_work: "Ruit: werk en professionele hulp",
+    col_name: "Naam of rol",
+    col_relation: "Hoe je elkaar kent",
+    col_close: "Kent je goed",
+    col_knows: "Weet dat je zoekt",
+    col_gives: "Geeft",
+    download: "Mijn antwoorden downloaden",
+    load: "Antwoorden laden uit een bestand",
+    load_error: "Dit bestand kan niet gelezen worden. Kies een bestand dat je bij deze scan hebt gedownload.",
+    loaded: "Je antwoorden zijn geladen.",
+};
+
+#[cfg(feature = "data")]
+const EN: NetwerkscanTexts = NetwerkscanTexts {
+    intro: "List the people around you and see how they can help you find work.",
+    stage_people: "Your people",
+    stage_questions: "Your situation",
+    stage_result: "Your result",
+    people_help: "Think of family, friends, neighbours, people from sport, school, work or your mosque, church or club. A first name or a role is enough.",
+    name_label: "Name or role",
+    name_hint: "For example: Fatima, the neighbour, my uncle, the coach",
+    name_required: "Please fill in a name or a role.",
+    relation_label: "Where do you know this person from?",
+    relation_none: "Choose…",
+    close_label: "How well do you know this person?",
+    close_yes: "Very well",
+    close_no: "A little",
+    knows_label: "Does this person know you are looking for work?",
+    yes: "Yes",
+    no: "No",
+    add_person: "Add person",
+    remove_person: "Remove {name}",
+    people_count: "Your people ({n})",
+    people_empty: "You have not added anyone yet.",
+    person_added: "{name} was added.",
+    tag_close: "knows you well",
+    tag_knows: "knows you are looking",
+    tag_not_knows: "does not know yet",
+    next: "Next",
+    back: "Back",
+    show_result: "Show my result",
+    start_over: "Start again",
+    scores_heading: "Your network in numbers",
+    score_value: "{n} out of 100",
+    more_info: "More information",
+    privacy: "Your answers stay on your device. Nothing is sent.",
+    intro_time: "It takes about 10 minutes.",
+    start: "Start",
+    storage_off: "This browser cannot keep your answers. Download them before you close the page.",
+    kept_note: "Your answers are kept on this device until you remove them.",
+    suggestions_heading: "Who could you ask? Choose an example to fill it in:",
+    gives_label: "What does this person give you?",
+    other_circles_label: "Does this person know different people than you? For example because they do other work, live somewhere else or have another background.",
+    work_links_label: "Does this person have contacts with employers or organisations?",
+    edit_person: "Change {name}",
+    save_changes: "Save changes",
+    person_saved: "{name} was changed.",
+    person_removed: "{name} was removed.",
+    picture_heading: "Your network",
+    table_caption: "The people in your network",
+    picture_label: "A picture of your network: {close} on the inner circle, {others} on the outer circle; {knows}.",
+    picture_close: Counted {
+        one: Some("{n} close person"),
+        ..Counted::other("{n} close people")
+    },
+    picture_others: Counted {
+        one: Some("{n} other"),
+        ..Counted::other("{n} others")
+    },
+    picture_knows: Counted {
+        one: Some("{n} knows you are looking for work"),
+        ..Counted::other("{n} know you are looking for work")
+    },
+    you: "You",
+    legend_knows: "Filled: knows you are looking",
+    legend_not_knows: "Open, dashed: does not know yet",
+    legend_personal: "Circle: family and friends",
+    legend_community: "Square: neighbourhood, club, school, volunteering",
+    legend_work: "Diamond: work and professional help",
+    col_name: "Name or role",
+    col_relation: "How you know each other",
+    col_close: "Knows you well",
+    col_knows: "Knows you are looking",
+    col_gives: "Gives",
+    download: "Download my answers",
+    load: "Load answers from a file",
+    load_error: "This file cannot be read. Choose a file you downloaded from this scan.",
+    loaded: "Your answers were loaded.",
+};
+
+#[cfg(feature = "data")]
+const AR: NetwerkscanTexts = NetwerkscanTexts {
+    intro: "اكتب أسماء الناس من حولك وانظر كيف يمكنهم مساعدتك في إيجاد عمل.",
+    stage_people: "الأشخاص من حولك",
+    stage_questions: "وضعك",
+    stage_result: "نتيجتك",
+    people_help: "فكّر في العائلة والأصدقاء والجيران، وفي أشخاص من الرياضة أو المدرسة أو العمل أو المسجد أو الكنيسة أو النادي. يكفي الاسم الأول أو الدور.",
+    name_label: "الاسم أو الدور",
+    name_hint: "مثلًا: فاطمة، الجارة، عمي، المدرب",
+    name_required: "اكتب اسمًا أو دورًا من فضلك.",
+    relation_label: "من أين تعرف هذا الشخص؟",
+    relation_none: "اختر…",
+    close_label: "ما مدى معرفتك بهذا الشخص؟",
+    close_yes: "أعرفه جيدًا",
+    close_no: "أعرفه قليلًا",
+    knows_label: "هل يعرف هذا الشخص أنك تبحث عن عمل؟",
+    yes: "نعم",
+    no: "لا",
+    add_person: "أضف شخصًا",
+    remove_person: "احذف {name}",
+    people_count: "الأشخاص من حولك ({n})",
+    people_empty: "لم تُضف أحدًا بعد.",
+    person_added: "تمت إضافة {name}.",
+    tag_close: "يعرفك جيدًا",
+    tag_knows: "يعرف أنك تبحث",
+    tag_not_knows: "لا يعرف بعد",
+    next: "التالي",
+    back: "رجوع",
+    show_result: "اعرض نتيجتي",
+    start_over: "ابدأ من جديد",
+    scores_heading: "شبكتك بالأرقام",
+    score_value: "{n} من 100",
+    more_info: "معلومات أكثر",
+    privacy: "تبقى إجاباتك على جهازك. لا يتم إرسال أي شيء.",
+    intro_time: "يستغرق ذلك حوالي 10 دقائق.",
+    start: "ابدأ",
+    storage_off: "لا يستطيع هذا المتصفح حفظ إجاباتك. نزّلها قبل أن تغلق الصفحة.",
+    kept_note: "تبقى إجاباتك محفوظة على هذا الجهاز حتى تحذفها.",
+    suggestions_heading: "من يمكنك أن تسأل؟ اختر مثالًا لتعبئته:",
+    gives_label: "ماذا يقدّم لك هذا الشخص؟",
+    other_circles_label: "هل يعرف هذا الشخص أناسًا غير الذين تعرفهم؟ مثلًا لأنه يعمل عملًا آخر، أو يسكن في مكان آخر، أو له خلفية أخرى.",
+    work_links_label: "هل لدى هذا الشخص صلات بأصحاب عمل أو مؤسسات؟",
+    edit_person: "عدّل {name}",
+    save_changes: "احفظ التغييرات",
+    person_saved: "تم تعديل {name}.",
+    person_removed: "تم حذف {name}.",
+    picture_heading: "شبكتك",
+    table_caption: "الأشخاص في شبكتك",
+    picture_label: "صورة لشبكتك: {close} في الدائرة الداخلية، و{others} في الدائرة الخارجية؛ {knows}.",
+    picture_close: Counted {
+        zero: Some("لا أحد قريب"),
+        one: Some("شخص واحد قريب"),
+        two: Some("شخصان قريبان"),
+        few: Some("{n} أشخاص قريبون"),
+        many: Some("{n} شخصًا قريبًا"),
+        ..Counted::other("{n} شخص قريب")
+    },
+    picture_others: Counted {
+        zero: Some("لا أحد آخر"),
+        one: Some("شخص واحد آخر"),
+        two: Some("شخصان آخران"),
+        few: Some("{n} أشخاص آخرون"),
+        many: Some("{n} شخصًا آخر"),
+        ..Counted::other("{n} شخص آخر")
+    },
+    picture_knows: Counted {
+        zero: Some("لا أحد يعرف أنك تبحث عن عمل"),
+        one: Some("شخص واحد يعرف أنك تبحث عن عمل"),
+        two: Some("شخصان يعرفان أنك تبحث عن عمل"),
+        ..Counted::other("{n} يعرفون أنك تبحث عن عمل")
+    },
+    you: "أنت",
+    legend_knows: "مملوء: يعرف أنك تبحث",
+    legend_not_knows: "مفتوح بخط متقطع: لا يعرف بعد",
+    legend_personal: "دائرة: العائلة والأصدقاء",
+    legend_community: "مربع: الحي، النادي، المدرسة، التطوع",
+    legend_work: "معيّن: العمل والمساعدة المهنية",
+    col_name: "الاسم أو الدور",
+    col_relation: "من أين",
+    col_close: "يعرفك جيدًا",
+    col_knows: "يعرف أنك تبحث",
+    col_gives: "يقدّم",
+    download: "نزّل إجاباتي",
+    load: "حمّل الإجابات من ملف",
+    load_error: "لا يمكن قراءة هذا الملف. اختر ملفًا نزّلته من هذا المسح.",
+    loaded: "تم تحميل إجاباتك.",
+};
+
+/// The texts in `lang`.
+#[cfg(feature = "data")]
+pub fn texts(lang: Lang) -> &'static NetwerkscanTexts {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+        Lang::Ar => &AR,
+    }
+}
