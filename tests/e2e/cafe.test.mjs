@@ -116,6 +116,22 @@ describe('the embedded Vacaturecafé', () => {
     const interpreter = await w.locator('label[for="bg-f-support-interpreter"]').innerText();
     assert.ok(read.text.includes(interpreter.trim()), read.text);
     assert.ok(read.text.startsWith(`${legend.trim()}. `), `${read.text} / ${legend}`);
+
+    // Every other question too: a text field with its help, and the consent
+    // box with its whole text.
+    const field = (input) => w.locator('.bg-form .bg-field', { has: page.locator(input) });
+    const nameField = field('#bg-f-name');
+    await nameField.locator('.bg-read-aloud').click();
+    const name = (await page.evaluate(() => window.spoken)).at(-1);
+    const nameLabel = (await nameField.locator('label').innerText()).replace(/\s*\*?\s*\(?required\)?\s*$/i, '').trim();
+    assert.ok(name.text.startsWith(nameLabel), `${name.text} / ${nameLabel}`);
+    const consentField = field('#bg-f-consent');
+    await consentField.locator('.bg-read-aloud').click();
+    const consent = (await page.evaluate(() => window.spoken)).at(-1);
+    assert.match(consent.text, /30 days/, consent.text);
+    const buttons = await w.locator('.bg-form .bg-field').evaluateAll((fields) =>
+      fields.filter((f) => !f.querySelector('.bg-read-aloud')).map((f) => f.textContent));
+    assert.deepEqual(buttons, [], 'every question of the form has its button');
     await page.context().close();
   });
 

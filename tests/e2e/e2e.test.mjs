@@ -350,6 +350,16 @@ describe('the embedded Netwerkscan', () => {
     const w = widget(page);
     await ready(w);
     await start(w);
+    // Each question about a person, with its options, can be read too.
+    const personForm = w.locator('form.bg-form');
+    await personForm.locator('.bg-read-aloud').first().waitFor();
+    assert.equal(await personForm.locator('.bg-field .bg-read-aloud').count(), await personForm.locator('.bg-field').count());
+    const close = personForm.locator('fieldset', { has: page.locator('#bg-close-true') });
+    await close.locator('.bg-read-aloud').click();
+    const closeRead = (await page.evaluate(() => window.spoken)).at(-1);
+    const closeYes = await close.locator('label[for="bg-close-true"]').innerText();
+    assert.ok(closeRead.text.startsWith(`${await close.locator('legend').innerText()}. ${closeYes.trim()}. `), closeRead.text);
+    await close.locator('.bg-read-aloud').click(); // stop
     await addPerson(w, { name: 'Sara', relation: 'family', close: true });
     await w.locator('.bg-nav .bg-primary').click();
     const first = w.locator('.bg-questions fieldset').first();
@@ -363,7 +373,7 @@ describe('the embedded Netwerkscan', () => {
     await page.keyboard.press('Enter');
     assert.equal(await button.innerText(), 'Stop met voorlezen');
     let spoken = await page.evaluate(() => window.spoken);
-    const said = spoken.find((s) => typeof s === 'object');
+    const said = spoken.filter((s) => typeof s === 'object').at(-1);
     assert.equal(said.lang, 'nl');
     assert.equal(said.voice, 'nl-NL', 'the Dutch voice, not the English one');
     assert.ok(said.text.startsWith(`${legend}. Ja. Nee`), said.text);

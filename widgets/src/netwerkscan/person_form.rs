@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::texts::texts;
+use crate::components::read_aloud::{ReadAloud, spoken};
 use crate::i18n::fill;
 use crate::ui::use_ui;
 
@@ -86,7 +87,13 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
                 </label>
             }
         });
-        html! { <fieldset class="bg-field"><legend>{ q.legend }</legend>{ for options }</fieldset> }
+        html! {
+            <fieldset class="bg-field">
+                <legend>{ q.legend }</legend>
+                <ReadAloud text={spoken([q.legend, q.labels.0, q.labels.1])} />
+                { for options }
+            </fieldset>
+        }
     };
     let gives = props.supports.iter().map(|c| {
         let id = format!("bg-gives-{}", c.id);
@@ -181,6 +188,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             }
             <div class="bg-field">
                 <label for="bg-person-name">{ t.name_label }</label>
+                <ReadAloud text={spoken([t.name_label, t.name_hint])} />
                 <input id="bg-person-name" type="text" autocomplete="off" maxlength={MAX_NAME.to_string()}
                     ref={name_ref} value={draft.name.clone()} oninput={oninput_name}
                     aria-invalid={(*error).then_some("true")}
@@ -192,6 +200,8 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             </div>
             <div class="bg-field">
                 <label for="bg-person-relation">{ t.relation_label }</label>
+                <ReadAloud text={spoken(std::iter::once(t.relation_label)
+                    .chain(props.relations.iter().map(|c| c.label.as_str())))} />
                 <select id="bg-person-relation" onchange={onchange_relation}>
                     <option value="" selected={draft.relation.is_empty()}>{ t.relation_none }</option>
                     { for props.relations.iter().map(|c| html! {
@@ -204,7 +214,12 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             { yes_no(YesNo { name: "knows", legend: t.knows_label, labels: (t.yes, t.no),
                              get: |p| p.knows_looking, set: |p, v| p.knows_looking = v }) }
             if !props.supports.is_empty() {
-                <fieldset class="bg-field"><legend>{ t.gives_label }</legend>{ for gives }</fieldset>
+                <fieldset class="bg-field">
+                    <legend>{ t.gives_label }</legend>
+                    <ReadAloud text={spoken(std::iter::once(t.gives_label)
+                        .chain(props.supports.iter().map(|c| c.label.as_str())))} />
+                    { for gives }
+                </fieldset>
             }
             { yes_no(YesNo { name: "circles", legend: t.other_circles_label, labels: (t.yes, t.no),
                              get: |p| p.other_circles, set: |p, v| p.other_circles = v }) }

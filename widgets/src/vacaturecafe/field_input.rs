@@ -75,6 +75,9 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     // required field (an unticked consent box) as invalid before any answer.
     let required_attr = f.required.then_some("true");
     let text_value = |s: String| (!s.is_empty()).then_some(Value::Text(s));
+    // Every question can be read aloud: its label with its help (a choice,
+    // with its options).
+    let read_aloud = html! { <ReadAloud text={spoken([f.label.as_str(), f.help.as_str()])} /> };
 
     match f.kind {
         FieldKind::Text | FieldKind::Email | FieldKind::Tel => {
@@ -92,6 +95,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             html! {
                 <div class="bg-field">
                     <label for={id.clone()}>{ &f.label }{ required.clone() }</label>
+                    { read_aloud }
                     <input {id} type={kind} autocomplete={autocomplete} inputmode={inputmode} value={text}
                         maxlength={MAX_TEXT.to_string()} aria-required={required_attr} aria-invalid={invalid}
                         aria-describedby={described} {oninput} {onblur} />
@@ -108,6 +112,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             html! {
                 <div class="bg-field">
                     <label for={id.clone()}>{ &f.label }{ required.clone() }</label>
+                    { read_aloud }
                     <textarea {id} value={text} maxlength={MAX_TEXTAREA.to_string()} rows="3"
                         aria-required={required_attr} aria-invalid={invalid} aria-describedby={described} {oninput} {onblur} />
                     { help.clone() }{ error.clone() }
@@ -127,7 +132,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                             aria-describedby={described} {onchange} {onblur} />
                         <span>{ &f.label }{ required.clone() }</span>
                     </label>
-                    { help.clone() }{ error.clone() }
+                    { read_aloud }{ help.clone() }{ error.clone() }
                 </div>
             }
         }
@@ -157,7 +162,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             html! {
                 <fieldset class="bg-field" aria-describedby={described}>
                     <legend>{ &f.label }{ required.clone() }</legend>
-                    <ReadAloud text={spoken(std::iter::once(f.label.as_str())
+                    <ReadAloud text={spoken([f.label.as_str(), f.help.as_str()].into_iter()
                         .chain(f.options.iter().map(|o| o.label.as_str())))} />
                     { for options }{ help.clone() }{ error.clone() }
                 </fieldset>
