@@ -369,9 +369,15 @@ describe('the embedded Netwerkscan', () => {
     assert.equal(await w.locator('.bg-questions .bg-read-aloud').count(), await w.locator('.bg-questions fieldset').count());
     assert.equal(await button.innerText(), 'Lees voor');
     const legend = await first.locator('legend').innerText();
+    // Each button is named with its question, so a screen reader tells them
+    // apart; the visible words start the name.
+    assert.equal(await button.getAttribute('aria-label'), `Lees voor: ${legend}`);
+    const names = await w.locator('.bg-questions .bg-read-aloud').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+    assert.equal(new Set(names).size, names.length, `no two alike: ${names}`);
     await button.focus();
     await page.keyboard.press('Enter');
     assert.equal(await button.innerText(), 'Stop met voorlezen');
+    assert.equal(await button.getAttribute('aria-label'), `Stop met voorlezen: ${legend}`);
     let spoken = await page.evaluate(() => window.spoken);
     const said = spoken.filter((s) => typeof s === 'object').at(-1);
     assert.equal(said.lang, 'nl');

@@ -67,14 +67,22 @@ pub fn App(props: &AppProps) -> Html {
     let ui = Ui::new(*lang, props.config.org.clone(), props.host.clone());
     // Another language shows once its texts are here; until then the
     // widget stays in the one it is in.
+    // The last pick wins, whichever language's texts arrive first.
+    let picked = use_mut_ref(|| props.config.lang);
     let onlang = {
         let (lang, lang_failures) = (lang.clone(), lang_failures.clone());
         let config = props.config.clone();
         Callback::from(move |l: Lang| {
+            *picked.borrow_mut() = l;
             let (lang, lang_failures, config) =
                 (lang.clone(), lang_failures.clone(), config.clone());
+            let picked = picked.clone();
             spawn_local(async move {
-                match widget_texts::load(&config, l, None).await {
+                let loaded = widget_texts::load(&config, l, None).await;
+                if *picked.borrow() != l {
+                    return;
+                }
+                match loaded {
                     Ok(()) => {
                         lang_failures.set(0);
                         lang.set(l);

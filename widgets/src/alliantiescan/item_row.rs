@@ -88,7 +88,7 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
                 <legend>{ &item.text }</legend>
                 if !item.help.is_empty() { <p class="bg-hint">{ &item.help }</p> }
                 // The item, its help and the levels to choose from.
-                <ReadAloud text={spoken([item.text.as_str(), item.help.as_str()]
+                <ReadAloud about={item.text.clone()} text={spoken([item.text.as_str(), item.help.as_str()]
                     .into_iter()
                     .chain(props.levels.iter().map(|l| l.label.as_str())))} />
                 <div class="bg-levels">{ for levels }</div>

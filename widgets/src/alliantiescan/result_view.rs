@@ -106,7 +106,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     <li class="bg-step" data-id={s.id.clone()}>
                         <strong>{ &s.title }</strong>
                         <span class="bg-why">{ shared.why }{ " " }{ &s.why }</span>
-                        <ReadAloud text={format!("{}. {} {}", s.title, shared.why, s.why)} />
+                        <ReadAloud about={s.title.clone()} text={format!("{}. {} {}", s.title, shared.why, s.why)} />
                     </li>
                 }) }
             </ol>

@@ -22,6 +22,10 @@ use crate::ui::use_ui;
 pub struct ReadAloudProps {
     /// What is read, in the widget's language.
     pub text: AttrValue,
+    /// What it reads, in a few words (the question, the step's title): the
+    /// button's name for a screen reader is "Read aloud: …", so the buttons
+    /// of a form are told apart (and the visible words start the name).
+    pub about: AttrValue,
 }
 
 /// What a question with its options (or an item with its help and levels)
@@ -139,9 +143,15 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
         })
     };
     let t = ui.texts;
+    let shown = if speaking.get() {
+        t.stop_reading
+    } else {
+        t.read_aloud
+    };
     html! {
-        <button type="button" class="bg-button bg-small bg-read-aloud" {onclick}>
-            { if speaking.get() { t.stop_reading } else { t.read_aloud } }
+        <button type="button" class="bg-button bg-small bg-read-aloud" {onclick}
+            aria-label={format!("{shown}: {}", props.about)}>
+            { shown }
         </button>
     }
 }

@@ -90,7 +90,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
         html! {
             <fieldset class="bg-field">
                 <legend>{ q.legend }</legend>
-                <ReadAloud text={spoken([q.legend, q.labels.0, q.labels.1])} />
+                <ReadAloud about={q.legend} text={spoken([q.legend, q.labels.0, q.labels.1])} />
                 { for options }
             </fieldset>
         }
@@ -188,7 +188,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             }
             <div class="bg-field">
                 <label for="bg-person-name">{ t.name_label }</label>
-                <ReadAloud text={spoken([t.name_label, t.name_hint])} />
+                <ReadAloud about={t.name_label} text={spoken([t.name_label, t.name_hint])} />
                 <input id="bg-person-name" type="text" autocomplete="off" maxlength={MAX_NAME.to_string()}
                     ref={name_ref} value={draft.name.clone()} oninput={oninput_name}
                     aria-invalid={(*error).then_some("true")}
@@ -200,7 +200,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             </div>
             <div class="bg-field">
                 <label for="bg-person-relation">{ t.relation_label }</label>
-                <ReadAloud text={spoken(std::iter::once(t.relation_label)
+                <ReadAloud about={t.relation_label} text={spoken(std::iter::once(t.relation_label)
                     .chain(props.relations.iter().map(|c| c.label.as_str())))} />
                 <select id="bg-person-relation" onchange={onchange_relation}>
                     <option value="" selected={draft.relation.is_empty()}>{ t.relation_none }</option>
@@ -216,7 +216,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             if !props.supports.is_empty() {
                 <fieldset class="bg-field">
                     <legend>{ t.gives_label }</legend>
-                    <ReadAloud text={spoken(std::iter::once(t.gives_label)
+                    <ReadAloud about={t.gives_label} text={spoken(std::iter::once(t.gives_label)
                         .chain(props.supports.iter().map(|c| c.label.as_str())))} />
                     { for gives }
                 </fieldset>

@@ -27,7 +27,7 @@ pub fn QuestionsStep(props: &QuestionsStepProps) -> Html {
                 <fieldset class="bg-field">
                     <legend>{ &q.text }</legend>
                     // The question and its options, as one text to hear.
-                    <ReadAloud text={spoken(std::iter::once(q.text.as_str())
+                    <ReadAloud about={q.text.clone()} text={spoken(std::iter::once(q.text.as_str())
                         .chain(q.options.iter().map(|o| o.label.as_str())))} />
                     { for q.options.iter().map(|o| {
                         let id = format!("bg-q-{}-{}", q.id, o.id);

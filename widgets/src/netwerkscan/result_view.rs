@@ -68,7 +68,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     <li class="bg-step" data-id={s.id.clone()}>
                         <strong>{ &s.title }</strong>
                         <span class="bg-why">{ shared.why }{ " " }{ &s.why }</span>
-                        <ReadAloud text={format!("{}. {} {}", s.title, shared.why, s.why)} />
+                        <ReadAloud about={s.title.clone()} text={format!("{}. {} {}", s.title, shared.why, s.why)} />
                         if let Some(link) = s.link.as_ref().filter(|l| is_safe_link(l)) {
                             <a href={link.clone()} target="_blank" rel="noopener noreferrer">{ t.more_info }</a>
                         }

@@ -77,7 +77,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     let text_value = |s: String| (!s.is_empty()).then_some(Value::Text(s));
     // Every question can be read aloud: its label with its help (a choice,
     // with its options).
-    let read_aloud = html! { <ReadAloud text={spoken([f.label.as_str(), f.help.as_str()])} /> };
+    let read_aloud = html! { <ReadAloud about={f.label.clone()} text={spoken([f.label.as_str(), f.help.as_str()])} /> };
 
     match f.kind {
         FieldKind::Text | FieldKind::Email | FieldKind::Tel => {
@@ -162,7 +162,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             html! {
                 <fieldset class="bg-field" aria-describedby={described}>
                     <legend>{ &f.label }{ required.clone() }</legend>
-                    <ReadAloud text={spoken([f.label.as_str(), f.help.as_str()].into_iter()
+                    <ReadAloud about={f.label.clone()} text={spoken([f.label.as_str(), f.help.as_str()].into_iter()
                         .chain(f.options.iter().map(|o| o.label.as_str())))} />
                     { for options }{ help.clone() }{ error.clone() }
                 </fieldset>
