@@ -269,6 +269,11 @@ describe('the rule-script playground', () => {
     await page.locator('#widget').selectOption('netwerkscan');
     await until(() => page.locator('#drafted').isVisible(), true);
     assert.match(await page.locator('#script-editor .cm-content').textContent(), /\/\/ keep me$/);
+    // The preview, mounted again in the same module and the same language,
+    // shows the Netwerkscan's own texts, not the café's (nor none).
+    await w.locator('.bg-netwerkscan .bg-intro').waitFor();
+    assert.match(await w.locator('.bg-netwerkscan .bg-intro').innerText(), /List the people around you/);
+    assert.deepEqual(page.problems.errors.filter((e) => /before they loaded/.test(e)), []);
     assert.deepEqual(page.problems.pageErrors, []);
     await page.context().close();
   });

@@ -39,6 +39,7 @@ async function tabTo(page, w, selector, max = 60, key = 'Tab') {
 function assertNoProblems(page) {
   assert.deepEqual(page.problems.csp, [], 'no CSP violations');
   assert.deepEqual(page.problems.pageErrors, [], 'no uncaught errors (a panic would show here)');
+  assert.deepEqual(page.problems.errors.filter((e) => /before they loaded/.test(e)), [], 'no texts asked for before they loaded');
 }
 
 describe('the embedded Netwerkscan', () => {
@@ -249,7 +250,9 @@ describe('the embedded Netwerkscan', () => {
     await w.locator('#bg-lang-select').selectOption('en');
     const alert = w.locator('.bg-lang-failed[role=alert]');
     await alert.waitFor();
-    assert.match(await alert.innerText(), /Deze taal kan nu niet worden geladen/);
+    // In the language picked: the reader chose it.
+    assert.match(await alert.innerText(), /This language cannot be loaded/);
+    assert.equal(await alert.getAttribute('lang'), 'en');
     assert.equal(await w.locator('.bg-root').getAttribute('lang'), 'nl');
     assert.equal(await w.locator('#bg-lang-select').inputValue(), 'nl', 'the switch shows the language in use');
     assert.ok(await w.locator('#bg-lang-select').evaluate((el) => el.getRootNode().activeElement === el), 'focus stays on the switch');

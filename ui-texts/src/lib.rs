@@ -5,10 +5,13 @@
 //! language when the person picks it. Every language then costs the first
 //! screen nothing, however many there are.
 //!
-//! On the wire the texts are a JSON array of strings, in the order of their
-//! struct's fields ([`Parts`]): the struct is the one definition both sides
-//! compile, so the order cannot differ, and reading it back takes the UI
-//! module one small function per struct instead of a map of field names.
+//! On the wire the texts are `[layout, [text, …]]`: the strings in the
+//! order of their struct's fields ([`Parts`]), read back by the UI module
+//! with one small function per struct instead of a map of field names. The
+//! layout is a hash of the struct's field names: a page that keeps an older
+//! bundle open across a deploy gets the newer server's texts, which fit when
+//! only the words changed, and are refused with a reason (never shown in
+//! the wrong places) when fields were added, removed or reordered.
 //! The data (feature `data`) is one struct literal per language, so a
 //! missing translation does not compile.
 
@@ -84,6 +87,12 @@ macro_rules! texts {
             $( $(#[$field_meta])* pub $field: $ty, )*
         }
 
+        impl $name {
+            /// A hash of the field names (see the crate's docs).
+            pub const LAYOUT: u32 =
+                $crate::layout(concat!(stringify!($name) $(, " ", stringify!($field))*));
+        }
+
         impl $crate::Parts for $name {
             fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
                 Some(Self { $( $field: <$ty as $crate::Parts>::take(parts)?, )* })
@@ -99,6 +108,19 @@ macro_rules! texts {
 }
 pub(crate) use texts;
 
+/// FNV-1a of `text`: a texts struct's layout, computed when compiling.
+pub const fn layout(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
 /// One widget's texts in one language.
 #[derive(Debug, PartialEq)]
 pub enum WidgetTexts {
@@ -111,10 +133,69 @@ pub enum WidgetTexts {
 }
 
 impl WidgetTexts {
-    /// Reads `widget`'s texts from the strings the server sent, which must
-    /// be exactly as many as its struct has: a server of another version
-    /// (the bundle and the server are deployed together) is said, not shown
-    /// as texts in the wrong places.
+    /// Reads `widget`'s texts as the server sent them (`[layout, [text, …]]`).
+    /// Texts of another layout, or not as many as the struct has, are
+    /// refused with a reason. The strings are kept for good (leaked): a
+    /// widget keeps the texts it loaded for its whole life.
+    pub fn read(widget: Widget, body: &str) -> Result<Self, String> {
+        let (layout, parts): (u32, Vec<String>) = serde_json::from_str(body).map_err(|e| {
+            format!(
+                "the texts of the {} widget are not readable: {e}",
+                widget.name()
+            )
+        })?;
+        // The count is checked by `from_parts`; a refused answer's strings
+        // stay leaked, which takes a deploy between two loads of one page.
+        if layout != Self::layout(widget) {
+            return Err(format!(
+                "the server sent texts for another version of the {} widget ({} texts, layout {layout:08x})",
+                widget.name(),
+                parts.len()
+            ));
+        }
+        let parts = parts
+            .into_iter()
+            .map(|part| &*Box::leak(part.into_boxed_str()))
+            .collect();
+        Self::from_parts(widget, parts)
+    }
+
+    /// `widget`'s texts in `lang` as the server sends them.
+    #[cfg(feature = "data")]
+    pub fn json(widget: Widget, lang: Lang) -> String {
+        let texts = (Self::layout(widget), parts(widget, lang));
+        serde_json::to_string(&texts).unwrap_or_default()
+    }
+
+    /// The layout of `widget`'s texts struct.
+    pub const fn layout(widget: Widget) -> u32 {
+        match widget {
+            Widget::Netwerkscan => netwerkscan::NetwerkscanTexts::LAYOUT,
+            Widget::Alliantiescan => alliantiescan::AlliantiescanTexts::LAYOUT,
+            Widget::Vacaturecafe => vacaturecafe::CafeTexts::LAYOUT,
+        }
+    }
+
+    /// `widget`'s texts, all empty.
+    pub fn blank(widget: Widget) -> Self {
+        match widget {
+            Widget::Netwerkscan => Self::Netwerkscan(Box::new(Parts::blank())),
+            Widget::Alliantiescan => Self::Alliantiescan(Box::new(Parts::blank())),
+            Widget::Vacaturecafe => Self::Vacaturecafe(Box::new(Parts::blank())),
+        }
+    }
+
+    /// Whose texts these are.
+    pub const fn widget(&self) -> Widget {
+        match self {
+            Self::Netwerkscan(_) => Widget::Netwerkscan,
+            Self::Alliantiescan(_) => Widget::Alliantiescan,
+            Self::Vacaturecafe(_) => Widget::Vacaturecafe,
+        }
+    }
+
+    /// `widget`'s texts from their strings in field order, exactly as many
+    /// as its struct has.
     pub fn from_parts(widget: Widget, parts: Vec<&'static str>) -> Result<Self, String> {
         let sent = parts.len();
         let mut parts = parts.into_iter();
@@ -150,6 +231,8 @@ impl WidgetTexts {
 
 /// One widget's texts struct, as it is found among [`WidgetTexts`].
 pub trait OfWidget: Parts + 'static {
+    /// The widget.
+    const WIDGET: Widget;
     /// These texts, if `texts` are this widget's.
     fn pick(texts: &WidgetTexts) -> Option<&Self>;
     /// The texts in `lang`, compiled in.
@@ -160,6 +243,7 @@ pub trait OfWidget: Parts + 'static {
 macro_rules! of_widget {
     ($($variant:ident => $module:ident::$ty:ident),*) => {$(
         impl OfWidget for $module::$ty {
+            const WIDGET: Widget = Widget::$variant;
             fn pick(texts: &WidgetTexts) -> Option<&Self> {
                 match texts {
                     WidgetTexts::$variant(texts) => Some(&**texts),
@@ -286,9 +370,10 @@ mod tests {
     fn every_widget_in_every_language_reads_back_as_sent() {
         for widget in Widget::ALL {
             for lang in Lang::ALL {
-                let sent = parts(widget, lang);
-                let read = WidgetTexts::from_parts(widget, sent.clone())
+                let read = WidgetTexts::read(widget, &WidgetTexts::json(widget, lang))
                     .unwrap_or_else(|e| panic!("{widget:?} {lang:?}: {e}"));
+                assert_eq!(read.widget(), widget);
+                let sent = parts(widget, lang);
                 assert_eq!(read.parts(), sent, "{widget:?} {lang:?}");
                 assert!(sent.len() > 40, "{widget:?} has its texts: {}", sent.len());
             }
@@ -297,26 +382,45 @@ mod tests {
 
     #[test]
     fn texts_of_another_version_are_refused_with_a_reason() {
+        let layout = WidgetTexts::layout(Widget::Netwerkscan);
         let mut sent = parts(Widget::Netwerkscan, Lang::Nl);
-        sent.pop();
-        let short = WidgetTexts::from_parts(Widget::Netwerkscan, sent.clone());
+        let body =
+            |layout: u32, sent: &[&str]| serde_json::to_string(&(layout, sent)).unwrap_or_default();
+        // The same words under another layout: fields renamed or reordered.
+        let moved = WidgetTexts::read(Widget::Netwerkscan, &body(layout ^ 1, &sent));
         assert!(
-            matches!(&short, Err(e) if e.contains("does not fit")),
-            "{short:?}"
+            matches!(&moved, Err(e) if e.contains("another version")),
+            "{moved:?}"
         );
-        sent.push("een");
-        sent.push("twee");
-        assert!(WidgetTexts::from_parts(Widget::Netwerkscan, sent).is_err());
+        // One text short, or two too many.
+        sent.pop();
+        assert!(WidgetTexts::read(Widget::Netwerkscan, &body(layout, &sent)).is_err());
+        sent.extend(["een", "twee"]);
+        assert!(WidgetTexts::read(Widget::Netwerkscan, &body(layout, &sent)).is_err());
         // Another widget's texts are not this one's.
-        let cafe = parts(Widget::Vacaturecafe, Lang::Nl);
-        assert!(WidgetTexts::from_parts(Widget::Netwerkscan, cafe).is_err());
+        let cafe = WidgetTexts::json(Widget::Vacaturecafe, Lang::Nl);
+        assert!(WidgetTexts::read(Widget::Netwerkscan, &cafe).is_err());
+        // Not texts at all.
+        let junk = WidgetTexts::read(Widget::Netwerkscan, "[\"nl\"]");
+        assert!(
+            matches!(&junk, Err(e) if e.contains("not readable")),
+            "{junk:?}"
+        );
+    }
+
+    #[test]
+    fn each_widget_has_its_own_layout() {
+        let layouts = Widget::ALL.map(WidgetTexts::layout);
+        assert!(layouts[0] != layouts[1] && layouts[1] != layouts[2] && layouts[0] != layouts[2]);
+        assert_eq!(layout("a"), 0xe40c_292c, "FNV-1a as published");
     }
 
     #[test]
     fn a_form_a_language_lacks_travels_empty_and_comes_back_as_none() {
-        let Some(WidgetTexts::Netwerkscan(nl)) =
-            WidgetTexts::from_parts(Widget::Netwerkscan, parts(Widget::Netwerkscan, Lang::Nl)).ok()
-        else {
+        let Ok(WidgetTexts::Netwerkscan(nl)) = WidgetTexts::read(
+            Widget::Netwerkscan,
+            &WidgetTexts::json(Widget::Netwerkscan, Lang::Nl),
+        ) else {
             panic!("the Dutch Netwerkscan texts read back");
         };
         assert_eq!(nl.picture_close.zero, None);

@@ -14,7 +14,7 @@ use crate::netwerkscan::Netwerkscan;
 use crate::rules::{self, LoadError, SharedRules};
 use crate::ui::Ui;
 use crate::vacaturecafe::Vacaturecafe;
-use crate::widget_texts;
+use crate::{i18n, widget_texts};
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
@@ -31,9 +31,10 @@ pub fn App(props: &AppProps) -> Html {
     let lang = use_state(|| props.config.lang);
     let loaded = use_state(|| None::<Result<SharedRules, LoadError>>);
     let attempt = use_state(|| 0_u32);
-    // Language picks whose texts did not load: said beside the switch,
-    // which then shows the language still in use.
-    let lang_failures = use_state(|| 0_u32);
+    // Language picks whose texts did not load, and the last such language:
+    // said beside the switch in that language (the reader picked it), anew
+    // each time; the switch then shows the language still in use.
+    let lang_failures = use_state(|| (0_u32, None::<Lang>));
     {
         let loaded = loaded.clone();
         let config = props.config.clone();
@@ -84,12 +85,12 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 match loaded {
                     Ok(()) => {
-                        lang_failures.set(0);
+                        lang_failures.set((lang_failures.0, None));
                         lang.set(l);
                     }
                     Err(e) => {
                         web_sys::console::error_1(&format!("Bondgenoot: {e}").into());
-                        lang_failures.set(*lang_failures + 1);
+                        lang_failures.set((lang_failures.0 + 1, Some(l)));
                     }
                 }
             });
@@ -121,9 +122,10 @@ pub fn App(props: &AppProps) -> Html {
             // language switch inside.
             <div class="bg-root" lang={ui.lang.tag()} dir={if ui.lang.is_rtl() { "rtl" } else { "ltr" }}
                  data-widget={props.config.widget.name()} role="region" aria-label={title}>
-                <LangSwitch current={ui.lang} onchange={onlang} failures={*lang_failures} />
-                if *lang_failures > 0 {
-                    <p class="bg-lang-failed" role="alert">{ ui.texts.lang_failed }</p>
+                <LangSwitch current={ui.lang} onchange={onlang} failures={lang_failures.0} />
+                if let (n, Some(failed)) = *lang_failures {
+                    <p key={n} class="bg-lang-failed" role="alert" lang={failed.tag()}
+                       dir={if failed.is_rtl() { "rtl" } else { "ltr" }}>{ i18n::texts(failed).lang_failed }</p>
                 }
                 { body }
             </div>

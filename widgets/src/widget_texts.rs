@@ -7,29 +7,40 @@
 
 use std::cell::RefCell;
 
-use plugin_host::contract::Lang;
+use plugin_host::contract::{Lang, Widget};
 use ui_texts::{OfWidget, WidgetTexts};
 
 use crate::config::{Config, Prefetched};
 use crate::rules::{self, LoadError};
 
 thread_local! {
+    // One entry per widget and language: the playground's preview mounts one
+    // widget after another in the same instance.
     static LOADED: RefCell<Vec<(Lang, &'static WidgetTexts)>> = const { RefCell::new(Vec::new()) };
+    // Empty texts per widget, made once should a component ever ask for
+    // texts that have not loaded (a bug, said once in the console).
+    static BLANK: RefCell<Vec<&'static WidgetTexts>> = const { RefCell::new(Vec::new()) };
 }
 
-/// `lang`'s texts, when they have loaded.
-pub fn installed(lang: Lang) -> Option<&'static WidgetTexts> {
-    LOADED.with_borrow(|loaded| loaded.iter().find(|(l, _)| *l == lang).map(|(_, t)| *t))
+/// `widget`'s texts in `lang`, when they have loaded.
+fn installed(widget: Widget, lang: Lang) -> Option<&'static WidgetTexts> {
+    LOADED.with_borrow(|loaded| {
+        loaded
+            .iter()
+            .find(|(l, t)| *l == lang && t.widget() == widget)
+            .map(|(_, t)| *t)
+    })
 }
 
-/// Loads `lang`'s texts unless they are here: from the answer embed.js
-/// prefetched when there is one, else from the server.
+/// Loads this widget's texts in `lang` unless they are here: from the
+/// answer embed.js prefetched when there is one, else from the server.
 pub async fn load(
     config: &Config,
     lang: Lang,
     prefetched: Option<&Prefetched>,
 ) -> Result<(), LoadError> {
-    if installed(lang).is_some() {
+    let widget = config.widget;
+    if installed(widget, lang).is_some() {
         return Ok(());
     }
     let (status, body) = match prefetched {
@@ -42,15 +53,12 @@ pub async fn load(
             "the server answered {status}: {body}"
         )));
     }
-    let parts: Vec<String> =
-        serde_json::from_str(&body).map_err(|e| LoadError::Texts(e.to_string()))?;
-    let parts = parts
-        .into_iter()
-        .map(|part| &*Box::leak(part.into_boxed_str()))
-        .collect();
-    let texts = WidgetTexts::from_parts(config.widget, parts).map_err(LoadError::Texts)?;
-    let texts: &'static WidgetTexts = Box::leak(Box::new(texts));
-    LOADED.with_borrow_mut(|loaded| loaded.push((lang, texts)));
+    let texts = WidgetTexts::read(widget, &body).map_err(LoadError::Texts)?;
+    // Loaded meanwhile by another pick of the same language: keep that one.
+    if installed(widget, lang).is_none() {
+        let texts: &'static WidgetTexts = Box::leak(Box::new(texts));
+        LOADED.with_borrow_mut(|loaded| loaded.push((lang, texts)));
+    }
     Ok(())
 }
 
@@ -73,14 +81,29 @@ pub fn texts<T: OfWidget>(lang: Lang) -> &'static T {
     #[cfg(not(target_arch = "wasm32"))]
     return T::data(lang);
     #[cfg(target_arch = "wasm32")]
-    installed(lang).and_then(T::pick).unwrap_or_else(|| {
+    installed(T::WIDGET, lang)
+        .and_then(T::pick)
+        .or_else(|| T::pick(blank(T::WIDGET, lang)))
+        .unwrap_or_else(|| Box::leak(Box::new(T::blank())))
+}
+
+/// `widget`'s empty texts, made (and said in the console) once.
+#[cfg(target_arch = "wasm32")]
+fn blank(widget: Widget, lang: Lang) -> &'static WidgetTexts {
+    BLANK.with_borrow_mut(|blanks| {
+        if let Some(blank) = blanks.iter().find(|b| b.widget() == widget) {
+            return *blank;
+        }
         web_sys::console::error_1(
             &format!(
-                "Bondgenoot: the {} texts were asked for before they loaded",
-                lang.tag()
+                "Bondgenoot: the {} texts of the {} widget were asked for before they loaded",
+                lang.tag(),
+                widget.name()
             )
             .into(),
         );
-        Box::leak(Box::new(T::blank()))
+        let blank: &'static WidgetTexts = Box::leak(Box::new(WidgetTexts::blank(widget)));
+        blanks.push(blank);
+        blank
     })
 }

@@ -110,7 +110,7 @@ pub async fn first_screen(
 }
 
 /// `GET /v1/texts/{widget}/{lang}`: the widget's own UI texts in `lang`, as
-/// the JSON array `ui_texts` reads (the UI module carries none). The same
+/// `ui_texts` writes and reads them (the UI module carries none). The same
 /// for every organisation; tagged, so a repeat visit revalidates them for a
 /// few bytes.
 pub async fn texts(
@@ -119,8 +119,7 @@ pub async fn texts(
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
     let lang = Lang::from_tag(&lang).ok_or(ApiError::LangNotFound(lang))?;
-    let json = serde_json::to_string(&ui_texts::parts(widget, lang))
-        .map_err(|e| ApiError::internal("writing the texts as JSON", e.into()))?;
+    let json = ui_texts::WidgetTexts::json(widget, lang);
     Ok(etag::respond(&headers, JSON, json))
 }
 
