@@ -24,7 +24,7 @@ async fn one_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
 const SLOW_DECIDE: &str = r#"
 fn decide(form, cafe, counts, ctx) {
     let n = 0;
-    for i in 0..100000 { n += 1; }
+    for i in 0..50000 { n += 1; }
     if counts.places_left > 0 {
         #{ outcome: "confirmed", message: "Welcome." }
     } else {
