@@ -44,12 +44,10 @@ pub fn App(props: &AppProps) -> Html {
             let first_try = *attempt == 0;
             spawn_local(async move {
                 // The widget's texts (prefetched by embed.js with the first
-                // screen) before anything of the widget shows.
-                let prefetched = config
-                    .texts
-                    .as_ref()
-                    .filter(|(l, _)| first_try && *l == lang);
-                let texts = widget_texts::load(&config, lang, prefetched.map(|(_, p)| p));
+                // screen, in the language the widget opens in) before
+                // anything of the widget shows.
+                let prefetched = config.texts.as_ref().filter(|_| first_try);
+                let texts = widget_texts::load(&config, lang, prefetched);
                 if let Err(e) = texts.await {
                     return loaded.set(Some(Err(e)));
                 }
@@ -67,8 +65,8 @@ pub fn App(props: &AppProps) -> Html {
 
     let ui = Ui::new(*lang, props.config.org.clone(), props.host.clone());
     // Another language shows once its texts are here; until then the
-    // widget stays in the one it is in.
-    // The last pick wins, whichever language's texts arrive first.
+    // widget stays in the one it is in. The last pick wins, whichever
+    // language's texts arrive first.
     let picked = use_mut_ref(|| props.config.lang);
     let onlang = {
         let (lang, lang_failures) = (lang.clone(), lang_failures.clone());
@@ -120,12 +118,12 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Ui> context={ui.clone()}>
             // Each widget is one region, named by its title, with its
             // language switch inside.
-            <div class="bg-root" lang={ui.lang.tag()} dir={if ui.lang.is_rtl() { "rtl" } else { "ltr" }}
+            <div class="bg-root" lang={ui.lang.tag()} dir={ui.lang.dir()}
                  data-widget={props.config.widget.name()} role="region" aria-label={title}>
                 <LangSwitch current={ui.lang} onchange={onlang} failures={lang_failures.0} />
                 if let (n, Some(failed)) = *lang_failures {
                     <p key={n} class="bg-lang-failed" role="alert" lang={failed.tag()}
-                       dir={if failed.is_rtl() { "rtl" } else { "ltr" }}>{ i18n::texts(failed).lang_failed }</p>
+                       dir={failed.dir()}>{ i18n::texts(failed).lang_failed }</p>
                 }
                 { body }
             </div>

@@ -42,9 +42,10 @@ pub struct Config {
     /// The first screen's answers, which embed.js started fetching while the
     /// wasm loaded (`{ status, body }`, a `wire::FirstScreen`).
     pub first_screen: Option<Prefetched>,
-    /// The widget's own texts in the language embed.js took for it (it
-    /// fetched them with the first screen): `{ status, body }`, a JSON array.
-    pub texts: Option<(Lang, Prefetched)>,
+    /// The widget's own texts in its language (`{ status, body }`), which
+    /// embed.js fetched with the first screen; none when embed.js took
+    /// another language for the tag than this widget did.
+    pub texts: Option<Prefetched>,
     /// The rules answer (`{ status, body }`, a `wire::RulesBody`): embed.js
     /// fetches it after the first screen, with the engine; the playground's
     /// preview passes its draft.
@@ -138,8 +139,7 @@ impl Config {
         };
         let prefetched = promise("rules");
         let first_screen = promise("firstScreen");
-        let texts = promise("texts").zip(Lang::from_tag(&raw.texts_lang));
-        let texts = texts.map(|(answer, lang)| (lang, answer));
+        let texts = promise("texts").filter(|_| Lang::from_tag(&raw.texts_lang) == Some(lang));
         let engine = js_sys::Reflect::get(value, &JsValue::from_str("engine"))
             .ok()
             .and_then(|v| v.dyn_into::<js_sys::Function>().ok())

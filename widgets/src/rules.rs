@@ -177,15 +177,16 @@ pub async fn load(config: &Config, first_try: bool) -> Result<SharedRules, LoadE
 /// again (the playground's preview has none, and takes its draft again).
 async fn layers(config: &Config, first_try: bool) -> Result<String, LoadError> {
     let (status, body) = match (&config.prefetched, &config.rules_url) {
-        (Some(answer), Some(_)) if first_try => prefetched(&answer.0).await?,
-        (_, Some(url)) => fetch(url).await?,
-        (Some(answer), None) => prefetched(&answer.0).await?,
+        (Some(answer), Some(_)) if first_try => prefetched(&answer.0).await,
+        (_, Some(url)) => fetch(url).await,
+        (Some(answer), None) => prefetched(&answer.0).await,
         (None, None) => {
             return Err(LoadError::Format(
                 "no rules were given and no address to fetch them".into(),
             ));
         }
-    };
+    }
+    .map_err(LoadError::Network)?;
     if !(200..300).contains(&status) {
         return Err(LoadError::Status(status, body));
     }
@@ -215,11 +216,12 @@ pub async fn with_engine(
     SharedRules::compiled_in(layers, engine.unchecked_into())
 }
 
-/// Awaits embed.js's `{ status, body }`.
-pub(crate) async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), LoadError> {
+/// Awaits embed.js's `{ status, body }`; the error says why it did not
+/// come (the caller says what did not).
+pub(crate) async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String), String> {
     let value = wasm_bindgen_futures::JsFuture::from(answer.clone())
         .await
-        .map_err(|e| LoadError::Network(format!("{e:?}")))?;
+        .map_err(|e| format!("{e:?}"))?;
     let field = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok();
     let status = field("status")
         .and_then(|s| s.as_f64())
@@ -230,15 +232,12 @@ pub(crate) async fn prefetched(answer: &js_sys::Promise) -> Result<(u16, String)
     Ok((status, body))
 }
 
-/// Fetches `url`: its status and body.
-pub(crate) async fn fetch(url: &str) -> Result<(u16, String), LoadError> {
+/// Fetches `url`: its status and body, or why it did not come.
+pub(crate) async fn fetch(url: &str) -> Result<(u16, String), String> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
-    let body = response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+        .map_err(|e| e.to_string())?;
+    let body = response.text().await.map_err(|e| e.to_string())?;
     Ok((response.status(), body))
 }

@@ -47,7 +47,7 @@ pub async fn load(
         Some(answer) => rules::prefetched(&answer.0).await,
         None => rules::fetch(&url(config, lang)).await,
     }
-    .map_err(|e| LoadError::Texts(e.to_string()))?;
+    .map_err(LoadError::Texts)?;
     if status != 200 {
         return Err(LoadError::Texts(format!(
             "the server answered {status}: {body}"

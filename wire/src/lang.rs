@@ -46,4 +46,20 @@ impl Lang {
     pub fn is_rtl(self) -> bool {
         self == Self::Ar
     }
+
+    /// The HTML `dir` of text in this language.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() { "rtl" } else { "ltr" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_arabic_is_written_right_to_left() {
+        let dirs = Lang::ALL.map(Lang::dir);
+        assert_eq!(dirs, ["ltr", "ltr", "rtl"]);
+    }
 }
