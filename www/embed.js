@@ -40,13 +40,17 @@
   var MESSAGES = {
     nl: ['Dit onderdeel kan nu niet laden. Probeer het later nog eens.', 'Ga naar de gewone pagina'],
     en: ['This part cannot load right now. Please try again later.', 'Go to the plain page'],
-    ar: ['لا يمكن تحميل هذا الجزء الآن. حاول مرة أخرى لاحقًا.', 'اذهب إلى الصفحة العادية']
+    ar: ['لا يمكن تحميل هذا الجزء الآن. حاول مرة أخرى لاحقًا.', 'اذهب إلى الصفحة العادية'],
+    uk: ['Ця частина зараз не завантажується. Спробуйте пізніше.', 'Перейти на звичайну сторінку'],
+    tr: ['Bu bölüm şu anda yüklenemiyor. Lütfen daha sonra tekrar deneyin.', 'Normal sayfaya gidin']
   };
-  var LOADING = { nl: 'Laden…', en: 'Loading…', ar: 'جارٍ التحميل…' };
+  var LOADING = { nl: 'Laden…', en: 'Loading…', ar: 'جارٍ التحميل…', uk: 'Завантаження…', tr: 'Yükleniyor…' };
   var STOPPED = {
     nl: ['Dit onderdeel is gestopt door een fout.', 'Opnieuw proberen'],
     en: ['This part stopped because of an error.', 'Try again'],
-    ar: ['توقف هذا الجزء بسبب خطأ.', 'حاول مرة أخرى']
+    ar: ['توقف هذا الجزء بسبب خطأ.', 'حاول مرة أخرى'],
+    uk: ['Ця частина зупинилася через помилку.', 'Спробувати ще раз'],
+    tr: ['Bu bölüm bir hata nedeniyle durdu.', 'Tekrar deneyin']
   };
 
   // While a widget prints itself (it sets these attributes around

@@ -19,7 +19,10 @@ pub struct Limits {
     pub expr_depth: usize,
     /// Expression nesting inside functions (multiplied by call levels on the stack).
     pub function_expr_depth: usize,
-    /// Bytes in one string. Longest legitimate text is a paragraph of advice.
+    /// Bytes of text in one value: a string, or all the strings in one list
+    /// or map together (Rhai measures nested data as a whole). The biggest
+    /// legitimate value is a language's text table: about 8.5 KB for the
+    /// Alliantiescan in Ukrainian, whose letters take two bytes each.
     pub string_size: usize,
     /// Items in one array, nested arrays counted too. A network of 1 000 people
     /// is absurd; and Rhai re-measures nested data on every change, so a
@@ -60,7 +63,7 @@ pub const LIMITS: Limits = Limits {
     call_levels: 24,
     expr_depth: 48,
     function_expr_depth: 32,
-    string_size: 8 * 1024,
+    string_size: 32 * 1024,
     array_size: 1_000,
     map_size: 1_000,
     variables: 512,

@@ -228,7 +228,7 @@ pub(crate) fn runtime_message(err: &EvalAltResult) -> String {
             LIMITS.call_levels
         ),
         EvalAltResult::ErrorDataTooLarge(what, _) => format!(
-            "{what} grew too large (limits: {} bytes per string, {} items per array, {} properties per map)",
+            "{what} grew too large (limits: {} bytes of text in one value, {} items per array, {} properties per map)",
             LIMITS.string_size, LIMITS.array_size, LIMITS.map_size
         ),
         EvalAltResult::ErrorTooManyVariables(_) => {

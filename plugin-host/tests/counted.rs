@@ -154,3 +154,51 @@ fn no_counted_sentence_keeps_a_placeholder() {
         }
     }
 }
+
+#[test]
+fn ukrainian_has_one_few_and_many() {
+    assert_eq!(
+        bonding(Lang::Uk, 100),
+        [
+            "0 з 100 людей у вашому списку добре знають вас.",
+            "1 з 100 людей у вашому списку добре знає вас.",
+            "2 з 100 людей у вашому списку добре знають вас.",
+            "3 з 100 людей у вашому списку добре знають вас.",
+            "11 з 100 людей у вашому списку добре знають вас.",
+            "100 з 100 людей у вашому списку добре знають вас.",
+        ]
+    );
+    // The whole is counted too: after «з» one person is «людини».
+    assert_eq!(
+        bonding(Lang::Uk, 1)[1],
+        "1 з 1 людини у вашому списку добре знає вас."
+    );
+    // 21 takes `one` like 1, 22 `few` like 2.
+    assert_eq!(
+        bonding(Lang::Uk, 21)[2],
+        "2 з 21 людини у вашому списку добре знають вас."
+    );
+    assert_eq!(
+        bonding(Lang::Uk, 22)[1],
+        "1 з 22 людей у вашому списку добре знає вас."
+    );
+}
+
+#[test]
+fn turkish_keeps_the_noun_singular_after_a_number() {
+    assert_eq!(
+        bonding(Lang::Tr, 100),
+        [
+            "Eklediğiniz 100 kişiden 0 kişi size yakın.",
+            "Eklediğiniz 100 kişiden 1 kişi size yakın.",
+            "Eklediğiniz 100 kişiden 2 kişi size yakın.",
+            "Eklediğiniz 100 kişiden 3 kişi size yakın.",
+            "Eklediğiniz 100 kişiden 11 kişi size yakın.",
+            "Eklediğiniz 100 kişiden 100 kişi size yakın.",
+        ]
+    );
+    assert_eq!(
+        bonding(Lang::Tr, 1)[1],
+        "Eklediğiniz 1 kişiden 1 kişi size yakın."
+    );
+}

@@ -103,45 +103,57 @@ pub fn directions(addr: SocketAddr, access: &DemoAccess) -> String {
     )
 }
 
-/// A café's words in English and Arabic: (title, sectors) for each.
-type Translated<'a> = [(&'a str, &'a [&'a str]); 2];
+/// A café's words in the languages after Dutch, in the order of
+/// [`OTHER_LANGS`]: (title, sectors) for each.
+type Translated<'a> = [(&'a str, &'a [&'a str]); 4];
+
+/// The languages the demo cafés are written in besides Dutch, each with the
+/// description every demo café shares.
+const OTHER_LANGS: [(Lang, &str); 4] = [
+    (
+        Lang::En,
+        "Drop in, have a coffee and talk with employers. No job interview: just meet.",
+    ),
+    (
+        Lang::Ar,
+        "تعال واشرب فنجان قهوة وتحدث مع أصحاب العمل. ليست مقابلة عمل: فقط تعارف.",
+    ),
+    (
+        Lang::Uk,
+        "Заходьте, випийте кави й поговоріть із роботодавцями. Це не співбесіда: просто знайомство.",
+    ),
+    (
+        Lang::Tr,
+        "Uğrayın, bir kahve için ve işverenlerle sohbet edin. İş görüşmesi değil: sadece tanışma.",
+    ),
+];
 
 /// Three upcoming cafés, one, two and four weeks after `today`, in Dutch,
-/// English and Arabic.
+/// English, Arabic, Ukrainian and Turkish.
 pub fn cafes(today: time::Date) -> Vec<CafeInput> {
     let day = |weeks: i64| (today + time::Duration::weeks(weeks)).to_string();
-    let texts = |[(en_title, en_sectors), (ar_title, ar_sectors)]: Translated<'_>| {
-        let text = |title: &str, sectors: &[&str], description: &str| CafeText {
-            title: title.to_owned(),
-            description: description.to_owned(),
-            sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
-            employers: Vec::new(),
-        };
-        CafeTexts::from_iter([
-            (
-                Lang::En,
-                text(
-                    en_title,
-                    en_sectors,
-                    "Drop in, have a coffee and talk with employers. No job interview: just meet.",
-                ),
-            ),
-            (
-                Lang::Ar,
-                text(
-                    ar_title,
-                    ar_sectors,
-                    "تعال واشرب فنجان قهوة وتحدث مع أصحاب العمل. ليست مقابلة عمل: فقط تعارف.",
-                ),
-            ),
-        ])
+    let texts = |translated: Translated<'_>| {
+        OTHER_LANGS
+            .iter()
+            .zip(translated)
+            .map(|(&(lang, description), (title, sectors))| {
+                let text = CafeText {
+                    title: title.to_owned(),
+                    description: description.to_owned(),
+                    sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
+                    employers: Vec::new(),
+                };
+                (lang, text)
+            })
+            .collect::<CafeTexts>()
     };
     let cafe = |weeks,
                 title: &str,
                 sectors: &[&str],
                 employers: &[&str],
                 capacity,
-                translated: Translated<'_>| CafeInput {
+                translated: Translated<'_>| {
+        CafeInput {
         title: title.to_owned(),
         description:
             "Kom langs, drink een kop koffie en praat met werkgevers. Geen sollicitatiegesprek: \
@@ -154,10 +166,11 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
         address: "Stationsplein 1, Utrecht".to_owned(),
         sectors: sectors.iter().map(|s| (*s).to_owned()).collect(),
         employers: employers.iter().map(|s| (*s).to_owned()).collect(),
-        languages: vec!["nl".into(), "en".into(), "ar".into()],
+        languages: vec!["nl".into(), "en".into(), "ar".into(), "uk".into(), "tr".into()],
         capacity,
         closed: false,
         texts: texts(translated),
+    }
     };
     vec![
         cafe(
@@ -171,6 +184,14 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
                 (
                     "مقهى الوظائف: الرعاية الصحية والاجتماعية",
                     &["الرعاية الصحية", "الرعاية الاجتماعية"],
+                ),
+                (
+                    "Кав’ярня вакансій: догляд і соціальна робота",
+                    &["Медицина й догляд", "Соціальна робота"],
+                ),
+                (
+                    "İş Kafe: Sağlık, Bakım ve Sosyal Hizmetler",
+                    &["Sağlık ve bakım", "Sosyal hizmetler"],
                 ),
             ],
         ),
@@ -189,6 +210,11 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
                     "مقهى الوظائف: التقنية والنقل",
                     &["التقنية", "النقل والتخزين"],
                 ),
+                (
+                    "Кав’ярня вакансій: техніка й логістика",
+                    &["Техніка", "Логістика"],
+                ),
+                ("İş Kafe: Teknik ve Lojistik", &["Teknik işler", "Lojistik"]),
             ],
         ),
         cafe(
@@ -205,6 +231,14 @@ pub fn cafes(today: time::Date) -> Vec<CafeInput> {
                 (
                     "مقهى الوظائف: الفنادق والمطاعم",
                     &["الفنادق والمطاعم", "التنظيف"],
+                ),
+                (
+                    "Кав’ярня вакансій: готелі, ресторани й кафе",
+                    &["Готелі й ресторани", "Прибирання"],
+                ),
+                (
+                    "İş Kafe: Otel, Restoran ve Kafe",
+                    &["Otel ve restoran", "Temizlik"],
                 ),
             ],
         ),

@@ -255,7 +255,7 @@ async fn with_the_mail_server_down_the_message_waits_and_arrives_once_it_is_back
     let answer: Value = server
         .http
         .post(server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups")))
-        .json(&json!({ "form": person("dana"), "lang": "en", "page": "http://evil.example/cafe" }))
+        .json(&json!({ "form": person("dana"), "lang": "uk", "page": "http://evil.example/cafe" }))
         .send()
         .await
         .expect("request")
@@ -268,10 +268,18 @@ async fn with_the_mail_server_down_the_message_waits_and_arrives_once_it_is_back
     let _smtp = Smtp::start(smtp_port, maildir.path());
     let got = wait_for(maildir.path(), 1, Duration::from_secs(20)).await;
     assert_eq!(got.len(), 1, "once: {got:#?}");
+    // In the language Dana signed up in: Ukrainian.
     assert!(
         got[0]["subject"]
             .as_str()
-            .is_some_and(|s| s.starts_with("You have a place"))
+            .is_some_and(|s| s.starts_with("У вас є місце")),
+        "{got:#?}"
+    );
+    assert!(
+        got[0]["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Вітаємо, dana!")),
+        "{got:#?}"
     );
     server.stop().await;
 }
@@ -332,7 +340,7 @@ async fn a_server_killed_between_a_signup_and_its_message_sends_it_after_the_res
             "http://{addr}/v1/orgs/acme/cafes/{}/signups",
             created["id"]
         ))
-        .json(&json!({ "form": person("femke"), "lang": "nl", "page": PAGE }))
+        .json(&json!({ "form": person("femke"), "lang": "tr", "page": PAGE }))
         .send()
         .await
         .expect("request")
@@ -350,6 +358,7 @@ async fn a_server_killed_between_a_signup_and_its_message_sends_it_after_the_res
     assert!(
         got[0]["subject"]
             .as_str()
-            .is_some_and(|s| s.starts_with("Je hebt een plek"))
+            .is_some_and(|s| s.starts_with("Yeriniz ayrıldı")),
+        "in Turkish, as Femke signed up: {got:#?}"
     );
 }

@@ -1,15 +1,18 @@
-//! The Alliantiescan's own UI texts in nl, en and ar: the words around the
+//! The Alliantiescan's own UI texts in every language: the words around the
 //! phases, items and assessment the rules give. One struct per language,
 //! so a missing translation does not compile; the widget fetches the one it
 //! shows (see the crate's docs).
 
 #[cfg(feature = "data")]
-use plugin_host::contract::Lang;
+use crate::common;
+use crate::common::CommonTexts;
 
 crate::texts! {
     /// Every text of the Alliantiescan. `{phase}`, `{role}` and `{partner}` are
     /// filled in by the caller.
     pub struct AlliantiescanTexts {
+        /// The texts every widget shares.
+        pub common: CommonTexts,
         /// Alliantiescan intro.
         pub intro: &'static str,
         /// Where the scan is kept.
@@ -101,6 +104,7 @@ crate::texts! {
 
 #[cfg(feature = "data")]
 const NL: AlliantiescanTexts = AlliantiescanTexts {
+    common: common::NL,
     intro: "Vink per onderdeel aan wat er al is. De uitkomst laat zien in welke fase jullie alliantie zit, wat er mist en wat de volgende stappen zijn. Fasen zijn geen trap: je kunt samenwerken terwijl er uit een eerdere fase nog iets mist.",
     private: "De scan blijft op dit apparaat. Delen gaat met een link; er wordt niets op een server bewaard.",
     partner_label: "Welke partner ben je?",
@@ -148,6 +152,7 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
 
 #[cfg(feature = "data")]
 const EN: AlliantiescanTexts = AlliantiescanTexts {
+    common: common::EN,
     intro: "Tick for each item what is already there. The result shows which phase your alliance is in, what is missing and the next steps. Phases are not a ladder: you can be working together while something from an earlier phase is missing.",
     private: "The scan stays on this device. Sharing works with a link; nothing is kept on a server.",
     partner_label: "Which partner are you?",
@@ -195,6 +200,7 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
 
 #[cfg(feature = "data")]
 const AR: AlliantiescanTexts = AlliantiescanTexts {
+    common: common::AR,
     intro: "اختاروا لكل بند ما هو موجود بالفعل. تُظهر النتيجة في أي مرحلة يقع تحالفكم، وما الناقص، وما الخطوات التالية. المراحل ليست سلّمًا: يمكنكم العمل معًا بينما ينقص شيء من مرحلة سابقة.",
     private: "يبقى المسح على هذا الجهاز. المشاركة تتم عبر رابط؛ لا يُحفظ شيء على خادم.",
     partner_label: "أي شريك أنت؟",
@@ -240,12 +246,101 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
     not_ticked: "غير مُعبّأ",
 };
 
-/// The texts in `lang`.
 #[cfg(feature = "data")]
-pub fn texts(lang: Lang) -> &'static AlliantiescanTexts {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-        Lang::Ar => &AR,
-    }
-}
+const UK: AlliantiescanTexts = AlliantiescanTexts {
+    common: common::UK,
+    intro: "Позначте для кожного пункту, що вже є. Результат покаже, на якому етапі ваш альянс, чого бракує і які наступні кроки. Етапи — це не сходинки: ви можете вже працювати разом, навіть якщо чогось із попереднього етапу ще бракує.",
+    private: "Оцінка зберігається лише на цьому пристрої. Поділитися нею можна через посилання; на сервері нічого не зберігається.",
+    partner_label: "Яку організацію-партнера ви представляєте?",
+    partner_hint: "Наприклад: мовна школа «Північ», муніципалітет, фонд «Разом»",
+    view_checklist: "Чекліст",
+    view_result: "Результат",
+    view_compare: "Порівняння",
+    views_label: "Перегляд",
+    details_summary: "Нотатка, відповідальний і роль",
+    note_label: "Нотатка",
+    owner_label: "Який партнер за це відповідає?",
+    role_label: "У якій ролі?",
+    role_none: "Без ролі",
+    usual_role: "Зазвичай: {role}",
+    phase_now: "Ваш альянс на етапі «{phase}»",
+    track_label: "Чотири етапи; ви на етапі «{phase}»",
+    reached: "досягнуто",
+    not_reached: "ще не досягнуто",
+    warnings_heading: "Застереження",
+    no_warnings: "Застережень немає.",
+    roles_heading: "Ролі",
+    role_taken: "призначено",
+    role_open: "нікого",
+    share_heading: "Поділитися",
+    share_hint: "Скопіюйте це посилання й надішліть його своїм партнерам. Усе міститься в самому посиланні; на сервері нічого не зберігається.",
+    share_link_label: "Посилання на цю оцінку",
+    open_label: "Вставте посилання, яким з вами поділилися",
+    open_mine: "Відкрити як нашу оцінку",
+    compare_add: "Додати до порівняння",
+    open_error: "Не вдається прочитати це посилання. Вставте посилання, яким поділилися з цієї оцінки.",
+    opened: "Відкрито оцінку: {partner}.",
+    added: "Додано до порівняння: {partner}.",
+    compare_intro: "Покладіть оцінки партнерів поруч. Там, де ви бачите щось по-різному, стоїть позначка «різниться».",
+    compare_empty: "Щоб порівняти, вставте вище посилання від партнера.",
+    compare_item: "Пункт",
+    compare_differs: "різниться",
+    steps_heading: "Що ви можете зробити зараз разом?",
+    compare_caption: "Що кожен партнер позначив у кожному пункті",
+    compare_partners: "Партнери в порівнянні",
+    compare_remove: "Прибрати з порівняння: {partner}",
+    compare_removed: "Прибрано з порівняння: {partner}.",
+    our_scan: "Наша оцінка",
+    not_ticked: "не позначено",
+};
+
+#[cfg(feature = "data")]
+const TR: AlliantiescanTexts = AlliantiescanTexts {
+    common: common::TR,
+    intro: "Her madde için şu anda neyin var olduğunu işaretleyin. Sonuç; ortaklığınızın hangi aşamada olduğunu, neyin eksik olduğunu ve sonraki adımları gösterir. Aşamalar bir merdiven değildir: önceki bir aşamadan bir şey eksikken de birlikte çalışabilirsiniz.",
+    private: "Tarama bu cihazda kalır. Paylaşmak için bir bağlantı kullanılır; sunucuda hiçbir şey saklanmaz.",
+    partner_label: "Hangi ortak kuruluşsunuz?",
+    partner_hint: "Örneğin: Kuzey Dil Okulu, belediye, Birlikte Vakfı",
+    view_checklist: "Kontrol listesi",
+    view_result: "Sonuç",
+    view_compare: "Karşılaştırma",
+    views_label: "Görünüm",
+    details_summary: "Not, sorumlu ve rol",
+    note_label: "Not",
+    owner_label: "Bu maddeden hangi ortak sorumlu?",
+    role_label: "Hangi rolde?",
+    role_none: "Rol yok",
+    usual_role: "Genellikle: {role}",
+    phase_now: "Ortaklığınızın aşaması: {phase}.",
+    track_label: "Dört aşama; sizin aşamanız: {phase}",
+    reached: "ulaşıldı",
+    not_reached: "henüz ulaşılmadı",
+    warnings_heading: "Uyarılar",
+    no_warnings: "Uyarı yok.",
+    roles_heading: "Roller",
+    role_taken: "üstlenildi",
+    role_open: "kimse yok",
+    share_heading: "Paylaşın",
+    share_hint: "Bu bağlantıyı kopyalayın ve ortaklarınıza gönderin. Her şey bağlantının içindedir; sunucuda hiçbir şey saklanmaz.",
+    share_link_label: "Bu taramanın bağlantısı",
+    open_label: "Paylaşılan bir bağlantıyı yapıştırın",
+    open_mine: "Kendi taramamız olarak açın",
+    compare_add: "Karşılaştırmaya ekleyin",
+    open_error: "Bu bağlantı okunamıyor. Bu taramadan paylaşılmış bir bağlantı yapıştırın.",
+    opened: "Tarama açıldı: {partner}.",
+    added: "Karşılaştırmaya eklendi: {partner}.",
+    compare_intro: "Ortakların taramalarını yan yana koyun. Farklı gördüğünüz yerlerde “farklı” yazar.",
+    compare_empty: "Karşılaştırmak için yukarıya bir ortağın bağlantısını yapıştırın.",
+    compare_item: "Madde",
+    compare_differs: "farklı",
+    steps_heading: "Şimdi birlikte ne yapabilirsiniz?",
+    compare_caption: "Her ortağın madde madde verdiği cevaplar",
+    compare_partners: "Karşılaştırmadaki ortaklar",
+    compare_remove: "Karşılaştırmadan çıkarın: {partner}",
+    compare_removed: "Artık karşılaştırmada değil: {partner}.",
+    our_scan: "Bizim taramamız",
+    not_ticked: "işaretlenmedi",
+};
+
+#[cfg(feature = "data")]
+crate::by_lang!(AlliantiescanTexts);

@@ -19,6 +19,7 @@ use plugin_host::contract::{Lang, Widget};
 use plugin_host::plural::{Category, category};
 
 pub mod alliantiescan;
+pub mod common;
 pub mod netwerkscan;
 pub mod vacaturecafe;
 
@@ -31,6 +32,11 @@ pub trait Parts: Sized {
     /// Every text empty: what a widget shows rather than stop, should it
     /// ever ask for texts that did not load (a bug, said in the console).
     fn blank() -> Self;
+    /// The layout of a texts struct inside (see [`layout`]); 0 for a text.
+    const LAYOUT: u32 = 0;
+    /// Shows `visit` each counted text inside, for the test that every
+    /// language has the plural forms it needs.
+    fn each_counted(&self, _visit: &mut dyn FnMut(&Counted)) {}
 }
 
 impl Parts for &'static str {
@@ -56,6 +62,10 @@ impl<A: Parts, B: Parts> Parts for (A, B) {
     fn blank() -> Self {
         (A::blank(), B::blank())
     }
+    fn each_counted(&self, visit: &mut dyn FnMut(&Counted)) {
+        self.0.each_counted(visit);
+        self.1.each_counted(visit);
+    }
 }
 
 impl<T: Parts, const N: usize> Parts for [T; N] {
@@ -70,6 +80,11 @@ impl<T: Parts, const N: usize> Parts for [T; N] {
     }
     fn blank() -> Self {
         std::array::from_fn(|_| T::blank())
+    }
+    fn each_counted(&self, visit: &mut dyn FnMut(&Counted)) {
+        for item in self {
+            item.each_counted(visit);
+        }
     }
 }
 
@@ -87,13 +102,14 @@ macro_rules! texts {
             $( $(#[$field_meta])* pub $field: $ty, )*
         }
 
-        impl $name {
-            /// A hash of the field names (see the crate's docs).
-            pub const LAYOUT: u32 =
-                $crate::layout(concat!(stringify!($name) $(, " ", stringify!($field))*));
-        }
 
         impl $crate::Parts for $name {
+            /// A hash of the field names, and of those of a texts struct
+            /// inside (see the crate's docs).
+            const LAYOUT: u32 = $crate::mix(
+                $crate::layout(concat!(stringify!($name) $(, " ", stringify!($field))*)),
+                &[$(<$ty as $crate::Parts>::LAYOUT),*],
+            );
             fn take(parts: &mut dyn Iterator<Item = &'static str>) -> Option<Self> {
                 Some(Self { $( $field: <$ty as $crate::Parts>::take(parts)?, )* })
             }
@@ -103,10 +119,34 @@ macro_rules! texts {
             fn blank() -> Self {
                 Self { $( $field: <$ty as $crate::Parts>::blank(), )* }
             }
+            fn each_counted(&self, visit: &mut dyn FnMut(&$crate::Counted)) {
+                $( $crate::Parts::each_counted(&self.$field, visit); )*
+            }
         }
     };
 }
 pub(crate) use texts;
+
+/// A module's `texts(lang)`: its literal for `lang`, one per language,
+/// named by tag (`NL`, `EN`, …). A new language is one more arm here, and
+/// then the compiler names every literal still to write (here and in the
+/// texts `widgets` compiles in).
+#[macro_export]
+macro_rules! by_lang {
+    ($ty:ty) => {
+        /// The texts in `lang`.
+        pub const fn texts(lang: ::plugin_host::contract::Lang) -> &'static $ty {
+            use ::plugin_host::contract::Lang;
+            match lang {
+                Lang::Nl => &NL,
+                Lang::En => &EN,
+                Lang::Ar => &AR,
+                Lang::Uk => &UK,
+                Lang::Tr => &TR,
+            }
+        }
+    };
+}
 
 /// FNV-1a of `text`: a texts struct's layout, computed when compiling.
 pub const fn layout(text: &str) -> u32 {
@@ -116,6 +156,18 @@ pub const fn layout(text: &str) -> u32 {
     while i < bytes.len() {
         hash ^= bytes[i] as u32;
         hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
+/// `layout` with the layouts of the texts structs inside folded in, so a
+/// change inside one of them changes the whole's too.
+pub const fn mix(layout: u32, inner: &[u32]) -> u32 {
+    let mut hash = layout;
+    let mut i = 0;
+    while i < inner.len() {
+        hash = (hash ^ inner[i]).wrapping_mul(0x0100_0193);
         i += 1;
     }
     hash
@@ -170,9 +222,9 @@ impl WidgetTexts {
     /// The layout of `widget`'s texts struct.
     pub const fn layout(widget: Widget) -> u32 {
         match widget {
-            Widget::Netwerkscan => netwerkscan::NetwerkscanTexts::LAYOUT,
-            Widget::Alliantiescan => alliantiescan::AlliantiescanTexts::LAYOUT,
-            Widget::Vacaturecafe => vacaturecafe::CafeTexts::LAYOUT,
+            Widget::Netwerkscan => <netwerkscan::NetwerkscanTexts as Parts>::LAYOUT,
+            Widget::Alliantiescan => <alliantiescan::AlliantiescanTexts as Parts>::LAYOUT,
+            Widget::Vacaturecafe => <vacaturecafe::CafeTexts as Parts>::LAYOUT,
         }
     }
 
@@ -214,6 +266,15 @@ impl WidgetTexts {
                 "the server sent {sent} texts for the {} widget, which does not fit this version of it",
                 widget.name()
             )),
+        }
+    }
+
+    /// The texts every widget shares, which came with these.
+    pub fn common(&self) -> &common::CommonTexts {
+        match self {
+            Self::Netwerkscan(t) => &t.common,
+            Self::Alliantiescan(t) => &t.common,
+            Self::Vacaturecafe(t) => &t.common,
         }
     }
 
@@ -353,6 +414,9 @@ impl Parts for Counted {
     fn blank() -> Self {
         Self::other("")
     }
+    fn each_counted(&self, visit: &mut dyn FnMut(&Counted)) {
+        visit(self);
+    }
 }
 
 /// Fills `{key}` placeholders.
@@ -378,6 +442,72 @@ mod tests {
                 assert!(sent.len() > 40, "{widget:?} has its texts: {}", sent.len());
             }
         }
+    }
+
+    /// Every text of `T` is written in every language (no empty string but
+    /// a form a language does not use), and no counted text has a form for
+    /// a category the language's whole numbers never fall in. Where none
+    /// falls in `other` (Ukrainian: it is for fractions), a counted text
+    /// that changes with its number has a form for each category they do
+    /// fall in; elsewhere `other` may stand for several.
+    fn written_in_every_language<T: OfWidget>() {
+        for lang in Lang::ALL {
+            let used: Vec<Category> = (0..=1000).map(|n| category(lang, n)).collect();
+            let other_stands_in = used.contains(&Category::Other);
+            let texts = T::data(lang);
+            let mut absent_forms = 0;
+            let mut wrong = Vec::new();
+            texts.each_counted(&mut |counted| {
+                let has = |c: Category| match c {
+                    Category::Zero => counted.zero.is_some(),
+                    Category::One => counted.one.is_some(),
+                    Category::Two => counted.two.is_some(),
+                    Category::Few => counted.few.is_some(),
+                    Category::Many => counted.many.is_some(),
+                    Category::Other => true,
+                };
+                absent_forms += Category::ALL.iter().filter(|&&c| !has(c)).count();
+                let varies = Category::ALL
+                    .iter()
+                    .any(|&c| c != Category::Other && has(c));
+                for c in Category::ALL {
+                    let needed = used.contains(&c);
+                    let missing = needed && !has(c) && !other_stands_in;
+                    let never_used = has(c) && !needed && c != Category::Other;
+                    if varies && (missing || never_used) {
+                        wrong.push(format!(
+                            "{:?} {lang:?}: {:?} has {} form `{}` ({})",
+                            T::WIDGET,
+                            counted.other,
+                            if has(c) { "a" } else { "no" },
+                            c.name(),
+                            if needed {
+                                "the language uses it"
+                            } else {
+                                "the language never uses it"
+                            },
+                        ));
+                    }
+                }
+            });
+            assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+            let mut parts = Vec::new();
+            texts.put(&mut parts);
+            let empty = parts.iter().filter(|p| p.trim().is_empty()).count();
+            assert_eq!(
+                empty,
+                absent_forms,
+                "{:?} {lang:?}: a text is empty",
+                T::WIDGET
+            );
+        }
+    }
+
+    #[test]
+    fn every_text_is_written_in_every_language_with_the_plural_forms_it_needs() {
+        written_in_every_language::<netwerkscan::NetwerkscanTexts>();
+        written_in_every_language::<alliantiescan::AlliantiescanTexts>();
+        written_in_every_language::<vacaturecafe::CafeTexts>();
     }
 
     #[test]
@@ -413,6 +543,8 @@ mod tests {
         let layouts = Widget::ALL.map(WidgetTexts::layout);
         assert!(layouts[0] != layouts[1] && layouts[1] != layouts[2] && layouts[0] != layouts[2]);
         assert_eq!(layout("a"), 0xe40c_292c, "FNV-1a as published");
+        // A change inside the shared texts changes every widget's layout.
+        assert_ne!(mix(1, &[2]), mix(1, &[3]));
     }
 
     #[test]

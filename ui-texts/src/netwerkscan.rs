@@ -1,17 +1,19 @@
-//! The Netwerkscan's own UI texts in nl, en and ar: the words around the
+//! The Netwerkscan's own UI texts in every language: the words around the
 //! questions, people and scores the rules give. One struct per language,
 //! so a missing translation does not compile; the widget fetches the one it
 //! shows (see the crate's docs).
 
-#[cfg(feature = "data")]
-use plugin_host::contract::Lang;
-
 use crate::Counted;
+#[cfg(feature = "data")]
+use crate::common;
+use crate::common::CommonTexts;
 
 crate::texts! {
     /// Every text of the Netwerkscan. `{n}`, `{name}`, `{close}`, `{others}` and
     /// `{knows}` are filled in by the caller.
     pub struct NetwerkscanTexts {
+        /// The texts every widget shares.
+        pub common: CommonTexts,
         /// Netwerkscan intro, plain language.
         pub intro: &'static str,
         /// Stage names.
@@ -147,6 +149,7 @@ crate::texts! {
 
 #[cfg(feature = "data")]
 const NL: NetwerkscanTexts = NetwerkscanTexts {
+    common: common::NL,
     intro: "Zet de mensen om je heen op een rij en zie hoe ze je kunnen helpen bij werk zoeken.",
     stage_people: "Jouw mensen",
     stage_questions: "Jouw situatie",
@@ -225,6 +228,7 @@ const NL: NetwerkscanTexts = NetwerkscanTexts {
 
 #[cfg(feature = "data")]
 const EN: NetwerkscanTexts = NetwerkscanTexts {
+    common: common::EN,
     intro: "List the people around you and see how they can help you find work.",
     stage_people: "Your people",
     stage_questions: "Your situation",
@@ -303,6 +307,7 @@ const EN: NetwerkscanTexts = NetwerkscanTexts {
 
 #[cfg(feature = "data")]
 const AR: NetwerkscanTexts = NetwerkscanTexts {
+    common: common::AR,
     intro: "اكتب أسماء الناس من حولك وانظر كيف يمكنهم مساعدتك في إيجاد عمل.",
     stage_people: "الأشخاص من حولك",
     stage_questions: "وضعك",
@@ -389,12 +394,169 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
     loaded: "تم تحميل إجاباتك.",
 };
 
-/// The texts in `lang`.
 #[cfg(feature = "data")]
-pub fn texts(lang: Lang) -> &'static NetwerkscanTexts {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-        Lang::Ar => &AR,
-    }
-}
+const UK: NetwerkscanTexts = NetwerkscanTexts {
+    common: common::UK,
+    intro: "Складіть список людей навколо вас і подивіться, як вони можуть допомогти вам знайти роботу.",
+    stage_people: "Ваші люди",
+    stage_questions: "Ваша ситуація",
+    stage_result: "Ваш результат",
+    people_help: "Подумайте про родину, друзів, сусідів, людей зі спорту, школи, роботи, мечеті, церкви чи клубу. Достатньо імені або того, хто це (наприклад, «сусідка»).",
+    name_label: "Ім’я або хто це",
+    name_hint: "Наприклад: Оксана, сусідка, мій дядько, тренер",
+    name_required: "Напишіть ім’я або хто це.",
+    relation_label: "Звідки ви знаєте цю людину?",
+    relation_none: "Виберіть…",
+    close_label: "Наскільки добре ви знаєте цю людину?",
+    close_yes: "Дуже добре",
+    close_no: "Трохи",
+    knows_label: "Чи знає ця людина, що ви шукаєте роботу?",
+    yes: "Так",
+    no: "Ні",
+    add_person: "Додати людину",
+    remove_person: "Видалити: {name}",
+    people_count: "Ваші люди ({n})",
+    people_empty: "Ви ще нікого не додали.",
+    person_added: "Додано: {name}.",
+    tag_close: "добре знає вас",
+    tag_knows: "знає, що ви шукаєте роботу",
+    tag_not_knows: "ще не знає",
+    next: "Далі",
+    back: "Назад",
+    show_result: "Показати мій результат",
+    start_over: "Почати знову",
+    scores_heading: "Ваша мережа в цифрах",
+    score_value: "{n} зі 100",
+    more_info: "Докладніше",
+    privacy: "Ваші відповіді залишаються на вашому пристрої. Ми нічого не надсилаємо.",
+    intro_time: "Це займе приблизно 10 хвилин.",
+    start: "Почати",
+    storage_off: "Цей браузер не може зберегти ваші відповіді. Завантажте їх, перш ніж закрити сторінку.",
+    kept_note: "Ваші відповіді зберігаються на цьому пристрої, доки ви їх не видалите.",
+    suggestions_heading: "Кого ви могли б запитати? Виберіть приклад, щоб заповнити поле:",
+    gives_label: "Чим вам допомагає ця людина?",
+    other_circles_label: "Чи знає ця людина людей, яких не знаєте ви? Наприклад, тому що вона працює в іншій сфері, живе в іншому місці або має інше походження.",
+    work_links_label: "Чи має ця людина зв’язки з роботодавцями або організаціями?",
+    edit_person: "Змінити: {name}",
+    save_changes: "Зберегти зміни",
+    person_saved: "Змінено: {name}.",
+    person_removed: "Видалено: {name}.",
+    picture_heading: "Ваша мережа",
+    table_caption: "Люди у вашій мережі",
+    picture_label: "Схема вашої мережі: {close} — у внутрішньому колі, {others} — у зовнішньому колі; {knows}.",
+    picture_close: Counted {
+        one: Some("{n} близька людина"),
+        few: Some("{n} близькі людини"),
+        many: Some("{n} близьких людей"),
+        ..Counted::other("{n} близьких людей")
+    },
+    picture_others: Counted {
+        one: Some("{n} інша людина"),
+        few: Some("{n} інші людини"),
+        many: Some("{n} інших людей"),
+        ..Counted::other("{n} інших людей")
+    },
+    picture_knows: Counted {
+        one: Some("{n} людина знає, що ви шукаєте роботу"),
+        few: Some("{n} людини знають, що ви шукаєте роботу"),
+        many: Some("{n} людей знають, що ви шукаєте роботу"),
+        ..Counted::other("{n} людей знають, що ви шукаєте роботу")
+    },
+    you: "Ви",
+    legend_knows: "Зафарбовано: знає, що ви шукаєте роботу",
+    legend_not_knows: "Незафарбовано, пунктир: ще не знає",
+    legend_personal: "Коло: родина й друзі",
+    legend_community: "Квадрат: район, клуб, школа, волонтерство",
+    legend_work: "Ромб: робота й допомога фахівців",
+    col_name: "Ім’я або хто це",
+    col_relation: "Звідки ви знайомі",
+    col_close: "Добре знає вас",
+    col_knows: "Знає, що ви шукаєте роботу",
+    col_gives: "Чим допомагає",
+    download: "Завантажити мої відповіді",
+    load: "Відкрити відповіді з файлу",
+    load_error: "Не вдається прочитати цей файл. Виберіть файл, який ви раніше завантажили тут.",
+    loaded: "Ваші відповіді відкрито.",
+};
+
+#[cfg(feature = "data")]
+const TR: NetwerkscanTexts = NetwerkscanTexts {
+    common: common::TR,
+    intro: "Çevrenizdeki insanları yazın ve iş ararken size nasıl yardım edebileceklerini görün.",
+    stage_people: "Çevreniz",
+    stage_questions: "Durumunuz",
+    stage_result: "Sonucunuz",
+    people_help: "Ailenizi, arkadaşlarınızı, komşularınızı düşünün; spordan, okuldan, işten, camiden, kiliseden ya da dernekten tanıdığınız insanları da. Bir ad ya da rol yazmanız yeterli.",
+    name_label: "Ad ya da rol",
+    name_hint: "Örneğin: Fatma, komşum, amcam, antrenörüm",
+    name_required: "Lütfen bir ad ya da rol yazın.",
+    relation_label: "Bu kişiyi nereden tanıyorsunuz?",
+    relation_none: "Seçin…",
+    close_label: "Bu kişiyi ne kadar iyi tanıyorsunuz?",
+    close_yes: "Çok iyi",
+    close_no: "Biraz",
+    knows_label: "Bu kişi iş aradığınızı biliyor mu?",
+    yes: "Evet",
+    no: "Hayır",
+    add_person: "Kişi ekleyin",
+    remove_person: "Listeden çıkarın: {name}",
+    people_count: "Çevrenizdeki kişiler ({n})",
+    people_empty: "Henüz kimseyi eklemediniz.",
+    person_added: "{name} listeye eklendi.",
+    tag_close: "sizi iyi tanıyor",
+    tag_knows: "iş aradığınızı biliyor",
+    tag_not_knows: "henüz bilmiyor",
+    next: "İleri",
+    back: "Geri",
+    show_result: "Sonucunuzu görün",
+    start_over: "Baştan başlayın",
+    scores_heading: "Rakamlarla çevreniz",
+    score_value: "100 üzerinden {n}",
+    more_info: "Daha fazla bilgi",
+    privacy: "Cevaplarınız sizin cihazınızda kalır. Hiçbir şey gönderilmez.",
+    intro_time: "Yaklaşık 10 dakika sürer.",
+    start: "Başlayın",
+    storage_off: "Bu tarayıcı cevaplarınızı saklayamıyor. Sayfayı kapatmadan önce cevaplarınızı indirin.",
+    kept_note: "Cevaplarınız, siz silene kadar bu cihazda saklanır.",
+    suggestions_heading: "Kime sorabilirsiniz? Doldurmak için bir örnek seçin:",
+    gives_label: "Bu kişi size nasıl destek oluyor?",
+    other_circles_label: "Bu kişi, sizin tanımadığınız insanları tanıyor mu? Örneğin başka bir işte çalıştığı, başka bir yerde yaşadığı ya da farklı bir geçmişi olduğu için.",
+    work_links_label: "Bu kişinin işverenlerle ya da kurumlarla bağlantısı var mı?",
+    edit_person: "Değiştirin: {name}",
+    save_changes: "Değişiklikleri kaydedin",
+    person_saved: "Bilgiler değiştirildi: {name}.",
+    person_removed: "{name} listeden çıkarıldı.",
+    picture_heading: "Çevre haritanız",
+    table_caption: "Çevrenizdeki kişiler",
+    picture_label: "Çevrenizin resmi: iç halkada {close}, dış halkada {others}; {knows}.",
+    picture_close: Counted {
+        one: Some("{n} yakın kişi"),
+        ..Counted::other("{n} yakın kişi")
+    },
+    picture_others: Counted {
+        one: Some("diğer {n} kişi"),
+        ..Counted::other("diğer {n} kişi")
+    },
+    picture_knows: Counted {
+        one: Some("{n} kişi iş aradığınızı biliyor"),
+        ..Counted::other("{n} kişi iş aradığınızı biliyor")
+    },
+    you: "Siz",
+    legend_knows: "Dolu: iş aradığınızı biliyor",
+    legend_not_knows: "Boş, kesik çizgili: henüz bilmiyor",
+    legend_personal: "Daire: aile ve arkadaşlar",
+    legend_community: "Kare: mahalle, kulüp, okul, gönüllü çalışma",
+    legend_work: "Baklava dilimi: iş ve profesyonel destek",
+    col_name: "Ad ya da rol",
+    col_relation: "Nereden tanıyorsunuz",
+    col_close: "Sizi iyi tanıyor",
+    col_knows: "İş aradığınızı biliyor",
+    col_gives: "Verdiği destek",
+    download: "Cevaplarınızı indirin",
+    load: "Cevapları bir dosyadan yükleyin",
+    load_error: "Bu dosya okunamıyor. Bu taramadan indirdiğiniz bir dosyayı seçin.",
+    loaded: "Cevaplarınız yüklendi.",
+};
+
+#[cfg(feature = "data")]
+crate::by_lang!(NetwerkscanTexts);

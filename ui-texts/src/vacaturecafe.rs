@@ -1,14 +1,18 @@
-//! The Vacaturecafé's own UI texts in nl, en and ar. Field labels, errors
+//! The Vacaturecafé's own UI texts in every language. Field labels, errors
 //! and decisions come from the rules; these are the words around them.
 
-#[cfg(feature = "data")]
-use plugin_host::contract::Lang;
+use plugin_host::contract::vacaturecafe::ProblemCode;
 
 use crate::Counted;
+#[cfg(feature = "data")]
+use crate::common;
+use crate::common::CommonTexts;
 
 crate::texts! {
     /// Every text of the Vacaturecafé's chrome. `{n}`, `{title}` are filled in.
     pub struct CafeTexts {
+        /// The texts every widget shares.
+        pub common: CommonTexts,
         /// One line under it.
         pub intro: &'static str,
         /// While the cafés load.
@@ -99,6 +103,15 @@ crate::texts! {
         pub cancelled: &'static str,
         /// No such signup.
         pub not_found: &'static str,
+        /// An answer that is too long (`ProblemCode::TooLong`).
+        pub too_long: &'static str,
+        /// An answer with `<` or `>` (`ProblemCode::Markup`).
+        pub markup: &'static str,
+        /// An answer with invisible characters (`ProblemCode::ControlCharacters`).
+        pub invisible: &'static str,
+        /// An answer the form cannot hold (a field it does not have, the wrong
+        /// type, an option it does not offer).
+        pub does_not_fit: &'static str,
         /// Language names by tag.
         pub lang_names: [(&'static str, &'static str); 5],
     }
@@ -106,6 +119,7 @@ crate::texts! {
 
 #[cfg(feature = "data")]
 const NL: CafeTexts = CafeTexts {
+    common: common::NL,
     intro: "Kom koffie drinken en praat met werkgevers. Geen sollicitatiegesprek, gewoon kennismaken.",
     loading: "De vacaturecafés worden geladen…",
     none: "Er zijn nu geen vacaturecafés gepland. Kijk later nog eens.",
@@ -154,6 +168,10 @@ const NL: CafeTexts = CafeTexts {
     cancel_button: "Ja, meld me af",
     cancelled: "Je bent afgemeld. Je plek gaat naar iemand op de wachtlijst.",
     not_found: "We vinden deze aanmelding niet (meer). Misschien is hij verwijderd.",
+    too_long: "Dit is te lang. Maak het korter.",
+    markup: "Gebruik geen < of > tekens.",
+    invisible: "Hier staan onzichtbare tekens in. Typ het opnieuw.",
+    does_not_fit: "Dit antwoord past niet bij deze vraag.",
     lang_names: [
         ("nl", "Nederlands"),
         ("en", "Engels"),
@@ -165,6 +183,7 @@ const NL: CafeTexts = CafeTexts {
 
 #[cfg(feature = "data")]
 const EN: CafeTexts = CafeTexts {
+    common: common::EN,
     intro: "Have a coffee and talk with employers. Not a job interview: just getting to know each other.",
     loading: "Loading the job cafés…",
     none: "No job cafés are planned right now. Please look again later.",
@@ -213,6 +232,10 @@ const EN: CafeTexts = CafeTexts {
     cancel_button: "Yes, cancel my signup",
     cancelled: "Your signup is cancelled. Your place goes to someone on the waiting list.",
     not_found: "We cannot find this signup (any more). It may have been deleted.",
+    too_long: "This is too long. Please make it shorter.",
+    markup: "Please do not use the < or > characters.",
+    invisible: "This contains invisible characters. Please type it again.",
+    does_not_fit: "This answer does not fit this question.",
     lang_names: [
         ("nl", "Dutch"),
         ("en", "English"),
@@ -224,6 +247,7 @@ const EN: CafeTexts = CafeTexts {
 
 #[cfg(feature = "data")]
 const AR: CafeTexts = CafeTexts {
+    common: common::AR,
     intro: "تعال واشرب القهوة وتحدث مع أصحاب العمل. ليست مقابلة عمل، بل مجرد تعارف.",
     loading: "جارٍ تحميل مقاهي الوظائف…",
     none: "لا توجد مقاهي وظائف مخططة الآن. انظر مرة أخرى لاحقًا.",
@@ -234,6 +258,7 @@ const AR: CafeTexts = CafeTexts {
     employers: "أصحاب العمل",
     languages: "اللغات",
     places_left: Counted {
+        zero: Some("لم يبقَ أي مكان"),
         one: Some("بقي مكان واحد"),
         two: Some("بقي مكانان"),
         few: Some("بقي {n} أماكن"),
@@ -275,6 +300,10 @@ const AR: CafeTexts = CafeTexts {
     cancel_button: "نعم، ألغِ تسجيلي",
     cancelled: "تم إلغاء تسجيلك. يذهب مكانك إلى شخص على قائمة الانتظار.",
     not_found: "لا نجد هذا التسجيل (بعد الآن). ربما تم حذفه.",
+    too_long: "هذا طويل جدًا. اجعله أقصر من فضلك.",
+    markup: "من فضلك لا تستخدم الرمزين < أو >.",
+    invisible: "يحتوي هذا على رموز غير مرئية. اكتبه مرة أخرى من فضلك.",
+    does_not_fit: "هذه الإجابة لا تناسب هذا السؤال.",
     lang_names: [
         ("nl", "الهولندية"),
         ("en", "الإنجليزية"),
@@ -284,17 +313,153 @@ const AR: CafeTexts = CafeTexts {
     ],
 };
 
-/// The texts in `lang`.
 #[cfg(feature = "data")]
-pub fn texts(lang: Lang) -> &'static CafeTexts {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-        Lang::Ar => &AR,
-    }
-}
+const UK: CafeTexts = CafeTexts {
+    common: common::UK,
+    intro: "Приходьте на каву й поговоріть із роботодавцями. Це не співбесіда, а просто знайомство.",
+    loading: "Завантажуємо кав’ярні вакансій…",
+    none: "Зараз немає запланованих кав’ярень вакансій. Загляньте пізніше.",
+    list_failed: "Не вдалося завантажити список кав’ярень вакансій.",
+    when: "Коли",
+    place: "Де",
+    sectors: "Сфера роботи",
+    employers: "Роботодавці",
+    languages: "Мови",
+    places_left: Counted {
+        one: Some("Ще {n} вільне місце"),
+        few: Some("Ще {n} вільні місця"),
+        many: Some("Ще {n} вільних місць"),
+        ..Counted::other("Ще {n} вільних місць")
+    },
+    full: "Місць немає — можна записатися в список очікування",
+    sign_up: "Записатися",
+    join_waitlist: "Записатися в список очікування",
+    all_full: "Місць немає: список очікування теж заповнений.",
+    back: "Назад до списку",
+    form_heading: "Запис: {title}",
+    required: "(обов’язково)",
+    submit: "Записатися",
+    sending: "Записуємо вас…",
+    slow: "Це триває довше, ніж зазвичай. Ваші відповіді нікуди не зникнуть.",
+    check_fields: "Перевірте ще раз питання зі знаком ⚠.",
+    offline: "Не вдалося з’єднатися із сервером. Ваші відповіді збережено тут. Спробуйте ще раз за хвилину.",
+    send_again: "Надіслати ще раз",
+    closed: "На цю зустріч більше не можна записатися. Виберіть іншу, будь ласка.",
+    rate_limited: "Ви пробували вже багато разів. Зачекайте хвилину й спробуйте знову.",
+    server_problem: "Зараз не вдається записатися через проблему з нашого боку. Ваші відповіді збережено тут. Спробуйте пізніше.",
+    confirmed: "Ви записалися",
+    waitlisted: "Ви в списку очікування",
+    position: "Ваш номер у списку очікування: {n}.",
+    already: "Ваш запис уже надійшов раніше. Двічі нічого не записано.",
+    mail_on_its_way: "Ми також надішлемо вам це підтвердження електронною поштою разом із посиланням, щоб скасувати запис.",
+    mail_preview: "Лист, який отримає людина (якщо сервер надсилає електронну пошту)",
+    rejected: "Не вдалося записатися",
+    preview_note: "Попередній перегляд: нічого не надіслано й нічого не збережено.",
+    add_calendar: "Додати у свій календар (.ics)",
+    door_code: "Ваш код для входу",
+    door_code_help: "Покажіть цей код, коли прийдете. Організатор відсканує його й побачить, що ви прийшли.",
+    cancel_link: "Ваше посилання, щоб скасувати запис",
+    cancel_link_help: "Збережіть це посилання. Не можете прийти? Відкрийте посилання й скасуйте запис — тоді ваше місце отримає хтось зі списку очікування.",
+    cancel_link_text: "Переглянути або скасувати мій запис",
+    cancel_heading: "Скасувати запис",
+    cancel_question: "Ви хочете скасувати свій запис на «{title}»?",
+    cancel_button: "Так, скасувати мій запис",
+    cancelled: "Ваш запис скасовано. Ваше місце отримає хтось зі списку очікування.",
+    not_found: "Ми не можемо знайти цей запис. Можливо, його вже видалили.",
+    too_long: "Це занадто довго. Напишіть коротше, будь ласка.",
+    markup: "Будь ласка, не використовуйте знаки < і >.",
+    invisible: "Тут є невидимі символи. Будь ласка, введіть це ще раз.",
+    does_not_fit: "Ця відповідь не підходить до цього питання.",
+    lang_names: [
+        ("nl", "Нідерландська"),
+        ("en", "Англійська"),
+        ("ar", "Арабська"),
+        ("tr", "Турецька"),
+        ("uk", "Українська"),
+    ],
+};
+
+#[cfg(feature = "data")]
+const TR: CafeTexts = CafeTexts {
+    common: common::TR,
+    intro: "Gelin, bir kahve için ve işverenlerle sohbet edin. İş görüşmesi değil, sadece tanışma.",
+    loading: "İş Kafe buluşmaları yükleniyor…",
+    none: "Şu anda planlanmış bir İş Kafe buluşması yok. Daha sonra tekrar bakın.",
+    list_failed: "İş Kafe buluşmalarının listesini yükleyemedik.",
+    when: "Ne zaman",
+    place: "Nerede",
+    sectors: "İş türü",
+    employers: "İşverenler",
+    languages: "Diller",
+    places_left: Counted {
+        one: Some("{n} boş yer kaldı"),
+        ..Counted::other("{n} boş yer kaldı")
+    },
+    full: "Dolu — bekleme listesine yazılabilirsiniz",
+    sign_up: "Kaydolun",
+    join_waitlist: "Bekleme listesine yazılın",
+    all_full: "Dolu: bekleme listesi de dolu.",
+    back: "Listeye dönün",
+    form_heading: "Kayıt: {title}",
+    required: "(zorunlu)",
+    submit: "Kaydolun",
+    sending: "Kaydınız yapılıyor…",
+    slow: "Bu, normalden uzun sürüyor. Cevaplarınız burada duruyor.",
+    check_fields: "Lütfen ⚠ işaretli sorulara tekrar bakın.",
+    offline: "Sunucuya ulaşamadık. Cevaplarınız hâlâ burada. Birazdan tekrar deneyin.",
+    send_again: "Tekrar gönderin",
+    closed: "Bu buluşma artık kayıt almıyor. Lütfen başka bir buluşma seçin.",
+    rate_limited: "Çok kez denediniz. Bir dakika bekleyin, sonra tekrar deneyin.",
+    server_problem: "Bizdeki bir sorun yüzünden şu anda kayıt yapılamıyor. Cevaplarınız hâlâ burada. Lütfen daha sonra tekrar deneyin.",
+    confirmed: "Kaydınız yapıldı",
+    waitlisted: "Bekleme listesindesiniz",
+    position: "Bekleme listesindeki sıranız: {n}.",
+    already: "Kaydınız zaten bize ulaşmıştı. Hiçbir şey iki kez kaydedilmedi.",
+    mail_on_its_way: "Bu onayı size e-postayla da gönderiyoruz. E-postada kaydınızı iptal etmek için bir bağlantı da var.",
+    mail_preview: "Kişiye giden e-posta (sunucu e-posta gönderiyorsa)",
+    rejected: "Kayıt yapılamadı",
+    preview_note: "Önizleme: hiçbir şey gönderilmedi, hiçbir şey saklanmadı.",
+    add_calendar: "Takviminize ekleyin (.ics)",
+    door_code: "Giriş kodunuz",
+    door_code_help: "İçeri girerken bu kodu gösterin. Düzenleyici kodu okutur ve geldiğinizi görür.",
+    cancel_link: "İptal bağlantınız",
+    cancel_link_help: "Bu bağlantıyı saklayın. Gelemeyecek misiniz? Bağlantıyı açın ve kaydınızı iptal edin; o zaman yeriniz bekleme listesindeki birine verilir.",
+    cancel_link_text: "Kaydınızı görün ya da iptal edin",
+    cancel_heading: "Kaydı iptal etme",
+    cancel_question: "{title} için kaydınızı iptal etmek istiyor musunuz?",
+    cancel_button: "Evet, kaydımı iptal edin",
+    cancelled: "Kaydınız iptal edildi. Yeriniz bekleme listesindeki birine verilecek.",
+    not_found: "Bu kaydı bulamıyoruz. Kayıt silinmiş olabilir.",
+    too_long: "Bu çok uzun. Lütfen daha kısa yazın.",
+    markup: "Lütfen < ve > işaretlerini kullanmayın.",
+    invisible: "Burada görünmeyen işaretler var. Lütfen yeniden yazın.",
+    does_not_fit: "Bu cevap bu soruya uymuyor.",
+    lang_names: [
+        ("nl", "Hollandaca"),
+        ("en", "İngilizce"),
+        ("ar", "Arapça"),
+        ("tr", "Türkçe"),
+        ("uk", "Ukraynaca"),
+    ],
+};
+
+#[cfg(feature = "data")]
+crate::by_lang!(CafeTexts);
 
 impl CafeTexts {
+    /// Why an answer cannot be taken at all, in plain words (the same in the
+    /// browser, as the person types, and in the server's refusal).
+    pub const fn problem(&self, code: ProblemCode) -> &'static str {
+        match code {
+            ProblemCode::TooLong => self.too_long,
+            ProblemCode::Markup => self.markup,
+            ProblemCode::ControlCharacters => self.invisible,
+            ProblemCode::UnknownField | ProblemCode::WrongType | ProblemCode::NotAnOption => {
+                self.does_not_fit
+            }
+        }
+    }
+
     /// A language's name, or its tag when unknown.
     pub fn lang_name<'a>(&self, tag: &'a str) -> &'a str {
         self.lang_names

@@ -1,14 +1,15 @@
-//! The texts every widget shares (the widgets' names, the language switch,
-//! loading, the error notice, "remove my answers", printing) in every
-//! language, compiled in: they show before anything else has loaded, and a
-//! failure to load is said in them. Each widget's own texts live in
-//! `ui-texts` and are fetched per language (`widget_texts.rs`); content
+//! The texts every widget needs before its own have loaded (its name, the
+//! language switch, loading, the error notice) in every language, compiled
+//! in: they show before anything else has loaded, and a failure to load is
+//! said in them. Everything else lives in `ui-texts` and is fetched per
+//! language (`widget_texts.rs`), the texts all widgets share among them
+//! (`ui_texts::common`), so a language costs the first screen little; content
 //! (questions, scores, advice) comes from the rule scripts instead. One
 //! struct per language, so a missing translation does not compile.
 
-use plugin_host::contract::{Lang, Widget};
+use plugin_host::contract::Widget;
 
-/// The shared UI texts. `{n}` and `{total}` are filled in by the caller.
+/// The texts compiled in.
 #[derive(Debug, PartialEq)]
 pub struct Texts {
     /// The language's own name, for the language switch.
@@ -32,28 +33,6 @@ pub struct Texts {
     pub error_body: &'static str,
     /// Button to try again after an error.
     pub retry: &'static str,
-    /// Progress, e.g. "Step 1 of 3".
-    pub step_of: &'static str,
-    /// Heading over a result's next steps.
-    pub steps_heading: &'static str,
-    /// Label before a step's reason.
-    pub why: &'static str,
-    /// Cancel (a change, a removal).
-    pub cancel: &'static str,
-    /// Print button.
-    pub print: &'static str,
-    /// The "remove my answers" button.
-    pub remove_answers: &'static str,
-    /// Asked before removing.
-    pub remove_confirm: &'static str,
-    /// Confirms removing.
-    pub remove_yes: &'static str,
-    /// Said after removing.
-    pub removed: &'static str,
-    /// The button that reads a question or step aloud.
-    pub read_aloud: &'static str,
-    /// The same button while it reads.
-    pub stop_reading: &'static str,
 }
 
 const NL: Texts = Texts {
@@ -67,17 +46,6 @@ const NL: Texts = Texts {
     error_title: "Dit onderdeel werkt nu even niet.",
     error_body: "Dat ligt niet aan jou. Probeer het later nog eens, of vraag je contactpersoon om hulp.",
     retry: "Opnieuw proberen",
-    step_of: "Stap {n} van {total}",
-    steps_heading: "Wat kun je nu doen?",
-    why: "Waarom:",
-    cancel: "Annuleren",
-    print: "Afdrukken",
-    remove_answers: "Mijn antwoorden weghalen",
-    remove_confirm: "Alles wat je hebt ingevuld weghalen, ook van dit apparaat?",
-    remove_yes: "Ja, weghalen",
-    removed: "Je antwoorden zijn weggehaald.",
-    read_aloud: "Lees voor",
-    stop_reading: "Stop met voorlezen",
 };
 
 const EN: Texts = Texts {
@@ -91,17 +59,6 @@ const EN: Texts = Texts {
     error_title: "This part is not working right now.",
     error_body: "It is not your fault. Please try again later, or ask your contact person for help.",
     retry: "Try again",
-    step_of: "Step {n} of {total}",
-    steps_heading: "What can you do now?",
-    why: "Why:",
-    cancel: "Cancel",
-    print: "Print",
-    remove_answers: "Remove my answers",
-    remove_confirm: "Remove everything you filled in, from this device too?",
-    remove_yes: "Yes, remove",
-    removed: "Your answers were removed.",
-    read_aloud: "Read aloud",
-    stop_reading: "Stop reading",
 };
 
 const AR: Texts = Texts {
@@ -115,17 +72,32 @@ const AR: Texts = Texts {
     error_title: "هذا الجزء لا يعمل الآن.",
     error_body: "هذا ليس خطأك. حاول مرة أخرى لاحقًا، أو اطلب المساعدة من الشخص المسؤول عنك.",
     retry: "حاول مرة أخرى",
-    step_of: "الخطوة {n} من {total}",
-    steps_heading: "ماذا يمكنك أن تفعل الآن؟",
-    why: "السبب:",
-    cancel: "إلغاء",
-    print: "اطبع",
-    remove_answers: "احذف إجاباتي",
-    remove_confirm: "هل تريد حذف كل ما كتبته، من هذا الجهاز أيضًا؟",
-    remove_yes: "نعم، احذف",
-    removed: "تم حذف إجاباتك.",
-    read_aloud: "اقرأ لي",
-    stop_reading: "أوقف القراءة",
+};
+
+const UK: Texts = Texts {
+    language_name: "Українська",
+    netwerkscan: "Мережа знайомств: хто поруч із вами?",
+    alliantiescan: "Оцінка альянсу: на якому етапі ваша співпраця?",
+    vacaturecafe: "Кав’ярні вакансій",
+    lang_failed: "Зараз не вдається завантажити цю мову. Спробуйте пізніше.",
+    language_label: "Мова",
+    loading: "Зачекайте, завантажуємо питання…",
+    error_title: "Ця частина зараз не працює.",
+    error_body: "Це не ваша помилка. Спробуйте пізніше або попросіть про допомогу свою контактну особу.",
+    retry: "Спробувати ще раз",
+};
+
+const TR: Texts = Texts {
+    language_name: "Türkçe",
+    netwerkscan: "Çevre taraması: Etrafınızda kimler var?",
+    alliantiescan: "Ortaklık taraması: İş birliğiniz ne durumda?",
+    vacaturecafe: "İş Kafe buluşmaları",
+    lang_failed: "Bu dil şu anda yüklenemiyor. Lütfen daha sonra tekrar deneyin.",
+    language_label: "Dil",
+    loading: "Biraz bekleyin, sorular yükleniyor…",
+    error_title: "Bu bölüm şu anda çalışmıyor.",
+    error_body: "Bu sizin hatanız değil. Daha sonra tekrar deneyin ya da size yardımcı olan kişiden destek isteyin.",
+    retry: "Tekrar deneyin",
 };
 
 impl Texts {
@@ -139,14 +111,7 @@ impl Texts {
     }
 }
 
-/// The shared texts for a language.
-pub fn texts(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-        Lang::Ar => &AR,
-    }
-}
+ui_texts::by_lang!(Texts);
 
 // The widgets' own texts are filled the same way: one home for it, beside
 // those texts (`ui-texts`), with `Counted`.
@@ -154,9 +119,9 @@ pub use ui_texts::fill;
 
 #[cfg(test)]
 mod tests {
+    use plugin_host::contract::Lang;
     use ui_texts::Counted;
 
-    use super::*;
     use crate::{netwerkscan, vacaturecafe};
 
     /// The counts that show each language's forms: Arabic's zero, one,
@@ -195,7 +160,7 @@ mod tests {
         assert_eq!(
             of(Lang::Ar),
             [
-                "بقي 0 مكان",
+                "لم يبقَ أي مكان",
                 "بقي مكان واحد",
                 "بقي مكانان",
                 "بقي 3 أماكن",
@@ -203,6 +168,84 @@ mod tests {
                 "بقي 100 مكان"
             ]
         );
+    }
+
+    #[test]
+    fn places_left_in_ukrainian_and_turkish() {
+        let of = |lang| all(lang, &vacaturecafe::texts::texts(lang).places_left);
+        // Ukrainian: one (1), few (2–4), many (0, 5–20, 100).
+        assert_eq!(
+            of(Lang::Uk),
+            [
+                "Ще 0 вільних місць",
+                "Ще 1 вільне місце",
+                "Ще 2 вільні місця",
+                "Ще 3 вільні місця",
+                "Ще 11 вільних місць",
+                "Ще 100 вільних місць"
+            ]
+        );
+        // Turkish keeps the noun singular after any number.
+        assert_eq!(
+            of(Lang::Tr),
+            [
+                "0 boş yer kaldı",
+                "1 boş yer kaldı",
+                "2 boş yer kaldı",
+                "3 boş yer kaldı",
+                "11 boş yer kaldı",
+                "100 boş yer kaldı"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_network_pictures_label_in_ukrainian_and_turkish() {
+        let close = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_close);
+        let knows = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_knows);
+        let others = |lang| all(lang, &netwerkscan::texts::texts(lang).picture_others);
+        assert_eq!(
+            close(Lang::Uk),
+            [
+                "0 близьких людей",
+                "1 близька людина",
+                "2 близькі людини",
+                "3 близькі людини",
+                "11 близьких людей",
+                "100 близьких людей"
+            ]
+        );
+        // The verb agrees too: знає, знають.
+        assert_eq!(
+            knows(Lang::Uk)[..3],
+            [
+                "0 людей знають, що ви шукаєте роботу",
+                "1 людина знає, що ви шукаєте роботу",
+                "2 людини знають, що ви шукаєте роботу"
+            ]
+        );
+        assert_eq!(
+            others(Lang::Uk)[..5],
+            [
+                "0 інших людей",
+                "1 інша людина",
+                "2 інші людини",
+                "3 інші людини",
+                "11 інших людей"
+            ]
+        );
+        assert_eq!(
+            close(Lang::Tr)[..3],
+            ["0 yakın kişi", "1 yakın kişi", "2 yakın kişi"]
+        );
+        assert_eq!(
+            knows(Lang::Tr)[..2],
+            [
+                "0 kişi iş aradığınızı biliyor",
+                "1 kişi iş aradığınızı biliyor"
+            ]
+        );
+        assert_eq!(others(Lang::Tr)[5], "diğer 100 kişi");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use plugin_host::contract::{Ctx, Lang};
 use yew::prelude::*;
 
+use ui_texts::common::CommonTexts;
+
 use crate::i18n::{Texts, texts};
 
 /// The language, the shared texts, the host element and the hooks' `ctx`.
@@ -38,6 +40,13 @@ impl Ui {
             },
             host,
         }
+    }
+
+    /// The texts every widget shows around its own (progress, next steps,
+    /// printing, "remove my answers", read aloud), which came with this
+    /// widget's texts in its language.
+    pub fn common(&self) -> &'static CommonTexts {
+        crate::widget_texts::common(self.lang)
     }
 
     /// The custom element on the host page, if this is inside a widget.

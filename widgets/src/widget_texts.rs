@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 
 use plugin_host::contract::{Lang, Widget};
+use ui_texts::common::CommonTexts;
 use ui_texts::{OfWidget, WidgetTexts};
 
 use crate::config::{Config, Prefetched};
@@ -85,6 +86,19 @@ pub fn texts<T: OfWidget>(lang: Lang) -> &'static T {
         .and_then(T::pick)
         .or_else(|| T::pick(blank(T::WIDGET, lang)))
         .unwrap_or_else(|| Box::leak(Box::new(T::blank())))
+}
+
+/// The texts every widget shares, in `lang`: they come inside each
+/// widget's texts, so any widget's in that language will do (the
+/// playground's preview may have loaded another widget's first).
+pub fn common(lang: Lang) -> &'static CommonTexts {
+    #[cfg(not(target_arch = "wasm32"))]
+    return ui_texts::common::texts(lang);
+    #[cfg(target_arch = "wasm32")]
+    LOADED
+        .with_borrow(|loaded| loaded.iter().find(|(l, _)| *l == lang).map(|(_, t)| *t))
+        .unwrap_or_else(|| blank(Widget::Netwerkscan, lang))
+        .common()
 }
 
 /// `widget`'s empty texts, made (and said in the console) once.

@@ -61,7 +61,7 @@ pub struct CafeDetails {
 /// A café's words in the other languages, at most one text each. On the
 /// wire a map by language tag (`{ "en": {…}, "ar": {…} }`); a struct, not a
 /// map type, because the widgets' bundle would carry a whole tree map's code
-/// for three entries.
+/// for five entries.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CafeTexts {
@@ -74,6 +74,12 @@ pub struct CafeTexts {
     /// In Arabic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     ar: Option<CafeText>,
+    /// In Ukrainian.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    uk: Option<CafeText>,
+    /// In Turkish.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    tr: Option<CafeText>,
 }
 
 impl CafeTexts {
@@ -82,6 +88,8 @@ impl CafeTexts {
             Lang::Nl => &mut self.nl,
             Lang::En => &mut self.en,
             Lang::Ar => &mut self.ar,
+            Lang::Uk => &mut self.uk,
+            Lang::Tr => &mut self.tr,
         }
     }
 
@@ -91,6 +99,8 @@ impl CafeTexts {
             Lang::Nl => self.nl.as_ref(),
             Lang::En => self.en.as_ref(),
             Lang::Ar => self.ar.as_ref(),
+            Lang::Uk => self.uk.as_ref(),
+            Lang::Tr => self.tr.as_ref(),
         }
     }
 
@@ -101,7 +111,7 @@ impl CafeTexts {
 
     /// Whether no other language is written.
     pub fn is_empty(&self) -> bool {
-        self.nl.is_none() && self.en.is_none() && self.ar.is_none()
+        Lang::ALL.into_iter().all(|lang| self.get(lang).is_none())
     }
 
     /// The texts written, in the languages' order.

@@ -16,11 +16,15 @@ pub enum Lang {
     En,
     /// Arabic, written right to left.
     Ar,
+    /// Ukrainian.
+    Uk,
+    /// Turkish.
+    Tr,
 }
 
 impl Lang {
     /// Every supported language, in the order a language switch shows them.
-    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::Ar];
+    pub const ALL: [Lang; 5] = [Lang::Nl, Lang::En, Lang::Ar, Lang::Uk, Lang::Tr];
 
     /// Parses a BCP 47 tag such as `nl`, `en-GB` or `ar-SY`; `None` if unsupported.
     pub fn from_tag(tag: &str) -> Option<Self> {
@@ -29,6 +33,8 @@ impl Lang {
             "nl" => Some(Self::Nl),
             "en" => Some(Self::En),
             "ar" => Some(Self::Ar),
+            "uk" => Some(Self::Uk),
+            "tr" => Some(Self::Tr),
             _ => None,
         }
     }
@@ -39,6 +45,8 @@ impl Lang {
             Self::Nl => "nl",
             Self::En => "en",
             Self::Ar => "ar",
+            Self::Uk => "uk",
+            Self::Tr => "tr",
         }
     }
 
@@ -58,8 +66,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_language_reads_back_from_its_tag() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("tr-TR"), Some(Lang::Tr));
+        assert_eq!(Lang::from_tag("uk_UA"), Some(Lang::Uk));
+        assert_eq!(Lang::from_tag("ru"), None);
+    }
+
+    #[test]
     fn only_arabic_is_written_right_to_left() {
         let dirs = Lang::ALL.map(Lang::dir);
-        assert_eq!(dirs, ["ltr", "ltr", "rtl"]);
+        assert_eq!(dirs, ["ltr", "ltr", "rtl", "ltr", "ltr"]);
     }
 }

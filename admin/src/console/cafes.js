@@ -1,12 +1,12 @@
 // Cafés: the list (coming up, past, closed), and the form to create, edit,
 // copy ("same café next month"), close and open again, with the café's
-// words in Dutch, English and Arabic. Every change goes through the admin
+// words in Dutch, English, Arabic, Ukrainian and Turkish. Every change goes through the admin
 // API; its error is shown next to the field it names.
 
 import { cafes as loadCafes, createCafe, updateCafe, ApiError } from '../api.js';
 import { h, fill, day } from './dom.js';
 
-const OTHER_LANGS = [['en', 'ltr'], ['ar', 'rtl']];
+const OTHER_LANGS = [['en', 'ltr'], ['ar', 'rtl'], ['uk', 'ltr'], ['tr', 'ltr']];
 
 /** The café's fields as the API takes them (no id, no counts). */
 function details(listing) {

@@ -421,7 +421,9 @@ fn check_form(
     {
         Ok(form) => Ok((fields, form)),
         Err(Refusal::Problem(p)) => Err(ApiError::InvalidField {
-            message: p.message(ctx.lang),
+            message: ui_texts::vacaturecafe::texts(ctx.lang)
+                .problem(p.code)
+                .to_owned(),
             field: p.field,
             problem: p.code,
         }),

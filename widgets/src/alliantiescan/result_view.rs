@@ -63,7 +63,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         Ok(a) => a,
         Err(notice) => return notice,
     };
-    let (shared, t) = (ui.texts, texts(ui.lang));
+    let (shared, t) = (ui.common(), texts(ui.lang));
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();

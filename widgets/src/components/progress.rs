@@ -20,7 +20,7 @@ pub struct ProgressProps {
 pub fn Progress(props: &ProgressProps) -> Html {
     let ui = use_ui();
     let label = fill(
-        ui.texts.step_of,
+        ui.common().step_of,
         &[
             ("n", &(props.current + 1).to_string()),
             ("total", &props.steps.len().to_string()),

@@ -142,7 +142,7 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
             synth.speak(&utterance);
         })
     };
-    let t = ui.texts;
+    let t = ui.common();
     let shown = if speaking.get() {
         t.stop_reading
     } else {

@@ -45,8 +45,7 @@ pub fn RemoveData(props: &RemoveDataProps) -> Html {
             Step::Removed | Step::Idle => {}
         });
     }
-    let ui = use_ui();
-    let t = ui.texts;
+    let t = use_ui().common();
     let go = |to: Step| {
         let step = step.clone();
         Callback::from(move |_: MouseEvent| step.set(to))

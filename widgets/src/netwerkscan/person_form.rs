@@ -228,7 +228,7 @@ pub fn PersonForm(props: &PersonFormProps) -> Html {
             <div class="bg-form-buttons">
                 <button type="submit" class="bg-button" {onclick}>{ if editing_name.is_some() { t.save_changes } else { t.add_person } }</button>
                 if editing_name.is_some() {
-                    <button type="button" class="bg-button" onclick={let c = props.oncancel.clone(); move |_| c.emit(())}>{ ui.texts.cancel }</button>
+                    <button type="button" class="bg-button" onclick={let c = props.oncancel.clone(); move |_| c.emit(())}>{ ui.common().cancel }</button>
                 }
             </div>
         </form>

@@ -41,7 +41,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         Ok(r) => r,
         Err(notice) => return notice,
     };
-    let (shared, t) = (ui.texts, texts(ui.lang));
+    let (shared, t) = (ui.common(), texts(ui.lang));
     html! {
         <div class="bg-result">
             <p class="bg-summary" role="status">{ &r.summary }</p>

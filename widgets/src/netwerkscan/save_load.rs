@@ -85,7 +85,7 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
     html! {
         <div class="bg-actions">
             if props.printable {
-                <button type="button" class="bg-button" onclick={onprint}>{ ui.texts.print }</button>
+                <button type="button" class="bg-button" onclick={onprint}>{ ui.common().print }</button>
                 <button type="button" class="bg-button" onclick={ondownload}>{ t.download }</button>
             }
             <label class="bg-button bg-file" for="bg-load-file">

@@ -90,7 +90,7 @@ pub fn SignupForm(props: &SignupFormProps) -> Html {
     let t = texts(ui.lang);
     let errors: FieldErrors = match checked {
         Ok(_) => FieldErrors::new(),
-        Err(refusal) => refusal.field_errors(ui.lang),
+        Err(refusal) => refusal.field_errors(|code| t.problem(code)),
     };
 
     let onchange = {

@@ -7,8 +7,8 @@ use wire::ProblemCode;
 
 use super::{Cafe, Field, FieldErrors, FieldKind, Form, MAX_TEXT, MAX_TEXTAREA, Value, validate};
 use crate::ScriptError;
+use crate::contract::Ctx;
 use crate::contract::hooks::Hooks;
-use crate::contract::{Ctx, Lang};
 
 /// Why a form cannot be taken at all, whatever the script says: a field the
 /// form does not have, an answer of the wrong type, too long, or with
@@ -27,38 +27,6 @@ impl Problem {
             field: field.to_owned(),
             code,
         }
-    }
-
-    /// What is wrong, in plain words in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let (nl, en, ar) = match self.code {
-            ProblemCode::TooLong => (
-                "Dit is te lang. Maak het korter.",
-                "This is too long. Please make it shorter.",
-                "هذا طويل جدًا. اجعله أقصر من فضلك.",
-            ),
-            ProblemCode::Markup => (
-                "Gebruik geen < of > tekens.",
-                "Please do not use the < or > characters.",
-                "من فضلك لا تستخدم الرمزين < أو >.",
-            ),
-            ProblemCode::ControlCharacters => (
-                "Hier staan onzichtbare tekens in. Typ het opnieuw.",
-                "This contains invisible characters. Please type it again.",
-                "يحتوي هذا على رموز غير مرئية. اكتبه مرة أخرى من فضلك.",
-            ),
-            ProblemCode::UnknownField | ProblemCode::WrongType | ProblemCode::NotAnOption => (
-                "Dit antwoord past niet bij deze vraag.",
-                "This answer does not fit this question.",
-                "هذه الإجابة لا تناسب هذا السؤال.",
-            ),
-        };
-        match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-            Lang::Ar => ar,
-        }
-        .to_owned()
     }
 }
 
@@ -161,10 +129,11 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// Field id → message in `lang`, to show beside the fields.
-    pub fn field_errors(&self, lang: Lang) -> FieldErrors {
+    /// Field id → message, to show beside the fields; `say` puts a
+    /// [`Problem`] in words (their home is `ui-texts`).
+    pub fn field_errors(&self, say: impl Fn(ProblemCode) -> &'static str) -> FieldErrors {
         match self {
-            Self::Problem(p) => [(p.field.clone(), p.message(lang))].into(),
+            Self::Problem(p) => [(p.field.clone(), say(p.code).to_owned())].into(),
             Self::Errors(errors) => errors.clone(),
         }
     }
