@@ -155,6 +155,10 @@ fn no_counted_sentence_keeps_a_placeholder() {
     }
 }
 
+// Natively only: scoring 100 people in an unoptimised wasm build comes near
+// the hook's 80 ms (see below); the browser's plural rules are held equal
+// to these for every language in `plural.rs`.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn ukrainian_has_one_few_and_many() {
     assert_eq!(
@@ -184,6 +188,10 @@ fn ukrainian_has_one_few_and_many() {
     );
 }
 
+// Natively only: scoring 100 people in an unoptimised wasm build comes near
+// the hook's 80 ms (see below); the browser's plural rules are held equal
+// to these for every language in `plural.rs`.
+#[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn turkish_keeps_the_noun_singular_after_a_number() {
     assert_eq!(
