@@ -37,6 +37,9 @@ pub struct Limits {
     pub functions: usize,
     /// Lines kept from `print`/`debug`, so a printing loop cannot grow memory.
     pub log_lines: usize,
+    /// Characters kept of one such line (the rest is cut, with "…"): a
+    /// line may print a whole value of up to `string_size` bytes.
+    pub log_line_chars: usize,
     /// Arrays and maps nested in each other (see [`crate::depth`]). Rule data
     /// nests 5 levels (a map of lists of maps of options); 32 keeps every walk
     /// over nested data far inside the smallest stack a hook runs on.
@@ -69,6 +72,7 @@ pub const LIMITS: Limits = Limits {
     variables: 512,
     functions: 256,
     log_lines: 200,
+    log_line_chars: 1_000,
     data_depth: 32,
     hook_time: Duration::from_millis(80),
     review_time: Duration::from_secs(3),

@@ -34,10 +34,10 @@ pub(crate) fn push_log(log: &Mutex<Vec<LogLine>>, kind: LogKind, text: &str, lin
     // A poisoned lock only means another call panicked mid-push; the log is still usable.
     let mut log = log.lock().unwrap_or_else(PoisonError::into_inner);
     if log.len() < LIMITS.log_lines {
-        log.push(LogLine {
-            kind,
-            text: text.to_owned(),
-            line,
-        });
+        let text = match text.char_indices().nth(LIMITS.log_line_chars) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_owned(),
+        };
+        log.push(LogLine { kind, text, line });
     }
 }

@@ -28,7 +28,7 @@ pub struct Review {
 /// A hook that fails on empty input, and in which language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SmokeFailure {
-    /// The language the hooks ran in (`nl`, `en`, `ar`).
+    /// The language the hooks ran in (a tag of `Lang::ALL`).
     pub lang: String,
     /// What failed.
     pub error: ScriptError,

@@ -144,6 +144,18 @@ fn a_printing_loop_keeps_only_a_bounded_log() {
     assert!(rules.take_log().is_empty(), "take_log empties the log");
 }
 
+#[test]
+fn a_long_printed_line_is_cut_to_a_readable_length() {
+    // 16,384 characters: within a string's limit, far over a line's.
+    let source = "fn score(answers, ctx) {\n    let s = \"é\"; for i in 0..14 { s += s; } print(s); s.len()\n}\n";
+    let rules = common::with_org("hostile", source).expect("compiles");
+    let _ = netwerkscan::score(&rules, &Answers::default(), &common::ctx());
+    let log = rules.take_log();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].text.chars().count(), LIMITS.log_line_chars + 1);
+    assert!(log[0].text.ends_with("é…"), "cut at a character, and said");
+}
+
 /// Not minutes, not a frozen tab: every hostile script is stopped within
 /// the time budget (plus compiling, and slack for a busy test machine).
 #[cfg(not(target_arch = "wasm32"))]

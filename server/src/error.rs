@@ -28,6 +28,7 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use plugin_host::ScriptError;
+use plugin_host::contract::Lang;
 use plugin_host::contract::vacaturecafe::FieldErrors;
 use plugin_host::review::Review;
 use wire::{ErrorBody, ErrorCode, ErrorDetail, ProblemCode};
@@ -45,7 +46,7 @@ pub enum ApiError {
     #[error("No widget called '{}'. The widgets are {}.", shown(.0), Widget::list())]
     WidgetNotFound(String),
     /// The language is not one the widgets speak.
-    #[error("No language called '{}'. The widgets speak nl, en and ar.", shown(.0))]
+    #[error("No language called '{}'. The widgets speak {}.", shown(.0), Lang::list())]
     LangNotFound(String),
     /// The widget has no default rule script yet.
     #[error("The {0} widget has no default rule script yet.")]

@@ -136,7 +136,7 @@ enum ScriptCommand {
         /// JSON with the arguments: an array, or one value for the first; `ctx` is added.
         #[arg(long)]
         input: Option<PathBuf>,
-        /// `ctx.lang`: nl, en or ar.
+        /// `ctx.lang`: nl, en, ar, uk or tr.
         #[arg(long, default_value = "nl")]
         lang: String,
         /// `ctx.org`.
@@ -324,8 +324,10 @@ fn script(command: ScriptCommand) -> ExitCode {
             org,
             today,
         } => {
-            let lang = plugin_host::contract::Lang::from_tag(&lang)
-                .ok_or(format!("--lang {lang} is not nl, en or ar"));
+            let lang = plugin_host::contract::Lang::from_tag(&lang).ok_or(format!(
+                "--lang {lang} is not a language the widgets speak ({})",
+                plugin_host::contract::Lang::list()
+            ));
             lang.and_then(|lang| {
                 let ctx = plugin_host::contract::Ctx {
                     lang,

@@ -107,7 +107,7 @@ describe('the rule-script playground', () => {
     await page.keyboard.type(token);
     await page.keyboard.press('Enter');
     await page.locator('#workspace').waitFor();
-    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in nl, en and ar.');
+    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in every language (nl, en, ar, uk, tr).');
     await page.locator('#script-editor .cm-line', { hasText: 'per_link: 50' }).waitFor();
     assert.equal(await page.locator('#live-version').textContent(), 'Live: version 1');
     assert.match(await page.locator('#reference').textContent(), /score\(answers, ctx\)/);
@@ -140,7 +140,7 @@ describe('the rule-script playground', () => {
     // Fixed again.
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
-    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in nl, en and ar.');
+    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in every language (nl, en, ar, uk, tr).');
     assert.equal(await page.locator('#script-editor .cm-lintRange-error').count(), 0);
 
     // A reload (or a crash) loses nothing: the tab keeps the unpublished changes and the sign-in.
@@ -215,7 +215,7 @@ describe('the rule-script playground', () => {
     await page.locator('#ui-lang').selectOption('nl');
     assert.equal(await page.locator('h1').textContent(), 'Bondgenoot · beheer');
     assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
-    await until(() => page.locator('#status').textContent(), '✓ Het script werkt: elke hook draait in nl, en en ar.');
+    await until(() => page.locator('#status').textContent(), '✓ Het script werkt: elke hook draait in elke taal (nl, en, ar, uk, tr).');
     assert.equal(await page.locator('#live-version').textContent(), 'Live: versie 1');
     await page.locator('#ui-lang').selectOption('en');
 
@@ -228,7 +228,7 @@ describe('the rule-script playground', () => {
     await until(() => page.locator('#live-version').textContent(), 'Live: the default script only');
     await replaceText(page, '#script-editor',
       'fn decide(form, cafe, counts, ctx) { #{ outcome: "rejected", message: "Only people from Demostad, sorry." } }');
-    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in nl, en and ar.');
+    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in every language (nl, en, ar, uk, tr).');
 
     const w = page.locator('#preview bondgenoot-widget');
     await w.locator('.bg-cafes li .bg-primary').first().click();
@@ -249,7 +249,7 @@ describe('the rule-script playground', () => {
       '    m',
       '}',
     ].join('\n'));
-    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in nl, en and ar.');
+    await until(() => page.locator('#status').textContent(), '✓ The script works: every hook runs in every language (nl, en, ar, uk, tr).');
     const back = w.locator('.bg-done button');
     if (await back.count()) await back.click();
     await w.locator('.bg-cafes li .bg-primary').first().click();

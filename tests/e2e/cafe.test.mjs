@@ -65,7 +65,7 @@ before(async () => {
   assert.equal(published.status, 201, JSON.stringify(published.body));
   cafes.zorg = await createCafe('cafe', 'Vacaturecafé Zorg', 2, 7);
   cafes.full = await createCafe('cafe', 'Vacaturecafé Techniek', 1, 14);
-  cafes.keyboard = await createCafe('cafe', 'Vacaturecafé Horeca', 5, 21);
+  cafes.keyboard = await createCafe('cafe', 'Vacaturecafé Horeca', 10, 21); // a place for each language's signup
   cafes.offline = await createCafe('cafe', 'Vacaturecafé Logistiek', 5, 28);
   cafes.lost = await createCafe('cafe', 'Vacaturecafé Onderwijs', 5, 35);
   cafes.werkplein = await createCafe('werkplein', 'Vacaturecafé Werkplein', 5, 7);

@@ -311,7 +311,7 @@ const TR: AlliantiescanTexts = AlliantiescanTexts {
     role_label: "Hangi rolde?",
     role_none: "Rol yok",
     usual_role: "Genellikle: {role}",
-    phase_now: "Ortaklığınızın aşaması: {phase}.",
+    phase_now: "Ortaklığınızın aşaması: {phase}",
     track_label: "Dört aşama; sizin aşamanız: {phase}",
     reached: "ulaşıldı",
     not_reached: "henüz ulaşılmadı",

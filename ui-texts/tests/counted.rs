@@ -14,10 +14,10 @@ use std::path::Path;
 use plugin_host::contract::netwerkscan::{self, Answers, Person};
 use plugin_host::contract::{Ctx, Lang};
 use plugin_host::{Layer, Rules};
+use ui_texts::OfWidget;
 use ui_texts::alliantiescan::AlliantiescanTexts;
 use ui_texts::netwerkscan::NetwerkscanTexts;
 use ui_texts::vacaturecafe::CafeTexts;
-use ui_texts::OfWidget;
 
 const COUNTS: [usize; 8] = [0, 1, 2, 3, 11, 21, 22, 100];
 const RELATIONS: [&str; 8] = [

@@ -9,13 +9,14 @@ use ui_texts::common::CommonTexts;
 
 use crate::i18n::{Texts, texts};
 
-/// The language, the shared texts, the host element and the hooks' `ctx`.
+/// The language, its compiled-in texts, the host element and the hooks' `ctx`.
 #[derive(Clone, PartialEq)]
 pub struct Ui {
     /// The language in use.
     pub lang: Lang,
-    /// The UI texts all widgets share, in that language (each widget has its
-    /// own `texts(lang)` besides).
+    /// The texts compiled in, in that language (what shows before the
+    /// widget's own texts have loaded; those come with `common()` and each
+    /// widget's `texts(lang)`).
     pub texts: &'static Texts,
     /// What hooks get as `ctx`.
     pub ctx: Ctx,

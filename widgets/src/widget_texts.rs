@@ -18,9 +18,11 @@ thread_local! {
     // One entry per widget and language: the playground's preview mounts one
     // widget after another in the same instance.
     static LOADED: RefCell<Vec<(Lang, &'static WidgetTexts)>> = const { RefCell::new(Vec::new()) };
-    // Empty texts per widget, made once should a component ever ask for
-    // texts that have not loaded (a bug, said once in the console).
-    static BLANK: RefCell<Vec<&'static WidgetTexts>> = const { RefCell::new(Vec::new()) };
+    // Empty texts per widget and language, and of the shared texts per
+    // language, made once should a component ever ask for texts that have
+    // not loaded (a bug, said once in the console).
+    static BLANK: RefCell<Vec<(Lang, &'static WidgetTexts)>> = const { RefCell::new(Vec::new()) };
+    static BLANK_COMMON: RefCell<Vec<(Lang, &'static CommonTexts)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `widget`'s texts in `lang`, when they have loaded.
@@ -96,16 +98,43 @@ pub fn common(lang: Lang) -> &'static CommonTexts {
     return ui_texts::common::texts(lang);
     #[cfg(target_arch = "wasm32")]
     LOADED
-        .with_borrow(|loaded| loaded.iter().find(|(l, _)| *l == lang).map(|(_, t)| *t))
-        .unwrap_or_else(|| blank(Widget::Netwerkscan, lang))
-        .common()
+        .with_borrow(|loaded| {
+            loaded
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map(|(_, t)| t.common())
+        })
+        .unwrap_or_else(|| blank_common(lang))
+}
+
+/// The shared texts, empty, made (and said in the console) once per language.
+#[cfg(target_arch = "wasm32")]
+fn blank_common(lang: Lang) -> &'static CommonTexts {
+    BLANK_COMMON.with_borrow_mut(|blanks| {
+        if let Some((_, blank)) = blanks.iter().find(|(l, _)| *l == lang) {
+            return *blank;
+        }
+        web_sys::console::error_1(
+            &format!(
+                "Bondgenoot: the texts all widgets share were asked for in {} before any widget's texts in it loaded",
+                lang.tag()
+            )
+            .into(),
+        );
+        let blank: &'static CommonTexts = Box::leak(Box::new(ui_texts::Parts::blank()));
+        blanks.push((lang, blank));
+        blank
+    })
 }
 
 /// `widget`'s empty texts, made (and said in the console) once.
 #[cfg(target_arch = "wasm32")]
 fn blank(widget: Widget, lang: Lang) -> &'static WidgetTexts {
     BLANK.with_borrow_mut(|blanks| {
-        if let Some(blank) = blanks.iter().find(|b| b.widget() == widget) {
+        if let Some((_, blank)) = blanks
+            .iter()
+            .find(|(l, b)| *l == lang && b.widget() == widget)
+        {
             return *blank;
         }
         web_sys::console::error_1(
@@ -117,7 +146,7 @@ fn blank(widget: Widget, lang: Lang) -> &'static WidgetTexts {
             .into(),
         );
         let blank: &'static WidgetTexts = Box::leak(Box::new(WidgetTexts::blank(widget)));
-        blanks.push(blank);
+        blanks.push((lang, blank));
         blank
     })
 }

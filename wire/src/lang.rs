@@ -39,6 +39,11 @@ impl Lang {
         }
     }
 
+    /// Every language's tag, for a message: "nl, en, ar, uk, tr".
+    pub fn list() -> String {
+        Self::ALL.map(Self::tag).join(", ")
+    }
+
     /// The tag for the `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {

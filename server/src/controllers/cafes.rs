@@ -176,7 +176,7 @@ impl Cafes {
 /// Which language a calendar file is in.
 #[derive(Debug, serde::Deserialize)]
 pub struct InLang {
-    /// `nl`, `en` or `ar`; the organisation's first language when missing
+    /// A tag of `Lang::ALL`; the organisation's first language when missing
     /// or unknown.
     pub lang: Option<String>,
 }
