@@ -428,6 +428,13 @@ describe('the embedded Netwerkscan', () => {
     await v.locator('.bg-questions fieldset').first().waitFor();
     await other.waitForTimeout(600);
     assert.equal(await v.locator('.bg-read-aloud').count(), 0, 'no voice for Dutch: no button');
+    // Switched to English, which this device has a voice for: the buttons
+    // come, one per question, without waiting for the voices to change.
+    await v.locator('#bg-lang-select').selectOption('en');
+    await v.locator('.bg-root[lang=en]').waitFor();
+    await v.locator('.bg-questions .bg-read-aloud').first().waitFor({ timeout: 5000 });
+    assert.equal(await v.locator('.bg-questions .bg-read-aloud').count(), await v.locator('.bg-questions fieldset').count());
+    assert.equal(await v.locator('.bg-questions .bg-read-aloud').first().innerText(), 'Read aloud');
     await other.context().close();
 
     // The Alliantiescan reads each item with its levels.

@@ -59,7 +59,7 @@ fn voice(lang: Lang) -> Option<SpeechSynthesisVoice> {
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let ui = use_ui();
     let lang = ui.lang;
-    let has_voice = use_state(|| voice(lang).is_some());
+    let has_voice = use_state_eq(|| voice(lang).is_some());
     // Whether this button's text is being read now: one cell that the click,
     // the browser's end event and the clean-up all see as it is (a state
     // handle holds its render's value), and a re-render when it changes.
@@ -69,7 +69,8 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
         // Voices that arrive after the first render make the button appear.
         let has_voice = has_voice.clone();
         use_effect_with(lang, move |&lang| {
-            let listener = Closure::<dyn Fn()>::new(move || has_voice.set(voice(lang).is_some()));
+            let check = move || has_voice.set(voice(lang).is_some());
+            let listener = Closure::<dyn Fn()>::new(check.clone());
             let synth = synthesis();
             if let Some(s) = &synth {
                 let _ = s.add_event_listener_with_callback(
@@ -77,6 +78,10 @@ pub fn ReadAloud(props: &ReadAloudProps) -> Html {
                     listener.as_ref().unchecked_ref(),
                 );
             }
+            // Asked again once listening: voices that came between the first
+            // render and now sent their event to nobody, and a new language
+            // may have a voice where the old one had none (or the reverse).
+            check();
             move || {
                 if let Some(s) = &synth {
                     let _ = s.remove_event_listener_with_callback(
