@@ -802,6 +802,37 @@ describe('the Alliantiescan', () => {
     await page.context().close();
   });
 
+  test('a complete alliance that picked no roles by hand is not warned about roles, and each role says what it does', async () => {
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = als(page);
+    await alsReady(w);
+    const ids = await w.locator('.bg-item').evaluateAll((els) => els.map((e) => e.dataset.id));
+    assert.equal(ids.length, 20);
+    for (const id of ids) await w.locator(`#bg-${id}-yes`).check();
+    // Unpicked, an item's role is the one that usually does it, said with
+    // what that role does; a pick says what the picked role does.
+    await w.locator('.bg-item[data-id="goal"] summary').click();
+    const role = w.locator('#bg-role-goal');
+    assert.equal(await role.locator('option:checked').innerText(), 'Usually: Explorer');
+    const does = w.locator('.bg-item[data-id="goal"] .bg-more .bg-hint');
+    assert.match(await does.innerText(), /^Explores what is possible/);
+    assert.equal(await role.getAttribute('aria-describedby'), await does.getAttribute('id'));
+    await role.selectOption('expert');
+    assert.match(await does.innerText(), /^Knows about ways of working together/);
+    await role.selectOption('');
+    await view(w, 1);
+    const a = await assessment(w);
+    assert.equal(a.phase, 'transformeren');
+    assert.deepEqual(a.warnings.filter((id) => id.startsWith('role-')), [], 'no role warnings');
+    assert.deepEqual(await w.locator('.bg-roles li').evaluateAll((els) => els.map((e) => `${e.dataset.id}:${e.dataset.covered}`)),
+      ['verkenner:true', 'gangmaker:true', 'expert:true']);
+    const meanings = await w.locator('.bg-roles li .bg-hint').allInnerTexts();
+    assert.equal(meanings.length, 3, 'each role says what it does');
+    assert.match(meanings[1], /^Brings people together/);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
   test('a share link opened in a fresh page gives the same state, and nothing was stored on a server', async () => {
     const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
     // Every request either page makes, to show none carries the scan.
@@ -910,13 +941,14 @@ describe('the Alliantiescan', () => {
     await tabTo(page, w, '.bg-item[data-id="goal"] summary');
     await page.keyboard.press('Enter');            // opens note, owner and role
     await tabTo(page, w, '#bg-role-goal');
-    await page.keyboard.type('E');                 // "Explorer"
+    await page.keyboard.type('C');                 // "Connector", not the explorer who usually does it
     await tabTo(page, w, '.bg-views button:nth-child(2)', 20, 'Shift+Tab'); // back up to the views
     await page.keyboard.press('Enter');
     const a = await assessment(w);
     assert.equal(a.phase, 'vormen');
     assert.deepEqual(a.progress, [20, 0, 0, 0]);
-    assert.ok(!a.warnings.includes('role-verkenner'), 'the explorer role is taken');
+    assert.ok(!a.warnings.includes('role-gangmaker'), 'the connector role is taken');
+    assert.ok(a.warnings.includes('role-verkenner'), 'the goal moved to the connector: nobody explores');
 
     await page.reload();
     const v = als(page);

@@ -1,5 +1,6 @@
 //! One checklist item: how far it is (not yet / partly / in place), and,
-//! folded away, a note, the owning partner and their role.
+//! folded away, a note, the owning partner and their role (by default the
+//! role that usually does the item, with what that role does).
 
 use plugin_host::contract::Choice;
 use plugin_host::contract::alliantiescan::{Item, Role, Tick};
@@ -53,16 +54,27 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
             </label>
         }
     });
-    let usual = props
-        .roles
-        .iter()
-        .find(|r| r.id == item.role)
-        .map(|r| fill(t.usual_role, &[("role", &r.label)]));
+    // No role picked means the role that usually does the item (the default
+    // script counts it so); what the item's role does is said below.
+    let role = |id: &str| props.roles.iter().find(|r| r.id == id);
+    let usual = role(&item.role);
+    let unpicked = usual.map_or_else(
+        || t.role_none.to_string(),
+        |r| fill(t.usual_role, &[("role", &r.label)]),
+    );
+    let does = if tick.role.is_empty() {
+        usual
+    } else {
+        role(&tick.role)
+    }
+    .map(|r| r.text.clone())
+    .filter(|text| !text.is_empty());
     let (note_id, owner_id, role_id) = (
         format!("bg-note-{}", item.id),
         format!("bg-owner-{}", item.id),
         format!("bg-role-{}", item.id),
     );
+    let does_id = format!("bg-role-does-{}", item.id);
     let on_note = {
         let set = set(|| Field::Note);
         Callback::from(move |e: InputEvent| {
@@ -106,13 +118,14 @@ pub fn ItemRow(props: &ItemRowProps) -> Html {
                 </div>
                 <div class="bg-field">
                     <label for={role_id.clone()}>{ t.role_label }{ about.clone() }</label>
-                    <select id={role_id} onchange={on_role}>
-                        <option value="" selected={tick.role.is_empty()}>{ t.role_none }</option>
+                    <select id={role_id} onchange={on_role}
+                        aria-describedby={does.is_some().then(|| does_id.clone())}>
+                        <option value="" selected={tick.role.is_empty()}>{ unpicked }</option>
                         { for props.roles.iter().map(|r| html! {
                             <option value={r.id.clone()} selected={tick.role == r.id}>{ &r.label }</option>
                         }) }
                     </select>
-                    if let Some(usual) = usual { <p class="bg-hint">{ usual }</p> }
+                    if let Some(does) = does { <p id={does_id} class="bg-hint">{ does }</p> }
                 </div>
             </details>
             </fieldset>

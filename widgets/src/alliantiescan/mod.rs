@@ -126,6 +126,7 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
         },
         View::Result => html! {
             <ResultView rules={props.rules.clone()} ticks={state.ticks.clone()} partner={state.partner.clone()}
+                roles={list.roles.clone()}
                 onsummary={{ let live = live.clone(); Callback::from(move |text| live.set(text)) }} />
         },
         View::Compare => html! {

@@ -1,7 +1,7 @@
 //! The assessment: the phase, a four-step track of progress per phase, the
 //! warnings, the next steps and the roles; then sharing and printing.
 
-use plugin_host::contract::alliantiescan::{self, Assessment, Ticks};
+use plugin_host::contract::alliantiescan::{self, Assessment, Role, Ticks};
 use yew::prelude::*;
 
 use super::state::Scan;
@@ -21,6 +21,8 @@ pub struct ResultViewProps {
     pub ticks: Ticks,
     /// Our partner name, for the share link.
     pub partner: String,
+    /// The checklist's roles: what each one does is said beside it.
+    pub roles: Vec<Role>,
     /// Called with the phase and summary each time they are made, for the
     /// widget's one live region (a region inserted together with its text
     /// may not be announced).
@@ -112,10 +114,14 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             </ol>
             <h3>{ t.roles_heading }</h3>
             <ul class="bg-roles">
-                { for a.roles.iter().map(|r| html! {
-                    <li data-id={r.id.clone()} data-covered={r.covered.to_string()}>
-                        { &r.label }{ ": " }<span class="bg-tag">{ if r.covered { t.role_taken } else { t.role_open } }</span>
-                    </li>
+                { for a.roles.iter().map(|r| {
+                    let does = props.roles.iter().find(|role| role.id == r.id).map(|role| role.text.as_str());
+                    html! {
+                        <li data-id={r.id.clone()} data-covered={r.covered.to_string()}>
+                            { &r.label }{ ": " }<span class="bg-tag">{ if r.covered { t.role_taken } else { t.role_open } }</span>
+                            if let Some(does) = does.filter(|d| !d.is_empty()) { <p class="bg-hint">{ does }</p> }
+                        </li>
+                    }
                 }) }
             </ul>
             <div class="bg-actions">
