@@ -905,6 +905,71 @@ describe('the Alliantiescan', () => {
     await b.context().close();
   });
 
+  test('scanned again half a year on: then and now with the phases and what moved, each scan dated, owners and notes in the comparison', async () => {
+    // The device's clock says 1 June 2026; the scan is kept on the device.
+    const june = new Date('2026-06-01T10:00:00');
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`, undefined,
+      { beforeGoto: (p) => p.clock.setFixedTime(june) });
+    let w = als(page);
+    await alsReady(w);
+    await w.locator('#bg-partner').fill('Language school');
+    await tick(w, 'goal', 'partly');
+    await w.locator('.bg-item[data-id="goal"] summary').click();
+    await w.locator('#bg-owner-goal').fill('Municipality');
+    await w.locator('#bg-note-goal').fill('Start in September');
+    await tick(w, 'trust', 'partly');
+    await w.locator('.bg-item[data-id="trust"] summary').click();
+    await w.locator('#bg-owner-trust').fill('Volunteers');
+    await view(w, 1);
+    assert.equal((await assessment(w)).phase, 'vormen');
+
+    // December, the same device: the first change keeps June's scan beside it.
+    await page.clock.setFixedTime(new Date('2026-12-01T10:00:00'));
+    await page.reload();
+    w = als(page);
+    await alsReady(w);
+    for (const id of ['goal', 'interests', 'personal', 'keypersons', 'agreements', 'safety', 'resources']) await tick(w, id, 'yes');
+    await w.locator('.bg-item[data-id="trust"] summary').click();
+    await w.locator('#bg-owner-trust').fill('Municipality'); // same level, another owner
+    await view(w, 2);
+    const thenNow = w.locator('.bg-then-now');
+    assert.match(await thenNow.locator('p').first().innerText(), /^Your scan of June 1, 2026 next to the one of December 1, 2026\.$/);
+    const phase = thenNow.locator('.bg-then-now-phase');
+    await phase.waitFor();
+    assert.deepEqual([await phase.getAttribute('data-then'), await phase.getAttribute('data-now')], ['vormen', 'formeren']);
+    assert.equal(await phase.innerText(), 'Then: Making contact. Now: Making agreements.');
+    const moved = await thenNow.locator('.bg-moved li').evaluateAll((lis) => lis.map((li) => li.dataset.id));
+    assert.deepEqual(moved, ['goal', 'interests', 'personal', 'keypersons', 'agreements', 'safety', 'resources']);
+    assert.equal(await thenNow.locator('.bg-moved li[data-id="goal"]').innerText(),
+      'We share a picture of what we want to achieve for newcomers: was Partly, now In place');
+    assert.equal(await thenNow.locator('.bg-moved li[data-id="interests"]').innerText(),
+      `${await w.locator('.bg-compare-table tr[data-id="interests"] th').evaluate((th) => th.firstChild.textContent.trim())}: was Not yet, now In place`);
+
+    // Both scans are columns, each with its day; each cell says who owns the
+    // item and the note; another owner is a difference too.
+    const heads = await w.locator('.bg-compare-table thead th').evaluateAll((ths) => ths.map((th) => th.innerText.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(heads, ['Item', 'Language school December 1, 2026', 'Language school June 1, 2026']);
+    const cells = (id) => w.locator(`.bg-compare-table tr[data-id="${id}"] td`).allInnerTexts();
+    assert.deepEqual((await cells('goal')).map((c) => c.replace(/\s+/g, ' ').trim()),
+      ['In place Owner: Municipality Start in September', 'Partly Owner: Municipality Start in September']);
+    const trust = w.locator('.bg-compare-table tr[data-id="trust"]');
+    assert.equal(await trust.getAttribute('data-differs'), 'true', 'the same level with another owner differs');
+    assert.deepEqual((await cells('trust')).map((c) => c.replace(/\s+/g, ' ').trim()),
+      ['Partly Owner: Municipality', 'Partly Owner: Volunteers']);
+
+    // The share link carries today's date.
+    await view(w, 1);
+    const link = await w.locator('#bg-share-link').inputValue();
+    assert.match(decodeURIComponent(link), /"date":"2026-12-01"/);
+    await view(w, 2);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => (await window.axe.run(
+      document.querySelector('bondgenoot-widget'), { resultTypes: ['violations'] })).violations.map((v) => v.id));
+    assert.deepEqual(violations, []);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
   test('a shared link opened next to our own scan goes into the comparison, not over ours', async () => {
     const a = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
     const wa = als(a);

@@ -99,6 +99,20 @@ crate::texts! {
         pub our_scan: &'static str,
         /// An item not ticked.
         pub not_ticked: &'static str,
+        /// In a comparison cell: who owns the item, `{owner}`.
+        pub compare_owner: &'static str,
+        /// Over our earlier scan next to today's.
+        pub then_now_heading: &'static str,
+        /// `{then}` and `{now}`: the two scans' dates.
+        pub then_now_intro: &'static str,
+        /// The phase then and now: `{then}`, `{now}`.
+        pub phase_then_now: &'static str,
+        /// Over the items whose level changed.
+        pub moved_heading: &'static str,
+        /// One changed item's levels: `{then}`, `{now}`.
+        pub moved: &'static str,
+        /// No item changed.
+        pub nothing_moved: &'static str,
     }
 }
 
@@ -148,6 +162,13 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
     compare_removed: "{partner} staat niet meer in de vergelijking.",
     our_scan: "Onze scan",
     not_ticked: "niet ingevuld",
+    compare_owner: "Eigenaar: {owner}",
+    then_now_heading: "Toen en nu",
+    then_now_intro: "Jullie scan van {then} naast die van {now}.",
+    phase_then_now: "Toen: {then}. Nu: {now}.",
+    moved_heading: "Wat is veranderd",
+    moved: "was {then}, nu {now}",
+    nothing_moved: "Bij geen enkel onderdeel is iets veranderd.",
 };
 
 #[cfg(feature = "data")]
@@ -196,6 +217,13 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
     compare_removed: "{partner} is no longer in the comparison.",
     our_scan: "Our scan",
     not_ticked: "not ticked",
+    compare_owner: "Owner: {owner}",
+    then_now_heading: "Then and now",
+    then_now_intro: "Your scan of {then} next to the one of {now}.",
+    phase_then_now: "Then: {then}. Now: {now}.",
+    moved_heading: "What changed",
+    moved: "was {then}, now {now}",
+    nothing_moved: "Nothing changed in any item.",
 };
 
 #[cfg(feature = "data")]
@@ -244,6 +272,13 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
     compare_removed: "لم يعد {partner} في المقارنة.",
     our_scan: "مسحنا",
     not_ticked: "غير مُعبّأ",
+    compare_owner: "المسؤول: {owner}",
+    then_now_heading: "آنذاك والآن",
+    then_now_intro: "مسحكم بتاريخ {then} بجانب مسح {now}.",
+    phase_then_now: "آنذاك: {then}. الآن: {now}.",
+    moved_heading: "ما الذي تغيّر",
+    moved: "كان {then}، والآن {now}",
+    nothing_moved: "لم يتغيّر شيء في أي بند.",
 };
 
 #[cfg(feature = "data")]
@@ -292,6 +327,13 @@ const UK: AlliantiescanTexts = AlliantiescanTexts {
     compare_removed: "Прибрано з порівняння: {partner}.",
     our_scan: "Наша оцінка",
     not_ticked: "не позначено",
+    compare_owner: "Відповідає: {owner}",
+    then_now_heading: "Тоді й тепер",
+    then_now_intro: "Ваше сканування від {then} поруч із тим, що від {now}.",
+    phase_then_now: "Тоді: {then}. Тепер: {now}.",
+    moved_heading: "Що змінилося",
+    moved: "було: {then}, тепер: {now}",
+    nothing_moved: "У жодному пункті нічого не змінилося.",
 };
 
 #[cfg(feature = "data")]
@@ -340,6 +382,13 @@ const TR: AlliantiescanTexts = AlliantiescanTexts {
     compare_removed: "Artık karşılaştırmada değil: {partner}.",
     our_scan: "Bizim taramamız",
     not_ticked: "işaretlenmedi",
+    compare_owner: "Sorumlu: {owner}",
+    then_now_heading: "O zaman ve şimdi",
+    then_now_intro: "{then} tarihli taramanız, {now} tarihli taramanın yanında.",
+    phase_then_now: "O zaman: {then}. Şimdi: {now}.",
+    moved_heading: "Neler değişti",
+    moved: "önce: {then}, şimdi: {now}",
+    nothing_moved: "Hiçbir maddede değişiklik yok.",
 };
 
 #[cfg(feature = "data")]

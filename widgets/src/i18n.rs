@@ -7,7 +7,7 @@
 //! (questions, scores, advice) comes from the rule scripts instead. One
 //! struct per language, so a missing translation does not compile.
 
-use plugin_host::contract::Widget;
+use plugin_host::contract::{Lang, Widget};
 
 /// The texts compiled in.
 #[derive(Debug, PartialEq)]
@@ -116,6 +116,21 @@ ui_texts::by_lang!(Texts);
 // The widgets' own texts are filled the same way: one home for it, beside
 // those texts (`ui-texts`), with `Counted`.
 pub use ui_texts::fill;
+
+/// `2026-12-01` in the language's own words, by the browser (`Intl`), with
+/// `parts` as `toLocaleDateString`'s options, e.g. `[("day", "numeric"),
+/// ("month", "long")]`; a date it cannot read is shown as it is.
+pub fn local_date(date: &str, lang: Lang, parts: &[(&str, &str)]) -> String {
+    let js = js_sys::Date::new(&format!("{date}T12:00:00").into());
+    if js.get_time().is_nan() {
+        return date.to_owned();
+    }
+    let options = js_sys::Object::new();
+    for &(key, value) in parts {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    String::from(js.to_locale_date_string(lang.tag(), &options))
+}
 
 #[cfg(test)]
 mod tests {

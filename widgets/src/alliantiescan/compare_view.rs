@@ -1,25 +1,31 @@
-//! Opening a shared link, and partners' scans side by side, item by item, so
-//! the alliance sees where partners see it differently.
+//! Opening a shared link, and partners' scans side by side, item by item
+//! with their owners and notes, so the alliance sees where partners see it
+//! differently; above them our own earlier scan next to today's.
 
 use plugin_host::contract::alliantiescan::{Checklist, Ticks};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::Scan;
+use super::state::{Scan, earlier};
 use super::texts::texts;
-use crate::i18n::fill;
+use super::then_now::ThenNow;
+use crate::i18n::{fill, local_date};
+use crate::rules::SharedRules;
 use crate::ui::use_ui;
+
+/// "3 June 2026": scans of one alliance lie months apart.
+pub const SCAN_DAY: &[(&str, &str)] = &[("day", "numeric"), ("month", "long"), ("year", "numeric")];
 
 /// Props of [`CompareView`].
 #[derive(Properties, PartialEq)]
 pub struct CompareViewProps {
+    /// The organisation's rules: the phase of our earlier scan.
+    pub rules: SharedRules,
     /// Items and level labels from the rules.
     pub checklist: Checklist,
-    /// Our partner name.
-    pub partner: String,
-    /// Our ticks.
-    pub ticks: Ticks,
-    /// Partners' scans.
+    /// Our scan.
+    pub ours: Scan,
+    /// Partners' scans, and our own of other days.
     pub compare: Vec<Scan>,
     /// Open a link as our scan.
     pub onopen: Callback<Scan>,
@@ -46,7 +52,8 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             }
         });
     }
-    let t = texts(use_ui().lang);
+    let lang = use_ui().lang;
+    let t = texts(lang);
     let with_link = |then: Callback<Scan>, notice: &'static str| {
         let (input, message) = (input.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
@@ -72,19 +79,51 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             .find(|l| l.id == level)
             .map_or(t.not_ticked.to_owned(), |l| l.label.clone())
     };
-    let ours = if props.partner.trim().is_empty() {
+    let ours = if props.ours.partner.trim().is_empty() {
         t.our_scan.to_owned()
     } else {
-        props.partner.clone()
+        props.ours.partner.clone()
     };
     let level_of = |ticks: &Ticks, id: &str| {
         ticks
             .get(id)
             .map_or("no".to_owned(), |tick| tick.level.clone())
     };
+    // Who owns an item, as a partner wrote it (empty when nobody said).
+    let owner_of = |ticks: &Ticks, id: &str| {
+        ticks
+            .get(id)
+            .map_or(String::new(), |tick| tick.owner.trim().to_owned())
+    };
+    // A column's heading: the partner, and the day of their scan.
+    let heading = |name: &str, date: &str| {
+        html! {
+            <th scope="col">
+                { name }
+                if !date.is_empty() { <span class="bg-cell-more">{ local_date(date, lang, SCAN_DAY) }</span> }
+            </th>
+        }
+    };
+    // A cell: the level, then who owns it and the note, if written.
+    let cell = |ticks: &Ticks, id: &str| {
+        let tick = ticks.get(id).cloned().unwrap_or_default();
+        html! {
+            <td>
+                { level_label(ticks, id) }
+                if !tick.owner.trim().is_empty() {
+                    <span class="bg-cell-more">{ fill(t.compare_owner, &[("owner", tick.owner.trim())]) }</span>
+                }
+                if !tick.note.trim().is_empty() { <span class="bg-cell-more">{ tick.note.trim() }</span> }
+            </td>
+        }
+    };
 
     html! {
         <div class="bg-compare">
+            if let Some(then) = earlier(&props.compare, &props.ours) {
+                <ThenNow rules={props.rules.clone()} checklist={props.checklist.clone()}
+                    then={then.clone()} now={props.ours.clone()} />
+            }
             <p>{ t.compare_intro }</p>
             <div class="bg-field">
                 <label for="bg-open-link">{ t.open_label }</label>
@@ -130,21 +169,25 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                         <caption id="bg-compare-caption">{ t.compare_caption }</caption>
                         <thead><tr>
                             <th scope="col">{ t.compare_item }</th>
-                            <th scope="col">{ &ours }</th>
-                            { for props.compare.iter().map(|scan| html! { <th scope="col">{ &scan.partner }</th> }) }
+                            { heading(&ours, &props.ours.date) }
+                            { for props.compare.iter().map(|scan| heading(&scan.partner, &scan.date)) }
                         </tr></thead>
                         <tbody>
                             { for props.checklist.phases.iter().flat_map(|p| p.items.iter()).map(|item| {
-                                let mine = level_of(&props.ticks, &item.id);
-                                let differs = props.compare.iter().any(|s| level_of(&s.ticks, &item.id) != mine);
+                                // Seen differently: another level, or another owner named.
+                                let (mine, owner) = (level_of(&props.ours.ticks, &item.id), owner_of(&props.ours.ticks, &item.id));
+                                let differs = props.compare.iter().any(|s| {
+                                    let theirs = owner_of(&s.ticks, &item.id);
+                                    level_of(&s.ticks, &item.id) != mine || (!owner.is_empty() && !theirs.is_empty() && !theirs.eq_ignore_ascii_case(&owner))
+                                });
                                 html! {
                                     <tr class={classes!(differs.then_some("bg-differs"))} data-id={item.id.clone()} data-differs={differs.to_string()}>
                                         <th scope="row">
                                             { &item.text }
                                             if differs { { " " }<span class="bg-tag bg-differs-tag">{ t.compare_differs }</span> }
                                         </th>
-                                        <td>{ level_label(&props.ticks, &item.id) }</td>
-                                        { for props.compare.iter().map(|s| html! { <td>{ level_label(&s.ticks, &item.id) }</td> }) }
+                                        { cell(&props.ours.ticks, &item.id) }
+                                        { for props.compare.iter().map(|s| cell(&s.ticks, &item.id)) }
                                     </tr>
                                 }
                             }) }

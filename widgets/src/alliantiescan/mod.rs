@@ -9,6 +9,7 @@ mod item_row;
 mod result_view;
 mod state;
 pub(crate) mod texts;
+mod then_now;
 
 use plugin_host::contract::{Widget, alliantiescan};
 use wasm_bindgen::JsCast;
@@ -36,11 +37,11 @@ pub struct AlliantiescanProps {
 /// Where to start: what was kept here, and a scan in the page's share link.
 /// A shared scan on a fresh device becomes ours; next to a scan of our own it
 /// goes into the comparison instead of overwriting ours.
-fn initial_state(key: &str) -> State {
+fn initial_state(key: &str, today: &str) -> State {
     let kept = storage::load(key)
         .and_then(|s| serde_json::from_str::<Kept>(&s).ok())
         .filter(|k| k.scan.format == Scan::FORMAT);
-    let state = kept.map(State::from_kept).unwrap_or_default();
+    let state = kept.map_or_else(|| State::new(today), |kept| State::from_kept(kept, today));
     match web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .and_then(|h| Scan::from_link(&h))
@@ -56,8 +57,8 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
     let ui = use_ui();
     let key = storage::key(Widget::Alliantiescan, &ui.ctx.org);
     let state = {
-        let key = key.clone();
-        use_reducer(move || initial_state(&key))
+        let (key, today) = (key.clone(), ui.ctx.today.clone());
+        use_reducer(move || initial_state(&key, &today))
     };
     storage::use_kept(key, state.kept(), state.is_empty());
     {
@@ -125,12 +126,12 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
                 onpartner={{ let s = state.clone(); Callback::from(move |name| s.dispatch(Action::Partner(name))) }} />
         },
         View::Result => html! {
-            <ResultView rules={props.rules.clone()} ticks={state.ticks.clone()} partner={state.partner.clone()}
+            <ResultView rules={props.rules.clone()} ticks={state.ticks.clone()} scan={state.scan()}
                 roles={list.roles.clone()}
                 onsummary={{ let live = live.clone(); Callback::from(move |text| live.set(text)) }} />
         },
         View::Compare => html! {
-            <CompareView checklist={list.clone()} partner={state.partner.clone()} ticks={state.ticks.clone()}
+            <CompareView rules={props.rules.clone()} checklist={list.clone()} ours={state.scan()}
                 compare={state.compare.clone()} onopen={send(Action::Open)} onadd={send(Action::Compare)}
                 onremove={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::Uncompare(i))) }} />
         },

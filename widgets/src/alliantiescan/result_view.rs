@@ -19,8 +19,8 @@ pub struct ResultViewProps {
     pub rules: SharedRules,
     /// Our ticks.
     pub ticks: Ticks,
-    /// Our partner name, for the share link.
-    pub partner: String,
+    /// Our scan, for the share link.
+    pub scan: Scan,
     /// The checklist's roles: what each one does is said beside it.
     pub roles: Vec<Role>,
     /// Called with the phase and summary each time they are made, for the
@@ -69,7 +69,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let page = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let link = Scan::new(&props.partner, &props.ticks).link(&page);
+    let link = props.scan.link(&page);
     let onprint = {
         let ui = ui.clone();
         Callback::from(move |_| ui.print_alone())

@@ -31,6 +31,11 @@ pub struct Scan {
     /// Which partner filled it in.
     #[serde(default)]
     pub partner: String,
+    /// The day it was last changed, `YYYY-MM-DD` (links made before scans
+    /// were dated have none): the same partner's scans of other days are
+    /// kept side by side, the way an alliance sees how it changed.
+    #[serde(default)]
+    pub date: String,
     /// The ticks.
     #[serde(default)]
     pub ticks: Ticks,
@@ -43,14 +48,22 @@ impl Scan {
     /// The `format` value of a shared Alliantiescan scan.
     pub const FORMAT: &'static str = "bondgenoot-alliantiescan";
 
-    /// A scan of ours.
-    pub fn new(partner: &str, ticks: &Ticks) -> Self {
+    /// A scan of ours, last changed on `date`.
+    pub fn new(partner: &str, ticks: &Ticks, date: &str) -> Self {
         Self {
             format: Self::FORMAT.into(),
             version: 1,
             partner: partner.into(),
+            date: date.into(),
             ticks: ticks.clone(),
         }
+    }
+
+    /// Whether this is a scan by `partner` (as typed: spaces around it and
+    /// ASCII case aside; `to_lowercase` would bring Unicode's case tables,
+    /// 10 KB, into the UI module).
+    pub fn is_by(&self, partner: &str) -> bool {
+        self.partner.trim().eq_ignore_ascii_case(partner.trim())
     }
 
     /// Reads a scan from JSON; `None` if it is not one of ours.
@@ -130,8 +143,12 @@ pub struct State {
     pub partner: String,
     /// Our ticks.
     pub ticks: Ticks,
-    /// Partners' scans to compare with ours.
+    /// The day our scan was last changed.
+    pub date: String,
+    /// Partners' scans to compare with ours, and our own of other days.
     pub compare: Vec<Scan>,
+    /// Today, `YYYY-MM-DD`: a change dates our scan.
+    pub today: String,
 }
 
 impl Default for State {
@@ -140,34 +157,72 @@ impl Default for State {
             view: View::Checklist,
             partner: String::new(),
             ticks: Ticks::new(),
+            date: String::new(),
             compare: Vec::new(),
+            today: String::new(),
         }
     }
 }
 
 impl State {
-    /// From what was kept.
-    pub fn from_kept(kept: Kept) -> Self {
+    /// Nothing yet, on `today`.
+    pub fn new(today: &str) -> Self {
+        Self {
+            today: today.into(),
+            ..Self::default()
+        }
+    }
+
+    /// From what was kept, on `today`.
+    pub fn from_kept(kept: Kept, today: &str) -> Self {
         Self {
             partner: kept.scan.partner,
             ticks: kept.scan.ticks,
+            date: kept.scan.date,
             compare: kept.compare,
-            ..Self::default()
+            ..Self::new(today)
         }
+    }
+
+    /// Our scan as it is now.
+    pub fn scan(&self) -> Scan {
+        Scan::new(&self.partner, &self.ticks, &self.date)
     }
 
     /// What to keep.
     pub fn kept(&self) -> Kept {
         Kept {
-            scan: Scan::new(&self.partner, &self.ticks),
+            scan: self.scan(),
             compare: self.compare.clone(),
         }
+    }
+
+    /// Before a change: the scan is dated today, and on the first change of
+    /// a later day our scan as it was is kept beside it, so an alliance that
+    /// scans again half a year on sees then and now.
+    fn touch(&mut self) {
+        if !self.date.is_empty() && self.date != self.today && !self.ticks.is_empty() {
+            let then = self.scan();
+            self.compare
+                .retain(|s| s.partner != then.partner || s.date != then.date);
+            self.compare.push(then);
+        }
+        self.date.clone_from(&self.today);
     }
 
     /// Whether nothing was entered.
     pub fn is_empty(&self) -> bool {
         self.ticks.is_empty() && self.partner.is_empty() && self.compare.is_empty()
     }
+}
+
+/// Our latest scan from before `now` among `compare`: one by the same partner
+/// and dated earlier, to set beside ours as "then and now".
+pub fn earlier<'a>(compare: &'a [Scan], ours: &Scan) -> Option<&'a Scan> {
+    compare
+        .iter()
+        .filter(|s| s.is_by(&ours.partner) && !s.date.is_empty() && s.date < ours.date)
+        .max_by(|a, b| a.date.cmp(&b.date))
 }
 
 /// One field of a tick.
@@ -192,7 +247,8 @@ pub enum Action {
     Go(View),
     /// Replace our scan with a shared one.
     Open(Scan),
-    /// Add a partner's scan to the comparison (replacing one of the same partner).
+    /// Add a partner's scan to the comparison (replacing one of the same
+    /// partner and day).
     Compare(Scan),
     /// A scan arrived in a share link: ours if we have none, else compared.
     Shared(Scan),
@@ -209,6 +265,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Set(id, field, value) => {
+                next.touch();
                 let tick = next.ticks.entry(id).or_insert_with(|| Tick {
                     level: "no".into(),
                     ..Tick::default()
@@ -220,15 +277,20 @@ impl Reducible for State {
                     Field::Role => tick.role = value,
                 }
             }
-            Action::Partner(name) => next.partner = name,
+            Action::Partner(name) => {
+                next.partner = name;
+                next.touch();
+            }
             Action::Go(view) => next.view = view,
             Action::Open(scan) => {
                 next.partner = scan.partner;
                 next.ticks = scan.ticks;
+                next.date = scan.date;
                 next.view = View::Result;
             }
             Action::Compare(scan) => {
-                next.compare.retain(|s| s.partner != scan.partner);
+                next.compare
+                    .retain(|s| s.partner != scan.partner || s.date != scan.date);
                 next.compare.push(scan);
                 next.view = View::Compare;
             }
@@ -241,7 +303,7 @@ impl Reducible for State {
                 next.compare.remove(i);
             }
             Action::Uncompare(_) => return self,
-            Action::Reset => next = State::default(),
+            Action::Reset => next = State::new(&next.today),
         }
         Rc::new(next)
     }
@@ -265,7 +327,7 @@ mod tests {
     }
 
     fn scan(partner: &str) -> Scan {
-        Scan::new(partner, &ticks())
+        Scan::new(partner, &ticks(), "2026-06-01")
     }
 
     fn after(state: State, actions: impl IntoIterator<Item = Action>) -> State {
@@ -338,8 +400,8 @@ mod tests {
     }
 
     #[test]
-    fn comparing_a_partner_again_replaces_their_earlier_scan() {
-        let newer = Scan::new("Gemeente", &Ticks::new());
+    fn comparing_a_partner_again_the_same_day_replaces_their_scan() {
+        let newer = Scan::new("Gemeente", &Ticks::new(), "2026-06-01");
         let state = after(
             State::default(),
             [
@@ -351,6 +413,87 @@ mod tests {
         assert_eq!(state.compare, [scan("Buurthuis"), newer]);
         let state = after(state, [Action::Uncompare(0), Action::Uncompare(5)]);
         assert_eq!(state.compare.len(), 1);
+    }
+
+    #[test]
+    fn a_partner_scan_of_another_day_is_kept_beside_the_earlier_one() {
+        let later = Scan::new("Gemeente", &Ticks::new(), "2026-12-01");
+        let state = after(
+            State::default(),
+            [
+                Action::Compare(scan("Gemeente")),
+                Action::Compare(later.clone()),
+            ],
+        );
+        assert_eq!(state.compare, [scan("Gemeente"), later]);
+    }
+
+    #[test]
+    fn a_link_carries_its_date_and_a_link_from_before_dates_still_opens() {
+        let ours = scan("Taalschool");
+        assert_eq!(
+            Scan::from_link(&ours.link(PAGE)).map(|s| s.date),
+            Some("2026-06-01".into())
+        );
+        let undated =
+            r#"{"format":"bondgenoot-alliantiescan","version":1,"partner":"Buurthuis","ticks":{}}"#;
+        let old = Scan::parse(undated).expect("an undated scan opens");
+        assert_eq!((old.partner.as_str(), old.date.as_str()), ("Buurthuis", ""));
+    }
+
+    #[test]
+    fn the_first_change_on_a_later_day_keeps_our_scan_as_it_was_for_then_and_now() {
+        // Ticked in June, kept on the device, changed again in December.
+        let june = after(
+            State::new("2026-06-01"),
+            [
+                Action::Partner("Taalschool".into()),
+                Action::Set("trust".into(), Field::Level, "partly".into()),
+            ],
+        );
+        assert_eq!(june.date, "2026-06-01");
+        let kept = june.kept();
+        let december = after(
+            State::from_kept(kept, "2026-12-01"),
+            [
+                Action::Set("trust".into(), Field::Level, "yes".into()),
+                Action::Set("goal".into(), Field::Level, "yes".into()),
+            ],
+        );
+        assert_eq!(december.date, "2026-12-01");
+        assert_eq!(december.compare.len(), 1, "kept once, not once per change");
+        let then = earlier(&december.compare, &december.scan()).expect("June's scan is then");
+        assert_eq!(then.date, "2026-06-01");
+        assert_eq!(
+            then.ticks.get("trust").map(|t| t.level.as_str()),
+            Some("partly")
+        );
+        assert_eq!(
+            december.ticks.get("trust").map(|t| t.level.as_str()),
+            Some("yes")
+        );
+    }
+
+    #[test]
+    fn then_is_our_latest_earlier_scan_not_a_partner_nor_a_later_one() {
+        let ours = Scan::new("Taalschool Noord", &Ticks::new(), "2026-12-01");
+        let by = |partner: &str, date: &str| Scan::new(partner, &ticks(), date);
+        let compare = [
+            by("taalschool noord ", "2026-03-01"),
+            by("Gemeente", "2026-11-01"),
+            by("Taalschool Noord", "2026-06-01"),
+            by("Taalschool Noord", "2027-01-01"),
+            by("Taalschool Noord", ""),
+        ];
+        assert_eq!(
+            earlier(&compare, &ours).map(|s| s.date.as_str()),
+            Some("2026-06-01")
+        );
+        assert_eq!(
+            earlier(&compare[1..2], &ours),
+            None,
+            "another partner is no 'then'"
+        );
     }
 
     #[test]
@@ -381,7 +524,7 @@ mod tests {
         );
         let json = serde_json::to_string(&state.kept()).expect("what we keep serialises");
         let kept: Kept = serde_json::from_str(&json).expect("what we keep reads back");
-        let back = State::from_kept(kept);
+        let back = State::from_kept(kept, "2026-12-01");
         assert_eq!(
             (back.partner, back.ticks, back.compare),
             (

@@ -1,11 +1,14 @@
 //! One café's facts: what, when, where, who, which languages, places left.
 
-use plugin_host::contract::Lang;
 use plugin_host::contract::vacaturecafe::CafeListing;
 use yew::prelude::*;
 
 use super::texts::texts;
+use crate::i18n::local_date;
 use crate::ui::use_ui;
+
+/// "dinsdag 1 december": a café is this year or next, its weekday matters.
+const CAFE_DAY: &[(&str, &str)] = &[("weekday", "long"), ("day", "numeric"), ("month", "long")];
 
 /// Props of [`CafeCard`].
 #[derive(Properties, PartialEq)]
@@ -18,19 +21,6 @@ pub struct CafeCardProps {
     /// Buttons or links under the facts.
     #[prop_or_default]
     pub children: Html,
-}
-
-/// `2026-12-01` as "dinsdag 1 december" in the page's language.
-pub fn long_date(date: &str, lang: Lang) -> String {
-    let js = js_sys::Date::new(&format!("{date}T12:00:00").into());
-    if js.get_time().is_nan() {
-        return date.to_owned();
-    }
-    let options = js_sys::Object::new();
-    for (key, value) in [("weekday", "long"), ("day", "numeric"), ("month", "long")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    String::from(js.to_locale_date_string(lang.tag(), &options))
 }
 
 /// A café's facts.
@@ -58,7 +48,7 @@ pub fn CafeCard(props: &CafeCardProps) -> Html {
             if !c.description.is_empty() { <p>{ &c.description }</p> }
             <dl class="bg-facts">
                 <dt>{ t.when }</dt>
-                <dd>{ format!("{}, {}–{}", long_date(&c.date, ui.lang), c.start, c.end) }</dd>
+                <dd>{ format!("{}, {}–{}", local_date(&c.date, ui.lang, CAFE_DAY), c.start, c.end) }</dd>
                 <dt>{ t.place }</dt>
                 <dd>{ format!("{}, {}", c.place, c.address) }</dd>
                 { for list(t.sectors, c.sectors.clone()) }
