@@ -699,6 +699,88 @@ describe('the full Netwerkscan', () => {
     await page.context().close();
   });
 
+  test('scanned again half a year on: the earlier scan is kept by date, set beside today\'s with both pictures and the change in words, loaded from a file beside new answers, and removed', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`, undefined,
+      { beforeGoto: (p) => p.clock.setFixedTime(new Date('2026-06-01T10:00:00')) });
+    let w = widget(page);
+    await ready(w);
+    await start(w);
+    await addPerson(w, { name: 'Sara', relation: 'family', close: true });
+    await toResult(w, {});
+    assert.equal(await w.locator('.bg-scan-date').innerText(), 'Your scan of June 1, 2026');
+    const juneSteps = await stepIds(w);
+
+    // December, the same device: looking changes nothing, the first change keeps June's scan.
+    await page.clock.setFixedTime(new Date('2026-12-01T10:00:00'));
+    await page.reload();
+    w = widget(page);
+    await w.locator('.bg-result').waitFor({ timeout: 15000 });
+    assert.equal(await w.locator('.bg-scan-date').innerText(), 'Your scan of June 1, 2026');
+    assert.equal(await w.locator('.bg-earlier').count(), 0, 'nothing earlier yet');
+    await w.locator('.bg-nav .bg-button').first().click();  // back to the questions
+    await w.locator('.bg-nav .bg-button').first().click();  // back to the people
+    await addPerson(w, COLLEAGUE);
+    await addPerson(w, NEIGHBOUR);
+    await toResult(w, { trust: 'yes', meetings: 'yes' });
+    assert.equal(await w.locator('.bg-scan-date').innerText(), 'Your scan of December 1, 2026');
+    const decemberSteps = await stepIds(w);
+    const compare = w.getByRole('button', { name: 'Compare with June 1, 2026' });
+    assert.equal(await compare.getAttribute('aria-pressed'), 'false');
+    await compare.click();
+    assert.equal(await compare.getAttribute('aria-pressed'), 'true');
+
+    const thenNow = w.locator('.bg-then-now');
+    await thenNow.locator('.bg-then-now-scores').waitFor();
+    assert.deepEqual(await thenNow.locator('figcaption').allInnerTexts(), ['Then: June 1, 2026', 'Now: December 1, 2026']);
+    assert.equal(await thenNow.locator('figure svg[role=img]').count(), 2, 'both pictures');
+    assert.match(await thenNow.locator('figure[data-when=then] svg').getAttribute('aria-label'), /: 1 close person on the inner circle, 0 others on the outer circle; 0 know/);
+    assert.deepEqual(await thenNow.locator('.bg-then-now-people li').allInnerTexts(),
+      ['2 more people in your network', '2 more people know you are looking for work']);
+    const awareness = thenNow.locator('.bg-then-now-scores li[data-id=awareness]');
+    // Nobody knew in June; two of three know now, as the result above says.
+    assert.equal((await scores(w)).awareness, 66);
+    assert.deepEqual([await awareness.getAttribute('data-then'), await awareness.getAttribute('data-now')], ['0', '66']);
+    assert.match(await awareness.innerText(), /: was 0, now 66$/);
+    const newSteps = await thenNow.locator('.bg-new-steps li').evaluateAll((lis) => lis.map((li) => li.dataset.id));
+    assert.deepEqual(newSteps, decemberSteps.filter((id) => !juneSteps.includes(id)));
+    assert.ok(newSteps.length > 0, `some steps are new: ${decemberSteps} after ${juneSteps}`);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => (await window.axe.run(
+      document.querySelector('bondgenoot-widget'), { resultTypes: ['violations'] })).violations.map((v) => v.id));
+    assert.deepEqual(violations, []);
+
+    // The file carries both scans; loaded next to someone else's new answers
+    // it is kept beside them, not over them.
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      w.getByRole('button', { name: 'Download my answers' }).click()]);
+    const file = await download.path();
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    assert.deepEqual([saved.date, saved.earlier.map((s) => s.date)], ['2026-12-01', ['2026-06-01']]);
+    const other = await open(`${site.origin}/host.html?org=plain&lang=en`, undefined,
+      { beforeGoto: (p) => p.clock.setFixedTime(new Date('2026-12-02T10:00:00')) });
+    const v = widget(other);
+    await ready(v);
+    await start(v);
+    await addPerson(v, { name: 'Coach', relation: 'professional' });
+    await toResult(v, {});
+    await v.locator('#bg-load-file').setInputFiles(file);
+    const kept = v.locator('.bg-notice', { hasText: 'next to yours' });
+    await kept.waitFor();
+    assert.equal(await kept.innerText(), 'The scan of December 1, 2026 is now kept next to yours.');
+    assert.deepEqual(await v.locator('.bg-people-table tbody th').allInnerTexts(), ['Coach'], 'the new answers stay');
+    assert.deepEqual(await v.locator('.bg-earlier li').evaluateAll((lis) => lis.map((li) => li.dataset.date)),
+      ['2026-06-01', '2026-12-01']);
+    await other.context().close();
+
+    // Removed: gone from the list and the comparison, focus on the list's heading.
+    await w.getByRole('button', { name: 'Remove the scan of June 1, 2026' }).click();
+    assert.equal(await thenNow.count(), 0);
+    assert.equal(await w.locator('.bg-earlier li').count(), 0);
+    assert.equal(await w.locator('#bg-earlier-title').evaluate((h) => h.getRootNode().activeElement === h), true);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
   test('printing shows only the widget: picture, scores and steps on at most two A4 pages', async () => {
     const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
     const w = widget(page);

@@ -144,6 +144,44 @@ crate::texts! {
         pub load_error: &'static str,
         /// After loading a file.
         pub loaded: &'static str,
+        /// Over the result: the day of this scan, `{date}`.
+        pub scan_of: &'static str,
+        /// A scan kept from before dates were kept.
+        pub undated: &'static str,
+        /// After loading a file next to answers already here: `{date}`.
+        pub kept_beside: &'static str,
+        /// Over the list of earlier scans.
+        pub earlier_heading: &'static str,
+        /// What the earlier scans are for, and where they are kept.
+        pub earlier_hint: &'static str,
+        /// Put an earlier scan next to today's: `{date}`.
+        pub compare_with: &'static str,
+        /// Remove one earlier scan: `{date}`.
+        pub remove_scan: &'static str,
+        /// Over the comparison.
+        pub then_now_heading: &'static str,
+        /// The earlier picture's caption: `{date}`.
+        pub then_caption: &'static str,
+        /// Today's picture's caption: `{date}`.
+        pub now_caption: &'static str,
+        /// One score then and now: `{label}`, `{then}`, `{now}`.
+        pub score_change: &'static str,
+        /// More people in the picture than then.
+        pub more_people: Counted,
+        /// Fewer people in the picture than then.
+        pub fewer_people: Counted,
+        /// As many people as then.
+        pub same_people: &'static str,
+        /// More people know than then.
+        pub more_know: Counted,
+        /// Fewer people know than then.
+        pub fewer_know: Counted,
+        /// As many people know as then.
+        pub same_know: &'static str,
+        /// Over the steps that were not there then.
+        pub new_steps_heading: &'static str,
+        /// No step is new.
+        pub no_new_steps: &'static str,
     }
 }
 
@@ -224,6 +262,37 @@ const NL: NetwerkscanTexts = NetwerkscanTexts {
     load: "Antwoorden laden uit een bestand",
     load_error: "Dit bestand kan niet gelezen worden. Kies een bestand dat je bij deze scan hebt gedownload.",
     loaded: "Je antwoorden zijn geladen.",
+    scan_of: "Je scan van {date}",
+    undated: "zonder datum",
+    kept_beside: "De scan van {date} staat nu naast die van jou.",
+    earlier_heading: "Eerdere scans",
+    earlier_hint: "Zet een eerdere scan naast die van nu. Ze blijven alleen op dit apparaat.",
+    compare_with: "Vergelijk met {date}",
+    remove_scan: "Verwijder de scan van {date}",
+    then_now_heading: "Toen en nu",
+    then_caption: "Toen: {date}",
+    now_caption: "Nu: {date}",
+    score_change: "{label}: was {then}, nu {now}",
+    more_people: Counted {
+        one: Some("{n} persoon meer in je netwerk"),
+        ..Counted::other("{n} mensen meer in je netwerk")
+    },
+    fewer_people: Counted {
+        one: Some("{n} persoon minder in je netwerk"),
+        ..Counted::other("{n} mensen minder in je netwerk")
+    },
+    same_people: "Evenveel mensen in je netwerk als toen",
+    more_know: Counted {
+        one: Some("{n} persoon meer weet dat je werk zoekt"),
+        ..Counted::other("{n} mensen meer weten dat je werk zoekt")
+    },
+    fewer_know: Counted {
+        one: Some("{n} persoon minder weet dat je werk zoekt"),
+        ..Counted::other("{n} mensen minder weten dat je werk zoekt")
+    },
+    same_know: "Evenveel mensen als toen weten dat je werk zoekt",
+    new_steps_heading: "Nieuwe stappen sinds toen",
+    no_new_steps: "Er zijn geen nieuwe stappen.",
 };
 
 #[cfg(feature = "data")]
@@ -303,6 +372,37 @@ const EN: NetwerkscanTexts = NetwerkscanTexts {
     load: "Load answers from a file",
     load_error: "This file cannot be read. Choose a file you downloaded from this scan.",
     loaded: "Your answers were loaded.",
+    scan_of: "Your scan of {date}",
+    undated: "without a date",
+    kept_beside: "The scan of {date} is now kept next to yours.",
+    earlier_heading: "Earlier scans",
+    earlier_hint: "Put an earlier scan next to today's. They stay on this device only.",
+    compare_with: "Compare with {date}",
+    remove_scan: "Remove the scan of {date}",
+    then_now_heading: "Then and now",
+    then_caption: "Then: {date}",
+    now_caption: "Now: {date}",
+    score_change: "{label}: was {then}, now {now}",
+    more_people: Counted {
+        one: Some("{n} more person in your network"),
+        ..Counted::other("{n} more people in your network")
+    },
+    fewer_people: Counted {
+        one: Some("{n} person fewer in your network"),
+        ..Counted::other("{n} fewer people in your network")
+    },
+    same_people: "As many people in your network as then",
+    more_know: Counted {
+        one: Some("{n} more person knows you are looking for work"),
+        ..Counted::other("{n} more people know you are looking for work")
+    },
+    fewer_know: Counted {
+        one: Some("{n} person fewer knows you are looking for work"),
+        ..Counted::other("{n} fewer people know you are looking for work")
+    },
+    same_know: "As many people as then know you are looking for work",
+    new_steps_heading: "New steps since then",
+    no_new_steps: "There are no new steps.",
 };
 
 #[cfg(feature = "data")]
@@ -392,6 +492,49 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
     load: "حمّل الإجابات من ملف",
     load_error: "لا يمكن قراءة هذا الملف. اختر ملفًا نزّلته من هذا المسح.",
     loaded: "تم تحميل إجاباتك.",
+    scan_of: "مسحك بتاريخ {date}",
+    undated: "بدون تاريخ",
+    kept_beside: "مسح {date} محفوظ الآن بجانب مسحك.",
+    earlier_heading: "مسوحات سابقة",
+    earlier_hint: "ضع مسحًا سابقًا بجانب مسح اليوم. تبقى المسوحات على هذا الجهاز فقط.",
+    compare_with: "قارن مع {date}",
+    remove_scan: "احذف مسح {date}",
+    then_now_heading: "آنذاك والآن",
+    then_caption: "آنذاك: {date}",
+    now_caption: "الآن: {date}",
+    score_change: "{label}: كان {then}، والآن {now}",
+    more_people: Counted {
+        one: Some("شخص واحد إضافي في شبكتك"),
+        two: Some("شخصان إضافيان في شبكتك"),
+        few: Some("{n} أشخاص إضافيين في شبكتك"),
+        many: Some("{n} شخصًا إضافيًا في شبكتك"),
+        ..Counted::other("{n} شخص إضافي في شبكتك")
+    },
+    fewer_people: Counted {
+        one: Some("شخص واحد أقل في شبكتك"),
+        two: Some("شخصان أقل في شبكتك"),
+        few: Some("{n} أشخاص أقل في شبكتك"),
+        many: Some("{n} شخصًا أقل في شبكتك"),
+        ..Counted::other("{n} شخص أقل في شبكتك")
+    },
+    same_people: "عدد الأشخاص في شبكتك كما كان",
+    more_know: Counted {
+        one: Some("شخص واحد إضافي يعرف أنك تبحث عن عمل"),
+        two: Some("شخصان إضافيان يعرفان أنك تبحث عن عمل"),
+        few: Some("{n} أشخاص إضافيين يعرفون أنك تبحث عن عمل"),
+        many: Some("{n} شخصًا إضافيًا يعرفون أنك تبحث عن عمل"),
+        ..Counted::other("{n} شخص إضافي يعرفون أنك تبحث عن عمل")
+    },
+    fewer_know: Counted {
+        one: Some("شخص واحد أقل يعرف أنك تبحث عن عمل"),
+        two: Some("شخصان أقل يعرفان أنك تبحث عن عمل"),
+        few: Some("{n} أشخاص أقل يعرفون أنك تبحث عن عمل"),
+        many: Some("{n} شخصًا أقل يعرفون أنك تبحث عن عمل"),
+        ..Counted::other("{n} شخص أقل يعرفون أنك تبحث عن عمل")
+    },
+    same_know: "العدد نفسه كما كان يعرف أنك تبحث عن عمل",
+    new_steps_heading: "خطوات جديدة منذ ذلك الحين",
+    no_new_steps: "لا توجد خطوات جديدة.",
 };
 
 #[cfg(feature = "data")]
@@ -477,6 +620,45 @@ const UK: NetwerkscanTexts = NetwerkscanTexts {
     load: "Відкрити відповіді з файлу",
     load_error: "Не вдається прочитати цей файл. Виберіть файл, який ви раніше завантажили тут.",
     loaded: "Ваші відповіді відкрито.",
+    scan_of: "Ваше сканування від {date}",
+    undated: "без дати",
+    kept_beside: "Сканування від {date} тепер збережено поруч із вашим.",
+    earlier_heading: "Попередні сканування",
+    earlier_hint: "Порівняйте попереднє сканування з сьогоднішнім. Вони зберігаються лише на цьому пристрої.",
+    compare_with: "Порівняти з {date}",
+    remove_scan: "Видалити сканування від {date}",
+    then_now_heading: "Тоді й тепер",
+    then_caption: "Тоді: {date}",
+    now_caption: "Тепер: {date}",
+    score_change: "{label}: було {then}, тепер {now}",
+    more_people: Counted {
+        one: Some("у вашій мережі на {n} людину більше"),
+        few: Some("у вашій мережі на {n} людини більше"),
+        many: Some("у вашій мережі на {n} людей більше"),
+        ..Counted::other("у вашій мережі на {n} людини більше")
+    },
+    fewer_people: Counted {
+        one: Some("у вашій мережі на {n} людину менше"),
+        few: Some("у вашій мережі на {n} людини менше"),
+        many: Some("у вашій мережі на {n} людей менше"),
+        ..Counted::other("у вашій мережі на {n} людини менше")
+    },
+    same_people: "У вашій мережі стільки ж людей, як тоді",
+    more_know: Counted {
+        one: Some("ще {n} людина знає, що ви шукаєте роботу"),
+        few: Some("ще {n} людини знають, що ви шукаєте роботу"),
+        many: Some("ще {n} людей знають, що ви шукаєте роботу"),
+        ..Counted::other("ще {n} людини знають, що ви шукаєте роботу")
+    },
+    fewer_know: Counted {
+        one: Some("на {n} людину менше знає, що ви шукаєте роботу"),
+        few: Some("на {n} людини менше знають, що ви шукаєте роботу"),
+        many: Some("на {n} людей менше знають, що ви шукаєте роботу"),
+        ..Counted::other("на {n} людини менше знають, що ви шукаєте роботу")
+    },
+    same_know: "Стільки ж людей, як тоді, знають, що ви шукаєте роботу",
+    new_steps_heading: "Нові кроки відтоді",
+    no_new_steps: "Нових кроків немає.",
 };
 
 #[cfg(feature = "data")]
@@ -556,6 +738,37 @@ const TR: NetwerkscanTexts = NetwerkscanTexts {
     load: "Cevapları bir dosyadan yükleyin",
     load_error: "Bu dosya okunamıyor. Bu taramadan indirdiğiniz bir dosyayı seçin.",
     loaded: "Cevaplarınız yüklendi.",
+    scan_of: "{date} tarihli taramanız",
+    undated: "tarihsiz",
+    kept_beside: "{date} tarihli tarama artık sizinkinin yanında duruyor.",
+    earlier_heading: "Önceki taramalar",
+    earlier_hint: "Önceki bir taramayı bugünküyle yan yana koyun. Taramalar yalnızca bu cihazda kalır.",
+    compare_with: "{date} ile karşılaştır",
+    remove_scan: "{date} tarihli taramayı sil",
+    then_now_heading: "O zaman ve şimdi",
+    then_caption: "O zaman: {date}",
+    now_caption: "Şimdi: {date}",
+    score_change: "{label}: önce {then}, şimdi {now}",
+    more_people: Counted {
+        one: Some("Ağınızda {n} kişi daha var"),
+        ..Counted::other("Ağınızda {n} kişi daha var")
+    },
+    fewer_people: Counted {
+        one: Some("Ağınızda {n} kişi eksik"),
+        ..Counted::other("Ağınızda {n} kişi eksik")
+    },
+    same_people: "Ağınızda o zamanki kadar kişi var",
+    more_know: Counted {
+        one: Some("{n} kişi daha iş aradığınızı biliyor"),
+        ..Counted::other("{n} kişi daha iş aradığınızı biliyor")
+    },
+    fewer_know: Counted {
+        one: Some("İş aradığınızı bilen {n} kişi eksik"),
+        ..Counted::other("İş aradığınızı bilen {n} kişi eksik")
+    },
+    same_know: "İş aradığınızı bilen kişi sayısı o zamankiyle aynı",
+    new_steps_heading: "O zamandan beri yeni adımlar",
+    no_new_steps: "Yeni adım yok.",
 };
 
 #[cfg(feature = "data")]

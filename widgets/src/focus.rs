@@ -2,7 +2,7 @@
 //! purpose, to the thing that changed or the heading of what appeared, so a
 //! keyboard or screen-reader user never lands on the page's `<body>`.
 
-use yew::NodeRef;
+use yew::prelude::*;
 
 /// Focuses the element behind `node` (if it is rendered).
 pub fn to(node: &NodeRef) {
@@ -64,4 +64,19 @@ pub fn to_id(anchor: &NodeRef, id: &str) {
     {
         let _ = found.focus();
     }
+}
+
+/// A counter: each time it goes up, focus moves to `node` after the render.
+/// For an action that takes the focused control away (removing something),
+/// so focus lands on what says it happened; counted, so a second removal
+/// moves it again.
+#[hook]
+pub fn use_focus_after(node: NodeRef) -> UseStateHandle<u32> {
+    let count = use_state(|| 0u32);
+    use_effect_with(*count, move |n| {
+        if *n > 0 {
+            to(&node);
+        }
+    });
+    count
 }

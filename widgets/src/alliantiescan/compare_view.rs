@@ -9,12 +9,9 @@ use yew::prelude::*;
 use super::state::{Scan, earlier};
 use super::texts::texts;
 use super::then_now::ThenNow;
-use crate::i18n::{fill, local_date};
+use crate::i18n::{SCAN_DAY, fill, local_date};
 use crate::rules::SharedRules;
 use crate::ui::use_ui;
-
-/// "3 June 2026": scans of one alliance lie months apart.
-pub const SCAN_DAY: &[(&str, &str)] = &[("day", "numeric"), ("month", "long"), ("year", "numeric")];
 
 /// Props of [`CompareView`].
 #[derive(Properties, PartialEq)]
@@ -43,15 +40,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     // Removing a scan takes its focused ✕ away: focus goes to the notice
     // that says it is gone (counted, so a second removal moves it again).
     let notice = use_node_ref();
-    let removed = use_state(|| 0u32);
-    {
-        let notice = notice.clone();
-        use_effect_with(*removed, move |n| {
-            if *n > 0 {
-                crate::focus::to(&notice);
-            }
-        });
-    }
+    let removed = crate::focus::use_focus_after(notice.clone());
     let lang = use_ui().lang;
     let t = texts(lang);
     let with_link = |then: Callback<Scan>, notice: &'static str| {

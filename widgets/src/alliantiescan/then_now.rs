@@ -5,10 +5,9 @@
 use plugin_host::contract::alliantiescan::{self, Checklist, Ticks};
 use yew::prelude::*;
 
-use super::compare_view::SCAN_DAY;
 use super::state::Scan;
 use super::texts::texts;
-use crate::i18n::{fill, local_date};
+use crate::i18n::{SCAN_DAY, fill, local_date};
 use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
 use crate::ui::use_ui;

@@ -3,6 +3,7 @@
 //! rules compute. Answers stay on the device (localStorage when the browser
 //! allows it); nothing is sent.
 
+mod earlier_scans;
 mod network_map;
 mod people_step;
 mod person_form;
@@ -11,6 +12,7 @@ mod result_view;
 mod save_load;
 mod state;
 pub(crate) mod texts;
+mod then_now;
 
 use plugin_host::contract::{Widget, netwerkscan};
 use yew::prelude::*;
@@ -20,12 +22,14 @@ use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
 use crate::storage;
 use crate::ui::use_ui;
+use earlier_scans::EarlierScans;
 use people_step::PeopleStep;
 use questions_step::QuestionsStep;
 use result_view::ResultView;
 use save_load::SaveLoad;
 use state::{Action, Saved, Stage, State};
 use texts::texts;
+use then_now::ThenNow;
 
 /// Props of [`Netwerkscan`].
 #[derive(Properties, PartialEq)]
@@ -40,19 +44,21 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let ui = use_ui();
     let key = storage::key(Widget::Netwerkscan, &ui.ctx.org);
     let state = {
-        let key = key.clone();
+        let (key, today) = (key.clone(), ui.ctx.today.clone());
         use_reducer(move || {
             storage::load(&key)
                 .and_then(|s| Saved::parse(&s))
-                .map(State::from_saved)
-                .unwrap_or_default()
+                .map_or_else(
+                    || State::new(&today),
+                    |saved| State::from_saved(saved, &today),
+                )
         })
     };
     let can_store = use_memo((), |()| storage::available());
     storage::use_kept(
         key,
         state.saved(),
-        state.is_empty() && state.stage == Stage::Intro,
+        state.is_blank() && state.stage == Stage::Intro,
     );
     let questionnaire = use_rule_call(&props.rules, (), |rules, (), ctx| {
         netwerkscan::questions(rules, ctx)
@@ -86,7 +92,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let save_load = |printable: bool| {
         let (load, reset) = (state.clone(), state.clone());
         html! {
-            <SaveLoad saved={state.saved()} {printable} has_answers={!state.is_empty()}
+            <SaveLoad saved={state.saved()} {printable} has_answers={!state.is_blank()} beside={!state.is_empty()}
                 onload={Callback::from(move |s| load.dispatch(Action::Load(s)))}
                 onremove={Callback::from(move |()| reset.dispatch(Action::Reset))} />
         }
@@ -128,7 +134,13 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         },
         Stage::Result => html! {
             <>
-                <ResultView rules={props.rules.clone()} answers={state.answers()} questionnaire={q.clone()} />
+                <ResultView rules={props.rules.clone()} answers={state.answers()} questionnaire={q.clone()} date={state.date.clone()} />
+                <EarlierScans earlier={state.earlier.clone()} comparing={state.comparing.clone()}
+                    oncompare={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Compare(day))) }}
+                    onforget={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Forget(day))) }} />
+                if let Some(then) = state.compared() {
+                    <ThenNow rules={props.rules.clone()} then={then.clone()} now={state.answers()} date={state.date.clone()} />
+                }
                 <div class="bg-nav">
                     <button type="button" class="bg-button" onclick={go(Stage::Questions)}>{ t.back }</button>
                     <button type="button" class="bg-button" onclick={dispatch(|| Action::Reset)}>{ t.start_over }</button>

@@ -4,8 +4,8 @@
 //! black and white. A table below says the same in words, for screen readers
 //! and for the printout.
 
-use plugin_host::contract::Choice;
 use plugin_host::contract::netwerkscan::{Person, Questionnaire};
+use plugin_host::contract::{Choice, Lang};
 use yew::prelude::*;
 
 use super::texts::texts;
@@ -77,14 +77,13 @@ fn legend_icon(shape: Shape, class: &'static str) -> Html {
     }
 }
 
-/// The network picture, its legend and its table.
-#[component]
-pub fn NetworkMap(props: &NetworkMapProps) -> Html {
-    let lang = use_ui().lang;
+/// The picture alone, labelled with what it shows: with its legend and table
+/// in [`NetworkMap`], and small beside another in "then and now".
+pub fn picture(people: &[Person], lang: Lang) -> Html {
     let t = texts(lang);
-    let close: Vec<&Person> = props.people.iter().filter(|p| p.close).collect();
-    let others: Vec<&Person> = props.people.iter().filter(|p| !p.close).collect();
-    let knows = props.people.iter().filter(|p| p.knows_looking).count();
+    let close: Vec<&Person> = people.iter().filter(|p| p.close).collect();
+    let others: Vec<&Person> = people.iter().filter(|p| !p.close).collect();
+    let knows = people.iter().filter(|p| p.knows_looking).count();
     let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
     let summary = fill(
         t.picture_label,
@@ -133,6 +132,23 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
             })
             .collect()
     };
+    html! {
+        <svg class="bg-map-picture" viewBox="0 0 400 410" role="img" aria-label={summary}>
+            <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="95" />
+            <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="165" />
+            { ring(&others, OUTER) }
+            { ring(&close, INNER) }
+            <circle class="bg-you" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="30" />
+            <text class="bg-you-label" x={CENTRE_TEXT} y="205" text-anchor="middle">{ t.you }</text>
+        </svg>
+    }
+}
+
+/// The network picture, its legend and its table.
+#[component]
+pub fn NetworkMap(props: &NetworkMapProps) -> Html {
+    let lang = use_ui().lang;
+    let t = texts(lang);
     let label_of = |choices: &[Choice], id: &str| {
         choices
             .iter()
@@ -145,14 +161,7 @@ pub fn NetworkMap(props: &NetworkMapProps) -> Html {
     html! {
         <div class="bg-map">
             <h4 id="bg-map-title">{ t.picture_heading }</h4>
-            <svg class="bg-map-picture" viewBox="0 0 400 410" role="img" aria-label={summary.clone()}>
-                <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="95" />
-                <circle class="bg-ring" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="165" />
-                { ring(&others, OUTER) }
-                { ring(&close, INNER) }
-                <circle class="bg-you" cx={CENTRE_TEXT} cy={CENTRE_TEXT} r="30" />
-                <text class="bg-you-label" x={CENTRE_TEXT} y="205" text-anchor="middle">{ t.you }</text>
-            </svg>
+            { picture(&props.people, lang) }
             <ul class="bg-legend">
                 <li>{ legend_icon(Shape::Circle, "bg-node bg-node-knows") }{ t.legend_knows }</li>
                 <li>{ legend_icon(Shape::Circle, "bg-node bg-node-unknown") }{ t.legend_not_knows }</li>

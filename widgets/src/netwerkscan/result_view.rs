@@ -5,6 +5,7 @@ use plugin_host::contract::is_safe_link;
 use plugin_host::contract::netwerkscan::{self, Answers, NetwerkscanResult, Questionnaire};
 use yew::prelude::*;
 
+use super::earlier_scans::day;
 use super::network_map::NetworkMap;
 use super::texts::texts;
 use crate::components::read_aloud::ReadAloud;
@@ -22,6 +23,8 @@ pub struct ResultViewProps {
     pub answers: Answers,
     /// For labels in the picture and its table.
     pub questionnaire: Questionnaire,
+    /// The day of this scan (shown, and printed with it).
+    pub date: String,
 }
 
 /// Scores as bars with their reasons, then the steps.
@@ -44,6 +47,9 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let (shared, t) = (ui.common(), texts(ui.lang));
     html! {
         <div class="bg-result">
+            if !props.date.is_empty() {
+                <p class="bg-scan-date">{ fill(t.scan_of, &[("date", &day(&props.date, ui.lang))]) }</p>
+            }
             <p class="bg-summary" role="status">{ &r.summary }</p>
             <NetworkMap people={props.answers.people.clone()} questionnaire={props.questionnaire.clone()} />
             <h4>{ t.scores_heading }</h4>

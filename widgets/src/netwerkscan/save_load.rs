@@ -7,9 +7,11 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::earlier_scans::day;
 use super::state::{FileRefusal, Saved};
 use super::texts::texts;
 use crate::components::remove_data::RemoveData;
+use crate::i18n::fill;
 use crate::ui::use_ui;
 
 /// Props of [`SaveLoad`].
@@ -23,6 +25,9 @@ pub struct SaveLoadProps {
     /// Whether there is anything to remove.
     #[prop_or_default]
     pub has_answers: bool,
+    /// Whether answers are here already: a loaded file is kept beside them.
+    #[prop_or_default]
+    pub beside: bool,
     /// Called with answers loaded from a file.
     pub onload: Callback<Saved>,
     /// Called when the person removes their answers.
@@ -33,6 +38,8 @@ pub struct SaveLoadProps {
 enum Notice {
     None,
     Loaded,
+    /// Kept beside the answers here: the loaded scan's day.
+    KeptBeside(String),
     LoadFailed,
 }
 
@@ -59,7 +66,7 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
         })
     };
     let onfile = {
-        let onload = props.onload.clone();
+        let (onload, beside) = (props.onload.clone(), props.beside);
         let notice = notice.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -71,8 +78,12 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
             spawn_local(async move {
                 match read(&file).await {
                     Ok(saved) => {
+                        notice.set(if beside {
+                            Notice::KeptBeside(saved.date.clone())
+                        } else {
+                            Notice::Loaded
+                        });
                         onload.emit(saved);
-                        notice.set(Notice::Loaded);
                     }
                     Err(refusal) => {
                         web_sys::console::warn_1(&format!("Bondgenoot: {refusal}").into());
@@ -93,7 +104,11 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
                 <input id="bg-load-file" class="bg-sr-only" type="file" accept=".json,application/json" onchange={onfile} />
             </label>
             <RemoveData has_data={props.has_answers} onremove={props.onremove.clone()} />
-            <p class="bg-notice" role="status">{ if *notice == Notice::Loaded { t.loaded } else { "" } }</p>
+            <p class="bg-notice" role="status">{ match &*notice {
+                Notice::Loaded => t.loaded.to_owned(),
+                Notice::KeptBeside(date) => fill(t.kept_beside, &[("date", &day(date, ui.lang))]),
+                _ => String::new(),
+            } }</p>
             if *notice == Notice::LoadFailed {
                 <p class="bg-field-error" role="alert">{ t.load_error }</p>
             }

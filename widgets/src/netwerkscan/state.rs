@@ -1,5 +1,8 @@
 //! The Netwerkscan's state and its reducer: one place that changes it. The
-//! same [`Saved`] form goes to localStorage and into a downloaded file.
+//! same [`Saved`] form goes to localStorage and into a downloaded file. Each
+//! scan carries the day it was last changed; on the first change of a later
+//! day the scan as it was is kept among the earlier ones, so the person can
+//! set then beside now.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -44,6 +47,38 @@ pub struct State {
     pub answers: BTreeMap<String, String>,
     /// Index of the person being edited.
     pub editing: Option<usize>,
+    /// The day this scan was last changed, `YYYY-MM-DD`.
+    pub date: String,
+    /// Earlier scans kept on the device, oldest first.
+    pub earlier: Vec<Dated>,
+    /// The day of the earlier scan set beside this one, if any.
+    pub comparing: Option<String>,
+    /// Today: a change dates the scan.
+    pub today: String,
+}
+
+/// An earlier scan: its day, people and answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dated {
+    /// `YYYY-MM-DD`; empty for a file from before scans were dated.
+    #[serde(default)]
+    pub date: String,
+    /// The people.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// The answers.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+}
+
+impl Dated {
+    /// The answers as the hooks take them.
+    pub fn answers(&self) -> Answers {
+        Answers {
+            people: self.people.clone(),
+            answers: self.answers.clone(),
+        }
+    }
 }
 
 /// What is kept on the device and in a downloaded answers file.
@@ -62,6 +97,12 @@ pub struct Saved {
     /// The answers.
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
+    /// The day they were last changed (none in files from before).
+    #[serde(default)]
+    pub date: String,
+    /// Earlier scans kept beside them.
+    #[serde(default)]
+    pub earlier: Vec<Dated>,
 }
 
 /// Why a file is not taken as answers. The person is told one kind message
@@ -135,22 +176,77 @@ impl State {
             stage: self.stage,
             people: self.people.clone(),
             answers: self.answers.clone(),
+            date: self.date.clone(),
+            earlier: self.earlier.clone(),
         }
     }
 
-    /// A state from something kept earlier.
-    pub fn from_saved(saved: Saved) -> Self {
+    /// Nothing entered yet, on `today`.
+    pub fn new(today: &str) -> Self {
+        Self {
+            today: today.into(),
+            ..Self::default()
+        }
+    }
+
+    /// A state from something kept earlier, on `today`.
+    pub fn from_saved(saved: Saved, today: &str) -> Self {
         Self {
             stage: saved.stage,
             people: saved.people,
             answers: saved.answers,
-            editing: None,
+            date: saved.date,
+            earlier: saved.earlier,
+            ..Self::new(today)
         }
     }
 
-    /// Whether anything was entered.
+    /// Whether anything was entered (earlier scans aside).
     pub fn is_empty(&self) -> bool {
         self.people.is_empty() && self.answers.is_empty()
+    }
+
+    /// Whether there is nothing at all to keep.
+    pub fn is_blank(&self) -> bool {
+        self.is_empty() && self.earlier.is_empty()
+    }
+
+    /// This scan as an earlier one.
+    fn dated(&self) -> Dated {
+        Dated {
+            date: self.date.clone(),
+            people: self.people.clone(),
+            answers: self.answers.clone(),
+        }
+    }
+
+    /// Keeps `scan` among the earlier ones: one per day (a later copy of a
+    /// day replaces it), never one of this scan's own day, oldest first.
+    fn keep(&mut self, scan: Dated) {
+        if !scan.date.is_empty() && scan.date == self.date {
+            return;
+        }
+        self.earlier.retain(|s| s.date != scan.date);
+        // Put in its place: a sort brought 1.5 KB (brotli) of sorting code.
+        let at = self.earlier.partition_point(|s| s.date < scan.date);
+        self.earlier.insert(at, scan);
+    }
+
+    /// Before a change: on the first change of a later day the scan as it
+    /// was is kept, and the scan is dated today.
+    fn touch(&mut self) {
+        if !self.date.is_empty() && self.date != self.today && !self.is_empty() {
+            let then = self.dated();
+            self.date.clone_from(&self.today);
+            self.keep(then);
+        }
+        self.date.clone_from(&self.today);
+    }
+
+    /// The earlier scan being set beside this one.
+    pub fn compared(&self) -> Option<&Dated> {
+        let day = self.comparing.as_ref()?;
+        self.earlier.iter().find(|s| &s.date == day)
     }
 }
 
@@ -173,8 +269,13 @@ pub enum Action {
     },
     /// Go to a stage.
     Go(Stage),
-    /// Replace everything with loaded answers.
+    /// Answers loaded from a file: they become this scan when there is
+    /// none, else they are kept beside it as earlier scans.
     Load(Saved),
+    /// Set the earlier scan of this day beside this one (`None`: none).
+    Compare(Option<String>),
+    /// Remove the earlier scan of this day.
+    Forget(String),
     /// Forget everything and start again.
     Reset,
 }
@@ -185,29 +286,56 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::AddPerson(p) => next.people.push(p),
-            Action::UpdatePerson(i, p) => match next.people.get_mut(i) {
-                Some(slot) => {
-                    *slot = p;
-                    next.editing = None;
-                }
-                None => return self,
-            },
+            Action::AddPerson(p) => {
+                next.touch();
+                next.people.push(p);
+            }
+            Action::UpdatePerson(i, p) if i < next.people.len() => {
+                next.touch();
+                next.people[i] = p;
+                next.editing = None;
+            }
+            Action::UpdatePerson(..) => return self,
             Action::RemovePerson(i) if i < next.people.len() => {
+                next.touch();
                 next.people.remove(i);
                 next.editing = None;
             }
             Action::RemovePerson(_) => return self,
             Action::Edit(i) => next.editing = i.filter(|i| *i < next.people.len()),
             Action::Answer { id, option } => {
+                next.touch();
                 next.answers.insert(id, option);
             }
             Action::Go(stage) => {
                 next.stage = stage;
                 next.editing = None;
             }
-            Action::Load(saved) => next = State::from_saved(saved),
-            Action::Reset => next = State::default(),
+            Action::Load(saved) if next.is_empty() => {
+                let earlier = std::mem::take(&mut next.earlier);
+                next = State::from_saved(saved, &next.today);
+                for scan in earlier {
+                    next.keep(scan);
+                }
+            }
+            Action::Load(saved) => {
+                let loaded = Dated {
+                    date: saved.date,
+                    people: saved.people,
+                    answers: saved.answers,
+                };
+                for scan in saved.earlier.into_iter().chain([loaded]) {
+                    next.keep(scan);
+                }
+            }
+            Action::Compare(day) => next.comparing = day,
+            Action::Forget(day) => {
+                next.earlier.retain(|s| s.date != day);
+                if next.comparing.as_ref() == Some(&day) {
+                    next.comparing = None;
+                }
+            }
+            Action::Reset => next = State::new(&next.today),
         }
         Rc::new(next)
     }
@@ -337,6 +465,121 @@ mod tests {
         let loaded = Saved::read(&file).expect("our own file reads back");
         let state_again = after(State::default(), [Action::Load(loaded)]);
         assert_eq!(state_again, state);
+    }
+
+    fn answer(id: &str, option: &str) -> Action {
+        Action::Answer {
+            id: id.into(),
+            option: option.into(),
+        }
+    }
+
+    /// A scan made in June, kept on the device, opened in December.
+    fn june_then_december() -> State {
+        let june = after(
+            State::new("2026-06-01"),
+            [
+                Action::AddPerson(person("Fatima")),
+                answer("time", "little"),
+            ],
+        );
+        assert_eq!(june.date, "2026-06-01");
+        State::from_saved(june.saved(), "2026-12-01")
+    }
+
+    #[test]
+    fn the_first_change_on_a_later_day_keeps_the_scan_as_it_was() {
+        let december = after(
+            june_then_december(),
+            [
+                Action::AddPerson(person("the coach")),
+                answer("time", "lots"),
+            ],
+        );
+        assert_eq!(december.date, "2026-12-01");
+        assert_eq!(names(&december), ["Fatima", "the coach"]);
+        assert_eq!(december.earlier.len(), 1, "kept once, not once per change");
+        let june = &december.earlier[0];
+        assert_eq!(june.date, "2026-06-01");
+        assert_eq!(june.people, [person("Fatima")]);
+        assert_eq!(june.answers.get("time").map(String::as_str), Some("little"));
+        // Looking again changes nothing: nothing is kept.
+        let looked = after(june_then_december(), [Action::Go(Stage::Result)]);
+        assert!(looked.earlier.is_empty());
+        assert_eq!(looked.date, "2026-06-01");
+    }
+
+    #[test]
+    fn a_file_loaded_next_to_answers_is_kept_beside_them_not_over_them() {
+        let june = after(
+            State::new("2026-06-01"),
+            [Action::AddPerson(person("Fatima"))],
+        )
+        .saved();
+        let december = after(
+            State::new("2026-12-01"),
+            [Action::AddPerson(person("the coach"))],
+        );
+        let both = after(december, [Action::Load(june.clone())]);
+        assert_eq!(names(&both), ["the coach"], "today's answers stay");
+        assert_eq!(
+            both.earlier
+                .iter()
+                .map(|s| s.date.as_str())
+                .collect::<Vec<_>>(),
+            ["2026-06-01"]
+        );
+        // The same file again adds nothing; a file of today's own day is no "earlier".
+        let again = after(both.clone(), [Action::Load(june.clone())]);
+        assert_eq!(again.earlier.len(), 1);
+        let same_day = after(State::new("2026-12-01"), [Action::AddPerson(person("x"))]).saved();
+        assert_eq!(
+            after(both.clone(), [Action::Load(same_day)]).earlier.len(),
+            1
+        );
+        // Into an empty scan the file is the scan, as before.
+        let fresh = after(State::new("2026-12-01"), [Action::Load(june)]);
+        assert_eq!(
+            (names(&fresh), fresh.date.as_str()),
+            (vec!["Fatima"], "2026-06-01")
+        );
+        assert!(fresh.earlier.is_empty());
+    }
+
+    #[test]
+    fn an_earlier_scan_is_compared_removed_alone_or_with_everything() {
+        let december = after(
+            june_then_december(),
+            [Action::AddPerson(person("the coach"))],
+        );
+        let comparing = after(
+            december.clone(),
+            [Action::Compare(Some("2026-06-01".into()))],
+        );
+        assert_eq!(
+            comparing.compared().map(|s| s.date.as_str()),
+            Some("2026-06-01")
+        );
+        let forgotten = after(comparing.clone(), [Action::Forget("2026-06-01".into())]);
+        assert!(forgotten.earlier.is_empty() && forgotten.compared().is_none());
+        assert_eq!(
+            names(&forgotten),
+            ["Fatima", "the coach"],
+            "today's scan stays"
+        );
+        let reset = after(comparing, [Action::Reset]);
+        assert!(
+            reset.is_blank(),
+            "remove my answers removes the earlier scans too"
+        );
+        assert_eq!(reset.today, "2026-12-01");
+    }
+
+    #[test]
+    fn a_file_from_before_dates_still_loads() {
+        let old = r#"{"format": "bondgenoot-netwerkscan", "version": 1, "stage": "result", "people": [], "answers": {"time": "lots"}}"#;
+        let saved = Saved::read(old).expect("an undated file reads");
+        assert_eq!((saved.date.as_str(), saved.earlier.len()), ("", 0));
     }
 
     #[test]
