@@ -777,6 +777,15 @@ describe('the full Netwerkscan', () => {
     assert.equal(await thenNow.count(), 0);
     assert.equal(await w.locator('.bg-earlier li').count(), 0);
     assert.equal(await w.locator('#bg-earlier-title').evaluate((h) => h.getRootNode().activeElement === h), true);
+    assert.equal(await w.locator('.bg-earlier p:not(.bg-hint)').innerText(), 'There are no earlier scans left.');
+
+    // Start again: a new scan, and the one just left is kept among the earlier ones.
+    await w.getByRole('button', { name: 'Start again' }).click();
+    await start(w);
+    await addPerson(w, { name: 'Coach', relation: 'professional' });
+    await toResult(w, {});
+    assert.deepEqual(await w.locator('.bg-earlier li').evaluateAll((lis) => lis.map((li) => li.dataset.date)), ['2026-12-01']);
+    assert.deepEqual(await w.locator('.bg-people-table tbody th').allInnerTexts(), ['Coach']);
     assertNoProblems(page);
     await page.context().close();
   });
@@ -960,6 +969,9 @@ describe('the Alliantiescan', () => {
     await wa.locator('#bg-partner').fill('Language school');
     await tick(wa, 'goal', 'yes');
     await tick(wa, 'meetings', 'partly');
+    await tick(wa, 'trust', 'yes');
+    await wa.locator('.bg-item[data-id="trust"] summary').click();
+    await wa.locator('#bg-owner-trust').fill('Volunteers');
     await view(wa, 1);
     const link = await wa.locator('#bg-share-link').inputValue();
 
@@ -969,6 +981,9 @@ describe('the Alliantiescan', () => {
     await wb.locator('#bg-partner').fill('Municipality');
     await tick(wb, 'goal', 'yes');
     await tick(wb, 'meetings', 'yes');
+    await tick(wb, 'trust', 'yes');
+    await wb.locator('.bg-item[data-id="trust"] summary').click();
+    await wb.locator('#bg-owner-trust').fill('Municipality'); // the language school named another
     await view(wb, 2);
     await wb.locator('#bg-open-link').fill('not a link at all');
     await wb.getByRole('button', { name: 'Add to comparison' }).click();
@@ -982,7 +997,11 @@ describe('the Alliantiescan', () => {
     assert.equal(await row('goal').getAttribute('data-differs'), 'false');
     assert.equal(await row('meetings').getAttribute('data-differs'), 'true');
     assert.match(await row('meetings').innerText(), /differs[\s\S]*In place[\s\S]*Partly/);
-    assert.equal(await wb.locator('.bg-compare-table tr[data-differs="true"]').count(), 1, 'only that item differs');
+    // The same level, but each partner names another owner: seen differently too.
+    assert.equal(await row('trust').getAttribute('data-differs'), 'true');
+    assert.match(await row('trust').innerText(), /Owner: Municipality[\s\S]*Owner: Volunteers/);
+    assert.deepEqual(await wb.locator('.bg-compare-table tr[data-differs="true"]').evaluateAll((trs) => trs.map((tr) => tr.dataset.id)),
+      ['trust', 'meetings'], 'only those items differ');
     await a.context().close();
     await b.context().close();
   });
@@ -1035,7 +1054,7 @@ describe('the Alliantiescan', () => {
     assert.deepEqual((await cells('goal')).map((c) => c.replace(/\s+/g, ' ').trim()),
       ['In place Owner: Municipality Start in September', 'Partly Owner: Municipality Start in September']);
     const trust = w.locator('.bg-compare-table tr[data-id="trust"]');
-    assert.equal(await trust.getAttribute('data-differs'), 'true', 'the same level with another owner differs');
+    assert.equal(await trust.getAttribute('data-differs'), 'false', 'our own June scan shows what changed, not a partner who disagrees');
     assert.deepEqual((await cells('trust')).map((c) => c.replace(/\s+/g, ' ').trim()),
       ['Partly Owner: Municipality', 'Partly Owner: Volunteers']);
 

@@ -105,6 +105,9 @@ crate::texts! {
         pub then_now_heading: &'static str,
         /// `{then}` and `{now}`: the two scans' dates.
         pub then_now_intro: &'static str,
+        /// The day of a scan kept from before scans were dated (it fills
+        /// the same `{then}` as a day does).
+        pub undated: &'static str,
         /// The phase then and now: `{then}`, `{now}`.
         pub phase_then_now: &'static str,
         /// Over the items whose level changed.
@@ -165,6 +168,7 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
     compare_owner: "Eigenaar: {owner}",
     then_now_heading: "Toen en nu",
     then_now_intro: "Jullie scan van {then} naast die van {now}.",
+    undated: "een eerdere dag",
     phase_then_now: "Toen: {then}. Nu: {now}.",
     moved_heading: "Wat is veranderd",
     moved: "was {then}, nu {now}",
@@ -220,6 +224,7 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
     compare_owner: "Owner: {owner}",
     then_now_heading: "Then and now",
     then_now_intro: "Your scan of {then} next to the one of {now}.",
+    undated: "an earlier day",
     phase_then_now: "Then: {then}. Now: {now}.",
     moved_heading: "What changed",
     moved: "was {then}, now {now}",
@@ -274,7 +279,8 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
     not_ticked: "غير مُعبّأ",
     compare_owner: "المسؤول: {owner}",
     then_now_heading: "آنذاك والآن",
-    then_now_intro: "مسحكم بتاريخ {then} بجانب مسح {now}.",
+    then_now_intro: "مسحكم من {then} بجانب مسح {now}.",
+    undated: "يوم سابق",
     phase_then_now: "آنذاك: {then}. الآن: {now}.",
     moved_heading: "ما الذي تغيّر",
     moved: "كان {then}، والآن {now}",
@@ -329,7 +335,8 @@ const UK: AlliantiescanTexts = AlliantiescanTexts {
     not_ticked: "не позначено",
     compare_owner: "Відповідає: {owner}",
     then_now_heading: "Тоді й тепер",
-    then_now_intro: "Ваше сканування від {then} поруч із тим, що від {now}.",
+    then_now_intro: "Ваша оцінка ({then}) поруч з останньою ({now}).",
+    undated: "без дати",
     phase_then_now: "Тоді: {then}. Тепер: {now}.",
     moved_heading: "Що змінилося",
     moved: "було: {then}, тепер: {now}",
@@ -384,7 +391,8 @@ const TR: AlliantiescanTexts = AlliantiescanTexts {
     not_ticked: "işaretlenmedi",
     compare_owner: "Sorumlu: {owner}",
     then_now_heading: "O zaman ve şimdi",
-    then_now_intro: "{then} tarihli taramanız, {now} tarihli taramanın yanında.",
+    then_now_intro: "Önceki taramanız ({then}) son taramanızla ({now}) yan yana.",
+    undated: "tarihsiz",
     phase_then_now: "O zaman: {then}. Şimdi: {now}.",
     moved_heading: "Neler değişti",
     moved: "önce: {then}, şimdi: {now}",

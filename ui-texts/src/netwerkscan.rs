@@ -146,10 +146,15 @@ crate::texts! {
         pub loaded: &'static str,
         /// Over the result: the day of this scan, `{date}`.
         pub scan_of: &'static str,
-        /// A scan kept from before dates were kept.
+        /// The day of a scan kept from before scans were dated (it fills
+        /// the same `{date}` as a day does).
         pub undated: &'static str,
         /// After loading a file next to answers already here: `{date}`.
         pub kept_beside: &'static str,
+        /// After loading a file whose scan is here already: `{date}`.
+        pub already_here: &'static str,
+        /// After the last earlier scan was removed.
+        pub no_earlier: &'static str,
         /// Over the list of earlier scans.
         pub earlier_heading: &'static str,
         /// What the earlier scans are for, and where they are kept.
@@ -263,10 +268,12 @@ const NL: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "Dit bestand kan niet gelezen worden. Kies een bestand dat je bij deze scan hebt gedownload.",
     loaded: "Je antwoorden zijn geladen.",
     scan_of: "Je scan van {date}",
-    undated: "zonder datum",
+    undated: "een eerdere dag",
     kept_beside: "De scan van {date} staat nu naast die van jou.",
+    already_here: "De scan van {date} staat hier al.",
+    no_earlier: "Er zijn geen eerdere scans meer.",
     earlier_heading: "Eerdere scans",
-    earlier_hint: "Zet een eerdere scan naast die van nu. Ze blijven alleen op dit apparaat.",
+    earlier_hint: "Zet een eerdere scan naast die van nu. Ze blijven op dit apparaat, en gaan mee in het bestand als je je antwoorden downloadt.",
     compare_with: "Vergelijk met {date}",
     remove_scan: "Verwijder de scan van {date}",
     then_now_heading: "Toen en nu",
@@ -373,10 +380,12 @@ const EN: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "This file cannot be read. Choose a file you downloaded from this scan.",
     loaded: "Your answers were loaded.",
     scan_of: "Your scan of {date}",
-    undated: "without a date",
+    undated: "an earlier day",
     kept_beside: "The scan of {date} is now kept next to yours.",
+    already_here: "The scan of {date} is already here.",
+    no_earlier: "There are no earlier scans left.",
     earlier_heading: "Earlier scans",
-    earlier_hint: "Put an earlier scan next to today's. They stay on this device only.",
+    earlier_hint: "Put an earlier scan next to today's. They stay on this device, and go into the file when you download your answers.",
     compare_with: "Compare with {date}",
     remove_scan: "Remove the scan of {date}",
     then_now_heading: "Then and now",
@@ -493,10 +502,12 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "لا يمكن قراءة هذا الملف. اختر ملفًا نزّلته من هذا المسح.",
     loaded: "تم تحميل إجاباتك.",
     scan_of: "مسحك بتاريخ {date}",
-    undated: "بدون تاريخ",
+    undated: "يوم سابق",
     kept_beside: "مسح {date} محفوظ الآن بجانب مسحك.",
+    already_here: "مسح {date} موجود هنا بالفعل.",
+    no_earlier: "لم تعد هناك مسوحات سابقة.",
     earlier_heading: "مسوحات سابقة",
-    earlier_hint: "ضع مسحًا سابقًا بجانب مسح اليوم. تبقى المسوحات على هذا الجهاز فقط.",
+    earlier_hint: "ضع مسحًا سابقًا بجانب مسح اليوم. تبقى المسوحات على هذا الجهاز، وتُحفظ في الملف عندما تنزّل إجاباتك.",
     compare_with: "قارن مع {date}",
     remove_scan: "احذف مسح {date}",
     then_now_heading: "آنذاك والآن",
@@ -511,11 +522,11 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
         ..Counted::other("{n} شخص إضافي في شبكتك")
     },
     fewer_people: Counted {
-        one: Some("شخص واحد أقل في شبكتك"),
-        two: Some("شخصان أقل في شبكتك"),
-        few: Some("{n} أشخاص أقل في شبكتك"),
-        many: Some("{n} شخصًا أقل في شبكتك"),
-        ..Counted::other("{n} شخص أقل في شبكتك")
+        one: Some("شبكتك أصغر بشخص واحد من قبل"),
+        two: Some("شبكتك أصغر بشخصين من قبل"),
+        few: Some("شبكتك أصغر بـ{n} أشخاص من قبل"),
+        many: Some("شبكتك أصغر بـ{n} شخصًا من قبل"),
+        ..Counted::other("شبكتك أصغر بـ{n} شخص من قبل")
     },
     same_people: "عدد الأشخاص في شبكتك كما كان",
     more_know: Counted {
@@ -526,13 +537,13 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
         ..Counted::other("{n} شخص إضافي يعرفون أنك تبحث عن عمل")
     },
     fewer_know: Counted {
-        one: Some("شخص واحد أقل يعرف أنك تبحث عن عمل"),
-        two: Some("شخصان أقل يعرفان أنك تبحث عن عمل"),
-        few: Some("{n} أشخاص أقل يعرفون أنك تبحث عن عمل"),
-        many: Some("{n} شخصًا أقل يعرفون أنك تبحث عن عمل"),
-        ..Counted::other("{n} شخص أقل يعرفون أنك تبحث عن عمل")
+        one: Some("من يعرفون أنك تبحث عن عمل أقل بشخص واحد من قبل"),
+        two: Some("من يعرفون أنك تبحث عن عمل أقل بشخصين من قبل"),
+        few: Some("من يعرفون أنك تبحث عن عمل أقل بـ{n} أشخاص من قبل"),
+        many: Some("من يعرفون أنك تبحث عن عمل أقل بـ{n} شخصًا من قبل"),
+        ..Counted::other("من يعرفون أنك تبحث عن عمل أقل بـ{n} شخص من قبل")
     },
-    same_know: "العدد نفسه كما كان يعرف أنك تبحث عن عمل",
+    same_know: "عدد من يعرفون أنك تبحث عن عمل كما كان",
     new_steps_heading: "خطوات جديدة منذ ذلك الحين",
     no_new_steps: "لا توجد خطوات جديدة.",
 };
@@ -620,41 +631,43 @@ const UK: NetwerkscanTexts = NetwerkscanTexts {
     load: "Відкрити відповіді з файлу",
     load_error: "Не вдається прочитати цей файл. Виберіть файл, який ви раніше завантажили тут.",
     loaded: "Ваші відповіді відкрито.",
-    scan_of: "Ваше сканування від {date}",
+    scan_of: "Ваша оцінка: {date}",
     undated: "без дати",
-    kept_beside: "Сканування від {date} тепер збережено поруч із вашим.",
-    earlier_heading: "Попередні сканування",
-    earlier_hint: "Порівняйте попереднє сканування з сьогоднішнім. Вони зберігаються лише на цьому пристрої.",
-    compare_with: "Порівняти з {date}",
-    remove_scan: "Видалити сканування від {date}",
+    kept_beside: "Оцінку ({date}) тепер збережено поруч із вашою.",
+    already_here: "Оцінка ({date}) вже є тут.",
+    no_earlier: "Попередніх оцінок більше немає.",
+    earlier_heading: "Попередні оцінки",
+    earlier_hint: "Порівняйте попередню оцінку з сьогоднішньою. Вони зберігаються на цьому пристрої і потрапляють у файл, коли ви завантажуєте свої відповіді.",
+    compare_with: "Порівняти: {date}",
+    remove_scan: "Видалити оцінку ({date})",
     then_now_heading: "Тоді й тепер",
     then_caption: "Тоді: {date}",
     now_caption: "Тепер: {date}",
     score_change: "{label}: було {then}, тепер {now}",
     more_people: Counted {
-        one: Some("у вашій мережі на {n} людину більше"),
-        few: Some("у вашій мережі на {n} людини більше"),
-        many: Some("у вашій мережі на {n} людей більше"),
-        ..Counted::other("у вашій мережі на {n} людини більше")
+        one: Some("У вашій мережі на {n} людину більше"),
+        few: Some("У вашій мережі на {n} людини більше"),
+        many: Some("У вашій мережі на {n} людей більше"),
+        ..Counted::other("У вашій мережі на {n} людини більше")
     },
     fewer_people: Counted {
-        one: Some("у вашій мережі на {n} людину менше"),
-        few: Some("у вашій мережі на {n} людини менше"),
-        many: Some("у вашій мережі на {n} людей менше"),
-        ..Counted::other("у вашій мережі на {n} людини менше")
+        one: Some("У вашій мережі на {n} людину менше"),
+        few: Some("У вашій мережі на {n} людини менше"),
+        many: Some("У вашій мережі на {n} людей менше"),
+        ..Counted::other("У вашій мережі на {n} людини менше")
     },
     same_people: "У вашій мережі стільки ж людей, як тоді",
     more_know: Counted {
-        one: Some("ще {n} людина знає, що ви шукаєте роботу"),
-        few: Some("ще {n} людини знають, що ви шукаєте роботу"),
-        many: Some("ще {n} людей знають, що ви шукаєте роботу"),
-        ..Counted::other("ще {n} людини знають, що ви шукаєте роботу")
+        one: Some("Ще {n} людина знає, що ви шукаєте роботу"),
+        few: Some("Ще {n} людини знають, що ви шукаєте роботу"),
+        many: Some("Ще {n} людей знають, що ви шукаєте роботу"),
+        ..Counted::other("Ще {n} людини знають, що ви шукаєте роботу")
     },
     fewer_know: Counted {
-        one: Some("на {n} людину менше знає, що ви шукаєте роботу"),
-        few: Some("на {n} людини менше знають, що ви шукаєте роботу"),
+        one: Some("На {n} людину менше знає, що ви шукаєте роботу"),
+        few: Some("На {n} людини менше знають, що ви шукаєте роботу"),
         many: Some("на {n} людей менше знають, що ви шукаєте роботу"),
-        ..Counted::other("на {n} людини менше знають, що ви шукаєте роботу")
+        ..Counted::other("На {n} людини менше знають, що ви шукаєте роботу")
     },
     same_know: "Стільки ж людей, як тоді, знають, що ви шукаєте роботу",
     new_steps_heading: "Нові кроки відтоді",
@@ -738,13 +751,15 @@ const TR: NetwerkscanTexts = NetwerkscanTexts {
     load: "Cevapları bir dosyadan yükleyin",
     load_error: "Bu dosya okunamıyor. Bu taramadan indirdiğiniz bir dosyayı seçin.",
     loaded: "Cevaplarınız yüklendi.",
-    scan_of: "{date} tarihli taramanız",
+    scan_of: "Taramanız: {date}",
     undated: "tarihsiz",
-    kept_beside: "{date} tarihli tarama artık sizinkinin yanında duruyor.",
+    kept_beside: "Tarama ({date}) artık sizinkinin yanında duruyor.",
+    already_here: "Bu tarama ({date}) zaten burada.",
+    no_earlier: "Önceki tarama kalmadı.",
     earlier_heading: "Önceki taramalar",
-    earlier_hint: "Önceki bir taramayı bugünküyle yan yana koyun. Taramalar yalnızca bu cihazda kalır.",
-    compare_with: "{date} ile karşılaştır",
-    remove_scan: "{date} tarihli taramayı sil",
+    earlier_hint: "Önceki bir taramayı bugünküyle yan yana koyun. Taramalar bu cihazda kalır ve cevaplarınızı indirdiğinizde dosyaya da girer.",
+    compare_with: "Karşılaştır: {date}",
+    remove_scan: "Taramayı sil ({date})",
     then_now_heading: "O zaman ve şimdi",
     then_caption: "O zaman: {date}",
     now_caption: "Şimdi: {date}",
@@ -754,8 +769,8 @@ const TR: NetwerkscanTexts = NetwerkscanTexts {
         ..Counted::other("Ağınızda {n} kişi daha var")
     },
     fewer_people: Counted {
-        one: Some("Ağınızda {n} kişi eksik"),
-        ..Counted::other("Ağınızda {n} kişi eksik")
+        one: Some("Ağınızda {n} kişi daha az var"),
+        ..Counted::other("Ağınızda {n} kişi daha az var")
     },
     same_people: "Ağınızda o zamanki kadar kişi var",
     more_know: Counted {
@@ -763,8 +778,8 @@ const TR: NetwerkscanTexts = NetwerkscanTexts {
         ..Counted::other("{n} kişi daha iş aradığınızı biliyor")
     },
     fewer_know: Counted {
-        one: Some("İş aradığınızı bilen {n} kişi eksik"),
-        ..Counted::other("İş aradığınızı bilen {n} kişi eksik")
+        one: Some("İş aradığınızı bilen {n} kişi daha az"),
+        ..Counted::other("İş aradığınızı bilen {n} kişi daha az")
     },
     same_know: "İş aradığınızı bilen kişi sayısı o zamankiyle aynı",
     new_steps_heading: "O zamandan beri yeni adımlar",

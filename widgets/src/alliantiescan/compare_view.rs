@@ -6,7 +6,7 @@ use plugin_host::contract::alliantiescan::{Checklist, Ticks};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::{Scan, earlier};
+use super::state::{Scan, earlier, latest_of_partners};
 use super::texts::texts;
 use super::then_now::ThenNow;
 use crate::i18n::{SCAN_DAY, fill, local_date};
@@ -84,6 +84,29 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
             .get(id)
             .map_or(String::new(), |tick| tick.owner.trim().to_owned())
     };
+    // Who a scan is by, in words: our own scans (of other days too) are
+    // "our scan" when we gave no name.
+    let name_of = |scan: &Scan| {
+        if scan.partner.trim().is_empty() {
+            t.our_scan.to_owned()
+        } else {
+            scan.partner.clone()
+        }
+    };
+    // A scan in a sentence or a button's name: the partner and its day, so
+    // two scans of one partner are told apart.
+    let who = |scan: &Scan| {
+        if scan.date.is_empty() {
+            name_of(scan)
+        } else {
+            format!(
+                "{} ({})",
+                name_of(scan),
+                local_date(&scan.date, lang, SCAN_DAY)
+            )
+        }
+    };
+    let partners = latest_of_partners(&props.compare, &props.ours);
     // A column's heading: the partner, and the day of their scan.
     let heading = |name: &str, date: &str| {
         html! {
@@ -139,16 +162,16 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                     { for props.compare.iter().enumerate().map(|(i, scan)| {
                         let onremove = props.onremove.clone();
                         let (message, removed) = (message.clone(), removed.clone());
-                        let gone = fill(t.compare_removed, &[("partner", &scan.partner)]);
+                        let gone = fill(t.compare_removed, &[("partner", &who(scan))]);
                         html! {
                             <li>
-                                { &scan.partner }{ " " }
+                                { who(scan) }{ " " }
                                 <button type="button" class="bg-button bg-small" onclick={move |_| {
                                         message.set(Some((true, gone.clone())));
                                         onremove.emit(i);
                                         removed.set(*removed + 1);
                                     }}
-                                    aria-label={fill(t.compare_remove, &[("partner", &scan.partner)])}>{ "✕" }</button>
+                                    aria-label={fill(t.compare_remove, &[("partner", &who(scan))])}>{ "✕" }</button>
                             </li>
                         }
                     }) }
@@ -159,13 +182,13 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ t.compare_item }</th>
                             { heading(&ours, &props.ours.date) }
-                            { for props.compare.iter().map(|scan| heading(&scan.partner, &scan.date)) }
+                            { for props.compare.iter().map(|scan| heading(&name_of(scan), &scan.date)) }
                         </tr></thead>
                         <tbody>
                             { for props.checklist.phases.iter().flat_map(|p| p.items.iter()).map(|item| {
                                 // Seen differently: another level, or another owner named.
                                 let (mine, owner) = (level_of(&props.ours.ticks, &item.id), owner_of(&props.ours.ticks, &item.id));
-                                let differs = props.compare.iter().any(|s| {
+                                let differs = partners.iter().any(|s| {
                                     let theirs = owner_of(&s.ticks, &item.id);
                                     level_of(&s.ticks, &item.id) != mine || (!owner.is_empty() && !theirs.is_empty() && !theirs.eq_ignore_ascii_case(&owner))
                                 });

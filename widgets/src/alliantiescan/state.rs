@@ -201,10 +201,11 @@ impl State {
     /// a later day our scan as it was is kept beside it, so an alliance that
     /// scans again half a year on sees then and now.
     fn touch(&mut self) {
-        if !self.date.is_empty() && self.date != self.today && !self.ticks.is_empty() {
+        // A scan kept from before scans were dated is kept too, undated.
+        if self.date != self.today && !self.ticks.is_empty() {
             let then = self.scan();
             self.compare
-                .retain(|s| s.partner != then.partner || s.date != then.date);
+                .retain(|s| !s.is_by(&then.partner) || s.date != then.date);
             self.compare.push(then);
         }
         self.date.clone_from(&self.today);
@@ -217,12 +218,28 @@ impl State {
 }
 
 /// Our latest scan from before `now` among `compare`: one by the same partner
-/// and dated earlier, to set beside ours as "then and now".
+/// and dated earlier (an undated one counts as the oldest), to set beside
+/// ours as "then and now".
 pub fn earlier<'a>(compare: &'a [Scan], ours: &Scan) -> Option<&'a Scan> {
     compare
         .iter()
-        .filter(|s| s.is_by(&ours.partner) && !s.date.is_empty() && s.date < ours.date)
+        .filter(|s| s.is_by(&ours.partner) && s.date < ours.date)
         .max_by(|a, b| a.date.cmp(&b.date))
+}
+
+/// The partners' scans to tell differences by: each other partner's latest
+/// (not our own earlier scans, nor a partner's older ones: those show what
+/// changed, not where partners disagree).
+pub fn latest_of_partners<'a>(compare: &'a [Scan], ours: &Scan) -> Vec<&'a Scan> {
+    compare
+        .iter()
+        .filter(|s| {
+            !s.is_by(&ours.partner)
+                && !compare
+                    .iter()
+                    .any(|other| other.is_by(&s.partner) && other.date > s.date)
+        })
+        .collect()
 }
 
 /// One field of a tick.
@@ -278,8 +295,9 @@ impl Reducible for State {
                 }
             }
             Action::Partner(name) => {
-                next.partner = name;
+                // Kept under the name it had: "then" is found by that name.
                 next.touch();
+                next.partner = name;
             }
             Action::Go(view) => next.view = view,
             Action::Open(scan) => {
@@ -290,7 +308,7 @@ impl Reducible for State {
             }
             Action::Compare(scan) => {
                 next.compare
-                    .retain(|s| s.partner != scan.partner || s.date != scan.date);
+                    .retain(|s| !s.is_by(&scan.partner) || s.date != scan.date);
                 next.compare.push(scan);
                 next.view = View::Compare;
             }
@@ -475,6 +493,68 @@ mod tests {
     }
 
     #[test]
+    fn renaming_on_a_later_day_keeps_the_scan_under_the_name_it_had() {
+        let june = after(
+            State::new("2026-06-01"),
+            [
+                Action::Partner("Taalschool Noord".into()),
+                Action::Set("trust".into(), Field::Level, "yes".into()),
+            ],
+        );
+        let december = after(
+            State::from_kept(june.kept(), "2026-12-01"),
+            [Action::Partner("Taalschool N".into())], // the first key pressed
+        );
+        assert_eq!(december.compare.len(), 1);
+        assert_eq!(
+            (
+                december.compare[0].partner.as_str(),
+                december.compare[0].date.as_str()
+            ),
+            ("Taalschool Noord", "2026-06-01")
+        );
+        let back = after(december, [Action::Partner("Taalschool Noord".into())]);
+        assert_eq!(
+            earlier(&back.compare, &back.scan()).map(|s| s.date.as_str()),
+            Some("2026-06-01")
+        );
+    }
+
+    #[test]
+    fn a_scan_kept_before_scans_were_dated_becomes_the_oldest_then() {
+        let undated = Kept {
+            scan: Scan::new("Gemeente", &ticks(), ""),
+            compare: Vec::new(),
+        };
+        let state = after(
+            State::from_kept(undated, "2026-12-01"),
+            [Action::Set("goal".into(), Field::Level, "yes".into())],
+        );
+        let then = earlier(&state.compare, &state.scan()).expect("the undated scan is then");
+        assert_eq!((then.date.as_str(), then.ticks.len()), ("", 1));
+    }
+
+    #[test]
+    fn differences_are_told_by_each_other_partners_latest_scan_only() {
+        let ours = Scan::new("Taalschool", &Ticks::new(), "2026-12-01");
+        let by = |partner: &str, date: &str| Scan::new(partner, &ticks(), date);
+        let compare = [
+            by("Taalschool", "2026-06-01"),
+            by("Gemeente", "2026-06-01"),
+            by("gemeente", "2026-11-01"),
+            by("Buurthuis", "2026-03-01"),
+        ];
+        let latest: Vec<(&str, &str)> = latest_of_partners(&compare, &ours)
+            .iter()
+            .map(|s| (s.partner.as_str(), s.date.as_str()))
+            .collect();
+        assert_eq!(
+            latest,
+            [("gemeente", "2026-11-01"), ("Buurthuis", "2026-03-01")]
+        );
+    }
+
+    #[test]
     fn then_is_our_latest_earlier_scan_not_a_partner_nor_a_later_one() {
         let ours = Scan::new("Taalschool Noord", &Ticks::new(), "2026-12-01");
         let by = |partner: &str, date: &str| Scan::new(partner, &ticks(), date);
@@ -485,6 +565,7 @@ mod tests {
             by("Taalschool Noord", "2027-01-01"),
             by("Taalschool Noord", ""),
         ];
+        // An undated scan of ours counts as the oldest: June is still then.
         assert_eq!(
             earlier(&compare, &ours).map(|s| s.date.as_str()),
             Some("2026-06-01")

@@ -71,7 +71,13 @@ pub fn ThenNow(props: &ThenNowProps) -> Html {
             })
         })
         .collect();
-    let day = |date: &str| local_date(date, lang, SCAN_DAY);
+    let day = |date: &str| {
+        if date.is_empty() {
+            t.undated.to_owned()
+        } else {
+            local_date(date, lang, SCAN_DAY)
+        }
+    };
     html! {
         <section class="bg-then-now" aria-labelledby="bg-then-now-title">
             <h3 id="bg-then-now-title">{ t.then_now_heading }</h3>

@@ -13,12 +13,12 @@ use crate::ui::use_ui;
 pub struct EarlierScansProps {
     /// The earlier scans, oldest first.
     pub earlier: Vec<Dated>,
-    /// The day of the one set beside today's.
-    pub comparing: Option<String>,
-    /// Set one beside today's (`None`: none).
-    pub oncompare: Callback<Option<String>>,
-    /// Remove one, by day.
-    pub onforget: Callback<String>,
+    /// Which one is set beside today's.
+    pub comparing: Option<usize>,
+    /// Set one beside today's, by index (`None`: none).
+    pub oncompare: Callback<Option<usize>>,
+    /// Remove one, by index.
+    pub onforget: Callback<usize>,
 }
 
 /// The list; nothing when there are no earlier scans.
@@ -37,18 +37,21 @@ pub fn EarlierScans(props: &EarlierScansProps) -> Html {
         <section class="bg-earlier" aria-labelledby="bg-earlier-title">
             <h4 id="bg-earlier-title" tabindex="-1" ref={heading}>{ t.earlier_heading }</h4>
             <p class="bg-hint">{ t.earlier_hint }</p>
+            if props.earlier.is_empty() {
+                <p>{ t.no_earlier }</p>
+            } else {
             <ul class="bg-earlier-list">
-                { for props.earlier.iter().map(|scan| {
+                { for props.earlier.iter().enumerate().map(|(i, scan)| {
                     let day = day(&scan.date, lang);
-                    let shown = props.comparing.as_ref() == Some(&scan.date);
+                    let shown = props.comparing == Some(i);
                     let oncompare = {
-                        let (cb, date) = (props.oncompare.clone(), scan.date.clone());
-                        Callback::from(move |_: MouseEvent| cb.emit((!shown).then(|| date.clone())))
+                        let cb = props.oncompare.clone();
+                        Callback::from(move |_: MouseEvent| cb.emit((!shown).then_some(i)))
                     };
                     let onforget = {
-                        let (cb, date, removed) = (props.onforget.clone(), scan.date.clone(), removed.clone());
+                        let (cb, removed) = (props.onforget.clone(), removed.clone());
                         Callback::from(move |_: MouseEvent| {
-                            cb.emit(date.clone());
+                            cb.emit(i);
                             removed.set(*removed + 1);
                         })
                     };
@@ -63,6 +66,7 @@ pub fn EarlierScans(props: &EarlierScansProps) -> Html {
                     }
                 }) }
             </ul>
+            }
         </section>
     }
 }

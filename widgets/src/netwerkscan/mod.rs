@@ -92,7 +92,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let save_load = |printable: bool| {
         let (load, reset) = (state.clone(), state.clone());
         html! {
-            <SaveLoad saved={state.saved()} {printable} has_answers={!state.is_blank()} beside={!state.is_empty()}
+            <SaveLoad saved={state.saved()} {printable} has_answers={!state.is_blank()}
                 onload={Callback::from(move |s| load.dispatch(Action::Load(s)))}
                 onremove={Callback::from(move |()| reset.dispatch(Action::Reset))} />
         }
@@ -135,7 +135,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         Stage::Result => html! {
             <>
                 <ResultView rules={props.rules.clone()} answers={state.answers()} questionnaire={q.clone()} date={state.date.clone()} />
-                <EarlierScans earlier={state.earlier.clone()} comparing={state.comparing.clone()}
+                <EarlierScans earlier={state.earlier.clone()} comparing={state.compared_at()}
                     oncompare={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Compare(day))) }}
                     onforget={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Forget(day))) }} />
                 if let Some(then) = state.compared() {
@@ -143,7 +143,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
                 }
                 <div class="bg-nav">
                     <button type="button" class="bg-button" onclick={go(Stage::Questions)}>{ t.back }</button>
-                    <button type="button" class="bg-button" onclick={dispatch(|| Action::Reset)}>{ t.start_over }</button>
+                    <button type="button" class="bg-button" onclick={dispatch(|| Action::StartOver)}>{ t.start_over }</button>
                 </div>
             </>
         },

@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::earlier_scans::day;
-use super::state::{FileRefusal, Saved};
+use super::state::{FileRefusal, Loading, Saved};
 use super::texts::texts;
 use crate::components::remove_data::RemoveData;
 use crate::i18n::fill;
@@ -25,9 +25,7 @@ pub struct SaveLoadProps {
     /// Whether there is anything to remove.
     #[prop_or_default]
     pub has_answers: bool,
-    /// Whether answers are here already: a loaded file is kept beside them.
-    #[prop_or_default]
-    pub beside: bool,
+
     /// Called with answers loaded from a file.
     pub onload: Callback<Saved>,
     /// Called when the person removes their answers.
@@ -40,6 +38,8 @@ enum Notice {
     Loaded,
     /// Kept beside the answers here: the loaded scan's day.
     KeptBeside(String),
+    /// The very same scan is here already: its day.
+    AlreadyHere(String),
     LoadFailed,
 }
 
@@ -66,7 +66,7 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
         })
     };
     let onfile = {
-        let (onload, beside) = (props.onload.clone(), props.beside);
+        let (onload, here) = (props.onload.clone(), props.saved.clone());
         let notice = notice.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -74,14 +74,15 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
                 return;
             };
             input.set_value("");
-            let (onload, notice) = (onload.clone(), notice.clone());
+            let (onload, notice, here) = (onload.clone(), notice.clone(), here.clone());
             spawn_local(async move {
                 match read(&file).await {
                     Ok(saved) => {
-                        notice.set(if beside {
-                            Notice::KeptBeside(saved.date.clone())
-                        } else {
-                            Notice::Loaded
+                        // Said as the reducer does it (one `loading` for both).
+                        notice.set(match here.loading(&saved) {
+                            Loading::Replaces => Notice::Loaded,
+                            Loading::Beside => Notice::KeptBeside(saved.date.clone()),
+                            Loading::AlreadyHere => Notice::AlreadyHere(saved.date.clone()),
                         });
                         onload.emit(saved);
                     }
@@ -107,6 +108,7 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
             <p class="bg-notice" role="status">{ match &*notice {
                 Notice::Loaded => t.loaded.to_owned(),
                 Notice::KeptBeside(date) => fill(t.kept_beside, &[("date", &day(date, ui.lang))]),
+                Notice::AlreadyHere(date) => fill(t.already_here, &[("date", &day(date, ui.lang))]),
                 _ => String::new(),
             } }</p>
             if *notice == Notice::LoadFailed {

@@ -51,8 +51,8 @@ pub struct State {
     pub date: String,
     /// Earlier scans kept on the device, oldest first.
     pub earlier: Vec<Dated>,
-    /// The day of the earlier scan set beside this one, if any.
-    pub comparing: Option<String>,
+    /// The earlier scan set beside this one, if any.
+    pub comparing: Option<Dated>,
     /// Today: a change dates the scan.
     pub today: String,
 }
@@ -220,22 +220,23 @@ impl State {
         }
     }
 
-    /// Keeps `scan` among the earlier ones: one per day (a later copy of a
-    /// day replaces it), never one of this scan's own day, oldest first.
+    /// Keeps `scan` among the earlier ones, oldest first (undated first).
+    /// Nothing is ever replaced: only the very same scan is not kept twice,
+    /// so two different scans of one day are both kept.
     fn keep(&mut self, scan: Dated) {
-        if !scan.date.is_empty() && scan.date == self.date {
+        if scan == self.dated() || self.earlier.contains(&scan) {
             return;
         }
-        self.earlier.retain(|s| s.date != scan.date);
         // Put in its place: a sort brought 1.5 KB (brotli) of sorting code.
-        let at = self.earlier.partition_point(|s| s.date < scan.date);
+        let at = self.earlier.partition_point(|s| s.date <= scan.date);
         self.earlier.insert(at, scan);
     }
 
     /// Before a change: on the first change of a later day the scan as it
-    /// was is kept, and the scan is dated today.
+    /// was is kept (a scan kept before scans were dated too, undated), and
+    /// the scan is dated today.
     fn touch(&mut self) {
-        if !self.date.is_empty() && self.date != self.today && !self.is_empty() {
+        if self.date != self.today && !self.is_empty() {
             let then = self.dated();
             self.date.clone_from(&self.today);
             self.keep(then);
@@ -245,8 +246,45 @@ impl State {
 
     /// The earlier scan being set beside this one.
     pub fn compared(&self) -> Option<&Dated> {
-        let day = self.comparing.as_ref()?;
-        self.earlier.iter().find(|s| &s.date == day)
+        let then = self.comparing.as_ref()?;
+        self.earlier.iter().find(|s| *s == then)
+    }
+
+    /// Where the earlier scan set beside this one is in the list.
+    pub fn compared_at(&self) -> Option<usize> {
+        let then = self.comparing.as_ref()?;
+        self.earlier.iter().position(|s| s == then)
+    }
+}
+
+/// What loading a file does to the answers here: says it, and does it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// Nothing here yet: the file's scan becomes this one.
+    Replaces,
+    /// Kept beside the answers here, as an earlier scan.
+    Beside,
+    /// The very same scan is here already: nothing changes.
+    AlreadyHere,
+}
+
+impl Saved {
+    /// What loading `file` next to these answers does.
+    pub fn loading(&self, file: &Saved) -> Loading {
+        let scan = |s: &Saved| (s.date.clone(), s.people.clone(), s.answers.clone());
+        let theirs = scan(file);
+        if self.people.is_empty() && self.answers.is_empty() {
+            Loading::Replaces
+        } else if theirs == scan(self)
+            || self
+                .earlier
+                .iter()
+                .any(|e| (e.date.clone(), e.people.clone(), e.answers.clone()) == theirs)
+        {
+            Loading::AlreadyHere
+        } else {
+            Loading::Beside
+        }
     }
 }
 
@@ -270,12 +308,14 @@ pub enum Action {
     /// Go to a stage.
     Go(Stage),
     /// Answers loaded from a file: they become this scan when there is
-    /// none, else they are kept beside it as earlier scans.
+    /// none, else they are kept beside it as earlier scans (see [`Loading`]).
     Load(Saved),
-    /// Set the earlier scan of this day beside this one (`None`: none).
-    Compare(Option<String>),
-    /// Remove the earlier scan of this day.
-    Forget(String),
+    /// Set the earlier scan at this index beside this one (`None`: none).
+    Compare(Option<usize>),
+    /// Remove the earlier scan at this index.
+    Forget(usize),
+    /// Start a new scan: this one is kept among the earlier ones.
+    StartOver,
     /// Forget everything and start again.
     Reset,
 }
@@ -311,29 +351,46 @@ impl Reducible for State {
                 next.stage = stage;
                 next.editing = None;
             }
-            Action::Load(saved) if next.is_empty() => {
-                let earlier = std::mem::take(&mut next.earlier);
-                next = State::from_saved(saved, &next.today);
-                for scan in earlier {
-                    next.keep(scan);
+            Action::Load(saved) => match next.saved().loading(&saved) {
+                Loading::Replaces => {
+                    let earlier = std::mem::take(&mut next.earlier);
+                    next = State::from_saved(saved, &next.today);
+                    for scan in earlier {
+                        next.keep(scan);
+                    }
                 }
-            }
-            Action::Load(saved) => {
-                let loaded = Dated {
-                    date: saved.date,
-                    people: saved.people,
-                    answers: saved.answers,
-                };
-                for scan in saved.earlier.into_iter().chain([loaded]) {
-                    next.keep(scan);
+                Loading::Beside => {
+                    let loaded = Dated {
+                        date: saved.date,
+                        people: saved.people,
+                        answers: saved.answers,
+                    };
+                    for scan in saved.earlier.into_iter().chain([loaded]) {
+                        next.keep(scan);
+                    }
                 }
-            }
-            Action::Compare(day) => next.comparing = day,
-            Action::Forget(day) => {
-                next.earlier.retain(|s| s.date != day);
-                if next.comparing.as_ref() == Some(&day) {
+                Loading::AlreadyHere => return self,
+            },
+            Action::Compare(i) => next.comparing = i.and_then(|i| next.earlier.get(i).cloned()),
+            Action::Forget(i) if i < next.earlier.len() => {
+                let gone = next.earlier.remove(i);
+                if next.comparing.as_ref() == Some(&gone) {
                     next.comparing = None;
                 }
+            }
+            Action::Forget(_) => return self,
+            Action::StartOver => {
+                let now = next.dated();
+                let had_answers = !next.is_empty();
+                next.people.clear();
+                next.answers.clear();
+                next.date.clear();
+                if had_answers {
+                    next.keep(now);
+                }
+                next.comparing = None;
+                next.editing = None;
+                next.stage = Stage::Intro;
             }
             Action::Reset => next = State::new(&next.today),
         }
@@ -529,14 +586,23 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["2026-06-01"]
         );
-        // The same file again adds nothing; a file of today's own day is no "earlier".
+        // The same file again adds nothing, and says so; another scan of
+        // today's own day is kept too: nothing is ever dropped or replaced.
+        assert_eq!(both.saved().loading(&june), Loading::AlreadyHere);
         let again = after(both.clone(), [Action::Load(june.clone())]);
         assert_eq!(again.earlier.len(), 1);
         let same_day = after(State::new("2026-12-01"), [Action::AddPerson(person("x"))]).saved();
+        assert_eq!(both.saved().loading(&same_day), Loading::Beside);
+        let three = after(both.clone(), [Action::Load(same_day)]);
         assert_eq!(
-            after(both.clone(), [Action::Load(same_day)]).earlier.len(),
-            1
+            three
+                .earlier
+                .iter()
+                .map(|s| s.date.as_str())
+                .collect::<Vec<_>>(),
+            ["2026-06-01", "2026-12-01"]
         );
+        assert_eq!(names(&three), ["the coach"]);
         // Into an empty scan the file is the scan, as before.
         let fresh = after(State::new("2026-12-01"), [Action::Load(june)]);
         assert_eq!(
@@ -552,15 +618,13 @@ mod tests {
             june_then_december(),
             [Action::AddPerson(person("the coach"))],
         );
-        let comparing = after(
-            december.clone(),
-            [Action::Compare(Some("2026-06-01".into()))],
-        );
+        let comparing = after(december.clone(), [Action::Compare(Some(0))]);
         assert_eq!(
             comparing.compared().map(|s| s.date.as_str()),
             Some("2026-06-01")
         );
-        let forgotten = after(comparing.clone(), [Action::Forget("2026-06-01".into())]);
+        assert_eq!(comparing.compared_at(), Some(0));
+        let forgotten = after(comparing.clone(), [Action::Forget(0)]);
         assert!(forgotten.earlier.is_empty() && forgotten.compared().is_none());
         assert_eq!(
             names(&forgotten),
@@ -573,6 +637,48 @@ mod tests {
             "remove my answers removes the earlier scans too"
         );
         assert_eq!(reset.today, "2026-12-01");
+    }
+
+    #[test]
+    fn start_again_keeps_the_scan_among_the_earlier_ones() {
+        let december = after(
+            june_then_december(),
+            [Action::AddPerson(person("the coach"))],
+        );
+        let again = after(december, [Action::Go(Stage::Result), Action::StartOver]);
+        assert!(again.is_empty() && again.stage == Stage::Intro);
+        assert_eq!(
+            again
+                .earlier
+                .iter()
+                .map(|s| s.date.as_str())
+                .collect::<Vec<_>>(),
+            ["2026-06-01", "2026-12-01"],
+            "June and the December scan just left are both kept"
+        );
+        // The new scan, changed the same day, keeps nothing more.
+        let new = after(again, [Action::AddPerson(person("Sara"))]);
+        assert_eq!((new.earlier.len(), new.date.as_str()), (2, "2026-12-01"));
+        // Starting again from nothing keeps nothing.
+        let blank = after(State::new("2026-12-01"), [Action::StartOver]);
+        assert!(blank.is_blank());
+    }
+
+    #[test]
+    fn a_scan_kept_before_scans_were_dated_is_kept_undated_on_the_first_change() {
+        // Kept by a release that dated nothing: no day on it.
+        let old = after(State::default(), [Action::AddPerson(person("Fatima"))]).saved();
+        assert_eq!(old.date, "");
+        let state = State::from_saved(old, "2026-12-01");
+        let changed = after(state, [Action::AddPerson(person("the coach"))]);
+        assert_eq!(changed.earlier.len(), 1);
+        assert_eq!(
+            (
+                changed.earlier[0].date.as_str(),
+                changed.earlier[0].people.len()
+            ),
+            ("", 1)
+        );
     }
 
     #[test]

@@ -66,13 +66,14 @@ pub fn ThenNow(props: &ThenNowProps) -> Html {
             html! {
                 <>
                     <ul class="bg-then-now-scores">
-                        { for b.dimensions.iter().map(|d| {
-                            let was = a.dimensions.iter().find(|o| o.id == d.id).map_or(0, |o| o.value);
-                            html! {
+                        // A score the rules did not give then has no "then".
+                        { for b.dimensions.iter().filter_map(|d| {
+                            let was = a.dimensions.iter().find(|o| o.id == d.id)?.value;
+                            Some(html! {
                                 <li data-id={d.id.clone()} data-then={was.to_string()} data-now={d.value.to_string()}>
                                     { fill(t.score_change, &[("label", &d.label), ("then", &was.to_string()), ("now", &d.value.to_string())]) }
                                 </li>
-                            }
+                            })
                         }) }
                     </ul>
                     <h5>{ t.new_steps_heading }</h5>
