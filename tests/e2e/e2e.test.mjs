@@ -748,6 +748,13 @@ describe('the full Netwerkscan', () => {
     const violations = await page.evaluate(async () => (await window.axe.run(
       document.querySelector('bondgenoot-widget'), { resultTypes: ['violations'] })).violations.map((v) => v.id));
     assert.deepEqual(violations, []);
+    // Printed for a job coach: the scan's day and both pictures with their
+    // days, not the list's buttons.
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await w.locator('.bg-scan-date').isVisible());
+    assert.deepEqual(await thenNow.locator('figcaption').evaluateAll((fs) => fs.map((f) => f.checkVisibility())), [true, true]);
+    assert.equal(await w.locator('.bg-earlier').isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
 
     // The file carries both scans; loaded next to someone else's new answers
     // it is kept beside them, not over them.

@@ -105,9 +105,6 @@ crate::texts! {
         pub then_now_heading: &'static str,
         /// `{then}` and `{now}`: the two scans' dates.
         pub then_now_intro: &'static str,
-        /// The day of a scan kept from before scans were dated (it fills
-        /// the same `{then}` as a day does).
-        pub undated: &'static str,
         /// The phase then and now: `{then}`, `{now}`.
         pub phase_then_now: &'static str,
         /// Over the items whose level changed.
@@ -168,7 +165,6 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
     compare_owner: "Eigenaar: {owner}",
     then_now_heading: "Toen en nu",
     then_now_intro: "Jullie scan van {then} naast die van {now}.",
-    undated: "een eerdere dag",
     phase_then_now: "Toen: {then}. Nu: {now}.",
     moved_heading: "Wat is veranderd",
     moved: "was {then}, nu {now}",
@@ -224,7 +220,6 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
     compare_owner: "Owner: {owner}",
     then_now_heading: "Then and now",
     then_now_intro: "Your scan of {then} next to the one of {now}.",
-    undated: "an earlier day",
     phase_then_now: "Then: {then}. Now: {now}.",
     moved_heading: "What changed",
     moved: "was {then}, now {now}",
@@ -280,7 +275,6 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
     compare_owner: "المسؤول: {owner}",
     then_now_heading: "آنذاك والآن",
     then_now_intro: "مسحكم من {then} بجانب مسح {now}.",
-    undated: "يوم سابق",
     phase_then_now: "آنذاك: {then}. الآن: {now}.",
     moved_heading: "ما الذي تغيّر",
     moved: "كان {then}، والآن {now}",
@@ -336,7 +330,6 @@ const UK: AlliantiescanTexts = AlliantiescanTexts {
     compare_owner: "Відповідає: {owner}",
     then_now_heading: "Тоді й тепер",
     then_now_intro: "Ваша оцінка ({then}) поруч з останньою ({now}).",
-    undated: "без дати",
     phase_then_now: "Тоді: {then}. Тепер: {now}.",
     moved_heading: "Що змінилося",
     moved: "було: {then}, тепер: {now}",
@@ -392,7 +385,6 @@ const TR: AlliantiescanTexts = AlliantiescanTexts {
     compare_owner: "Sorumlu: {owner}",
     then_now_heading: "O zaman ve şimdi",
     then_now_intro: "Önceki taramanız ({then}) son taramanızla ({now}) yan yana.",
-    undated: "tarihsiz",
     phase_then_now: "O zaman: {then}. Şimdi: {now}.",
     moved_heading: "Neler değişti",
     moved: "önce: {then}, şimdi: {now}",

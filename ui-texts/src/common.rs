@@ -31,6 +31,9 @@ crate::texts! {
         pub read_aloud: &'static str,
         /// The same button while it reads.
         pub stop_reading: &'static str,
+        /// The day of a scan kept before scans were dated: it fills the
+        /// same place in a sentence as a day does.
+        pub undated: &'static str,
     }
 }
 
@@ -48,6 +51,7 @@ pub const NL: CommonTexts = CommonTexts {
     removed: "Je antwoorden zijn weggehaald.",
     read_aloud: "Lees voor",
     stop_reading: "Stop met voorlezen",
+    undated: "een eerdere dag",
 };
 
 /// In English.
@@ -64,6 +68,7 @@ pub const EN: CommonTexts = CommonTexts {
     removed: "Your answers were removed.",
     read_aloud: "Read aloud",
     stop_reading: "Stop reading",
+    undated: "an earlier day",
 };
 
 /// In Arabic.
@@ -80,6 +85,7 @@ pub const AR: CommonTexts = CommonTexts {
     removed: "تم حذف إجاباتك.",
     read_aloud: "اقرأ لي",
     stop_reading: "أوقف القراءة",
+    undated: "يوم سابق",
 };
 
 /// In Ukrainian.
@@ -96,6 +102,7 @@ pub const UK: CommonTexts = CommonTexts {
     removed: "Ваші відповіді видалено.",
     read_aloud: "Прочитати вголос",
     stop_reading: "Зупинити читання",
+    undated: "без дати",
 };
 
 /// In Turkish.
@@ -112,6 +119,7 @@ pub const TR: CommonTexts = CommonTexts {
     removed: "Cevaplarınız silindi.",
     read_aloud: "Sesli dinleyin",
     stop_reading: "Okumayı durdurun",
+    undated: "tarihsiz",
 };
 
 #[cfg(feature = "data")]

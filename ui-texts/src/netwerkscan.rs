@@ -146,9 +146,6 @@ crate::texts! {
         pub loaded: &'static str,
         /// Over the result: the day of this scan, `{date}`.
         pub scan_of: &'static str,
-        /// The day of a scan kept from before scans were dated (it fills
-        /// the same `{date}` as a day does).
-        pub undated: &'static str,
         /// After loading a file next to answers already here: `{date}`.
         pub kept_beside: &'static str,
         /// After loading a file whose scan is here already: `{date}`.
@@ -268,7 +265,6 @@ const NL: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "Dit bestand kan niet gelezen worden. Kies een bestand dat je bij deze scan hebt gedownload.",
     loaded: "Je antwoorden zijn geladen.",
     scan_of: "Je scan van {date}",
-    undated: "een eerdere dag",
     kept_beside: "De scan van {date} staat nu naast die van jou.",
     already_here: "De scan van {date} staat hier al.",
     no_earlier: "Er zijn geen eerdere scans meer.",
@@ -380,7 +376,6 @@ const EN: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "This file cannot be read. Choose a file you downloaded from this scan.",
     loaded: "Your answers were loaded.",
     scan_of: "Your scan of {date}",
-    undated: "an earlier day",
     kept_beside: "The scan of {date} is now kept next to yours.",
     already_here: "The scan of {date} is already here.",
     no_earlier: "There are no earlier scans left.",
@@ -502,7 +497,6 @@ const AR: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "لا يمكن قراءة هذا الملف. اختر ملفًا نزّلته من هذا المسح.",
     loaded: "تم تحميل إجاباتك.",
     scan_of: "مسحك بتاريخ {date}",
-    undated: "يوم سابق",
     kept_beside: "مسح {date} محفوظ الآن بجانب مسحك.",
     already_here: "مسح {date} موجود هنا بالفعل.",
     no_earlier: "لم تعد هناك مسوحات سابقة.",
@@ -632,7 +626,6 @@ const UK: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "Не вдається прочитати цей файл. Виберіть файл, який ви раніше завантажили тут.",
     loaded: "Ваші відповіді відкрито.",
     scan_of: "Ваша оцінка: {date}",
-    undated: "без дати",
     kept_beside: "Оцінку ({date}) тепер збережено поруч із вашою.",
     already_here: "Оцінка ({date}) вже є тут.",
     no_earlier: "Попередніх оцінок більше немає.",
@@ -752,7 +745,6 @@ const TR: NetwerkscanTexts = NetwerkscanTexts {
     load_error: "Bu dosya okunamıyor. Bu taramadan indirdiğiniz bir dosyayı seçin.",
     loaded: "Cevaplarınız yüklendi.",
     scan_of: "Taramanız: {date}",
-    undated: "tarihsiz",
     kept_beside: "Tarama ({date}) artık sizinkinin yanında duruyor.",
     already_here: "Bu tarama ({date}) zaten burada.",
     no_earlier: "Önceki tarama kalmadı.",

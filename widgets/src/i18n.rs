@@ -117,10 +117,6 @@ ui_texts::by_lang!(Texts);
 // those texts (`ui-texts`), with `Counted`.
 pub use ui_texts::fill;
 
-/// "3 June 2026", in each language's order: the day of a scan, which lie
-/// months apart.
-pub const SCAN_DAY: &[(&str, &str)] = &[("day", "numeric"), ("month", "long"), ("year", "numeric")];
-
 /// `2026-12-01` in the language's own words, by the browser (`Intl`), with
 /// `parts` as `toLocaleDateString`'s options, e.g. `[("day", "numeric"),
 /// ("month", "long")]`; a date it cannot read is shown as it is.

@@ -50,6 +50,21 @@ impl Ui {
         crate::widget_texts::common(self.lang)
     }
 
+    /// The day of a scan, `YYYY-MM-DD`, as "3 June 2026" in this language
+    /// (scans lie months apart, so with the year); a scan kept before
+    /// scans were dated is "an earlier day".
+    pub fn day(&self, date: &str) -> String {
+        if date.is_empty() {
+            self.common().undated.to_owned()
+        } else {
+            crate::i18n::local_date(
+                date,
+                self.lang,
+                &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+            )
+        }
+    }
+
     /// The custom element on the host page, if this is inside a widget.
     pub fn host(&self) -> Option<&web_sys::Element> {
         self.host.as_ref()

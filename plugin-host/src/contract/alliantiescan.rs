@@ -82,6 +82,22 @@ pub struct Tick {
 /// Item id → tick. Items not ticked yet are missing.
 pub type Ticks = BTreeMap<String, Tick>;
 
+/// How far item `id` is: its tick's level, or `no` when it is not ticked
+/// (as the default script's `level` reads it).
+pub fn level<'a>(ticks: &'a Ticks, id: &str) -> &'a str {
+    ticks.get(id).map_or("no", |tick| tick.level.as_str())
+}
+
+impl Checklist {
+    /// The name shown for a level id, if the checklist has that level.
+    pub fn level_label(&self, level: &str) -> Option<&str> {
+        self.levels
+            .iter()
+            .find(|l| l.id == level)
+            .map(|l| l.label.as_str())
+    }
+}
+
 /// The outcome of `assess`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {

@@ -2,14 +2,14 @@
 //! with their owners and notes, so the alliance sees where partners see it
 //! differently; above them our own earlier scan next to today's.
 
-use plugin_host::contract::alliantiescan::{Checklist, Ticks};
+use plugin_host::contract::alliantiescan::{Checklist, Ticks, level};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::{Scan, earlier, latest_of_partners};
 use super::texts::texts;
 use super::then_now::ThenNow;
-use crate::i18n::{SCAN_DAY, fill, local_date};
+use crate::i18n::fill;
 use crate::rules::SharedRules;
 use crate::ui::use_ui;
 
@@ -41,8 +41,8 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     // that says it is gone (counted, so a second removal moves it again).
     let notice = use_node_ref();
     let removed = crate::focus::use_focus_after(notice.clone());
-    let lang = use_ui().lang;
-    let t = texts(lang);
+    let ui = use_ui();
+    let t = texts(ui.lang);
     let with_link = |then: Callback<Scan>, notice: &'static str| {
         let (input, message) = (input.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
@@ -60,23 +60,11 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
         })
     };
     let level_label = |ticks: &Ticks, id: &str| {
-        let level = ticks.get(id).map_or("", |tick| tick.level.as_str());
-        props
-            .checklist
-            .levels
-            .iter()
-            .find(|l| l.id == level)
-            .map_or(t.not_ticked.to_owned(), |l| l.label.clone())
-    };
-    let ours = if props.ours.partner.trim().is_empty() {
-        t.our_scan.to_owned()
-    } else {
-        props.ours.partner.clone()
-    };
-    let level_of = |ticks: &Ticks, id: &str| {
         ticks
             .get(id)
-            .map_or("no".to_owned(), |tick| tick.level.clone())
+            .and_then(|tick| props.checklist.level_label(&tick.level))
+            .unwrap_or(t.not_ticked)
+            .to_owned()
     };
     // Who owns an item, as a partner wrote it (empty when nobody said).
     let owner_of = |ticks: &Ticks, id: &str| {
@@ -95,24 +83,14 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     };
     // A scan in a sentence or a button's name: the partner and its day, so
     // two scans of one partner are told apart.
-    let who = |scan: &Scan| {
-        if scan.date.is_empty() {
-            name_of(scan)
-        } else {
-            format!(
-                "{} ({})",
-                name_of(scan),
-                local_date(&scan.date, lang, SCAN_DAY)
-            )
-        }
-    };
+    let who = |scan: &Scan| format!("{} ({})", name_of(scan), ui.day(&scan.date));
     let partners = latest_of_partners(&props.compare, &props.ours);
     // A column's heading: the partner, and the day of their scan.
-    let heading = |name: &str, date: &str| {
+    let heading = |scan: &Scan| {
         html! {
             <th scope="col">
-                { name }
-                if !date.is_empty() { <span class="bg-cell-more">{ local_date(date, lang, SCAN_DAY) }</span> }
+                { name_of(scan) }
+                <span class="bg-cell-more">{ ui.day(&scan.date) }</span>
             </th>
         }
     };
@@ -181,16 +159,16 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
                         <caption id="bg-compare-caption">{ t.compare_caption }</caption>
                         <thead><tr>
                             <th scope="col">{ t.compare_item }</th>
-                            { heading(&ours, &props.ours.date) }
-                            { for props.compare.iter().map(|scan| heading(&name_of(scan), &scan.date)) }
+                            { heading(&props.ours) }
+                            { for props.compare.iter().map(heading) }
                         </tr></thead>
                         <tbody>
                             { for props.checklist.phases.iter().flat_map(|p| p.items.iter()).map(|item| {
                                 // Seen differently: another level, or another owner named.
-                                let (mine, owner) = (level_of(&props.ours.ticks, &item.id), owner_of(&props.ours.ticks, &item.id));
+                                let (mine, owner) = (level(&props.ours.ticks, &item.id), owner_of(&props.ours.ticks, &item.id));
                                 let differs = partners.iter().any(|s| {
                                     let theirs = owner_of(&s.ticks, &item.id);
-                                    level_of(&s.ticks, &item.id) != mine || (!owner.is_empty() && !theirs.is_empty() && !theirs.eq_ignore_ascii_case(&owner))
+                                    level(&s.ticks, &item.id) != mine || (!owner.is_empty() && !theirs.is_empty() && !theirs.eq_ignore_ascii_case(&owner))
                                 });
                                 html! {
                                     <tr class={classes!(differs.then_some("bg-differs"))} data-id={item.id.clone()} data-differs={differs.to_string()}>

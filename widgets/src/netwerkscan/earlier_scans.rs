@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::state::Dated;
 use super::texts::texts;
-use crate::i18n::{SCAN_DAY, fill, local_date};
+use crate::i18n::fill;
 use crate::ui::use_ui;
 
 /// Props of [`EarlierScans`].
@@ -24,8 +24,8 @@ pub struct EarlierScansProps {
 /// The list; nothing when there are no earlier scans.
 #[component]
 pub fn EarlierScans(props: &EarlierScansProps) -> Html {
-    let lang = use_ui().lang;
-    let t = texts(lang);
+    let ui = use_ui();
+    let t = texts(ui.lang);
     // Removing a scan takes its focused button away: focus goes to the
     // list's heading (counted, so each removal moves it again).
     let heading = use_node_ref();
@@ -42,7 +42,7 @@ pub fn EarlierScans(props: &EarlierScansProps) -> Html {
             } else {
             <ul class="bg-earlier-list">
                 { for props.earlier.iter().enumerate().map(|(i, scan)| {
-                    let day = day(&scan.date, lang);
+                    let day = ui.day(&scan.date);
                     let shown = props.comparing == Some(i);
                     let oncompare = {
                         let cb = props.oncompare.clone();
@@ -68,14 +68,5 @@ pub fn EarlierScans(props: &EarlierScansProps) -> Html {
             </ul>
             }
         </section>
-    }
-}
-
-/// A scan's day in the language's words ("without a date" for old files).
-pub fn day(date: &str, lang: plugin_host::contract::Lang) -> String {
-    if date.is_empty() {
-        texts(lang).undated.to_owned()
-    } else {
-        local_date(date, lang, SCAN_DAY)
     }
 }

@@ -5,7 +5,6 @@ use plugin_host::contract::is_safe_link;
 use plugin_host::contract::netwerkscan::{self, Answers, NetwerkscanResult, Questionnaire};
 use yew::prelude::*;
 
-use super::earlier_scans::day;
 use super::network_map::NetworkMap;
 use super::texts::texts;
 use crate::components::read_aloud::ReadAloud;
@@ -48,7 +47,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     html! {
         <div class="bg-result">
             if !props.date.is_empty() {
-                <p class="bg-scan-date">{ fill(t.scan_of, &[("date", &day(&props.date, ui.lang))]) }</p>
+                <p class="bg-scan-date">{ fill(t.scan_of, &[("date", &ui.day(&props.date))]) }</p>
             }
             <p class="bg-summary" role="status">{ &r.summary }</p>
             <NetworkMap people={props.answers.people.clone()} questionnaire={props.questionnaire.clone()} />

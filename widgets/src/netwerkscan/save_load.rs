@@ -7,7 +7,6 @@ use wasm_bindgen_futures::{JsFuture, spawn_local};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::earlier_scans::day;
 use super::state::{FileRefusal, Loading, Saved};
 use super::texts::texts;
 use crate::components::remove_data::RemoveData;
@@ -107,8 +106,8 @@ pub fn SaveLoad(props: &SaveLoadProps) -> Html {
             <RemoveData has_data={props.has_answers} onremove={props.onremove.clone()} />
             <p class="bg-notice" role="status">{ match &*notice {
                 Notice::Loaded => t.loaded.to_owned(),
-                Notice::KeptBeside(date) => fill(t.kept_beside, &[("date", &day(date, ui.lang))]),
-                Notice::AlreadyHere(date) => fill(t.already_here, &[("date", &day(date, ui.lang))]),
+                Notice::KeptBeside(date) => fill(t.kept_beside, &[("date", &ui.day(date))]),
+                Notice::AlreadyHere(date) => fill(t.already_here, &[("date", &ui.day(date))]),
                 _ => String::new(),
             } }</p>
             if *notice == Notice::LoadFailed {

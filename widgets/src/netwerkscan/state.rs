@@ -269,18 +269,21 @@ pub enum Loading {
 }
 
 impl Saved {
+    /// Its own scan (its earlier ones aside), as an earlier one.
+    pub fn scan(&self) -> Dated {
+        Dated {
+            date: self.date.clone(),
+            people: self.people.clone(),
+            answers: self.answers.clone(),
+        }
+    }
+
     /// What loading `file` next to these answers does.
     pub fn loading(&self, file: &Saved) -> Loading {
-        let scan = |s: &Saved| (s.date.clone(), s.people.clone(), s.answers.clone());
-        let theirs = scan(file);
+        let theirs = file.scan();
         if self.people.is_empty() && self.answers.is_empty() {
             Loading::Replaces
-        } else if theirs == scan(self)
-            || self
-                .earlier
-                .iter()
-                .any(|e| (e.date.clone(), e.people.clone(), e.answers.clone()) == theirs)
-        {
+        } else if theirs == self.scan() || self.earlier.contains(&theirs) {
             Loading::AlreadyHere
         } else {
             Loading::Beside
@@ -360,11 +363,7 @@ impl Reducible for State {
                     }
                 }
                 Loading::Beside => {
-                    let loaded = Dated {
-                        date: saved.date,
-                        people: saved.people,
-                        answers: saved.answers,
-                    };
+                    let loaded = saved.scan();
                     for scan in saved.earlier.into_iter().chain([loaded]) {
                         next.keep(scan);
                     }

@@ -6,7 +6,6 @@
 use plugin_host::contract::netwerkscan::{self, Answers, Person};
 use yew::prelude::*;
 
-use super::earlier_scans::day;
 use super::network_map::picture;
 use super::state::Dated;
 use super::texts::texts;
@@ -31,11 +30,12 @@ pub struct ThenNowProps {
 /// The comparison.
 #[component]
 pub fn ThenNow(props: &ThenNowProps) -> Html {
-    let lang = use_ui().lang;
+    let ui = use_ui();
+    let lang = ui.lang;
     let t = texts(lang);
     let then = use_rule_call(&props.rules, props.then.answers(), netwerkscan::score);
     let now = use_rule_call(&props.rules, props.now.clone(), netwerkscan::score);
-    let (then_day, now_day) = (day(&props.then.date, lang), day(&props.date, lang));
+    let (then_day, now_day) = (ui.day(&props.then.date), ui.day(&props.date));
     // How many more (or fewer) people, in words.
     let change = |count: fn(&[Person]) -> usize,
                   more: &ui_texts::Counted,
