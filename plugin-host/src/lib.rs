@@ -10,6 +10,7 @@ mod depth;
 mod error;
 mod limits;
 mod log;
+mod miscompiled;
 pub mod plural;
 pub mod review;
 mod rules;

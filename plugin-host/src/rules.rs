@@ -15,6 +15,7 @@ use crate::depth;
 use crate::error::{ErrorKind, ScriptError};
 use crate::limits::LIMITS;
 use crate::log::LogLine;
+use crate::miscompiled;
 use crate::sandbox;
 
 /// One script layer (`default`, `org:demo`) and its source: the same type
@@ -53,6 +54,10 @@ impl Rules {
             let ast = engine
                 .compile(&layer.source)
                 .map_err(|e| parse_error(e, layer))?;
+            if let Some((pos, message)) = miscompiled::find(&ast) {
+                return Err(ScriptError::new(ErrorKind::Compile, None, message)
+                    .at(Some(layer.name.clone()), pos));
+            }
             for f in ast.iter_functions() {
                 let at = definition_position(&layer.source, f.name);
                 defined_in.insert((f.name.to_owned(), f.params.len()), (index, at));

@@ -105,6 +105,38 @@ fn a_string_left_open_points_at_the_end_of_the_script() {
     assert_eq!((err.line, err.column), (Some(2), Some(18)), "{err}");
 }
 
+/// Found by fuzzing: Rhai runs a bare `let` as a switch arm wrongly (later
+/// variables read the wrong value, or the engine panics), so it is refused
+/// where it is written; the same arm in braces runs right.
+#[test]
+fn a_let_as_a_switch_arm_is_refused_at_its_place_and_braces_work() {
+    let err = outcome(&case("let as a switch arm"));
+    assert_eq!(err.kind, ErrorKind::Compile, "{err}");
+    assert!(err.message.contains("put it in braces"), "{err}");
+    assert_eq!((err.line, err.column), (Some(2), Some(47)), "{err}");
+
+    let also_const = common::with_org(
+        "hostile",
+        "fn score(answers, ctx) { switch 1 { 1 => 2, _ => const x = 2 }; ctx }",
+    )
+    .expect_err("does not compile");
+    assert!(
+        also_const.message.contains("put it in braces"),
+        "{also_const}"
+    );
+
+    // Braced, the variable ends with the arm and `ctx` is still `ctx`.
+    let rules = common::with_org(
+        "hostile",
+        "fn tag(ctx) { let t = switch 1 { _ => { let x = 2; x } }; `${ctx.lang}-${t}` }",
+    )
+    .expect("a braced arm compiles");
+    let tag = rules
+        .call_json("tag", &[serde_json::json!({ "lang": "uk" })])
+        .expect("runs");
+    assert_eq!(tag, serde_json::json!("uk-2"));
+}
+
 #[test]
 fn eval_and_import_are_named_in_the_error() {
     let eval = outcome(&case("eval"));

@@ -187,5 +187,14 @@ pub fn cases() -> Vec<Case> {
             source: score_body("let f = Fn(\"x\"); loop { f = f.curry(f); }"),
             kind: ErrorKind::Compile,
         },
+        // A bare `let` as a switch arm: Rhai's parser kept the variable, the
+        // run did not, so `answers` was read as `ctx` and `ctx` (the first
+        // variable) underflowed Rhai's index arithmetic into a panic.
+        Case {
+            name: "let as a switch arm",
+            source: "fn questions(ctx) {\n    let t = switch ctx.lang { \"en\" => 1, _ => let x = 2, };\n    ctx.lang\n}\n"
+                .into(),
+            kind: ErrorKind::Compile,
+        },
     ]
 }
