@@ -7,55 +7,113 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Lang, SignupStatus};
 
+/// The café's fields, written once. [`CafeDetails`] is them; on the wire
+/// a café is one flat map, `#{ id, title, date, … }` (and a listing has its
+/// `counts` beside them), read and written through `FlatCafe` and
+/// `FlatListing`, made here from the same list. serde's `flatten` would do
+/// it with a buffer of every value first, whose code cost the widgets' first
+/// screen 2.8 KB.
+macro_rules! cafe {
+    ($($(#[$meta:meta])* $field:ident: $ty:ty,)*) => {
+        /// A café as an admin creates or edits it: everything but the id.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        pub struct CafeDetails {
+            $($(#[$meta])* pub $field: $ty,)*
+        }
+
+        /// [`Cafe`] on the wire.
+        #[derive(Serialize, Deserialize)]
+        struct FlatCafe {
+            id: i64,
+            $($(#[$meta])* $field: $ty,)*
+        }
+
+        /// [`CafeListing`] on the wire.
+        #[derive(Serialize, Deserialize)]
+        struct FlatListing {
+            id: i64,
+            $($(#[$meta])* $field: $ty,)*
+            counts: Counts,
+        }
+
+        impl From<FlatCafe> for Cafe {
+            fn from(flat: FlatCafe) -> Self {
+                Self { id: flat.id, details: CafeDetails { $($field: flat.$field,)* } }
+            }
+        }
+
+        impl From<Cafe> for FlatCafe {
+            fn from(cafe: Cafe) -> Self {
+                let CafeDetails { $($field,)* } = cafe.details;
+                Self { id: cafe.id, $($field,)* }
+            }
+        }
+
+        impl From<FlatListing> for CafeListing {
+            fn from(flat: FlatListing) -> Self {
+                Self {
+                    cafe: Cafe { id: flat.id, details: CafeDetails { $($field: flat.$field,)* } },
+                    counts: flat.counts,
+                }
+            }
+        }
+
+        impl From<CafeListing> for FlatListing {
+            fn from(listing: CafeListing) -> Self {
+                let CafeDetails { $($field,)* } = listing.cafe.details;
+                Self { id: listing.cafe.id, $($field,)* counts: listing.counts }
+            }
+        }
+    };
+}
+
 /// A job café as organisations publish it. Scripts and JSON see one flat
 /// map: `#{ id, title, date, … }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "FlatCafe", into = "FlatCafe")]
 pub struct Cafe {
     /// Stable id, assigned by the server.
     pub id: i64,
     /// Everything else, as an admin writes it.
-    #[serde(flatten)]
     pub details: CafeDetails,
 }
 
-/// A café as an admin creates or edits it: everything but the id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CafeDetails {
+cafe! {
     /// What it is called, e.g. "Vacaturecafé Zorg en Welzijn".
-    pub title: String,
+    title: String,
     /// A few words on what to expect.
     #[serde(default)]
-    pub description: String,
+    description: String,
     /// `YYYY-MM-DD`.
-    pub date: String,
+    date: String,
     /// `HH:MM`, local time.
-    pub start: String,
+    start: String,
     /// `HH:MM`, local time.
-    pub end: String,
+    end: String,
     /// The place's name, e.g. "Bibliotheek Centrum".
-    pub place: String,
+    place: String,
     /// Street, number and town.
-    pub address: String,
+    address: String,
     /// Sectors employers come from.
     #[serde(default)]
-    pub sectors: Vec<String>,
+    sectors: Vec<String>,
     /// Employers who will be there.
     #[serde(default)]
-    pub employers: Vec<String>,
+    employers: Vec<String>,
     /// Languages spoken at the café (tags such as `nl`, `ar`, `en`).
     #[serde(default)]
-    pub languages: Vec<String>,
+    languages: Vec<String>,
     /// Confirmed places.
-    pub capacity: i64,
+    capacity: i64,
     /// Closed by the organisation: no new signups.
     #[serde(default)]
-    pub closed: bool,
+    closed: bool,
     /// The title, description, sectors and employers in other languages
     /// than the fields above, which are in the organisation's first
     /// language. A person reads [`Cafe::in_lang`]: their language where it
     /// is written, the first language where not.
     #[serde(default, skip_serializing_if = "CafeTexts::is_empty")]
-    pub texts: CafeTexts,
+    texts: CafeTexts,
 }
 
 /// A café's words in the other languages, at most one text each. On the
@@ -222,11 +280,12 @@ pub struct Counts {
     pub places_left: i64,
 }
 
-/// A café with its current counts, as the public list shows it.
+/// A café with its current counts, as the public list shows it: on the
+/// wire the café's map with `counts` in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "FlatListing", into = "FlatListing")]
 pub struct CafeListing {
     /// The café.
-    #[serde(flatten)]
     pub cafe: Cafe,
     /// Its counts now.
     pub counts: Counts,
