@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::contract::{Ctx, Lang, Widget, alliantiescan, netwerkscan, vacaturecafe};
+use crate::contract::{Ctx, Lang, Widget, alliantiescan, figures, netwerkscan, vacaturecafe};
 use crate::script_tests::{self, CaseOutcome, TestFile};
 use crate::{Layer, LogLine, Rules, ScriptError};
 
@@ -71,9 +71,11 @@ pub fn smoke(widget: Widget, rules: &Rules, ctx: &Ctx) -> Result<(), ScriptError
     match widget {
         Widget::Netwerkscan => netwerkscan::questions(rules, ctx)
             .and_then(|_| netwerkscan::score(rules, &netwerkscan::Answers::default(), ctx))
+            .and_then(|_| figures::figures(rules))
             .map(|_| ()),
         Widget::Alliantiescan => alliantiescan::checklist(rules, ctx)
             .and_then(|_| alliantiescan::assess(rules, &alliantiescan::Ticks::new(), ctx))
+            .and_then(|_| figures::figures(rules))
             .map(|_| ()),
         Widget::Vacaturecafe => {
             let cafe = vacaturecafe::Cafe::example();

@@ -136,9 +136,12 @@ pub enum ApiError {
     /// A cancelled signup cannot be ticked present.
     #[error("This person cancelled their signup.")]
     SignupCancelled,
-    /// Too many signups from one client in a short time.
-    #[error("Too many signups in a short time. Please wait a minute and try again.")]
+    /// Too many signups, or shared figures, from one client in a short time.
+    #[error("Too many requests in a short time. Please wait a minute and try again.")]
     RateLimited,
+    /// The organisation's script does not offer sharing figures.
+    #[error("This organisation does not collect figures from this scan.")]
+    FiguresOff,
     /// The organisation's rules used their share of the server (see
     /// [`crate::script_share`]); nothing was stored.
     #[error("Many people are signing up right now. Please try again in a few seconds.")]
@@ -189,6 +192,7 @@ impl ApiError {
             Self::InvalidVersion(_) => ErrorCode::InvalidVersion,
             Self::Unauthorized => ErrorCode::Unauthorized,
             Self::RateLimited => ErrorCode::RateLimited,
+            Self::FiguresOff => ErrorCode::FiguresOff,
             Self::Busy => ErrorCode::Busy,
             Self::Timeout => ErrorCode::Timeout,
             Self::Internal { .. } | Self::Database(_) => ErrorCode::Internal,
@@ -209,7 +213,7 @@ impl ApiError {
             | Self::InvalidVersion(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::RulesBroken(_) | Self::Busy => StatusCode::SERVICE_UNAVAILABLE,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::Forbidden(_) | Self::FiguresOff => StatusCode::FORBIDDEN,
             Self::SignupCancelled => StatusCode::CONFLICT,
             Self::Timeout => StatusCode::REQUEST_TIMEOUT,
             Self::RateLimited => StatusCode::TOO_MANY_REQUESTS,

@@ -29,6 +29,7 @@ pub mod demo;
 pub mod door_code;
 pub mod error;
 pub mod etag;
+pub mod figures;
 pub mod first_screen;
 pub mod ics;
 pub mod leader;
@@ -378,12 +379,27 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(controllers::extract::method_not_allowed)
         .layer(limit)
         .layer(cafes::cors(state.cafes.db.clone()));
+    // Shared figures come from wherever the organisation put its scan: a
+    // share holds nothing personal, so any origin may send one (the exact
+    // shape and the rate limit guard the figures, not the page).
+    let figures = Router::new()
+        .route("/{org}/figures/{widget}", post(controllers::figures::share))
+        .with_state(Arc::clone(&state.cafes))
+        .method_not_allowed_fallback(controllers::extract::method_not_allowed)
+        .layer(limit)
+        .layer(
+            CorsLayer::new()
+                .allow_origin(AllowOrigin::any())
+                .allow_methods([Method::POST, Method::OPTIONS])
+                .allow_headers([CONTENT_TYPE]),
+        );
     // Every address under /v1/orgs/ is the API's: an unknown one is JSON
     // `not_found`, never the bundle's file server.
     let orgs = org_scripts
         .merge(first_screens)
         .layer(cors.clone())
         .merge(public)
+        .merge(figures)
         .fallback(controllers::extract::not_found);
     let admin = Router::new()
         .route("/orgs/{org}/cafes", get(admin::cafes).post(admin::create))
@@ -398,6 +414,10 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/orgs/{org}/walk-ins/{id}", delete(door::delete_walk_in))
         .route("/orgs/{org}/attendance", get(door::attendance))
+        .route(
+            "/orgs/{org}/figures/{widget}",
+            get(controllers::figures::report),
+        )
         .route("/orgs/{org}/forget", post(admin::forget))
         .route(
             "/orgs/{org}/webhook",

@@ -416,8 +416,8 @@ async fn retention(command: RetentionCommand) -> anyhow::Result<()> {
     };
     let done = server::retention_run(&data.storage(), &scripts_dir, today, keep_days).await?;
     println!(
-        "{today}: deleted the personal details of {} signups of {} past cafés",
-        done.signups, done.cafes
+        "{today}: deleted the personal details of {} signups of {} past cafés, and {} shared figures",
+        done.signups, done.cafes, done.figures
     );
     Ok(())
 }

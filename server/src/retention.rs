@@ -9,6 +9,9 @@
 //! counts do. The server runs it at start-up and every hour after
 //! ([`every_hour`]); `bondgenoot retention run` runs it by hand, on any day.
 //! Each café done is a line in the organisation's admin log.
+//!
+//! Shared figures go the same way: each from the month its organisation's
+//! `figures()` keeping time ended when it came (`delete_from`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,6 +32,8 @@ pub struct Summary {
     pub cafes: u64,
     /// Signups whose details were deleted.
     pub signups: u64,
+    /// Shared figures whose keeping time ended.
+    pub figures: u64,
 }
 
 /// Deletes the details of every café whose keeping time ended before `today`.
@@ -40,7 +45,12 @@ pub async fn run(
     max_days: u32,
 ) -> Result<Summary, DbError> {
     let max_days = max_days.min(MAX_KEEP_DAYS);
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        figures: db
+            .delete_figures_from(crate::figures::month_of(&today.to_string()).to_owned())
+            .await?,
+        ..Summary::default()
+    };
     for kept in db.cafes_with_details_before(&today.to_string()).await? {
         let Some(listing) = db.cafe(&kept.org, kept.id).await? else {
             continue;
@@ -119,12 +129,21 @@ pub fn every_hour(
                 _ = stop.changed() => return,
             }
             match run(&db, &rules, clock.today(), max_days).await {
-                Ok(s) if s.cafes > 0 => tracing::info!(
-                    "deleted the personal details of {} signups of {} past cafés",
-                    s.signups,
-                    s.cafes
-                ),
-                Ok(_) => {}
+                Ok(s) => {
+                    if s.cafes > 0 {
+                        tracing::info!(
+                            "deleted the personal details of {} signups of {} past cafés",
+                            s.signups,
+                            s.cafes
+                        );
+                    }
+                    if s.figures > 0 {
+                        tracing::info!(
+                            "deleted {} shared figures whose keeping time ended",
+                            s.figures
+                        );
+                    }
+                }
                 Err(e) => tracing::error!(error = %e, "deleting past cafés' personal details"),
             }
         }

@@ -59,23 +59,6 @@ async fn counts(server: &Server, org: &str, token: &str, cafe: i64) -> Value {
     listing["counts"].clone()
 }
 
-fn retention_run(dirs: &Dirs, today: &str, extra: &[&str]) -> String {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bondgenoot"))
-        .args(["retention", "run", "--today", today])
-        .args(dirs.data_args())
-        .arg("--scripts-dir")
-        .arg(SCRIPTS)
-        .args(extra)
-        .output()
-        .expect("the binary runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 #[tokio::test]
 async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_their_counts() {
     let mut dirs = Dirs::new();

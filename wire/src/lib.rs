@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod cafe;
 pub mod console;
+pub mod figures;
 mod lang;
 
 pub use lang::Lang;
@@ -66,8 +67,10 @@ pub enum ErrorCode {
     Forbidden,
     /// The signup was cancelled (it cannot be ticked present).
     SignupCancelled,
-    /// Too many signups in a short time.
+    /// Too many signups (or shared figures) in a short time.
     RateLimited,
+    /// The organisation's script does not offer sharing figures.
+    FiguresOff,
     /// The organisation's rules have more work than their share of the
     /// server; try again in a few seconds (see `Retry-After`).
     Busy,

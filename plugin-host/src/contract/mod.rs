@@ -2,6 +2,7 @@
 //! use these, so the two sides cannot drift.
 
 pub mod alliantiescan;
+pub mod figures;
 pub mod hooks;
 pub mod netwerkscan;
 pub mod vacaturecafe;
@@ -188,8 +189,12 @@ pub fn check_json(
     value: &serde_json::Value,
 ) -> Result<(), ScriptError> {
     let checked = match widget {
-        Widget::Netwerkscan => netwerkscan::check_json(hook, value),
-        Widget::Alliantiescan => alliantiescan::check_json(hook, value),
+        Widget::Netwerkscan => {
+            netwerkscan::check_json(hook, value).or_else(|| figures::check_json(hook, value))
+        }
+        Widget::Alliantiescan => {
+            alliantiescan::check_json(hook, value).or_else(|| figures::check_json(hook, value))
+        }
         Widget::Vacaturecafe => vacaturecafe::check_json(hook, value),
     };
     checked.unwrap_or(Ok(()))

@@ -44,8 +44,8 @@ pub struct Cafes {
     pub db: Db,
     /// Compiled rules per organisation.
     pub rules: RulesCache,
-    /// Signups per client per minute; `None`: no limit.
-    pub limiter: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    /// Requests per client and [`Limited`] kind per minute; `None`: no limit.
+    pub limiter: Option<DefaultKeyedRateLimiter<(IpAddr, Limited)>>,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
     /// Today: which cafés are still to come, `ctx.today`.
@@ -56,6 +56,8 @@ pub struct Cafes {
     pub mail: bool,
     /// The first screen's answers sent with the rules.
     pub first_screens: FirstScreens,
+    /// What each organisation's scans take as figures.
+    pub figure_terms: crate::figures::TermsCache,
 }
 
 impl Cafes {
@@ -68,6 +70,7 @@ impl Cafes {
             db,
             rules: RulesCache::new(store),
             first_screens: FirstScreens::default(),
+            figure_terms: crate::figures::TermsCache::default(),
             limiter: NonZeroU32::new(rate.per_minute)
                 .map(|n| RateLimiter::keyed(Quota::per_minute(n))),
             trusted_proxies: rate.trusted_proxies,
@@ -122,18 +125,50 @@ impl HasDb for Arc<Cafes> {
 
 type Shared = State<Arc<Cafes>>;
 
-/// The client is within its signup rate (`--signup-rate` a minute). An
+/// What a client's rate is counted for: each kind has its own count, so
+/// sharing figures takes nothing from a person's signups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Limited {
+    /// Signups, status and cancel requests.
+    Signups,
+    /// Shared figures.
+    Figures,
+}
+
+/// A [`Limited`] kind, as a type: what [`WithinRate`] counts.
+pub trait RateKind {
+    /// The kind counted.
+    const KIND: Limited;
+}
+
+/// [`WithinRate`] of signups.
+#[derive(Debug)]
+pub struct Signups;
+
+impl RateKind for Signups {
+    const KIND: Limited = Limited::Signups;
+}
+
+/// [`WithinRate`] of shared figures.
+#[derive(Debug)]
+pub struct Figures;
+
+impl RateKind for Figures {
+    const KIND: Limited = Limited::Figures;
+}
+
+/// The client is within its rate (`--signup-rate` a minute) of `K`. An
 /// extractor, so it is checked before the path or the body is read: a client
 /// sending garbage fast is limited like any other.
 #[derive(Debug)]
-pub struct WithinRate;
+pub struct WithinRate<K = Signups>(std::marker::PhantomData<K>);
 
-impl FromRequestParts<Arc<Cafes>> for WithinRate {
+impl<K: RateKind + Send> FromRequestParts<Arc<Cafes>> for WithinRate<K> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, cafes: &Arc<Cafes>) -> Result<Self, ApiError> {
         let Some(limiter) = &cafes.limiter else {
-            return Ok(Self);
+            return Ok(Self(std::marker::PhantomData));
         };
         let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(parts, cafes)
             .await
@@ -142,13 +177,13 @@ impl FromRequestParts<Arc<Cafes>> for WithinRate {
             })?;
         let client = cafes.client(peer.ip(), &parts.headers);
         limiter
-            .check_key(&client)
+            .check_key(&(client, K::KIND))
             .map_err(|_| ApiError::RateLimited)?;
         // One entry per client address: forget the idle ones now and then.
         if limiter.len() > 10_000 {
             limiter.retain_recent();
         }
-        Ok(Self)
+        Ok(Self(std::marker::PhantomData))
     }
 }
 

@@ -6,4 +6,5 @@ pub mod assets;
 pub mod cafes;
 pub mod door;
 pub mod extract;
+pub mod figures;
 pub mod scripts;

@@ -24,6 +24,7 @@
 mod admins;
 mod cafes;
 mod door;
+mod figures;
 mod orgs;
 mod outbox;
 mod places;
@@ -43,6 +44,7 @@ use sqlx::{AnyConnection, ConnectOptions as _, Connection as _};
 
 pub use admins::AdminRow;
 pub use cafes::CafeInput;
+pub use figures::{FigureRow, NewFigures};
 pub use orgs::Org;
 pub use outbox::{Outgoing, Queued};
 pub use retention::KeptCafe;

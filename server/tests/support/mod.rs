@@ -423,3 +423,22 @@ pub fn fresh_database() -> Option<String> {
     url.set_path(&name);
     Some(url.to_string())
 }
+
+/// `bondgenoot retention run --today TODAY` on this test's data, as an
+/// operator would run it (the real binary); what it printed.
+pub fn retention_run(dirs: &Dirs, today: &str, extra: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bondgenoot"))
+        .args(["retention", "run", "--today", today])
+        .args(dirs.data_args())
+        .arg("--scripts-dir")
+        .arg(SCRIPTS)
+        .args(extra)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
