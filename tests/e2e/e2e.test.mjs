@@ -287,6 +287,54 @@ describe('the embedded Netwerkscan', () => {
     await page.context().close();
   });
 
+  test('the offer to share the scores only: not taking it sends nothing, taking it sends exactly the scores and step ids, once; an organisation can switch it off', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    // Every request that is not a plain read, and every body.
+    const sent = [];
+    page.on('request', (r) => { if (!['GET', 'HEAD'].includes(r.method())) sent.push({ method: r.method(), url: r.url(), body: r.postData() || '' }); });
+    let w = widget(page);
+    await ready(w);
+    await fillStandardScan(w);
+    const offer = w.locator('.bg-figures');
+    await offer.waitFor();
+    assert.match(await offer.innerText(), /Share your scores\?[\s\S]*only your scores go to the organisation behind this website, without your name, the people or your answers/);
+    // The result is read, printed and downloaded; the offer not taken.
+    await page.waitForTimeout(300);
+    assert.deepEqual(sent, [], 'nothing is sent while the offer is not taken');
+
+    await w.locator('.bg-figures-button').click();
+    const said = w.locator('.bg-figures-said', { hasText: 'Thank you. Your scores have been shared.' });
+    await said.waitFor();
+    assert.ok(await said.evaluate((el) => el.getRootNode().activeElement === el), 'focus on the thanks, not lost with the button');
+    const posts = sent.filter((r) => r.method === 'POST');
+    assert.equal(posts.length, 1, JSON.stringify(sent));
+    assert.equal(posts[0].url, `${server.origin}/v1/orgs/plain/figures/netwerkscan`);
+    const body = JSON.parse(posts[0].body);
+    assert.deepEqual(Object.keys(body).sort(), ['lang', 'scores', 'steps'], 'nothing but the language, the scores and the steps');
+    assert.equal(body.lang, 'en');
+    assert.deepEqual(body.scores, STANDARD_SCORES);
+    assert.deepEqual(body.steps, await stepIds(w));
+    assert.doesNotMatch(posts[0].body, /Old colleague|Neighbour|"people"|"answers"/);
+
+    // Back on the result after a reload: thanked, not asked again.
+    await page.reload();
+    w = widget(page);
+    await w.locator('.bg-figures-said', { hasText: 'Thank you' }).waitFor({ timeout: 15000 });
+    assert.equal(await w.locator('.bg-figures-button').count(), 0);
+    assert.equal(sent.filter((r) => r.method === 'POST').length, 1, 'counted once');
+    assertNoProblems(page);
+    await page.context().close();
+
+    // An organisation whose script switches the offer off: no offer at all.
+    const quiet = await open(`${site.origin}/host.html?org=quiet&lang=en`);
+    const q = widget(quiet);
+    await ready(q);
+    await fillStandardScan(q);
+    await q.locator('.bg-step').first().waitFor();
+    assert.equal(await q.locator('.bg-figures').count(), 0, 'no offer');
+    await quiet.context().close();
+  });
+
   test('usable at 360 px wide without horizontal scrolling', async () => {
     const page = await open(`${site.origin}/host.html?org=plain&lang=ar`, { width: 360, height: 740 });
     const w = widget(page);
@@ -966,6 +1014,29 @@ describe('the Alliantiescan', () => {
       assert.deepEqual(sent.filter((r) => r.url.includes(words) || r.body.includes(words)), [], `"${words}" went nowhere`);
     }
     await fresh.context().close();
+    await page.context().close();
+  });
+
+  test('sharing the phases only: exactly the progress per phase and the step ids, in the widget\'s language', async () => {
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=uk`);
+    const posts = [];
+    page.on('request', (r) => { if (r.method() === 'POST') posts.push({ url: r.url(), body: r.postData() || '' }); });
+    const w = als(page);
+    await alsReady(w);
+    await contractsFirst(w);
+    await view(w, 1);
+    const expected = await assessment(w);
+    await w.locator('.bg-figures-button').click();
+    await w.locator('.bg-figures-said', { hasText: 'Дякуємо' }).waitFor();
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0].url, `${server.origin}/v1/orgs/plain/figures/alliantiescan`);
+    assert.deepEqual(JSON.parse(posts[0].body), {
+      lang: 'uk',
+      scores: { vormen: expected.progress[0], formeren: expected.progress[1], functioneren: expected.progress[2], transformeren: expected.progress[3] },
+      steps: expected.steps,
+    });
+    assert.doesNotMatch(posts[0].body, /North Language School/);
+    assertNoProblems(page);
     await page.context().close();
   });
 

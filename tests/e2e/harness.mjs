@@ -26,6 +26,8 @@ export const ORGS = {
     '    print(v);\n    v\n}\n',
   // sleep() blocked for ever, and in the browser it panicked.
   sleeper: 'fn score(answers, ctx) {\n    sleep(9223372036854775807)\n}\n',
+  // Offers no sharing of the scores at the end of the scan.
+  quiet: 'fn figures() { #{ offer: false, keep_months: 24 } }\n',
 };
 
 /** Starts the server with the demo; resolves to { origin, signInLink, stop, dataDir }. */

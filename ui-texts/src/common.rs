@@ -34,6 +34,18 @@ crate::texts! {
         /// The day of a scan kept before scans were dated: it fills the
         /// same place in a sentence as a day does.
         pub undated: &'static str,
+        /// Heading of the offer to share the scores at the end of a scan.
+        pub share_heading: &'static str,
+        /// The offer in one sentence: only the scores, nothing else.
+        pub share_offer: &'static str,
+        /// The button that shares them.
+        pub share_button: &'static str,
+        /// While they are sent.
+        pub share_sending: &'static str,
+        /// Once they are (also when shared earlier this month).
+        pub share_done: &'static str,
+        /// When they could not be sent.
+        pub share_failed: &'static str,
     }
 }
 
@@ -52,6 +64,12 @@ pub const NL: CommonTexts = CommonTexts {
     read_aloud: "Lees voor",
     stop_reading: "Stop met voorlezen",
     undated: "een eerdere dag",
+    share_heading: "Je scores delen?",
+    share_offer: "Als je wilt, gaan alleen je scores naar de organisatie van deze website, zonder je naam, de mensen of je antwoorden, zodat zij ziet wat helpt.",
+    share_button: "Alleen mijn scores delen",
+    share_sending: "Je scores worden verstuurd…",
+    share_done: "Dank je wel. Je scores zijn gedeeld.",
+    share_failed: "Je scores zijn niet verstuurd. Probeer het later nog een keer.",
 };
 
 /// In English.
@@ -69,6 +87,12 @@ pub const EN: CommonTexts = CommonTexts {
     read_aloud: "Read aloud",
     stop_reading: "Stop reading",
     undated: "an earlier day",
+    share_heading: "Share your scores?",
+    share_offer: "If you like, only your scores go to the organisation behind this website, without your name, the people or your answers, so it can see what helps.",
+    share_button: "Share my scores only",
+    share_sending: "Sending your scores…",
+    share_done: "Thank you. Your scores have been shared.",
+    share_failed: "Your scores were not sent. Please try again later.",
 };
 
 /// In Arabic.
@@ -86,6 +110,12 @@ pub const AR: CommonTexts = CommonTexts {
     read_aloud: "اقرأ لي",
     stop_reading: "أوقف القراءة",
     undated: "يوم سابق",
+    share_heading: "هل تريد مشاركة درجاتك؟",
+    share_offer: "إذا أردت، تُرسَل درجاتك فقط إلى المؤسسة صاحبة هذا الموقع، بدون اسمك أو الأشخاص أو إجاباتك، لكي ترى ما الذي يساعد.",
+    share_button: "شارك درجاتي فقط",
+    share_sending: "جارٍ إرسال درجاتك…",
+    share_done: "شكرًا لك. تمت مشاركة درجاتك.",
+    share_failed: "لم يتم إرسال درجاتك. حاول مرة أخرى لاحقًا.",
 };
 
 /// In Ukrainian.
@@ -103,6 +133,12 @@ pub const UK: CommonTexts = CommonTexts {
     read_aloud: "Прочитати вголос",
     stop_reading: "Зупинити читання",
     undated: "без дати",
+    share_heading: "Поділитися своїми балами?",
+    share_offer: "Якщо хочете, організація, якій належить цей сайт, отримає лише ваші бали, без вашого імені, людей і ваших відповідей, щоб бачити, що допомагає.",
+    share_button: "Поділитися лише моїми балами",
+    share_sending: "Надсилаємо ваші бали…",
+    share_done: "Дякуємо. Ваші бали надіслано.",
+    share_failed: "Ваші бали не надіслано. Спробуйте пізніше.",
 };
 
 /// In Turkish.
@@ -120,6 +156,12 @@ pub const TR: CommonTexts = CommonTexts {
     read_aloud: "Sesli dinleyin",
     stop_reading: "Okumayı durdurun",
     undated: "tarihsiz",
+    share_heading: "Puanlarınızı paylaşmak ister misiniz?",
+    share_offer: "İsterseniz bu web sitesinin kuruluşuna yalnızca puanlarınız gider; adınız, kişiler ve cevaplarınız gitmez, böylece kuruluş neyin işe yaradığını görür.",
+    share_button: "Yalnızca puanlarınızı paylaşın",
+    share_sending: "Puanlarınız gönderiliyor…",
+    share_done: "Teşekkürler. Puanlarınız paylaşıldı.",
+    share_failed: "Puanlarınız gönderilemedi. Lütfen daha sonra tekrar deneyin.",
 };
 
 #[cfg(feature = "data")]

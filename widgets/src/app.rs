@@ -106,8 +106,12 @@ pub fn App(props: &AppProps) -> Html {
         None => html! { <Loading /> },
         Some(Err(e)) => html! { <ErrorNotice detail={e.to_string()} onretry={onretry} /> },
         Some(Ok(rules)) => match props.config.widget {
-            Widget::Netwerkscan => html! { <Netwerkscan rules={rules.clone()} /> },
-            Widget::Alliantiescan => html! { <Alliantiescan rules={rules.clone()} /> },
+            Widget::Netwerkscan => html! {
+                <Netwerkscan rules={rules.clone()} config={props.config.clone()} />
+            },
+            Widget::Alliantiescan => html! {
+                <Alliantiescan rules={rules.clone()} config={props.config.clone()} />
+            },
             Widget::Vacaturecafe => html! {
                 <Vacaturecafe rules={rules.clone()} config={props.config.clone()} />
             },

@@ -32,6 +32,8 @@ use texts::texts;
 pub struct AlliantiescanProps {
     /// The organisation's compiled rules.
     pub rules: SharedRules,
+    /// The tag's settings: where shared scores go.
+    pub config: crate::config::Config,
 }
 
 /// Where to start: what was kept here, and a scan in the page's share link.
@@ -127,7 +129,7 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
         },
         View::Result => html! {
             <ResultView rules={props.rules.clone()} ticks={state.ticks.clone()} scan={state.scan()}
-                roles={list.roles.clone()}
+                roles={list.roles.clone()} config={props.config.clone()}
                 onsummary={{ let live = live.clone(); Callback::from(move |text| live.set(text)) }} />
         },
         View::Compare => html! {

@@ -7,6 +7,8 @@ use yew::prelude::*;
 use super::state::Scan;
 use super::texts::texts;
 use crate::components::read_aloud::ReadAloud;
+use crate::components::share_figures::ShareFigures;
+use crate::config::Config;
 use crate::i18n::fill;
 use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
@@ -27,6 +29,8 @@ pub struct ResultViewProps {
     /// widget's one live region (a region inserted together with its text
     /// may not be announced).
     pub onsummary: Callback<String>,
+    /// Where the phases' progress goes if the person shares it.
+    pub config: Config,
 }
 
 /// The result.
@@ -124,6 +128,13 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     }
                 }) }
             </ul>
+            <ShareFigures rules={props.rules.clone()} config={props.config.clone()} heading="h3"
+                share={{
+                    let (lang, a) = (ui.lang, a.clone());
+                    Callback::from(move |()| wire::figures::share(lang,
+                        a.progress.iter().map(|p| (p.id.as_str(), p.value)),
+                        a.steps.iter().map(|s| s.id.as_str())))
+                }} />
             <div class="bg-actions">
                 <div class="bg-field bg-share">
                     <h3>{ t.share_heading }</h3>

@@ -6,3 +6,4 @@ pub mod loading;
 pub mod progress;
 pub mod read_aloud;
 pub mod remove_data;
+pub mod share_figures;

@@ -1,7 +1,8 @@
 //! Netwerkscan — the network self-assessment. An intro, then three stages: map
 //! your people, answer a few questions, see the result the organisation's
 //! rules compute. Answers stay on the device (localStorage when the browser
-//! allows it); nothing is sent.
+//! allows it); nothing is sent, unless the person shares their scores only
+//! at the end (`components::share_figures`).
 
 mod earlier_scans;
 mod network_map;
@@ -36,6 +37,8 @@ use then_now::ThenNow;
 pub struct NetwerkscanProps {
     /// The organisation's compiled rules.
     pub rules: SharedRules,
+    /// The tag's settings: where shared scores go.
+    pub config: crate::config::Config,
 }
 
 /// The Netwerkscan widget.
@@ -134,7 +137,8 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         },
         Stage::Result => html! {
             <>
-                <ResultView rules={props.rules.clone()} answers={state.answers()} questionnaire={q.clone()} date={state.date.clone()} />
+                <ResultView rules={props.rules.clone()} answers={state.answers()} questionnaire={q.clone()} date={state.date.clone()}
+                    config={props.config.clone()} />
                 <EarlierScans earlier={state.earlier.clone()} comparing={state.compared_at()}
                     oncompare={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Compare(day))) }}
                     onforget={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Forget(day))) }} />

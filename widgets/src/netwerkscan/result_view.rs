@@ -8,6 +8,8 @@ use yew::prelude::*;
 use super::network_map::NetworkMap;
 use super::texts::texts;
 use crate::components::read_aloud::ReadAloud;
+use crate::components::share_figures::ShareFigures;
+use crate::config::Config;
 use crate::i18n::fill;
 use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
@@ -24,6 +26,8 @@ pub struct ResultViewProps {
     pub questionnaire: Questionnaire,
     /// The day of this scan (shown, and printed with it).
     pub date: String,
+    /// Where the scores go if the person shares them.
+    pub config: Config,
 }
 
 /// Scores as bars with their reasons, then the steps.
@@ -80,6 +84,13 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
                     </li>
                 }) }
             </ol>
+            <ShareFigures rules={props.rules.clone()} config={props.config.clone()} heading="h4"
+                share={{
+                    let (lang, r) = (ui.lang, r.clone());
+                    Callback::from(move |()| wire::figures::share(lang,
+                        r.dimensions.iter().map(|d| (d.id.as_str(), d.value)),
+                        r.steps.iter().map(|s| s.id.as_str())))
+                }} />
         </div>
     }
 }
