@@ -31,7 +31,7 @@ export const loadScript = (session, widget) => call(session, 'GET', `/scripts/${
 export const publish = (session, widget, version) => call(session, 'POST', `/scripts/${widget}/versions`, version);
 export const makeLive = (session, widget, number) => call(session, 'PUT', `/scripts/${widget}/live`, { number });
 
-// --- the organiser console: cafés, signups, the door, counts, history -----------
+// --- the organiser console: cafés, signups, the door, counts, history, figures ---
 
 export const cafes = (session) => call(session, 'GET', '/cafes');
 export const createCafe = (session, cafe) => call(session, 'POST', '/cafes', cafe);
@@ -44,6 +44,8 @@ export const walkIns = (session, cafe) => call(session, 'GET', `/cafes/${cafe}/w
 export const addWalkIn = (session, cafe, name, key) => call(session, 'POST', `/cafes/${cafe}/walk-ins`, { name, key });
 export const attendance = (session) => call(session, 'GET', '/attendance');
 export const adminLog = (session) => call(session, 'GET', '/log');
+/** What people chose to share at the end of a scan, per month (only groups the server may show). */
+export const figures = (session, widget) => call(session, 'GET', `/figures/${widget}`);
 
 /** The signups of one café as the CSV file the server makes, as a Blob. */
 export async function exportCsv(session, cafe) {

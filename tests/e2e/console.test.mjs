@@ -5,7 +5,9 @@
 // and reads the English title, the organiser sees the signup and downloads
 // the CSV, checks people in on a 360 px phone (also while offline: the ticks
 // reach the server when it is back online), adds a walk-in and reads the
-// counts. axe-core finds nothing in Dutch or English.
+// counts. The figures people chose to share after a scan show nothing about
+// fewer than 10 people, and from 10 on how the scores spread. axe-core finds
+// nothing in Dutch or English.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -107,7 +109,7 @@ describe('the organiser console', () => {
     const page = await console_({ width: 1100, height: 900 }, sanne, 'en');
     assert.match(await page.locator('#who').innerText(), /buurt · Sanne \(cafés and the door\)/);
     const areas = await page.locator('#areas-list a').allInnerTexts();
-    assert.deepEqual(areas, ['Cafés', 'At the door', 'Who came', 'History'], 'a door volunteer sees no rule scripts');
+    assert.deepEqual(areas, ['Cafés', 'At the door', 'Who came', 'Figures', 'History'], 'a door volunteer sees no rule scripts');
 
     await page.getByRole('link', { name: 'New café' }).click();
     await page.locator('#view-title', { hasText: 'New café' }).waitFor();
@@ -230,7 +232,7 @@ describe('the organiser console', () => {
     await editor.locator('#token').fill(youssef);
     await editor.locator('#sign-in-form button[type=submit]').click();
     await editor.locator('#workspace').waitFor();
-    assert.deepEqual(await editor.locator('#areas-list a').allInnerTexts(), ['Rule scripts', 'History']);
+    assert.deepEqual(await editor.locator('#areas-list a').allInnerTexts(), ['Figures', 'Rule scripts', 'History']);
     await editor.context().close();
 
     const door = await console_({ width: 1100, height: 900 }, sanne, 'en');
@@ -314,6 +316,68 @@ describe('the organiser console', () => {
     await page.locator('#areas-list').getByRole('link', { name: 'Geschiedenis' }).click();
     await page.locator('.log-list li', { hasText: 'Sanne: walk_in' }).waitFor();
     assert.deepEqual(page.problems.pageErrors, []);
+    await page.context().close();
+  });
+
+  test('figures on a 360 px phone: nothing about 9 people who shared; from 10 on, how each score spreads and the steps suggested to all of them', async () => {
+    // Bonding, sorted: 10 20 30 30 55 55 80 80 90 100. By nearest rank the
+    // lower quarter is 30, the median 55 (also the mean of the middle two)
+    // and the upper quarter 80. The tenth share (80) comes after the reload.
+    const bonding = [55, 10, 80, 30, 100, 20, 55, 90, 30, 80];
+    const share = (i) => fetch(`${server.origin}/v1/orgs/buurt/figures/netwerkscan`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        lang: 'en',
+        scores: { bonding: bonding[i], bridging: 40, linking: 20, awareness: 60, support: 50, diversity: 70 },
+        // A job café was suggested to all ten; a peer to three: too few to be named.
+        steps: i < 3 ? ['job-cafe', 'peer'] : ['job-cafe'],
+      }),
+    });
+    // 10 shares from one address: within the server's default rate of 20 a
+    // minute (shared figures are counted apart from signups).
+    for (let i = 0; i < 9; i += 1) assert.equal((await share(i)).status, 204, `share ${i + 1}`);
+
+    const page = await console_(PHONE, sanne, 'en');
+    await page.locator('#areas-list').getByRole('link', { name: 'Figures' }).click();
+    await page.locator('#view-title', { hasText: 'Figures' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'view-title', 'focus on the heading');
+    const scan = page.locator('#figures-netwerkscan');
+    await scan.locator('.fig-few').waitFor();
+    assert.equal(await scan.locator('.fig-few').innerText(),
+      'Fewer than 10 people shared this month; figures are shown from 10 people on.');
+    assert.equal(await scan.locator('table').count(), 0, 'no figures about 9 people');
+    assert.match(await scan.innerText(), /Only people who chose to share send their scores: no names, no answers\. Shares are deleted after 24 months\./);
+    assert.match(await page.locator('#figures-alliantiescan').innerText(), /Nobody has shared figures yet\./);
+
+    assert.equal((await share(9)).status, 204, 'share 10');
+    await page.reload();
+    const table = scan.locator('table.fig-scores');
+    await table.waitFor();
+    const [y, m] = todayThere().split('-').map(Number);
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+    assert.equal(await scan.locator('.fig-month h4').first().innerText(), `${month}\n10 people shared`);
+    assert.match(await table.locator('caption').innerText(), new RegExp(`How the scores spread in ${month}`));
+    assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Score', 'Lower quarter', 'Median', 'Upper quarter']);
+    assert.deepEqual((await table.locator('tbody th').allInnerTexts()).sort(),
+      ['awareness', 'bonding', 'bridging', 'diversity', 'linking', 'support'], 'one row per score');
+    assert.deepEqual((await table.locator('tr[data-score="bonding"] td').allInnerTexts()).map(Number), [30, 55, 80]);
+    assert.deepEqual((await table.locator('tr[data-score="diversity"] td').allInnerTexts()).map(Number), [70, 70, 70]);
+    const steps = scan.locator('table.fig-steps');
+    assert.match(await steps.locator('caption').innerText(), /Steps suggested to at least 10 people/);
+    assert.deepEqual(await steps.locator('tbody tr').allInnerTexts(), ['job-cafe\t10']);
+    assert.equal(await scan.locator('svg.fig-chart').getAttribute('aria-hidden'), 'true', 'the table is what a screen reader reads');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'view-title');
+    assert.deepEqual(await axe(page), [], 'the figures in English at 360 px');
+    assert.deepEqual(await sticksOut(page), [], 'nothing sticks out at 360 px');
+
+    // In Dutch: the same numbers, Dutch words.
+    await page.locator('#ui-lang').selectOption('nl');
+    await page.locator('#view-title', { hasText: 'Cijfers' }).waitFor();
+    assert.deepEqual(await scan.locator('table.fig-scores thead th').allInnerTexts(), ['Score', 'Onderste kwart', 'Mediaan', 'Bovenste kwart']);
+    assert.deepEqual(await axe(page), [], 'the figures in Dutch at 360 px');
+    assert.deepEqual(page.problems.pageErrors, []);
+    assert.deepEqual(page.problems.csp, []);
     await page.context().close();
   });
 });

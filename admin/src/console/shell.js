@@ -1,6 +1,6 @@
 // The console's frame: which parts a signed-in admin sees (by their role),
 // and the address (`#cafes`, `#cafe/3/signups`, `#door/3`, `#counts`,
-// `#log`, `#scripts`) that picks the view. After a view is drawn, focus goes
+// `#figures`, `#log`, `#scripts`) that picks the view. After a view is drawn, focus goes
 // to its heading unless something else was asked for (the café just saved,
 // the scanned person's button, which the door view returns).
 
@@ -10,6 +10,7 @@ import { renderList, renderForm } from './cafes.js';
 import { renderSignups } from './signups.js';
 import { renderPick, renderDoor, leaveDoor } from './door.js';
 import { renderCounts, renderLog } from './counts.js';
+import { renderFigures } from './figures.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -17,6 +18,8 @@ const AREAS = [
   ['cafes', '#cafes', ['all', 'cafes']],
   ['door', '#door', ['all', 'cafes']],
   ['counts', '#counts', ['all', 'cafes']],
+  // Anonymous and only ever about groups: every admin may read them.
+  ['figures', '#figures', ['all', 'cafes', 'scripts']],
   ['scripts', '#scripts', ['all', 'scripts']],
   ['log', '#log', ['all', 'cafes', 'scripts']],
 ];
@@ -166,6 +169,7 @@ async function show() {
     else if (parts[0] === 'door' && parts[1]) wants = await renderDoor(draw.view, draw, parts[1], parts[2], () => mine === drawing);
     else if (parts[0] === 'door') await renderPick(draw.view, draw);
     else if (parts[0] === 'counts') await renderCounts(draw.view, draw);
+    else if (parts[0] === 'figures') await renderFigures(draw.view, draw);
     else if (parts[0] === 'log') await renderLog(draw.view, draw);
     else await renderList(draw.view, draw);
     if (mine !== drawing || !ctx) return;
