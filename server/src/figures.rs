@@ -11,7 +11,8 @@ use plugin_host::Rules;
 use plugin_host::contract::figures::{self, Figures};
 use plugin_host::contract::{Ctx, Lang, Widget};
 use wire::figures::{
-    FiguresShare, MAX_STEPS, MIN_PEOPLE, MonthFigures, ScoreSpread, StepCount, is_step_id,
+    FiguresShare, LangCount, MAX_STEPS, MIN_PEOPLE, MonthFigures, ScoreSpread, StepCount,
+    is_step_id,
 };
 
 use crate::db::FigureRow;
@@ -130,24 +131,45 @@ pub fn month_of(day: &str) -> &str {
     day.get(..7).unwrap_or(day)
 }
 
-/// The month `months` after `month` (`YYYY-MM`); `month` itself when it
-/// cannot be read.
-pub fn months_after(month: &str, months: u32) -> String {
-    let parsed = month
-        .split_once('-')
-        .and_then(|(y, m)| Some((y.parse::<u32>().ok()?, m.parse::<u32>().ok()?)))
-        .filter(|(_, m)| (1..=12).contains(m));
-    let Some((year, m)) = parsed else {
-        return month.to_owned();
-    };
-    let index = year * 12 + (m - 1) + months;
+/// Months since year 0 of a `YYYY-MM` month, if it is one.
+fn month_index(month: &str) -> Option<u64> {
+    let (year, m) = month.split_once('-')?;
+    let (year, m) = (year.parse::<u64>().ok()?, m.parse::<u64>().ok()?);
+    (1..=12)
+        .contains(&m)
+        .then(|| year.saturating_mul(12).saturating_add(m - 1))
+}
+
+/// The `YYYY-MM` month of a [`month_index`].
+fn month_at(index: u64) -> String {
     format!("{:04}-{:02}", index / 12, index % 12 + 1)
 }
 
-/// The months' figures from their shares (newest month first, as `rows`
-/// come): a month with fewer than [`MIN_PEOPLE`] shares says only that; a
-/// score held by fewer is left out, and so is a step suggested to fewer.
-/// Scores follow `order` (the script's), then any others by id.
+/// The month `months` after `month` (`YYYY-MM`); `month` itself when it
+/// cannot be read.
+pub fn months_after(month: &str, months: u32) -> String {
+    month_index(month).map_or_else(
+        || month.to_owned(),
+        |i| month_at(i.saturating_add(u64::from(months))),
+    )
+}
+
+/// The month `months` before `month` (`YYYY-MM`); `month` itself when it
+/// cannot be read.
+pub fn months_before(month: &str, months: u32) -> String {
+    month_index(month).map_or_else(
+        || month.to_owned(),
+        |i| month_at(i.saturating_sub(u64::from(months))),
+    )
+}
+
+/// The months' figures from their shares (newest month first, each month's
+/// in the order they came, as `rows` come). A month's figures are made from
+/// its first shares in groups of [`MIN_PEOPLE`]: with fewer it says only
+/// that; a score held by fewer is left out; a step or a language is named
+/// only when at least that many had it and not all but a few (else the few
+/// without it would be singled out). Scores follow `order` (the script's),
+/// then any others by id.
 pub fn months(rows: &[FigureRow], order: &[String]) -> Vec<MonthFigures> {
     let mut by_month: Vec<(&str, Vec<&FigureRow>)> = Vec::new();
     for row in rows {
@@ -162,19 +184,34 @@ pub fn months(rows: &[FigureRow], order: &[String]) -> Vec<MonthFigures> {
         .collect()
 }
 
+/// Whether `count` of `counted` may be named: at least [`MIN_PEOPLE`] had
+/// it, and those without it are none or at least as many.
+fn nameable(count: u64, counted: u64) -> bool {
+    let without = counted - count.min(counted);
+    count >= MIN_PEOPLE && (without == 0 || without >= MIN_PEOPLE)
+}
+
 fn month_figures(month: &str, group: &[&FigureRow], order: &[String]) -> MonthFigures {
     let shared = group.len() as u64;
-    if shared < MIN_PEOPLE {
-        return MonthFigures {
-            month: month.to_owned(),
-            shared: None,
-            scores: Vec::new(),
-            steps: Vec::new(),
-        };
+    let counted = shared - shared % MIN_PEOPLE;
+    let mut figures = MonthFigures {
+        month: month.to_owned(),
+        shared: (shared >= MIN_PEOPLE).then_some(shared),
+        counted,
+        scores: Vec::new(),
+        steps: Vec::new(),
+        langs: Vec::new(),
+    };
+    if counted == 0 {
+        return figures;
     }
+    let counted_rows = group
+        .iter()
+        .take(usize::try_from(counted).unwrap_or(usize::MAX));
     let mut values: BTreeMap<String, Vec<i64>> = BTreeMap::new();
     let mut steps: BTreeMap<String, u64> = BTreeMap::new();
-    for row in group {
+    let mut langs: BTreeMap<String, u64> = BTreeMap::new();
+    for row in counted_rows {
         // Stored by this server after the check: unreadable only if the
         // database was edited by hand, and then that share is left out.
         if let Ok(scores) = serde_json::from_str::<BTreeMap<String, i64>>(&row.scores) {
@@ -187,11 +224,12 @@ fn month_figures(month: &str, group: &[&FigureRow], order: &[String]) -> MonthFi
                 *steps.entry(id).or_default() += 1;
             }
         }
+        *langs.entry(row.lang.clone()).or_default() += 1;
     }
     let rank = |id: &String| order.iter().position(|o| o == id).unwrap_or(order.len());
     let mut ids: Vec<String> = values.keys().cloned().collect();
     ids.sort_by_key(|id| rank(id));
-    let scores = ids
+    figures.scores = ids
         .into_iter()
         .filter_map(|id| {
             let mut v = values.remove(&id)?;
@@ -207,18 +245,24 @@ fn month_figures(month: &str, group: &[&FigureRow], order: &[String]) -> MonthFi
             })
         })
         .collect();
-    let mut steps: Vec<StepCount> = steps
-        .into_iter()
-        .filter(|(_, count)| *count >= MIN_PEOPLE)
+    figures.steps = named(steps, counted)
         .map(|(id, count)| StepCount { id, count })
         .collect();
-    steps.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
-    MonthFigures {
-        month: month.to_owned(),
-        shared: Some(shared),
-        scores,
-        steps,
-    }
+    figures.langs = named(langs, counted)
+        .map(|(lang, count)| LangCount { lang, count })
+        .collect();
+    figures
+}
+
+/// The counts that may be named ([`nameable`]), most first, then by name.
+fn named(counts: BTreeMap<String, u64>, counted: u64) -> impl Iterator<Item = (String, u64)> {
+    let mut kept: Vec<(String, u64)> = counts
+        .into_iter()
+        .filter(|(_, count)| nameable(*count, counted))
+        .collect();
+    // Stable: equal counts stay in name order.
+    kept.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    kept.into_iter()
 }
 
 /// The value at fraction `num / den` of `sorted` by nearest rank: the
@@ -235,6 +279,7 @@ mod tests {
     fn row(month: &str, scores: &str, steps: &str) -> FigureRow {
         FigureRow {
             month: month.into(),
+            lang: "nl".into(),
             scores: scores.into(),
             steps: steps.into(),
         }
@@ -245,6 +290,9 @@ mod tests {
         assert_eq!(months_after("2026-12", 24), "2028-12");
         assert_eq!(months_after("2026-11", 1), "2026-12");
         assert_eq!(months_after("2026-12", 1), "2027-01");
+        assert_eq!(months_before("2027-01", 1), "2026-12");
+        assert_eq!(months_before("2028-12", 24), "2026-12");
+        assert_eq!(months_after("not a month", 3), "not a month");
         assert_eq!(month_of("2026-12-03"), "2026-12");
     }
 
@@ -276,11 +324,73 @@ mod tests {
     }
 
     #[test]
-    fn a_score_or_step_held_by_fewer_than_ten_is_left_out_and_order_is_the_scripts() {
-        let mut rows: Vec<FigureRow> = (0..10)
-            .map(|_| row("2026-12", "{\"b\":1,\"a\":2}", "[\"common\"]"))
+    fn figures_move_in_groups_of_ten_so_the_eleventh_share_changes_nothing() {
+        let mut rows: Vec<FigureRow> = (1..=10)
+            .map(|i| row("2026-12", &format!("{{\"a\":{}}}", i * 10), "[\"s\"]"))
             .collect();
-        rows.push(row("2026-12", "{\"b\":1,\"a\":2,\"new\":5}", "[\"rare\"]"));
+        let ten = months(&rows, &[]);
+        rows.push(row("2026-12", "{\"a\":0}", "[\"other\"]"));
+        let eleven = months(&rows, &[]);
+        assert_eq!(eleven[0].shared, Some(11));
+        assert_eq!(eleven[0].counted, 10);
+        assert_eq!(
+            (&eleven[0].scores, &eleven[0].steps, &eleven[0].langs),
+            (&ten[0].scores, &ten[0].steps, &ten[0].langs),
+            "what the eleventh sent shows nowhere"
+        );
+    }
+
+    #[test]
+    fn a_step_all_but_a_few_had_is_not_named_as_it_would_single_the_few_out() {
+        // 20 counted: "most" went to 19 (the one without it would stand
+        // out), "half" to 10 and "all" to 20.
+        let rows: Vec<FigureRow> = (0..20)
+            .map(|i| {
+                let mut steps = vec!["all"];
+                if i < 19 {
+                    steps.push("most");
+                }
+                if i < 10 {
+                    steps.push("half");
+                }
+                row(
+                    "2026-12",
+                    "{\"a\":1}",
+                    &serde_json::to_string(&steps).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let steps: Vec<(String, u64)> = months(&rows, &[])[0]
+            .steps
+            .iter()
+            .map(|s| (s.id.clone(), s.count))
+            .collect();
+        assert_eq!(steps, [("all".into(), 20), ("half".into(), 10)]);
+        assert_eq!(
+            months(&rows, &[])[0].langs,
+            [LangCount {
+                lang: "nl".into(),
+                count: 20
+            }]
+        );
+    }
+
+    #[test]
+    fn a_score_or_step_held_by_fewer_than_ten_is_left_out_and_order_is_the_scripts() {
+        // 20 shares; a score and a step that only five of them have.
+        let rows: Vec<FigureRow> = (0..20)
+            .map(|i| {
+                if i < 5 {
+                    row(
+                        "2026-12",
+                        "{\"b\":1,\"a\":2,\"new\":5}",
+                        "[\"common\",\"rare\"]",
+                    )
+                } else {
+                    row("2026-12", "{\"b\":1,\"a\":2}", "[\"common\"]")
+                }
+            })
+            .collect();
         let month = &months(&rows, &["b".into(), "a".into()])[0];
         let ids: Vec<&str> = month.scores.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["b", "a"]);

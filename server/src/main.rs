@@ -213,7 +213,8 @@ struct ServeArgs {
     /// The default rule scripts and their examples.
     #[arg(long, default_value = "scripts")]
     scripts_dir: PathBuf,
-    /// Signups one client (IP address) may send per minute; 0 turns the limit off.
+    /// Signups one client (IP address) may send per minute, and as many
+    /// shared figures (counted apart); 0 turns the limits off.
     #[arg(long, env = "BONDGENOOT_SIGNUP_RATE", default_value_t = 20)]
     signup_rate: u32,
     /// A reverse proxy in front of the server (its IP address; repeat for

@@ -10,14 +10,15 @@
 //! ([`every_hour`]); `bondgenoot retention run` runs it by hand, on any day.
 //! Each café done is a line in the organisation's admin log.
 //!
-//! Shared figures go the same way: each from the month its organisation's
-//! `figures()` keeping time ended when it came (`delete_from`).
+//! Shared figures go the same way, a month at a time: from the month the
+//! keeping time promised when they came ended (`delete_from`), or sooner
+//! when the organisation's `figures()` now keeps them for less.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use plugin_host::contract::Widget;
 use plugin_host::contract::vacaturecafe::{self, MAX_KEEP_DAYS};
+use plugin_host::contract::{Widget, figures};
 use time::Date;
 
 use crate::db::{Db, DbError};
@@ -45,12 +46,7 @@ pub async fn run(
     max_days: u32,
 ) -> Result<Summary, DbError> {
     let max_days = max_days.min(MAX_KEEP_DAYS);
-    let mut summary = Summary {
-        figures: db
-            .delete_figures_from(crate::figures::month_of(&today.to_string()).to_owned())
-            .await?,
-        ..Summary::default()
-    };
+    let mut summary = Summary::default();
     for kept in db.cafes_with_details_before(&today.to_string()).await? {
         let Some(listing) = db.cafe(&kept.org, kept.id).await? else {
             continue;
@@ -80,7 +76,45 @@ pub async fn run(
         summary.signups += db.delete_details(kept, today.to_string(), why).await?;
         summary.cafes += 1;
     }
+    summary.figures = delete_figures(db, rules, &today.to_string()).await?;
     Ok(summary)
+}
+
+/// Deletes shared figures whose keeping time ended: the time promised when
+/// they came, or the organisation's `keep_months` now if that is shorter.
+/// Months go whole. How many shares went.
+async fn delete_figures(db: &Db, rules: &RulesCache, today: &str) -> Result<u64, DbError> {
+    let this_month = crate::figures::month_of(today).to_owned();
+    let mut deleted = db.delete_figures_from(this_month.clone()).await?;
+    for (org, widget) in db.figure_owners().await? {
+        let Some(keep) = keep_months(rules, &org, &widget).await else {
+            continue;
+        };
+        let last = crate::figures::months_before(&this_month, keep);
+        deleted += db.delete_figures_through(&org, &widget, last).await?;
+    }
+    Ok(deleted)
+}
+
+/// The organisation's `keep_months` for a widget's figures now; `None` when
+/// its rules fail (logged: the shares keep the time promised when they came).
+async fn keep_months(rules: &RulesCache, org: &str, widget: &str) -> Option<u32> {
+    let months = async {
+        let name = OrgName::parse(org).ok_or("not a valid organisation name")?;
+        let widget = Widget::parse(widget).ok_or("not a widget")?;
+        let rules = rules.get(&name, widget).await.map_err(|e| e.to_string())?;
+        tokio::task::spawn_blocking(move || figures::figures(&*rules))
+            .await
+            .map_err(|e| e.to_string())?
+            .map_err(|e| e.to_string())
+    };
+    match months.await {
+        Ok(figures) => Some(figures.keep_months),
+        Err(e) => {
+            tracing::warn!(org, widget, error = %e, "figures() failed: shares kept as promised when they came");
+            None
+        }
+    }
 }
 
 /// The organisation's `keep_days` for the café; what the default consent
@@ -144,7 +178,9 @@ pub fn every_hour(
                         );
                     }
                 }
-                Err(e) => tracing::error!(error = %e, "deleting past cafés' personal details"),
+                Err(e) => {
+                    tracing::error!(error = %e, "deleting personal details and figures whose time ended")
+                }
             }
         }
     });

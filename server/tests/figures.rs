@@ -88,7 +88,9 @@ async fn a_month_shows_figures_from_ten_people_on_and_only_to_its_own_organisati
     let months = server.months("acme", &acme, "netwerkscan").await;
     assert_eq!(
         months,
-        [json!({ "month": "2026-12", "shared": null, "scores": [], "steps": [] })],
+        [
+            json!({ "month": "2026-12", "shared": null, "counted": 0, "scores": [], "steps": [], "langs": [] })
+        ],
         "nine people: not one figure"
     );
 
@@ -115,6 +117,21 @@ async fn a_month_shows_figures_from_ten_people_on_and_only_to_its_own_organisati
     assert_eq!(ids, DIMENSIONS, "in the script's order");
     // "buddy" went to nine: not named.
     assert_eq!(month["steps"], json!([{ "id": "tell-three", "count": 10 }]));
+    assert_eq!(month["langs"], json!([{ "lang": "ar", "count": 10 }]));
+
+    // An eleventh share is counted but changes no figure until ten more
+    // came: comparing two looks tells nothing about one person.
+    server
+        .share("acme", "netwerkscan", &share(0, 0, &["rare"]))
+        .await;
+    let again = &server.months("acme", &acme, "netwerkscan").await[0];
+    assert_eq!(
+        (&again["shared"], &again["counted"]),
+        (&json!(11), &json!(10))
+    );
+    for part in ["scores", "steps", "langs"] {
+        assert_eq!(again[part], month[part], "{part}");
+    }
 
     // Another organisation's token reads nothing of acme's, and its own
     // figures are empty; nobody reads them without a token.
@@ -269,6 +286,7 @@ async fn shares_are_deleted_when_the_keeping_time_promised_ends() {
     dirs.clock = server::clock::Clock::fixed(day("2026-12-03"));
     let acme = dirs.add_org("acme", &[]).await;
     let brief = dirs.add_org("brief", &[]).await;
+    let later = dirs.add_org("later", &[]).await;
     let server = Server::start(&dirs).await;
     server
         .publish_ok(
@@ -278,32 +296,44 @@ async fn shares_are_deleted_when_the_keeping_time_promised_ends() {
             "fn figures() { #{ offer: true, keep_months: 2 } }",
         )
         .await;
-    for org in ["acme", "brief"] {
+    for org in ["acme", "brief", "later"] {
         for _ in 0..10 {
             server.share(org, "netwerkscan", &share(50, 50, &[])).await;
         }
     }
+    // "later" shortens its keeping time after they came: the shorter holds.
+    server
+        .publish_ok(
+            "later",
+            &later,
+            "netwerkscan",
+            "fn figures() { #{ offer: true, keep_months: 1 } }",
+        )
+        .await;
     server.stop().await;
 
+    // "later" now keeps one month: December's go in January.
+    let done = retention_run(&dirs, "2027-01-01", &[]).await;
+    assert!(done.contains("and 10 shared figures"), "{done}");
     // "brief" keeps them two months: December and January.
-    let done = retention_run(&dirs, "2027-01-31", &[]);
+    let done = retention_run(&dirs, "2027-01-31", &[]).await;
     assert!(done.contains("and 0 shared figures"), "{done}");
-    let done = retention_run(&dirs, "2027-02-01", &[]);
+    let done = retention_run(&dirs, "2027-02-01", &[]).await;
     assert!(done.contains("and 10 shared figures"), "{done}");
     let server = Server::start(&dirs).await;
-    assert!(
-        server
-            .months("brief", &brief, "netwerkscan")
-            .await
-            .is_empty()
-    );
+    for (org, token) in [("brief", &brief), ("later", &later)] {
+        assert!(
+            server.months(org, token, "netwerkscan").await.is_empty(),
+            "{org}"
+        );
+    }
     // The default: 24 months.
     assert_eq!(server.months("acme", &acme, "netwerkscan").await.len(), 1);
     server.stop().await;
-    retention_run(&dirs, "2028-11-30", &[]);
+    retention_run(&dirs, "2028-11-30", &[]).await;
     let server = Server::start(&dirs).await;
     assert_eq!(server.months("acme", &acme, "netwerkscan").await.len(), 1);
     server.stop().await;
-    let done = retention_run(&dirs, "2028-12-01", &[]);
+    let done = retention_run(&dirs, "2028-12-01", &[]).await;
     assert!(done.contains("and 10 shared figures"), "{done}");
 }

@@ -83,7 +83,7 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
     // 30 days after 1 March is 31 March: the day before, acme keeps
     // everything; kort's week after 20 March has passed (and the demo
     // organisation's cafés, weeks earlier, go too).
-    retention_run(&dirs, "2031-03-30", &[]);
+    retention_run(&dirs, "2031-03-30", &[]).await;
     let db = server::open_db(&dirs.storage()).await.expect("db");
     let retained = |log: Vec<(String, String)>| {
         log.into_iter()
@@ -103,10 +103,10 @@ async fn past_cafes_lose_their_signups_details_on_the_promised_day_and_keep_thei
     );
     drop(db);
     // On the 30th day, 1 March's details go.
-    let done = retention_run(&dirs, "2031-03-31", &[]);
+    let done = retention_run(&dirs, "2031-03-31", &[]).await;
     assert!(done.contains("of 2 signups of"), "{done}");
     // Nothing is done twice.
-    let again = retention_run(&dirs, "2031-04-01", &[]);
+    let again = retention_run(&dirs, "2031-04-01", &[]).await;
     assert!(again.contains("0 signups of 0 past cafés"), "{again}");
 
     let server = Server::start(&dirs).await;
@@ -187,7 +187,7 @@ async fn a_cafe_moved_to_a_new_date_gives_its_new_signups_their_own_keeping_time
     let id = server.admin_cafe("acme", &acme, "2031-02-10", 5).await;
     sign_up(&server, "acme", id, "amina").await;
     server.stop().await;
-    retention_run(&dirs, "2031-03-20", &[]);
+    retention_run(&dirs, "2031-03-20", &[]).await;
     // The organiser holds the café again, in May, and people sign up.
     let server = Server::start(&dirs).await;
     let moved = server
@@ -205,12 +205,12 @@ async fn a_cafe_moved_to_a_new_date_gives_its_new_signups_their_own_keeping_time
     sign_up(&server, "acme", id, "bram").await;
     server.stop().await;
     // Before the new date plus 30 days, bram's details stay; on it, they go.
-    retention_run(&dirs, "2031-05-30", &[]);
+    retention_run(&dirs, "2031-05-30", &[]).await;
     let server = Server::start(&dirs).await;
     let rows = signups(&server, "acme", &acme, id).await;
     assert!(rows.iter().any(|r| r["name"] == "bram"), "{rows:?}");
     server.stop().await;
-    retention_run(&dirs, "2031-05-31", &[]);
+    retention_run(&dirs, "2031-05-31", &[]).await;
     let server = Server::start(&dirs).await;
     let rows = signups(&server, "acme", &acme, id).await;
     assert!(rows.iter().all(|r| r["name"] == ""), "{rows:?}");

@@ -345,9 +345,9 @@ describe('the organiser console', () => {
     const scan = page.locator('#figures-netwerkscan');
     await scan.locator('.fig-few').waitFor();
     assert.equal(await scan.locator('.fig-few').innerText(),
-      'Fewer than 10 people shared this month; figures are shown from 10 people on.');
+      'Fewer than 10 people shared in this month; figures are shown from 10 people on.');
     assert.equal(await scan.locator('table').count(), 0, 'no figures about 9 people');
-    assert.match(await scan.innerText(), /Only people who chose to share send their scores: no names, no answers\. Shares are deleted after 24 months\./);
+    assert.match(await scan.innerText(), /Only people who chose to share send their scores and the ids of the steps they were given: no names, no answers\. A month’s shares are deleted 24 months after it\./);
     assert.match(await page.locator('#figures-alliantiescan').innerText(), /Nobody has shared figures yet\./);
 
     assert.equal((await share(9)).status, 204, 'share 10');
@@ -366,6 +366,8 @@ describe('the organiser console', () => {
     const steps = scan.locator('table.fig-steps');
     assert.match(await steps.locator('caption').innerText(), /Steps suggested to at least 10 people/);
     assert.deepEqual(await steps.locator('tbody tr').allInnerTexts(), ['job-cafe\t10']);
+    assert.equal(await scan.locator('.fig-langs').innerText(), 'Scanned in: English 10.');
+    assert.equal(await scan.locator('.fig-counted').count(), 0, 'all ten counted');
     assert.equal(await scan.locator('svg.fig-chart').getAttribute('aria-hidden'), 'true', 'the table is what a screen reader reads');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'view-title');
     assert.deepEqual(await axe(page), [], 'the figures in English at 360 px');

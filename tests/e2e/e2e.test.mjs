@@ -297,13 +297,15 @@ describe('the embedded Netwerkscan', () => {
     await fillStandardScan(w);
     const offer = w.locator('.bg-figures');
     await offer.waitFor();
-    assert.match(await offer.innerText(), /Share your scores\?[\s\S]*only your scores go to the organisation behind this website, without your name, the people or your answers/);
-    // The result is read, printed and downloaded; the offer not taken.
+    assert.match(await offer.innerText(), /Share your scores\?[\s\S]*your scores and the steps you were given go to the organisation behind this website, without your name, the people you named or your answers/);
+    // Downloading the answers sends nothing either: only the button does.
+    const [download] = await Promise.all([page.waitForEvent('download'), w.getByRole('button', { name: 'Download my answers' }).click()]);
+    await download.path();
     await page.waitForTimeout(300);
     assert.deepEqual(sent, [], 'nothing is sent while the offer is not taken');
 
     await w.locator('.bg-figures-button').click();
-    const said = w.locator('.bg-figures-said', { hasText: 'Thank you. Your scores have been shared.' });
+    const said = w.locator('.bg-figures-said', { hasText: 'Thank you. You shared your scores this month.' });
     await said.waitFor();
     assert.ok(await said.evaluate((el) => el.getRootNode().activeElement === el), 'focus on the thanks, not lost with the button');
     const posts = sent.filter((r) => r.method === 'POST');
@@ -327,11 +329,14 @@ describe('the embedded Netwerkscan', () => {
 
     // An organisation whose script switches the offer off: no offer at all.
     const quiet = await open(`${site.origin}/host.html?org=quiet&lang=en`);
+    const quietSent = [];
+    quiet.on('request', (r) => { if (!['GET', 'HEAD'].includes(r.method())) quietSent.push(r.url()); });
     const q = widget(quiet);
     await ready(q);
     await fillStandardScan(q);
     await q.locator('.bg-step').first().waitFor();
     assert.equal(await q.locator('.bg-figures').count(), 0, 'no offer');
+    assert.deepEqual(quietSent, [], 'and nothing sent');
     await quiet.context().close();
   });
 

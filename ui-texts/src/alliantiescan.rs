@@ -120,7 +120,7 @@ crate::texts! {
 const NL: AlliantiescanTexts = AlliantiescanTexts {
     common: common::NL,
     intro: "Vink per onderdeel aan wat er al is. De uitkomst laat zien in welke fase jullie alliantie zit, wat er mist en wat de volgende stappen zijn. Fasen zijn geen trap: je kunt samenwerken terwijl er uit een eerdere fase nog iets mist.",
-    private: "De scan blijft op dit apparaat. Delen gaat met een link; er wordt niets op een server bewaard.",
+    private: "De scan blijft op dit apparaat. Delen gaat met een link; er wordt niets op een server bewaard, behalve de scores als je die aan het eind zelf deelt.",
     partner_label: "Welke partner ben je?",
     partner_hint: "Bijvoorbeeld: Taalschool Noord, gemeente, Stichting Samen",
     view_checklist: "Checklist",
@@ -175,7 +175,7 @@ const NL: AlliantiescanTexts = AlliantiescanTexts {
 const EN: AlliantiescanTexts = AlliantiescanTexts {
     common: common::EN,
     intro: "Tick for each item what is already there. The result shows which phase your alliance is in, what is missing and the next steps. Phases are not a ladder: you can be working together while something from an earlier phase is missing.",
-    private: "The scan stays on this device. Sharing works with a link; nothing is kept on a server.",
+    private: "The scan stays on this device. Sharing works with a link; nothing is kept on a server, except the scores if you choose to share them at the end.",
     partner_label: "Which partner are you?",
     partner_hint: "For example: North Language School, municipality, Together Foundation",
     view_checklist: "Checklist",
@@ -230,7 +230,7 @@ const EN: AlliantiescanTexts = AlliantiescanTexts {
 const AR: AlliantiescanTexts = AlliantiescanTexts {
     common: common::AR,
     intro: "اختاروا لكل بند ما هو موجود بالفعل. تُظهر النتيجة في أي مرحلة يقع تحالفكم، وما الناقص، وما الخطوات التالية. المراحل ليست سلّمًا: يمكنكم العمل معًا بينما ينقص شيء من مرحلة سابقة.",
-    private: "يبقى المسح على هذا الجهاز. المشاركة تتم عبر رابط؛ لا يُحفظ شيء على خادم.",
+    private: "يبقى المسح على هذا الجهاز. المشاركة تتم عبر رابط؛ لا يُحفظ شيء على خادم، إلا الدرجات إذا اخترت مشاركتها في النهاية.",
     partner_label: "أي شريك أنت؟",
     partner_hint: "مثلًا: مدرسة اللغة الشمالية، البلدية، مؤسسة معًا",
     view_checklist: "قائمة البنود",
@@ -285,7 +285,7 @@ const AR: AlliantiescanTexts = AlliantiescanTexts {
 const UK: AlliantiescanTexts = AlliantiescanTexts {
     common: common::UK,
     intro: "Позначте для кожного пункту, що вже є. Результат покаже, на якому етапі ваш альянс, чого бракує і які наступні кроки. Етапи — це не сходинки: ви можете вже працювати разом, навіть якщо чогось із попереднього етапу ще бракує.",
-    private: "Оцінка зберігається лише на цьому пристрої. Поділитися нею можна через посилання; на сервері нічого не зберігається.",
+    private: "Оцінка зберігається лише на цьому пристрої. Поділитися нею можна через посилання; на сервері нічого не зберігається, крім балів, якщо наприкінці ви вирішите ними поділитися.",
     partner_label: "Яку організацію-партнера ви представляєте?",
     partner_hint: "Наприклад: мовна школа «Північ», муніципалітет, фонд «Разом»",
     view_checklist: "Чекліст",
@@ -340,7 +340,7 @@ const UK: AlliantiescanTexts = AlliantiescanTexts {
 const TR: AlliantiescanTexts = AlliantiescanTexts {
     common: common::TR,
     intro: "Her madde için şu anda neyin var olduğunu işaretleyin. Sonuç; ortaklığınızın hangi aşamada olduğunu, neyin eksik olduğunu ve sonraki adımları gösterir. Aşamalar bir merdiven değildir: önceki bir aşamadan bir şey eksikken de birlikte çalışabilirsiniz.",
-    private: "Tarama bu cihazda kalır. Paylaşmak için bir bağlantı kullanılır; sunucuda hiçbir şey saklanmaz.",
+    private: "Tarama bu cihazda kalır. Paylaşmak için bir bağlantı kullanılır; sonunda paylaşmayı seçtiğiniz puanlar dışında sunucuda hiçbir şey saklanmaz.",
     partner_label: "Hangi ortak kuruluşsunuz?",
     partner_hint: "Örneğin: Kuzey Dil Okulu, belediye, Birlikte Vakfı",
     view_checklist: "Kontrol listesi",

@@ -44,6 +44,8 @@ crate::texts! {
         pub share_sending: &'static str,
         /// Once they are (also when shared earlier this month).
         pub share_done: &'static str,
+        /// In the playground's preview, where nothing is sent.
+        pub share_preview: &'static str,
         /// When they could not be sent.
         pub share_failed: &'static str,
     }
@@ -65,10 +67,11 @@ pub const NL: CommonTexts = CommonTexts {
     stop_reading: "Stop met voorlezen",
     undated: "een eerdere dag",
     share_heading: "Je scores delen?",
-    share_offer: "Als je wilt, gaan alleen je scores naar de organisatie van deze website, zonder je naam, de mensen of je antwoorden, zodat zij ziet wat helpt.",
-    share_button: "Alleen mijn scores delen",
+    share_offer: "Als je wilt, gaan je scores en de stappen die je kreeg naar de organisatie van deze website, zonder je naam, de mensen die je noemde of je antwoorden, zodat zij weet wat helpt.",
+    share_button: "Mijn scores en stappen delen",
     share_sending: "Je scores worden verstuurd…",
-    share_done: "Dank je wel. Je scores zijn gedeeld.",
+    share_done: "Dank je wel. Je hebt je scores deze maand gedeeld.",
+    share_preview: "Dit is een voorbeeld: er is niets verstuurd.",
     share_failed: "Je scores zijn niet verstuurd. Probeer het later nog een keer.",
 };
 
@@ -88,10 +91,11 @@ pub const EN: CommonTexts = CommonTexts {
     stop_reading: "Stop reading",
     undated: "an earlier day",
     share_heading: "Share your scores?",
-    share_offer: "If you like, only your scores go to the organisation behind this website, without your name, the people or your answers, so it can see what helps.",
-    share_button: "Share my scores only",
+    share_offer: "If you like, your scores and the steps you were given go to the organisation behind this website, without your name, the people you named or your answers, so it knows what helps.",
+    share_button: "Share my scores and steps",
     share_sending: "Sending your scores…",
-    share_done: "Thank you. Your scores have been shared.",
+    share_done: "Thank you. You shared your scores this month.",
+    share_preview: "This is a preview: nothing was sent.",
     share_failed: "Your scores were not sent. Please try again later.",
 };
 
@@ -111,10 +115,11 @@ pub const AR: CommonTexts = CommonTexts {
     stop_reading: "أوقف القراءة",
     undated: "يوم سابق",
     share_heading: "هل تريد مشاركة درجاتك؟",
-    share_offer: "إذا أردت، تُرسَل درجاتك فقط إلى المؤسسة صاحبة هذا الموقع، بدون اسمك أو الأشخاص أو إجاباتك، لكي ترى ما الذي يساعد.",
-    share_button: "شارك درجاتي فقط",
+    share_offer: "إذا أردت، تُرسَل درجاتك والخطوات المقترحة لك إلى المؤسسة صاحبة هذا الموقع، بدون اسمك أو الأشخاص الذين ذكرتهم أو إجاباتك، لكي تعرف المؤسسة ما الذي يساعد.",
+    share_button: "شارك درجاتي وخطواتي",
     share_sending: "جارٍ إرسال درجاتك…",
-    share_done: "شكرًا لك. تمت مشاركة درجاتك.",
+    share_done: "شكرًا لك. لقد شاركت درجاتك هذا الشهر.",
+    share_preview: "هذه معاينة: لم يتم إرسال أي شيء.",
     share_failed: "لم يتم إرسال درجاتك. حاول مرة أخرى لاحقًا.",
 };
 
@@ -134,10 +139,11 @@ pub const UK: CommonTexts = CommonTexts {
     stop_reading: "Зупинити читання",
     undated: "без дати",
     share_heading: "Поділитися своїми балами?",
-    share_offer: "Якщо хочете, організація, якій належить цей сайт, отримає лише ваші бали, без вашого імені, людей і ваших відповідей, щоб бачити, що допомагає.",
-    share_button: "Поділитися лише моїми балами",
+    share_offer: "Якщо хочете, ваші бали й запропоновані вам кроки отримає організація, якій належить цей сайт, без вашого імені, людей, яких ви назвали, і ваших відповідей, щоб знати, що допомагає.",
+    share_button: "Поділитися моїми балами й кроками",
     share_sending: "Надсилаємо ваші бали…",
-    share_done: "Дякуємо. Ваші бали надіслано.",
+    share_done: "Дякуємо. Цього місяця ви поділилися своїми балами.",
+    share_preview: "Це попередній перегляд: нічого не надіслано.",
     share_failed: "Ваші бали не надіслано. Спробуйте пізніше.",
 };
 
@@ -157,10 +163,11 @@ pub const TR: CommonTexts = CommonTexts {
     stop_reading: "Okumayı durdurun",
     undated: "tarihsiz",
     share_heading: "Puanlarınızı paylaşmak ister misiniz?",
-    share_offer: "İsterseniz bu web sitesinin kuruluşuna yalnızca puanlarınız gider; adınız, kişiler ve cevaplarınız gitmez, böylece kuruluş neyin işe yaradığını görür.",
-    share_button: "Yalnızca puanlarınızı paylaşın",
+    share_offer: "İsterseniz puanlarınız ve size önerilen adımlar, adınız, andığınız kişiler ve cevaplarınız olmadan bu sitenin sahibi olan kuruluşa gider ve kuruluş neyin işe yaradığını öğrenir.",
+    share_button: "Puanlarınızı ve adımlarınızı paylaşın",
     share_sending: "Puanlarınız gönderiliyor…",
-    share_done: "Teşekkürler. Puanlarınız paylaşıldı.",
+    share_done: "Teşekkürler. Puanlarınızı bu ay paylaştınız.",
+    share_preview: "Bu bir önizleme: hiçbir şey gönderilmedi.",
     share_failed: "Puanlarınız gönderilemedi. Lütfen daha sonra tekrar deneyin.",
 };
 

@@ -50,7 +50,9 @@ pub struct FiguresReport {
     pub months: Vec<MonthFigures>,
 }
 
-/// One month's figures.
+/// One month's figures. They are made from the month's first shares in
+/// groups of [`MIN_PEOPLE`] (`counted`: 10, 20, …), so they change only when
+/// ten more have shared, and comparing two looks never singles one out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthFigures {
     /// `YYYY-MM`, in the organisation's time zone.
@@ -58,10 +60,26 @@ pub struct MonthFigures {
     /// How many shared; `None` when fewer than [`MIN_PEOPLE`] did, and then
     /// everything else is empty.
     pub shared: Option<u64>,
+    /// How many shares the figures below are made from: `shared` rounded
+    /// down to a multiple of [`MIN_PEOPLE`].
+    pub counted: u64,
     /// Per score, how the values spread.
     pub scores: Vec<ScoreSpread>,
-    /// Steps suggested to at least [`MIN_PEOPLE`], most often first.
+    /// Steps suggested to at least [`MIN_PEOPLE`] (and not to all but a
+    /// few), most often first.
     pub steps: Vec<StepCount>,
+    /// The languages scanned in by at least [`MIN_PEOPLE`] (and not by all
+    /// but a few), most first.
+    pub langs: Vec<LangCount>,
+}
+
+/// How many people scanned in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LangCount {
+    /// The language's tag.
+    pub lang: String,
+    /// How many counted shares were in it.
+    pub count: u64,
 }
 
 /// How one score's values spread in a month: the middle half lies between

@@ -73,8 +73,13 @@ function monthView(month, report, ctx, key) {
       h('h4', { id: title }, name),
       h('p', { class: 'fig-few' }, t('fig_few', { min: report.min_people })));
   }
+  // Languages by their own names, in the console's language.
+  const names = new Intl.DisplayNames([ctx.lang() === 'nl' ? 'nl' : 'en'], { type: 'language' });
+  const langs = (month.langs || []).map((l) => `${names.of(l.lang) || l.lang} ${l.count}`).join(', ');
   return h('section', { class: 'fig-month', 'aria-labelledby': title, dataset: { month: month.month } },
     h('h4', { id: title }, name, ' ', h('span', { class: 'when' }, t('fig_shared', { n: month.shared }))),
+    month.counted < month.shared ? h('p', { class: 'hint fig-counted' }, t('fig_counted', { counted: month.counted, min: report.min_people })) : null,
+    langs ? h('p', { class: 'fig-langs' }, t('fig_langs', { langs })) : null,
     month.scores.length ? [
       h('p', { class: 'hint' }, t('fig_legend')),
       chart(month.scores),

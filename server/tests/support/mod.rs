@@ -425,15 +425,20 @@ pub fn fresh_database() -> Option<String> {
 }
 
 /// `bondgenoot retention run --today TODAY` on this test's data, as an
-/// operator would run it (the real binary); what it printed.
-pub fn retention_run(dirs: &Dirs, today: &str, extra: &[&str]) -> String {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_bondgenoot"))
+/// operator would run it (the real binary); what it printed. Awaited, not
+/// blocked on: a server the test stopped may still finish a write on this
+/// runtime, and a blocked runtime would hold that write's lock.
+pub async fn retention_run(dirs: &Dirs, today: &str, extra: &[&str]) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_bondgenoot"));
+    command
         .args(["retention", "run", "--today", today])
         .args(dirs.data_args())
         .arg("--scripts-dir")
         .arg(SCRIPTS)
-        .args(extra)
-        .output()
+        .args(extra);
+    let output = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .expect("the thread runs")
         .expect("the binary runs");
     assert!(
         output.status.success(),

@@ -6,8 +6,9 @@
 //! the month). Not pressing it changes nothing.
 //!
 //! Once sent, the device remembers the month, so a person who comes back to
-//! the result is thanked instead of asked again (and counted once). In the
-//! playground's preview nothing is sent.
+//! the result (or scans again) that month is told they shared this month
+//! instead of being asked again (and is counted once). In the playground's
+//! preview nothing is sent, and it says so.
 
 use plugin_host::contract::figures;
 use wasm_bindgen_futures::spawn_local;
@@ -95,13 +96,14 @@ pub fn ShareFigures(props: &ShareFiguresProps) -> Html {
         <section class="bg-figures" aria-labelledby="bg-figures-heading">
             <@{props.heading.to_string()} id="bg-figures-heading">{ t.share_heading }</@>
             <p class="bg-figures-offer">{ t.share_offer }</p>
-            if *sharing != Sharing::Offered {
-                <p class="bg-figures-said" role={if *sharing == Sharing::Failed { "alert" } else { "status" }}
-                   tabindex="-1" ref={said}>
+            if *sharing == Sharing::Failed {
+                <p class="bg-figures-said" role="alert" tabindex="-1" ref={said.clone()}>{ t.share_failed }</p>
+            } else if *sharing != Sharing::Offered {
+                <p class="bg-figures-said" role="status" tabindex="-1" ref={said}>
                     { match *sharing {
                         Sharing::Sending => t.share_sending,
-                        Sharing::Sent => t.share_done,
-                        _ => t.share_failed,
+                        _ if props.config.preview => t.share_preview,
+                        _ => t.share_done,
                     } }
                 </p>
             }
