@@ -309,7 +309,7 @@ impl IntoResponse for ApiError {
 }
 
 /// A name from the URL, cut short so a long one cannot flood a message.
-fn shown(name: &str) -> String {
+pub(crate) fn shown(name: &str) -> String {
     const MAX: usize = 64;
     match name.char_indices().nth(MAX) {
         Some((end, _)) => format!("{}…", &name[..end]),

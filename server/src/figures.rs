@@ -16,7 +16,7 @@ use wire::figures::{
 };
 
 use crate::db::FigureRow;
-use crate::error::ApiError;
+use crate::error::{ApiError, shown};
 use crate::script_share::ScriptShares;
 
 /// What an organisation's script says about figures for one widget.
@@ -119,16 +119,6 @@ pub fn check(share: &FiguresShare, terms: &Terms) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// At most 40 characters of what a client sent, for a message.
-fn shown(text: &str) -> String {
-    text.chars().take(40).collect()
-}
-
-/// `YYYY-MM` of a `YYYY-MM-DD` day.
-pub fn month_of(day: &str) -> &str {
-    day.get(..7).unwrap_or(day)
 }
 
 /// Months since year 0 of a `YYYY-MM` month, if it is one.
@@ -293,7 +283,6 @@ mod tests {
         assert_eq!(months_before("2027-01", 1), "2026-12");
         assert_eq!(months_before("2028-12", 24), "2026-12");
         assert_eq!(months_after("not a month", 3), "not a month");
-        assert_eq!(month_of("2026-12-03"), "2026-12");
     }
 
     #[test]

@@ -17,6 +17,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use plugin_host::Rules;
 use plugin_host::contract::vacaturecafe::{self, MAX_KEEP_DAYS};
 use plugin_host::contract::{Widget, figures};
 use time::Date;
@@ -84,7 +85,7 @@ pub async fn run(
 /// they came, or the organisation's `keep_months` now if that is shorter.
 /// Months go whole. How many shares went.
 async fn delete_figures(db: &Db, rules: &RulesCache, today: &str) -> Result<u64, DbError> {
-    let this_month = crate::figures::month_of(today).to_owned();
+    let this_month = wire::figures::month_of(today).to_owned();
     let mut deleted = db.delete_figures_from(this_month.clone()).await?;
     for (org, widget) in db.figure_owners().await? {
         let Some(keep) = keep_months(rules, &org, &widget).await else {
@@ -99,19 +100,18 @@ async fn delete_figures(db: &Db, rules: &RulesCache, today: &str) -> Result<u64,
 /// The organisation's `keep_months` for a widget's figures now; `None` when
 /// its rules fail (logged: the shares keep the time promised when they came).
 async fn keep_months(rules: &RulesCache, org: &str, widget: &str) -> Option<u32> {
-    let months = async {
-        let name = OrgName::parse(org).ok_or("not a valid organisation name")?;
-        let widget = Widget::parse(widget).ok_or("not a widget")?;
-        let rules = rules.get(&name, widget).await.map_err(|e| e.to_string())?;
-        tokio::task::spawn_blocking(move || figures::figures(&*rules))
-            .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())
+    let Some(widget) = Widget::parse(widget) else {
+        tracing::warn!(
+            org,
+            widget,
+            "figures of an unknown widget: kept as promised when they came"
+        );
+        return None;
     };
-    match months.await {
+    match hook(rules, org, widget, |rules| figures::figures(rules)).await {
         Ok(figures) => Some(figures.keep_months),
         Err(e) => {
-            tracing::warn!(org, widget, error = %e, "figures() failed: shares kept as promised when they came");
+            tracing::warn!(org, %widget, error = %e, "figures() failed: shares kept as promised when they came");
             None
         }
     }
@@ -120,18 +120,10 @@ async fn keep_months(rules: &RulesCache, org: &str, widget: &str) -> Option<u32>
 /// The organisation's `keep_days` for the café; what the default consent
 /// text promises when its rules fail (logged).
 async fn keep_days(rules: &RulesCache, org: &str, cafe: &vacaturecafe::Cafe) -> u32 {
-    let days = async {
-        let name = OrgName::parse(org).ok_or("not a valid organisation name")?;
-        let rules = rules
-            .get(&name, Widget::Vacaturecafe)
-            .await
-            .map_err(|e| e.to_string())?;
-        let cafe = cafe.clone();
-        tokio::task::spawn_blocking(move || vacaturecafe::keep_days(&*rules, &cafe))
-            .await
-            .map_err(|e| e.to_string())?
-            .map_err(|e| e.to_string())
-    };
+    let cafe = cafe.clone();
+    let days = hook(rules, org, Widget::Vacaturecafe, move |rules| {
+        vacaturecafe::keep_days(rules, &cafe)
+    });
     match days.await {
         Ok(days) => days,
         Err(e) => {
@@ -139,6 +131,22 @@ async fn keep_days(rules: &RulesCache, org: &str, cafe: &vacaturecafe::Cafe) -> 
             MAX_KEEP_DAYS
         }
     }
+}
+
+/// Runs `call` on the organisation's rules for `widget`, off the async
+/// threads; why not, in words for the log.
+async fn hook<T: Send + 'static>(
+    rules: &RulesCache,
+    org: &str,
+    widget: Widget,
+    call: impl FnOnce(&Rules) -> Result<T, plugin_host::ScriptError> + Send + 'static,
+) -> Result<T, String> {
+    let name = OrgName::parse(org).ok_or("not a valid organisation name")?;
+    let rules = rules.get(&name, widget).await.map_err(|e| e.to_string())?;
+    tokio::task::spawn_blocking(move || call(&rules))
+        .await
+        .map_err(|e| e.to_string())?
+        .map_err(|e| e.to_string())
 }
 
 /// Runs [`run`] now and then every hour until `stop`'s sender is dropped

@@ -139,3 +139,18 @@ pub fn share<'a>(
             .collect(),
     }
 }
+
+/// The month (`YYYY-MM`) of a day (`YYYY-MM-DD`): what a share is counted
+/// under on the server, and what the widget remembers it shared in.
+pub fn month_of(day: &str) -> &str {
+    day.get(..7).unwrap_or(day)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_days_month() {
+        assert_eq!(super::month_of("2026-12-03"), "2026-12");
+        assert_eq!(super::month_of(""), "");
+    }
+}

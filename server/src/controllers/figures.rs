@@ -26,10 +26,15 @@ fn scan(name: String) -> Result<Widget, ApiError> {
         .ok_or(ApiError::WidgetNotFound(name))
 }
 
-/// The organisation's terms for `widget`, from its live script.
-async fn terms(cafes: &Cafes, org: &OrgName, widget: Widget) -> Result<Arc<Terms>, ApiError> {
+/// The organisation's terms for `widget`, from its live script, run with
+/// `today` (the organisation's) in `ctx`.
+async fn terms(
+    cafes: &Cafes,
+    org: &OrgName,
+    widget: Widget,
+    today: String,
+) -> Result<Arc<Terms>, ApiError> {
     let rules = cafes.rules.get(org, widget).await?;
-    let today = cafes.today(org).await?;
     cafes
         .figure_terms
         .get(&cafes.shares, org.as_str(), widget, &rules, today)
@@ -47,13 +52,13 @@ pub async fn share(
     JsonBody(share): JsonBody<FiguresShare>,
 ) -> Result<StatusCode, ApiError> {
     let widget = scan(widget)?;
-    let terms = terms(&cafes, &org, widget).await?;
+    let today = cafes.today(&org).await?;
+    let terms = terms(&cafes, &org, widget, today.clone()).await?;
     if !terms.figures.offer {
         return Err(ApiError::FiguresOff);
     }
     figures::check(&share, &terms).map_err(ApiError::BadJson)?;
-    let today = cafes.today(&org).await?;
-    let month = figures::month_of(&today).to_owned();
+    let month = wire::figures::month_of(&today).to_owned();
     let scores = serde_json::to_string(&share.scores)
         .map_err(|e| ApiError::internal("writing figures as JSON", e.into()))?;
     let steps = serde_json::to_string(&share.steps)
@@ -83,7 +88,8 @@ pub async fn report(
     Params((_, widget)): Params<(String, String)>,
 ) -> Result<Json<FiguresReport>, ApiError> {
     let widget = scan(widget)?;
-    let terms = terms(&cafes, &admin.org, widget).await?;
+    let today = cafes.today(&admin.org).await?;
+    let terms = terms(&cafes, &admin.org, widget, today).await?;
     let rows = cafes.db.figures(admin.org.as_str(), widget.name()).await?;
     Ok(Json(FiguresReport {
         min_people: MIN_PEOPLE,

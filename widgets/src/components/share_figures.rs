@@ -54,7 +54,7 @@ pub fn ShareFigures(props: &ShareFiguresProps) -> Html {
         "{}:figures",
         storage::key(props.config.widget, &props.config.org)
     );
-    let month = ui.ctx.today.get(..7).unwrap_or_default().to_owned();
+    let month = wire::figures::month_of(&ui.ctx.today).to_owned();
     let sharing = {
         let (key, month) = (key.clone(), month.clone());
         use_state_eq(move || {
