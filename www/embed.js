@@ -6,7 +6,9 @@
  *
  * Finds every script tag with data-widget that loads this file (classic async,
  * defer or type="module"; several per page), puts a <bondgenoot-widget> with an
- * open shadow root after each tag (or into data-target), downloads and compiles
+ * open shadow root after each tag (or into data-target), and takes every
+ * <bondgenoot-widget data-widget=…> already on the page (the same attributes;
+ * for a CMS that loads this file once for all its widgets), downloads and compiles
  * the UI module once, and mounts one widget per tag, each in its own instance
  * of the module. Then, in the background, the rules engine module (the Rhai
  * scripts run there; the first screen does not need it): compiled once, an
@@ -26,6 +28,7 @@
 
   var FILE = /\/embed\.js(?:[?#].*)?$/;
   var MOUNTED = 'bondgenootMounted';
+  var HOST = 'bondgenoot-widget';
 
   // Our own URL: currentScript for classic tags; module tags have none, so
   // then the first tag that loads an embed.js.
@@ -235,20 +238,39 @@
     console.error('Bondgenoot: the widget could not start:', error);
   }
 
+  // A <bondgenoot-widget data-widget=…> already on the page (a CMS plugin
+  // prints one per widget and loads this file once) is its own host; a
+  // script tag gets one after it, or in data-target.
   function placeHost(tag) {
-    var host = document.createElement('bondgenoot-widget');
-    host.setAttribute('data-widget', tag.getAttribute('data-widget') || '');
+    var host = tag;
+    if (tag.localName !== HOST) {
+      host = document.createElement(HOST);
+      host.setAttribute('data-widget', tag.getAttribute('data-widget') || '');
+      var targetId = tag.getAttribute('data-target');
+      var target = targetId ? document.getElementById(targetId.replace(/^#/, '')) : null;
+      if (targetId && !target) console.warn('Bondgenoot: no element with id "' + targetId + '"; mounting after the tag');
+      if (target) target.appendChild(host);
+      else tag.parentNode.insertBefore(host, tag.nextSibling);
+    }
     ['color', 'radius'].forEach(function (name) {
       var value = tag.getAttribute('data-' + name);
       // CSSOM, not a style attribute: allowed under a strict style-src.
       if (value) host.style.setProperty('--bg-' + name, value);
     });
-    var targetId = tag.getAttribute('data-target');
-    var target = targetId ? document.getElementById(targetId.replace(/^#/, '')) : null;
-    if (targetId && !target) console.warn('Bondgenoot: no element with id "' + targetId + '"; mounting after the tag');
-    if (target) target.appendChild(host);
-    else tag.parentNode.insertBefore(host, tag.nextSibling);
+    mirrorHeight(host);
     return host;
+  }
+
+  // A host page that sizes a frame or a box to its content (WordPress's
+  // block preview, iframe resizers) watches its own DOM for changes, and a
+  // shadow root growing is none: the widget's height, mirrored on the host
+  // as data-height, is one.
+  function mirrorHeight(host) {
+    if (typeof ResizeObserver !== 'function') return;
+    new ResizeObserver(function () {
+      var height = String(Math.ceil(host.getBoundingClientRect().height));
+      if (host.getAttribute('data-height') !== height) host.setAttribute('data-height', height);
+    }).observe(host);
   }
 
   // The organisation a tag names; `demo` when it names none. The only place
@@ -408,13 +430,15 @@
   }
 
   function ours(tag) {
-    if (tag.dataset[MOUNTED] || !tag.src) return false;
+    if (tag.dataset[MOUNTED]) return false;
+    if (tag.localName === HOST) return !tag.shadowRoot;
+    if (!tag.src) return false;
     var src = tag.src.replace(/[?#].*$/, '');
     return selfPath ? src === selfPath : FILE.test(src);
   }
 
   function buildWidgets() {
-    var tags = document.querySelectorAll('script[data-widget]');
+    var tags = document.querySelectorAll('script[data-widget], ' + HOST + '[data-widget]');
     for (var i = 0; i < tags.length; i++) {
       if (ours(tags[i])) build(tags[i]);
     }

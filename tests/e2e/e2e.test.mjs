@@ -214,6 +214,39 @@ describe('the embedded Netwerkscan', () => {
     await page.context().close();
   });
 
+  test('<bondgenoot-widget> elements with the tag\'s attributes, and the loader once without any: each element is its own widget, the bundle loads once, and its height is mirrored where the page\'s own DOM shows it', async () => {
+    const wasm = [];
+    const page = await open(`${site.origin}/elements.html`, undefined, {
+      beforeGoto: (p) => p.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(r.url()); }),
+    });
+    const [scan, alliance] = [widget(page, 0), widget(page, 1)];
+    await ready(scan);
+    await alliance.locator('.bg-alliantiescan').waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('bondgenoot-widget').count(), 2, 'the elements themselves, no hosts added');
+    assert.equal(await scan.locator('.bg-root').getAttribute('lang'), 'nl', 'data-lang on the element');
+    assert.equal(await alliance.locator('.bg-root').getAttribute('lang'), 'en', 'no data-lang: the page\'s language');
+    assert.equal(await alliance.evaluate((el) => el.style.getPropertyValue('--bg-color')), '#2d6a4f', 'data-color on the element');
+    assert.equal(await page.locator('bondgenoot-widget a[href="/plain.html"]').isVisible(), false, 'the fallback inside is hidden once the widget is there');
+    assert.deepEqual([...new Set(wasm.map((u) => u.replace(/^.*\//, '')))].length, wasm.length, 'each wasm module downloaded once');
+
+    // A host that sizes a box to its content by watching the page's DOM
+    // (as WordPress's block preview does) hears the widget grow.
+    const before = await scan.evaluate((el) => Number(el.dataset.height));
+    assert.equal(before, Math.ceil(await scan.evaluate((el) => el.getBoundingClientRect().height)), 'data-height is the real height');
+    await page.evaluate(() => {
+      window.heard = [];
+      new MutationObserver(() => window.heard.push(document.body.getBoundingClientRect().height))
+        .observe(document.body, { attributes: true, childList: true, subtree: true });
+    });
+    await start(scan);
+    await page.waitForFunction((h) => Number(document.querySelector('bondgenoot-widget').dataset.height) !== h, before);
+    const after = await scan.evaluate((el) => el.getBoundingClientRect().height);
+    assert.equal(await scan.evaluate((el) => Number(el.dataset.height)), Math.ceil(after), 'mirrored again after it changed');
+    assert.ok((await page.evaluate(() => window.heard.length)) > 0, 'the page\'s own MutationObserver heard it');
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
   test('the language can be switched inside the widget, its texts come for that language only, and Arabic is laid out right to left', async () => {
     const texts = [];
     const record = (page) => page.on('request', (r) => {

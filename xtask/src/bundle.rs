@@ -4,6 +4,7 @@
 //! server sends to browsers that accept them. Then the admin playground into
 //! `target/bundle/admin/`: its page, and its JS with CodeMirror bundled by
 //! esbuild (npm packages from `admin/package-lock.json`; nothing from a CDN).
+//! And the WordPress plugin's zip beside the bundle (`wordpress`).
 
 use std::fs;
 use std::io::Write;
@@ -135,6 +136,7 @@ pub fn build() -> Result<Vec<Size>> {
     // them.
     let current: Vec<String> = files.iter().map(|(_, name)| name.clone()).collect();
     prune_versioned(Path::new(OUT), KEEP_BUILDS, &current)?;
+    crate::wordpress::zip_plugin(Path::new(OUT))?;
     println!("xtask: bundle ready in {OUT}/");
     playground()?;
     Ok(sizes)

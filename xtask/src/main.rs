@@ -6,6 +6,7 @@ mod fresh;
 mod fuzz;
 mod postgres;
 mod tools;
+mod wordpress;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -214,6 +215,7 @@ fn e2e(what: &str, bin: &Path) -> Result<()> {
             "console.test.mjs",
             "reading.test.mjs",
             "size.test.mjs",
+            "wordpress.test.mjs",
         ]);
     } else {
         cmd.arg("bench.mjs");
