@@ -123,15 +123,19 @@ wp_insert_user(['user_login' => '${USERS.author.login}', 'user_pass' => '${USERS
     execFileSync('php', [join(dir, 'install.php')], { stdio: 'pipe' });
 
     let log = '';
+    // A process group of its own: its workers are children of their own,
+    // which outlive a signal to the first one and keep the test running.
     php = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site], {
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
     });
     php.stdout.on('data', (d) => { log += d; });
     php.stderr.on('data', (d) => { log += d; });
     stops.unshift(async () => {
-      php.kill('SIGTERM');
-      await new Promise((ok) => { php.once('exit', ok); setTimeout(ok, 3000); });
+      const exited = new Promise((ok) => { php.once('exit', ok); setTimeout(ok, 3000); });
+      try { process.kill(-php.pid, 'SIGTERM'); } catch { /* already gone */ }
+      await exited;
     });
     await waitFor('WordPress', async () => (await fetch(`${origin}/wp-login.php`)).ok);
     const passwords = {};
