@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { adminAdd, launchBrowser, openPage, orgAdd, startHostSite, startServer } from './harness.mjs';
+import { adminAdd, launchBrowser, openPage, orgAdd, startHostSite, startServer, until } from './harness.mjs';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
@@ -51,17 +51,6 @@ async function api(method, path, body) {
     body: body && JSON.stringify(body),
   });
   return response.json();
-}
-
-/** Polls `read` until `ok(value)`, or fails after 15 s with the last value. */
-async function until(read, ok, what) {
-  let last;
-  for (const deadline = Date.now() + 15000; Date.now() < deadline;) {
-    last = await read().catch((e) => e);
-    if (ok(last)) return last;
-    await new Promise((done) => setTimeout(done, 150));
-  }
-  assert.fail(`${what}: ${JSON.stringify(last)}`);
 }
 
 /** What sticks out of a 360 px page (nothing should: the door is a phone;

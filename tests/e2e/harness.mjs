@@ -193,6 +193,17 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
   return page;
 }
 
+/** Polls `read` until `ok(value)`, or fails after `ms` with the last value (or error). */
+export async function until(read, ok, what, ms = 15000) {
+  let last;
+  for (const deadline = Date.now() + ms; Date.now() < deadline;) {
+    last = await Promise.resolve().then(read).catch((e) => e);
+    if (ok(last)) return last;
+    await new Promise((done) => setTimeout(done, 150));
+  }
+  throw new Error(`${what}: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+}
+
 /** Debian's Chromium, headless, with the flags this machine needs. */
 export async function launchBrowser() {
   // Playwright gives every launch a fresh, empty profile of its own.

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { until } from './harness.mjs';
 
 const WORDPRESS = '/usr/share/wordpress';
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find(existsSync);
@@ -39,15 +40,6 @@ function freePort() {
   });
 }
 
-async function waitFor(what, check, ms = 30000) {
-  const until = Date.now() + ms;
-  for (;;) {
-    try { if (await check()) return; } catch { /* not yet */ }
-    if (Date.now() > until) throw new Error(`${what} did not come up in ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /**
  * Starts MariaDB and WordPress; resolves to { origin, dir, appPassword(user),
  * debugLog(), stop() }. Run as root (CI), MariaDB runs as `mysql`.
@@ -73,7 +65,7 @@ export async function startWordPress() {
   }];
   let php;
   try {
-    await waitFor('MariaDB', () => existsSync(socket));
+    await until(() => existsSync(socket), Boolean, 'MariaDB did not make its socket', 30000);
     execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', 'CREATE DATABASE wordpress']);
 
     const port = await freePort();
@@ -137,7 +129,7 @@ wp_insert_user(['user_login' => '${USERS.author.login}', 'user_pass' => '${USERS
       try { process.kill(-php.pid, 'SIGTERM'); } catch { /* already gone */ }
       await exited;
     });
-    await waitFor('WordPress', async () => (await fetch(`${origin}/wp-login.php`)).ok);
+    await until(async () => (await fetch(`${origin}/wp-login.php`)).ok, (ok) => ok === true, 'WordPress did not answer', 30000);
     const passwords = {};
     return {
       origin,
