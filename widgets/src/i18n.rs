@@ -120,7 +120,31 @@ pub use ui_texts::fill;
 /// `2026-12-01` in the language's own words, by the browser (`Intl`), with
 /// `parts` as `toLocaleDateString`'s options, e.g. `[("day", "numeric"),
 /// ("month", "long")]`; a date it cannot read is shown as it is.
-pub fn local_date(date: &str, lang: Lang, parts: &[(&str, &str)]) -> String {
+pub fn local_date(
+    date: &str,
+    lang: Lang,
+    parts: &'static [(&'static str, &'static str)],
+) -> String {
+    /// A date once written, with how: the browser makes a new formatter for
+    /// every `toLocaleDateString`, which cost more than the rest of a
+    /// Netwerkscan result's text, and a widget shows the same few dates again.
+    type Written = (
+        String,
+        Lang,
+        &'static [(&'static str, &'static str)],
+        String,
+    );
+    thread_local! {
+        static WRITTEN: std::cell::RefCell<Vec<Written>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let known = WRITTEN.with_borrow(|w| {
+        w.iter()
+            .find(|(d, l, p, _)| d == date && *l == lang && *p == parts)
+            .map(|(.., text)| text.clone())
+    });
+    if let Some(text) = known {
+        return text;
+    }
     let js = js_sys::Date::new(&format!("{date}T12:00:00").into());
     if js.get_time().is_nan() {
         return date.to_owned();
@@ -129,7 +153,16 @@ pub fn local_date(date: &str, lang: Lang, parts: &[(&str, &str)]) -> String {
     for &(key, value) in parts {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    String::from(js.to_locale_date_string(lang.tag(), &options))
+    let text = String::from(js.to_locale_date_string(lang.tag(), &options));
+    WRITTEN.with_borrow_mut(|w| {
+        // A handful of dates per widget; a list of earlier scans or cafés
+        // longer than this starts again rather than grow.
+        if w.len() >= 32 {
+            w.clear();
+        }
+        w.push((date.to_owned(), lang, parts, text.clone()));
+    });
+    text
 }
 
 #[cfg(test)]
