@@ -14,6 +14,11 @@ impl OrgName {
     /// The longest name allowed.
     pub const MAX_LEN: usize = 64;
 
+    /// The rule [`OrgName::parse`] holds names to, as a regular expression,
+    /// for the copies outside Rust (the WordPress plugin checks a name with
+    /// it before saving; `tests/wordpress_plugin.rs` holds them equal).
+    pub const PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,63}$";
+
     /// Checks `name`; `None` if it is not a valid organisation name.
     pub fn parse(name: &str) -> Option<Self> {
         let bytes = name.as_bytes();
@@ -65,6 +70,12 @@ mod tests {
         ] {
             assert!(OrgName::parse(bad).is_none(), "{bad}");
         }
+        // The pattern says the same: one first character, then up to
+        // MAX_LEN − 1 of the others.
+        assert_eq!(
+            OrgName::PATTERN,
+            format!("^[a-z0-9][a-z0-9-]{{0,{}}}$", OrgName::MAX_LEN - 1)
+        );
     }
 
     #[test]
