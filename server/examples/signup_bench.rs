@@ -26,7 +26,12 @@
 //! With `BENCH_POSTGRES` set to a PostgreSQL server's URL (a superuser's:
 //! each run makes a database; `cargo xtask bench` starts a server of its
 //! own), runs 0 and 1 again on PostgreSQL, with one server instance and with
-//! two (both on the server's core, the clients alternating between them).
+//! two (both on the server's core, the clients alternating between them);
+//! first all for one café, then spread over [`MANY_CAFES`] cafés of the
+//! organisation, as a host with many cafés sees them. (Every signup changes
+//! its café's row, its counts: on PostgreSQL each change is a new version
+//! of the row that every read of that café meets until the writer's group
+//! commits, so one busy café costs more than many.)
 //!
 //! Numbers are printed, not asserted: they depend on the machine.
 #![allow(
@@ -45,6 +50,8 @@ use plugin_host::{Layer, Rules};
 use server::db::{Db, NewSignup};
 
 const CLIENTS: usize = 64;
+/// The cafés the second PostgreSQL runs spread their signups over.
+const MANY_CAFES: usize = 32;
 const PER_CLIENT: usize = 60;
 /// Every signup is kept: a long waiting list.
 const ORG_SCRIPT: &str = "fn waitlist_size(cafe) { 1000000 }";
@@ -277,16 +284,30 @@ enum Pace {
 enum Target {
     /// A new SQLite file, one server.
     Sqlite,
-    /// A new database on this PostgreSQL server, with this many servers.
-    Postgres { base: String, instances: usize },
+    /// A new database on this PostgreSQL server, with this many servers,
+    /// signups spread over this many cafés.
+    Postgres {
+        base: String,
+        instances: usize,
+        cafes: usize,
+    },
 }
 
 impl Target {
     fn label(&self) -> String {
         match self {
             Self::Sqlite => "SQLite".to_owned(),
-            Self::Postgres { instances: 1, .. } => "PostgreSQL, 1 instance".to_owned(),
-            Self::Postgres { instances, .. } => format!("PostgreSQL, {instances} instances"),
+            Self::Postgres {
+                instances, cafes, ..
+            } => format!(
+                "PostgreSQL, {instances} instance{}{}",
+                if *instances == 1 { "" } else { "s" },
+                if *cafes == 1 {
+                    String::new()
+                } else {
+                    format!(", {cafes} cafés")
+                }
+            ),
         }
     }
 
@@ -351,25 +372,31 @@ async fn http_run(target: &Target, pace: Pace) -> (f64, f64) {
         "publish: {}",
         published.text().await.unwrap_or_default()
     );
-    let created: serde_json::Value = http
-        .post(format!("http://{addr}/v1/admin/orgs/bench/cafes"))
-        .bearer_auth(token)
-        .json(&cafe())
-        .send()
-        .await
-        .expect("create café")
-        .json()
-        .await
-        .expect("café");
-    let urls: Vec<String> = addrs
-        .iter()
-        .map(|addr| {
-            format!(
+    let cafes = match target {
+        Target::Postgres { cafes, .. } => *cafes,
+        Target::Sqlite => 1,
+    };
+    // Each café at every instance: a signup goes to the next instance, and
+    // to the next café after one at each.
+    let mut urls = Vec::new();
+    for _ in 0..cafes {
+        let created: serde_json::Value = http
+            .post(format!("http://{addr}/v1/admin/orgs/bench/cafes"))
+            .bearer_auth(&token)
+            .json(&cafe())
+            .send()
+            .await
+            .expect("create café")
+            .json()
+            .await
+            .expect("café");
+        for addr in &addrs {
+            urls.push(format!(
                 "http://{addr}/v1/orgs/bench/cafes/{}/signups",
                 created["id"]
-            )
-        })
-        .collect();
+            ));
+        }
+    }
     let signup = move |n: usize| {
         // Spread over the instances, as a load balancer does.
         let (http, url) = (http.clone(), urls[n % urls.len()].clone());
@@ -562,10 +589,11 @@ async fn run() {
     };
     match std::env::var("BENCH_POSTGRES") {
         Ok(base) => {
-            for instances in [1, 2] {
+            for (cafes, instances) in [(1, 1), (1, 2), (MANY_CAFES, 1), (MANY_CAFES, 2)] {
                 let target = Target::Postgres {
                     base: base.clone(),
                     instances,
+                    cafes,
                 };
                 let (mut flat, mut p99) = (Vec::new(), Vec::new());
                 for _ in 0..RUNS {
