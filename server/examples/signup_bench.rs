@@ -294,15 +294,30 @@ enum Target {
 }
 
 impl Target {
+    /// How many server processes share the data.
+    fn instances(&self) -> usize {
+        match self {
+            Self::Postgres { instances, .. } => *instances,
+            Self::Sqlite => 1,
+        }
+    }
+
+    /// How many cafés the signups are spread over.
+    fn cafes(&self) -> usize {
+        match self {
+            Self::Postgres { cafes, .. } => *cafes,
+            Self::Sqlite => 1,
+        }
+    }
+
     fn label(&self) -> String {
+        let (instances, cafes) = (self.instances(), self.cafes());
         match self {
             Self::Sqlite => "SQLite".to_owned(),
-            Self::Postgres {
-                instances, cafes, ..
-            } => format!(
+            Self::Postgres { .. } => format!(
                 "PostgreSQL, {instances} instance{}{}",
-                if *instances == 1 { "" } else { "s" },
-                if *cafes == 1 {
+                if instances == 1 { "" } else { "s" },
+                if cafes == 1 {
                     String::new()
                 } else {
                     format!(", {cafes} cafés")
@@ -348,11 +363,9 @@ async fn http_run(target: &Target, pace: Pace) -> (f64, f64) {
     let token = server::org_add(&storage, &scripts_dir(), &org, vec![], None)
         .await
         .expect("org");
-    let instances = match target {
-        Target::Postgres { instances, .. } => *instances,
-        Target::Sqlite => 1,
-    };
-    let servers: Vec<ServerProcess> = (0..instances).map(|_| start_server(&storage)).collect();
+    let servers: Vec<ServerProcess> = (0..target.instances())
+        .map(|_| start_server(&storage))
+        .collect();
     let addrs: Vec<std::net::SocketAddr> = servers.iter().map(|s| s.addr).collect();
     let addr = addrs[0];
     let http = reqwest::Client::new();
@@ -372,14 +385,10 @@ async fn http_run(target: &Target, pace: Pace) -> (f64, f64) {
         "publish: {}",
         published.text().await.unwrap_or_default()
     );
-    let cafes = match target {
-        Target::Postgres { cafes, .. } => *cafes,
-        Target::Sqlite => 1,
-    };
     // Each café at every instance: a signup goes to the next instance, and
     // to the next café after one at each.
     let mut urls = Vec::new();
-    for _ in 0..cafes {
+    for _ in 0..target.cafes() {
         let created: serde_json::Value = http
             .post(format!("http://{addr}/v1/admin/orgs/bench/cafes"))
             .bearer_auth(&token)

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-/// A valid organisation name: `^[a-z0-9][a-z0-9-]{0,63}$`.
+/// A valid organisation name: one that matches [`OrgName::PATTERN`].
 ///
 /// No dots or slashes can pass, so an `OrgName` is always safe as one path
 /// segment (no `..`, no hidden files, no absolute paths).

@@ -134,6 +134,9 @@ pub fn local_date(
         &'static [(&'static str, &'static str)],
         String,
     );
+    /// A handful of dates per widget; a list of earlier scans or cafés
+    /// longer than this starts again rather than grow.
+    const KEPT: usize = 32;
     thread_local! {
         static WRITTEN: std::cell::RefCell<Vec<Written>> = const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -155,9 +158,7 @@ pub fn local_date(
     }
     let text = String::from(js.to_locale_date_string(lang.tag(), &options));
     WRITTEN.with_borrow_mut(|w| {
-        // A handful of dates per widget; a list of earlier scans or cafés
-        // longer than this starts again rather than grow.
-        if w.len() >= 32 {
+        if w.len() >= KEPT {
             w.clear();
         }
         w.push((date.to_owned(), lang, parts, text.clone()));
