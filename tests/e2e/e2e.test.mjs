@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fakeSpeech, openPage, startAll } from './harness.mjs';
+import { fakeSpeech, openPage, startAll, until } from './harness.mjs';
 import { COLLEAGUE, NEIGHBOUR, STANDARD_SCORES, addPerson, fillStandardScan, ready, scores, start, stepIds, toResult } from './scan.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -809,6 +809,12 @@ describe('the full Netwerkscan', () => {
     await addPerson(w, NEIGHBOUR);
     await toResult(w, { trust: 'yes', meetings: 'yes' });
     assert.equal(await w.locator('.bg-scan-date').innerText(), 'Your scan of December 1, 2026');
+    // The same day in another language is written in that language (dates
+    // are kept once written, per language).
+    await w.locator('#bg-lang-select').selectOption('nl');
+    await until(() => w.locator('.bg-scan-date').innerText(), (t) => t === 'Je scan van 1 december 2026', 'the date in Dutch');
+    await w.locator('#bg-lang-select').selectOption('en');
+    await until(() => w.locator('.bg-scan-date').innerText(), (t) => t === 'Your scan of December 1, 2026', 'the date in English again');
     const decemberSteps = await stepIds(w);
     const compare = w.getByRole('button', { name: 'Compare with June 1, 2026' });
     assert.equal(await compare.getAttribute('aria-pressed'), 'false');
