@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, openPage, orgAdd, startServer } from './harness.mjs';
+import { ROOT, launchBrowser, openPage, orgAdd, startServer, until } from './harness.mjs';
 import { USERS, missing, startWordPress } from './wordpress.mjs';
 
 const PLUGIN = join(ROOT, 'integrations/wordpress/bondgenoot');
@@ -40,8 +40,17 @@ describe('the WordPress plugin', { skip: lacking ? `WordPress is not installed h
   /** A page signed in as `user` (a new browser context each). */
   async function signedIn(user, viewport = { width: 1280, height: 900 }) {
     const page = await openPage(browser, `${wp.origin}/wp-login.php`, viewport);
-    await page.locator('#user_login').fill(USERS[user].login);
-    await page.locator('#user_pass').fill(USERS[user].password);
+    // wp-login's own scripts still set the form up after the load (focus,
+    // the show-password button), and once emptied the password typed before
+    // them ("The password field is empty", on CI): typed again until both
+    // fields hold it a moment later.
+    const { login, password } = USERS[user];
+    await until(async () => {
+      await page.locator('#user_login').fill(login);
+      await page.locator('#user_pass').fill(password);
+      await page.waitForTimeout(200);
+      return [await page.locator('#user_login').inputValue(), await page.locator('#user_pass').inputValue()];
+    }, ([l, p]) => l === login && p === password, `the sign-in form filled for ${user}`);
     await page.locator('#wp-submit').click();
     await page.waitForURL(/wp-admin/, { waitUntil: 'commit' }).catch(async () => {
       await page.screenshot({ path: join(wp.dir, '..', `wp-login-${user}.png`) });
