@@ -236,6 +236,124 @@ async fn a_full_cafe_wait_lists_and_a_cancellation_promotes_the_first_waiting() 
     server.stop().await;
 }
 
+/// Holds the database's write lock for café `cafe` from outside the server,
+/// as a slow writer would (SQLite: the one write lock; PostgreSQL: the
+/// café's row), until [`WriteLock::release`].
+enum WriteLock {
+    Sqlite(sqlx::SqliteConnection),
+    Postgres(sqlx::PgConnection),
+}
+
+impl WriteLock {
+    async fn take(dirs: &Dirs, cafe: i64) -> Self {
+        use sqlx::{Connection as _, Executor as _};
+        match &dirs.database_url {
+            Some(url) => {
+                let mut conn = sqlx::PgConnection::connect(url).await.expect("connect");
+                conn.execute("BEGIN").await.expect("begin");
+                sqlx::query("SELECT id FROM cafes WHERE id = $1 FOR UPDATE")
+                    .bind(cafe)
+                    .execute(&mut conn)
+                    .await
+                    .expect("lock the café");
+                Self::Postgres(conn)
+            }
+            None => {
+                let file = server::database_path(dirs.data.path());
+                let mut conn =
+                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", file.display()))
+                        .await
+                        .expect("open the file");
+                conn.execute("BEGIN IMMEDIATE")
+                    .await
+                    .expect("the write lock");
+                Self::Sqlite(conn)
+            }
+        }
+    }
+
+    async fn release(self) {
+        use sqlx::Executor as _;
+        match self {
+            Self::Sqlite(mut conn) => drop(conn.execute("ROLLBACK").await.expect("rollback")),
+            Self::Postgres(mut conn) => drop(conn.execute("ROLLBACK").await.expect("rollback")),
+        }
+    }
+}
+
+/// The server writes in groups, and a signup reuses what the signups before
+/// it in its group learned of the café. A cancellation between them changes
+/// the café: the next person must still be told their true place in line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancellation_between_two_signups_written_together_moves_the_second_up_the_line() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = std::sync::Arc::new(Server::start(&dirs).await);
+    let other = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(8), 3)).await;
+    for n in 1..=3 {
+        let answer = json_of(server.sign_up("acme", cafe, person(n)).await).await;
+        assert_eq!(answer["status"], "confirmed");
+    }
+    let waiting = json_of(server.sign_up("acme", cafe, person(4)).await).await;
+    assert_eq!(waiting["position"], 1);
+    let waiting_token = waiting["cancel_token"].as_str().expect("token").to_owned();
+
+    // A signup for the other café holds up the server's writer; the three
+    // requests after it are written together, in the order they arrived.
+    let lock = WriteLock::take(&dirs, other).await;
+    let pause = || tokio::time::sleep(std::time::Duration::from_millis(150));
+    let spawn_signup = |cafe: i64, n: usize| {
+        let server = std::sync::Arc::clone(&server);
+        tokio::spawn(async move { json_of(server.sign_up("acme", cafe, person(n)).await).await })
+    };
+    let held = spawn_signup(other, 10);
+    pause().await;
+    let first = spawn_signup(cafe, 5);
+    pause().await;
+    let cancelled = {
+        let server = std::sync::Arc::clone(&server);
+        tokio::spawn(async move {
+            server
+                .by_token("acme", "cancel", &waiting_token)
+                .await
+                .status()
+        })
+    };
+    pause().await;
+    let second = spawn_signup(cafe, 6);
+    pause().await;
+    lock.release().await;
+
+    assert_eq!(held.await.expect("signup")["status"], "confirmed");
+    let first = first.await.expect("signup");
+    assert_eq!(
+        (&first["status"], &first["position"]),
+        (&json!("waitlist"), &json!(2)),
+        "{first}"
+    );
+    assert_eq!(cancelled.await.expect("cancel"), StatusCode::OK);
+    let second = second.await.expect("signup");
+    assert_eq!(
+        (&second["status"], &second["position"]),
+        (&json!("waitlist"), &json!(2)),
+        "one of the two ahead cancelled: {second}"
+    );
+    let stored = server.signups(&acme).await;
+    let line: Vec<(&Value, &Value)> = stored
+        .iter()
+        .filter(|s| s["cafe_id"] == cafe && s["status"] == "waitlist")
+        .map(|s| (&s["name"], &s["position"]))
+        .collect();
+    assert_eq!(
+        line,
+        [
+            (&json!("Person 5"), &json!(1)),
+            (&json!("Person 6"), &json!(2))
+        ]
+    );
+}
+
 #[tokio::test]
 async fn someone_who_knows_only_an_address_learns_nothing_from_signing_up_with_it() {
     let dirs = Dirs::new();

@@ -9,10 +9,24 @@ use super::{Db, DbError, places};
 /// A café as an admin creates or edits it (everything but the id).
 pub use plugin_host::contract::vacaturecafe::CafeDetails as CafeInput;
 
-/// The columns [`listing`] reads, of `cafes c`.
-pub(super) const CAFE_COLUMNS: &str = "c.id, c.title, c.description, c.date, c.start_time, \
-    c.end_time, c.place, c.address, c.sectors, c.employers, c.languages, c.capacity, c.closed, \
-    c.texts, c.confirmed, c.waitlist";
+/// The columns [`listing`] and [`listing_of`] read, of `cafes c`.
+pub(super) const CAFE_COLUMNS: &str = "c.id, c.org, c.title, c.description, c.date, \
+    c.start_time, c.end_time, c.place, c.address, c.sectors, c.employers, c.languages, \
+    c.capacity, c.closed, c.texts, c.confirmed, c.waitlist";
+
+/// The café of a row read by its id alone, if it is `org`'s.
+///
+/// Why not `WHERE org = $1 AND id = $2`: while the tables are new (no
+/// statistics yet) PostgreSQL rates the (org, date) index as good as the
+/// primary key, may pick it for a plan it then keeps for the connection's
+/// life, and walks every café of the organisation, and every version of a
+/// busy café's row, on each signup. By id alone there is one way to look.
+pub(super) fn listing_of(row: &AnyRow, org: &str) -> Result<Option<CafeListing>, DbError> {
+    if row.try_get::<&str, _>("org")? != org {
+        return Ok(None);
+    }
+    listing(row).map(Some)
+}
 
 pub(super) fn listing(row: &AnyRow) -> Result<CafeListing, DbError> {
     let cafe = Cafe {
@@ -45,6 +59,51 @@ fn counts(cafe: &Cafe, confirmed: i64, waitlist: i64) -> Counts {
     }
 }
 
+/// Cafés as the signups of the writer's group so far left them, so that the
+/// next signup for the same café reads nothing: on a database server every
+/// read is a round trip, and the writer's round trips are what each signup
+/// waits for (see [`super::writer`]).
+///
+/// What is kept stays true for the whole group: the group holds the café's
+/// row lock (PostgreSQL) or the one write lock (SQLite) from its start; a
+/// signup changes a café's counts only as kept here (its insert's trigger
+/// counts the same one); the writer empties this before any other job; and
+/// a signup that fails rolls back its whole group.
+#[derive(Debug, Default)]
+pub struct Known {
+    cafes: std::collections::HashMap<i64, (String, CafeListing)>,
+}
+
+impl Known {
+    /// Forgets every café: the next job may change them.
+    pub(super) fn forget(&mut self) {
+        self.cafes.clear();
+    }
+
+    /// The café as the group left it, or as read now (and then kept).
+    pub(super) async fn cafe(
+        &mut self,
+        conn: &mut AnyConnection,
+        org: &str,
+        id: i64,
+    ) -> Result<Option<CafeListing>, DbError> {
+        if let Some((of, listing)) = self.cafes.get(&id) {
+            return Ok((of == org).then(|| listing.clone()));
+        }
+        let listing = cafe_in(conn, org, id).await?;
+        if let Some(listing) = &listing {
+            self.keep(org, listing.clone());
+        }
+        Ok(listing)
+    }
+
+    /// Keeps `org`'s café as a signup just left it.
+    pub(super) fn keep(&mut self, org: &str, listing: CafeListing) {
+        self.cafes
+            .insert(listing.cafe.id, (org.to_owned(), listing));
+    }
+}
+
 /// The café with its counts, read inside the writer's transaction.
 pub(super) async fn cafe_in(
     conn: &mut AnyConnection,
@@ -52,13 +111,12 @@ pub(super) async fn cafe_in(
     id: i64,
 ) -> Result<Option<CafeListing>, DbError> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.org = $1 AND c.id = $2"
+        "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.id = $1"
     )))
-    .bind(org)
     .bind(id)
     .fetch_optional(conn)
     .await?;
-    row.as_ref().map(listing).transpose()
+    Ok(row.map(|row| listing_of(&row, org)).transpose()?.flatten())
 }
 
 fn bind_input<'q>(
@@ -106,13 +164,12 @@ impl Db {
     /// One café of the organisation, with its counts.
     pub async fn cafe(&self, org: &str, id: i64) -> Result<Option<CafeListing>, DbError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.org = $1 AND c.id = $2"
+            "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.id = $1"
         )))
-        .bind(org)
         .bind(id)
         .fetch_optional(&self.read)
         .await?;
-        row.as_ref().map(listing).transpose()
+        Ok(row.map(|row| listing_of(&row, org)).transpose()?.flatten())
     }
 
     /// Adds a café; returns it with its new id.

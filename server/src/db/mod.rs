@@ -198,7 +198,7 @@ impl Db {
             .execute(&mut checkpointer)
             .await
             .with_context(opening)?;
-        let writer = Writer::start(writer, None);
+        let writer = Writer::start(writer);
         writer.checkpoint_in_background(checkpointer);
         Ok(Self {
             read,
@@ -219,19 +219,22 @@ impl Db {
             .context("reading --database-url")?
             .disable_statement_logging();
         let shown = crate::shown_url(url);
-        let mut writer = writer_connection(&options)
+        let mut setup = writer_connection(&options)
             .await
             .with_context(|| format!("connecting to the database {shown}"))?;
         sqlx::migrate!("./migrations/postgres")
-            .run_direct(None, &mut writer, false)
+            .run_direct(None, &mut setup, false)
             .await
             .with_context(|| format!("updating the database {shown}"))?;
+        let _ = setup.close().await;
         let read = AnyPoolOptions::new()
             .max_connections(8)
             .connect_with(options.clone())
             .await
             .with_context(|| format!("connecting to the database {shown}"))?;
-        let writer = Writer::start(writer, Some(options.clone()));
+        let writer = Writer::start_on_own_thread(options.clone())
+            .await
+            .with_context(|| format!("connecting to the database {shown}"))?;
         Ok(Self {
             read,
             writer,
@@ -292,15 +295,17 @@ impl Db {
         self.writer.write(job, cafes).await
     }
 
-    /// Runs `job` in the writer's transaction without a savepoint: for a
-    /// job that reads and then writes, whose failure rolls back the group
-    /// (see [`writer`]).
-    async fn write_single<T, F>(&self, cafe: i64, job: F) -> Result<T, DbError>
+    /// Runs a signup for `cafe` in the writer's transaction without a
+    /// savepoint, whose failure rolls back the group, with the cafés as the
+    /// group's signups before it left them (see [`writer`]).
+    async fn write_signup<T, F>(&self, cafe: i64, job: F) -> Result<T, DbError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> writer::JobFuture<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection, &'c mut writer::Known) -> writer::JobFuture<'c, T>
+            + Send
+            + 'static,
     {
-        self.writer.write_single(job, vec![cafe]).await
+        self.writer.write_signup(job, vec![cafe]).await
     }
 }
 
@@ -324,8 +329,24 @@ pub(crate) async fn writer_connection(
 /// Counting a café's places and then writing a signup is safe after it,
 /// whichever instance the other signups arrive at.
 pub(crate) async fn lock_cafes(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
-    if cafes.is_empty() || Backend::of(conn) == Backend::Sqlite {
+    if Backend::of(conn) == Backend::Sqlite {
         return Ok(());
+    }
+    let Some(lock) = lock_statement(cafes) else {
+        return Ok(());
+    };
+    // A new list each time: not worth a prepared statement in the cache.
+    sqlx::raw_sql(sqlx::AssertSqlSafe(lock))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The statement that locks the rows of `cafes` in id order (PostgreSQL);
+/// `None` for none. Numbers only: nothing from outside is pasted into it.
+fn lock_statement(cafes: &[i64]) -> Option<String> {
+    if cafes.is_empty() {
+        return None;
     }
     let mut ids = cafes.to_vec();
     ids.sort_unstable();
@@ -335,15 +356,9 @@ pub(crate) async fn lock_cafes(conn: &mut AnyConnection, cafes: &[i64]) -> Resul
         .map(i64::to_string)
         .collect::<Vec<_>>()
         .join(", ");
-    // Numbers only: nothing from outside is pasted into the SQL.
-    sqlx::query(sqlx::AssertSqlSafe(format!(
+    Some(format!(
         "SELECT id FROM cafes WHERE id IN ({list}) ORDER BY id FOR UPDATE"
-    )))
-    // A new list each time: not worth a prepared statement in the cache.
-    .persistent(false)
-    .fetch_all(conn)
-    .await?;
-    Ok(())
+    ))
 }
 
 /// Now, as stored: RFC 3339 in UTC.

@@ -8,7 +8,7 @@ use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, MessageKi
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row as _};
 
-use super::cafes::{CAFE_COLUMNS, cafe_in, listing};
+use super::cafes::{CAFE_COLUMNS, Known, listing_of};
 use super::orgs::{ORG_COLUMNS, org_row};
 use super::outbox::{self, Outgoing};
 use super::{Db, DbError, now, places::fill_places};
@@ -292,15 +292,16 @@ async fn sent_before(
 /// Inside the writer: checks the café again, holds `decision` to the counts
 /// of this instant and inserts (with its message, when there is one); a
 /// signup sent again with the same token gets the first back. Run without a
-/// savepoint ([`Db::write_single`]): reads, then the insert (whose triggers
+/// savepoint ([`Db::write_signup`]): reads, then the insert (whose triggers
 /// count it) and the message; a failure rolls back the writer's group.
 async fn take(
     conn: &mut AnyConnection,
+    known: &mut Known,
     s: NewSignup,
     decision: Decision,
     last_round: bool,
 ) -> Result<Taken, DbError> {
-    let Some(mut listing) = cafe_in(conn, &s.org, s.cafe_id).await? else {
+    let Some(mut listing) = known.cafe(conn, &s.org, s.cafe_id).await? else {
         return Ok(Taken::Done(Err(SignupError::CafeNotFound)));
     };
     if let Err(e) = takes_signups(&listing.cafe, &s.today) {
@@ -371,7 +372,7 @@ async fn take(
     // The newest signup: last on the list, no need to count again.
     let position = (status == Status::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
     // More writes in this job: if one fails, the writer rolls back the
-    // whole group (see `write_single`), the signup too.
+    // whole group (see `write_signup`), the signup too.
     let event = match status {
         Status::Confirmed => MessageKind::Confirmed,
         _ => MessageKind::Waitlist,
@@ -411,6 +412,7 @@ async fn take(
         }
         _ => counts.waitlist += 1,
     }
+    known.keep(&s.org, listing.clone());
     Ok(Taken::Done(Ok(SignupResult {
         outcome: SignupOutcome::Created {
             signup,
@@ -451,8 +453,8 @@ impl Db {
         loop {
             let last_round = round == DECIDE_ROUNDS;
             match self
-                .write_single(s.cafe_id, move |conn| {
-                    Box::pin(take(conn, s, decision, last_round))
+                .write_signup(s.cafe_id, move |conn, known| {
+                    Box::pin(take(conn, known, s, decision, last_round))
                 })
                 .await?
             {
@@ -493,6 +495,11 @@ impl Db {
     /// organisation, and the signup this token made for the café before, if
     /// it was sent before (its first answer lost). `None`: no such café of
     /// this organisation.
+    ///
+    /// The café is found by its id and the earlier signup by its token hash
+    /// alone, and both are checked here, so each has one index to use (see
+    /// [`listing_of`]): joined on `s.cafe_id = c.id`, a plan made while the
+    /// tables were new walked all of the café's signups for each new one.
     pub async fn signup_start(
         &self,
         org: &str,
@@ -500,18 +507,26 @@ impl Db {
         cancel_hash: Vec<u8>,
     ) -> Result<Option<SignupStart>, DbError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CAFE_COLUMNS}, {ORG_COLUMNS}, s.id AS sent_id, s.status AS sent_status \
+            "SELECT {CAFE_COLUMNS}, {ORG_COLUMNS}, \
+             s.id AS sent_id, s.cafe_id AS sent_cafe, s.status AS sent_status \
              FROM cafes c JOIN orgs o ON o.name = c.org \
-             LEFT JOIN signups s ON s.cafe_id = c.id AND s.cancel_hash = $3 \
-             WHERE c.org = $1 AND c.id = $2"
+             LEFT JOIN signups s ON s.cancel_hash = $2 \
+             WHERE c.id = $1"
         )))
-        .bind(org)
         .bind(cafe_id)
         .bind(cancel_hash)
         .fetch_optional(&self.read)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let sent = match row.try_get::<Option<i64>, _>("sent_id")? {
+        let Some(listing) = listing_of(&row, org)? else {
+            return Ok(None);
+        };
+        // The token of a signup for another café is not this café's.
+        let sent_here = row.try_get::<Option<i64>, _>("sent_cafe")? == Some(cafe_id);
+        let sent = match row
+            .try_get::<Option<i64>, _>("sent_id")?
+            .filter(|_| sent_here)
+        {
             Some(id) => {
                 let status = Status::parse(row.try_get("sent_status")?)?;
                 let mut conn = self.read.acquire().await?;
@@ -520,7 +535,7 @@ impl Db {
             None => None,
         };
         Ok(Some(SignupStart {
-            listing: listing(&row)?,
+            listing,
             org: org_row(&row)?,
             sent,
         }))

@@ -13,7 +13,7 @@
 //! commit itself fails, every job of the group is told so; nothing of the group
 //! was written, so a client may safely try again.
 //!
-//! A job that fails only when the database does ([`Writer::write_single`],
+//! A job that fails only when the database does ([`Writer::write_signup`],
 //! a signup) runs without a savepoint, and if it fails the whole group is
 //! rolled back (SQLite may have ended the transaction itself, and the job
 //! may have written half). That
@@ -21,14 +21,26 @@
 //! round trips are most of a signup's time in the writer when the machine's
 //! cores are busy (each waits for a thread to be scheduled).
 //!
+//! A signup job is handed the cafés as the group's earlier signups left them
+//! ([`Known`]): the next signup for the same café reads nothing, so a signup
+//! costs the writer one statement, its insert. Any other job empties it first.
+//!
 //! On PostgreSQL each server process has its own writer, and several
 //! processes write to one database. A job that counts a café's places says
 //! which cafés (see [`super::Db::write_for`]); before a group runs, the writer
-//! locks all of its cafés' rows in id order ([`super::lock_cafes`]). Another
+//! locks all of its cafés' rows in id order ([`super::lock_cafes`]), in the
+//! round trip that begins the transaction. Another
 //! instance's group that wants one of them waits for this commit, and then
 //! reads the counts as they are: no overbooking across processes, and no two
 //! groups ever wait on each other in a circle. A writer whose connection
 //! broke (the database restarted) connects again before its next group.
+//!
+//! There the writer also runs on a thread of its own: every statement is a
+//! network round trip, and a writer task on the server's runtime waited for
+//! its turn behind every request in flight after each of them (on this
+//! 2-core machine, about 60% of its time). SQLite's writer stays a task:
+//! sqlx already talks to SQLite from a thread of its own, and one more
+//! thread between them made signups slower.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -38,6 +50,7 @@ use sqlx::{AnyConnection, Connection as _};
 use tokio::sync::{mpsc, oneshot};
 
 use super::DbError;
+pub use super::cafes::Known;
 
 /// The most jobs committed together.
 pub const MAX_BATCH: usize = 256;
@@ -53,15 +66,16 @@ type Reply = Box<dyn FnOnce(Result<(), DbError>) + Send>;
 type Work = Box<
     dyn for<'c> FnOnce(
             &'c mut AnyConnection,
+            &'c mut Known,
         ) -> Pin<Box<dyn Future<Output = (bool, Reply)> + Send + 'c>>
         + Send,
 >;
 
-/// A job, whether it needs a savepoint around it, and the cafés whose rows
-/// it needs locked (PostgreSQL).
+/// A job, whether it is a signup (no savepoint around it, and [`Known`]
+/// kept for it), and the cafés whose rows it needs locked (PostgreSQL).
 struct Job {
     work: Work,
-    savepoint: bool,
+    signup: bool,
     cafes: Vec<i64>,
 }
 
@@ -78,12 +92,39 @@ impl std::fmt::Debug for Writer {
 }
 
 impl Writer {
-    /// Starts the writer task on `conn`; with `reconnect` (a database
-    /// server), it connects again after its connection broke.
-    pub fn start(conn: AnyConnection, reconnect: Option<AnyConnectOptions>) -> Self {
+    /// Starts the writer task on `conn` (SQLite).
+    pub fn start(conn: AnyConnection) -> Self {
         let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run(conn, reconnect, queue));
+        tokio::spawn(run(conn, None, queue));
         Self { jobs }
+    }
+
+    /// Starts the writer on a thread of its own, with a connection made
+    /// there (a connection belongs to the runtime that made it), connecting
+    /// again after its connection broke (PostgreSQL; see above).
+    pub async fn start_on_own_thread(options: AnyConnectOptions) -> Result<Self, sqlx::Error> {
+        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
+        let (connected_tx, connected) = oneshot::channel();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        std::thread::Builder::new()
+            .name("bondgenoot-writer".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    match super::writer_connection(&options).await {
+                        Ok(conn) => {
+                            let _ = connected_tx.send(Ok(()));
+                            run(conn, Some(options), queue).await;
+                        }
+                        Err(e) => {
+                            let _ = connected_tx.send(Err(e));
+                        }
+                    }
+                });
+            })?;
+        connected.await.map_err(|_| sqlx::Error::WorkerCrashed)??;
+        Ok(Self { jobs })
     }
 
     /// Copies the write-ahead log into the database file every half second,
@@ -116,30 +157,35 @@ impl Writer {
         T: Send + 'static,
         F: for<'c> FnOnce(&'c mut AnyConnection) -> JobFuture<'c, T> + Send + 'static,
     {
+        self.send(move |conn, _| job(conn), false, cafes).await
+    }
+
+    /// A signup: like [`Writer::write`] without a savepoint, and with the
+    /// cafés as the group's signups before it left them ([`Known`]; it
+    /// keeps its own café there). If it fails, its group is rolled back, all
+    /// of it (the other jobs of the group fail too, and may be sent again).
+    /// For jobs that fail only when the database does.
+    pub async fn write_signup<T, F>(&self, job: F, cafes: Vec<i64>) -> Result<T, DbError>
+    where
+        T: Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection, &'c mut Known) -> JobFuture<'c, T>
+            + Send
+            + 'static,
+    {
         self.send(job, true, cafes).await
     }
 
-    /// Like [`Writer::write`] without a savepoint, for a job that reads and
-    /// then writes: if it fails, its group is rolled back, all of it (the
-    /// other jobs of the group fail too, and may be sent again). For jobs
-    /// that fail only when the database does.
-    pub async fn write_single<T, F>(&self, job: F, cafes: Vec<i64>) -> Result<T, DbError>
+    async fn send<T, F>(&self, job: F, signup: bool, cafes: Vec<i64>) -> Result<T, DbError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> JobFuture<'c, T> + Send + 'static,
-    {
-        self.send(job, false, cafes).await
-    }
-
-    async fn send<T, F>(&self, job: F, savepoint: bool, cafes: Vec<i64>) -> Result<T, DbError>
-    where
-        T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection) -> JobFuture<'c, T> + Send + 'static,
+        F: for<'c> FnOnce(&'c mut AnyConnection, &'c mut Known) -> JobFuture<'c, T>
+            + Send
+            + 'static,
     {
         let (tx, rx) = oneshot::channel::<Result<T, DbError>>();
-        let work: Work = Box::new(move |conn| {
+        let work: Work = Box::new(move |conn, known| {
             Box::pin(async move {
-                let result = job(conn).await;
+                let result = job(conn, known).await;
                 let ok = result.is_ok();
                 let reply: Reply = Box::new(move |commit: Result<(), DbError>| {
                     // The caller may have gone (client hung up); the write stands.
@@ -151,7 +197,7 @@ impl Writer {
         self.jobs
             .send(Job {
                 work,
-                savepoint,
+                signup,
                 cafes,
             })
             .await
@@ -239,23 +285,27 @@ async fn connect_again(conn: &mut AnyConnection, reconnect: Option<&AnyConnectOp
 }
 
 /// Opens the group's transaction and, on PostgreSQL, locks the `cafes` its
-/// jobs declared (see above); rolled back if the locks cannot be had.
+/// jobs declared (see above), in one round trip; rolled back if the locks
+/// cannot be had.
 async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
     // IMMEDIATE: take SQLite's write lock now, not half-way through a job.
     // READ COMMITTED: each statement after the locks sees what other
     // instances committed before it, whatever the server's default.
     let begin = if super::Backend::of(conn) == super::Backend::Postgres {
-        "BEGIN ISOLATION LEVEL READ COMMITTED"
+        match super::lock_statement(cafes) {
+            Some(lock) => format!("BEGIN ISOLATION LEVEL READ COMMITTED; {lock}"),
+            None => "BEGIN ISOLATION LEVEL READ COMMITTED".to_owned(),
+        }
     } else {
-        "BEGIN IMMEDIATE"
+        "BEGIN IMMEDIATE".to_owned()
     };
-    sqlx::query(begin)
+    // Numbers only (see `lock_statement`): nothing from outside is pasted in.
+    if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(begin))
         .execute(&mut *conn)
         .await
-        .map_err(|e| DbError::from_commit(&e))?;
-    if let Err(e) = super::lock_cafes(conn, cafes).await {
+    {
         let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-        return Err(e);
+        return Err(DbError::from_commit(&e));
     }
     Ok(())
 }
@@ -268,12 +318,10 @@ async fn run_batch(
     jobs: impl Iterator<Item = Job>,
 ) -> Result<Vec<Reply>, (Vec<Reply>, DbError)> {
     let mut replies = Vec::new();
-    for Job {
-        work, savepoint, ..
-    } in jobs
-    {
-        if !savepoint {
-            let (ok, reply) = work(conn).await;
+    let mut known = Known::default();
+    for Job { work, signup, .. } in jobs {
+        if signup {
+            let (ok, reply) = work(conn, &mut known).await;
             replies.push(reply);
             if !ok {
                 // Without a savepoint we cannot tell whether SQLite rolled
@@ -289,11 +337,13 @@ async fn run_batch(
             }
             continue;
         }
+        // Any other job may change a café (its places, its signups).
+        known.forget();
         if let Err(e) = sqlx::query("SAVEPOINT job").execute(&mut *conn).await {
             let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
             return Err((replies, DbError::from_commit(&e)));
         }
-        let (ok, reply) = work(conn).await;
+        let (ok, reply) = work(conn, &mut known).await;
         replies.push(reply);
         let end = if ok {
             "RELEASE job"
