@@ -75,6 +75,15 @@ pub struct Known {
 }
 
 impl Known {
+    /// The cafés of `rows` (of [`CAFE_COLUMNS`]), read under their locks.
+    pub(super) fn of_rows(rows: &[AnyRow]) -> Result<Self, DbError> {
+        let mut known = Self::default();
+        for row in rows {
+            known.keep(row.try_get("org")?, listing(row)?);
+        }
+        Ok(known)
+    }
+
     /// Forgets every café: the next job may change them.
     pub(super) fn forget(&mut self) {
         self.cafes.clear();

@@ -342,8 +342,9 @@ pub(crate) async fn lock_cafes(conn: &mut AnyConnection, cafes: &[i64]) -> Resul
     Ok(())
 }
 
-/// The statement that locks the rows of `cafes` in id order (PostgreSQL);
-/// `None` for none. Numbers only: nothing from outside is pasted into it.
+/// The statement that locks the rows of `cafes` in id order (PostgreSQL)
+/// and reads them (see [`cafes::Known::of_rows`]); `None` for none. Numbers
+/// only: nothing from outside is pasted into it.
 fn lock_statement(cafes: &[i64]) -> Option<String> {
     if cafes.is_empty() {
         return None;
@@ -357,7 +358,8 @@ fn lock_statement(cafes: &[i64]) -> Option<String> {
         .collect::<Vec<_>>()
         .join(", ");
     Some(format!(
-        "SELECT id FROM cafes WHERE id IN ({list}) ORDER BY id FOR UPDATE"
+        "SELECT {} FROM cafes c WHERE c.id IN ({list}) ORDER BY c.id FOR UPDATE",
+        cafes::CAFE_COLUMNS
     ))
 }
 

@@ -22,8 +22,9 @@
 //! cores are busy (each waits for a thread to be scheduled).
 //!
 //! A signup job is handed the cafés as the group's earlier signups left them
-//! ([`Known`]): the next signup for the same café reads nothing, so a signup
-//! costs the writer one statement, its insert. Any other job empties it first.
+//! ([`Known`]; on PostgreSQL as read when the group locked them): the next
+//! signup for the same café reads nothing, so a signup costs the writer one
+//! statement, its insert. Any other job empties it first.
 //!
 //! On PostgreSQL each server process has its own writer, and several
 //! processes write to one database. A job that counts a café's places says
@@ -239,13 +240,16 @@ async fn run(
             connect_again(&mut conn, reconnect.as_ref()).await;
             begun = begin(&mut conn, &cafes).await;
         }
-        if let Err(e) = begun {
-            tracing::error!(error = %e, "starting a group of writes");
-            failed = true;
-            batch.clear();
-            continue;
-        }
-        let replies = run_batch(&mut conn, batch.drain(..)).await;
+        let known = match begun {
+            Ok(known) => known,
+            Err(e) => {
+                tracing::error!(error = %e, "starting a group of writes");
+                failed = true;
+                batch.clear();
+                continue;
+            }
+        };
+        let replies = run_batch(&mut conn, known, batch.drain(..)).await;
         let (replies, commit) = match replies {
             Ok(replies) => {
                 let commit = sqlx::query("COMMIT")
@@ -285,9 +289,10 @@ async fn connect_again(conn: &mut AnyConnection, reconnect: Option<&AnyConnectOp
 }
 
 /// Opens the group's transaction and, on PostgreSQL, locks the `cafes` its
-/// jobs declared (see above), in one round trip; rolled back if the locks
-/// cannot be had.
-async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
+/// jobs declared (see above), in one round trip that also reads them as
+/// they are now: the group's signups start out knowing their cafés. Rolled
+/// back if the locks cannot be had.
+async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<Known, DbError> {
     // IMMEDIATE: take SQLite's write lock now, not half-way through a job.
     // READ COMMITTED: each statement after the locks sees what other
     // instances committed before it, whatever the server's default.
@@ -300,14 +305,15 @@ async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
         "BEGIN IMMEDIATE".to_owned()
     };
     // Numbers only (see `lock_statement`): nothing from outside is pasted in.
-    if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(begin))
-        .execute(&mut *conn)
+    let locked = sqlx::raw_sql(sqlx::AssertSqlSafe(begin))
+        .fetch_all(&mut *conn)
         .await
-    {
+        .map_err(|e| DbError::from_commit(&e))
+        .and_then(|rows| Known::of_rows(&rows));
+    if locked.is_err() {
         let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-        return Err(DbError::from_commit(&e));
     }
-    Ok(())
+    locked
 }
 
 /// Runs the jobs in the open transaction. On a database failure outside any
@@ -315,10 +321,10 @@ async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<(), DbError> {
 /// did not run are dropped, which tells their callers the write failed.
 async fn run_batch(
     conn: &mut AnyConnection,
+    mut known: Known,
     jobs: impl Iterator<Item = Job>,
 ) -> Result<Vec<Reply>, (Vec<Reply>, DbError)> {
     let mut replies = Vec::new();
-    let mut known = Known::default();
     for Job { work, signup, .. } in jobs {
         if signup {
             let (ok, reply) = work(conn, &mut known).await;
