@@ -31,6 +31,7 @@ pub mod error;
 pub mod etag;
 pub mod figures;
 pub mod first_screen;
+pub mod form_fields;
 pub mod ics;
 pub mod leader;
 pub mod listen;

@@ -75,6 +75,15 @@ impl Server {
         json_of(response).await["id"].as_i64().expect("an id")
     }
 
+    async fn edit_cafe(&self, org: &Org, cafe: i64, input: &Value) -> reqwest::Response {
+        self.admin(org, reqwest::Method::PUT, &format!("/cafes/{cafe}"))
+            .await
+            .json(input)
+            .send()
+            .await
+            .expect("request")
+    }
+
     async fn sign_up(&self, org: &str, cafe: i64, form: Value) -> reqwest::Response {
         self.http
             .post(self.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
@@ -768,24 +777,14 @@ async fn admins_edit_and_close_cafes_and_more_places_go_to_people_waiting() {
     assert_eq!(waiting["status"], "waitlist");
 
     let edit = server
-        .admin(&acme, reqwest::Method::PUT, &format!("/cafes/{cafe}"))
-        .await
-        .json(&cafe_input(&in_days(7), 2))
-        .send()
-        .await
-        .expect("request");
+        .edit_cafe(&acme, cafe, &cafe_input(&in_days(7), 2))
+        .await;
     assert_eq!(edit.status(), StatusCode::OK);
     assert_eq!(json_of(edit).await["counts"]["confirmed"], 2);
 
     let mut closed = cafe_input(&in_days(7), 2);
     closed["closed"] = json!(true);
-    server
-        .admin(&acme, reqwest::Method::PUT, &format!("/cafes/{cafe}"))
-        .await
-        .json(&closed)
-        .send()
-        .await
-        .expect("request");
+    server.edit_cafe(&acme, cafe, &closed).await;
     let list = json_of(server.get("/v1/orgs/acme/cafes").await).await;
     assert_eq!(list["cafes"], json!([]), "a closed café is not listed");
     assert_error(
@@ -938,24 +937,29 @@ async fn browsers_may_call_the_public_api_only_from_the_orgs_origins_and_never_t
     server.stop().await;
 }
 
-#[tokio::test]
-async fn an_org_script_that_adds_a_required_field_is_enforced_by_the_server() {
-    let dirs = Dirs::new();
-    let werkplein = org(&dirs, "werkplein").await;
-    let server = Server::start(&dirs).await;
+/// Publishes the example script that asks for the city (`scripts/examples/werkplein/`).
+async fn publish_werkplein_example(server: &Server, org: &Org) {
     let example = |file: &str| {
         std::fs::read_to_string(format!("{SCRIPTS}/examples/werkplein/{file}")).expect("example")
     };
     let published = server
         .publish(
-            werkplein.name,
-            &werkplein.token,
+            org.name,
+            &org.token,
             "vacaturecafe",
             &example("vacaturecafe.rhai"),
             &example("vacaturecafe.tests.json"),
         )
         .await;
     assert_eq!(published.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn an_org_script_that_adds_a_required_field_is_enforced_by_the_server() {
+    let dirs = Dirs::new();
+    let werkplein = org(&dirs, "werkplein").await;
+    let server = Server::start(&dirs).await;
+    publish_werkplein_example(&server, &werkplein).await;
     let cafe = server
         .create_cafe(&werkplein, cafe_input(&in_days(7), 5))
         .await;
@@ -975,6 +979,85 @@ async fn an_org_script_that_adds_a_required_field_is_enforced_by_the_server() {
         server.signups(&werkplein).await[0]["form"]["city"],
         "Kanaleneiland"
     );
+    server.stop().await;
+}
+
+/// The server keeps each café's form once the rules made it; a new script
+/// version, an edited café or another language must each give the form
+/// they make, from the next signup on.
+#[tokio::test]
+async fn the_form_a_signup_is_checked_against_follows_a_new_script_and_an_edited_cafe_at_once() {
+    let dirs = Dirs::new();
+    let werkplein = org(&dirs, "werkplein").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server
+        .create_cafe(&werkplein, cafe_input(&in_days(7), 50))
+        .await;
+    let problem = async |form: Value, lang: &str| {
+        let response = server
+            .http
+            .post(server.url(&format!("/v1/orgs/werkplein/cafes/{cafe}/signups")))
+            .json(&json!({ "form": form, "lang": lang }))
+            .send()
+            .await
+            .expect("request");
+        let status = response.status();
+        let body = json_of(response).await;
+        (status, body["error"]["problem"].as_str().map(str::to_owned))
+    };
+    let taken = (StatusCode::CREATED, None);
+    let refused = |problem: &str| (StatusCode::UNPROCESSABLE_ENTITY, Some(problem.to_owned()));
+
+    // The default script's form has no city and, for this café, one sector.
+    assert_eq!(problem(person(1), "en").await, taken);
+    let mut with_city = person(2);
+    with_city["city"] = json!("Kanaleneiland");
+    assert_eq!(
+        problem(with_city.clone(), "en").await,
+        refused("unknown_field")
+    );
+    let mut building = person(3);
+    building["sectors"] = json!(["Bouw"]);
+    assert_eq!(
+        problem(building.clone(), "en").await,
+        refused("not_an_option")
+    );
+
+    // A café that takes another sector takes people for it.
+    let mut more = cafe_input(&in_days(7), 50);
+    more["sectors"] = json!(["Zorg", "Bouw"]);
+    let edit = server.edit_cafe(&werkplein, cafe, &more).await;
+    assert_eq!(edit.status(), StatusCode::OK);
+    assert_eq!(problem(building, "en").await, taken);
+
+    // A script that asks for the city: the city is welcome at once.
+    publish_werkplein_example(&server, &werkplein).await;
+    // A publish counts within a second (see `server/src/rules_cache.rs`).
+    let a_second = || tokio::time::sleep(std::time::Duration::from_millis(1100));
+    a_second().await;
+    assert_eq!(problem(with_city.clone(), "en").await, taken);
+
+    // A script whose form differs per language: each language its own.
+    let per_language = "fn extra_fields(cafe, ctx) {\n\
+        if ctx.lang == \"nl\" { [#{ id: \"wijk\", label: \"Wijk\", kind: \"text\", required: false, help: \"\" }] } else { [] }\n}";
+    server
+        .publish_ok(
+            werkplein.name,
+            &werkplein.token,
+            "vacaturecafe",
+            per_language,
+        )
+        .await;
+    a_second().await;
+    let mut with_wijk = person(5);
+    with_wijk["wijk"] = json!("Overvecht");
+    assert_eq!(
+        problem(with_wijk.clone(), "en").await,
+        refused("unknown_field")
+    );
+    assert_eq!(problem(with_wijk.clone(), "nl").await, taken);
+    with_wijk["email"] = json!("p6@example.nl");
+    assert_eq!(problem(with_wijk, "en").await, refused("unknown_field"));
     server.stop().await;
 }
 

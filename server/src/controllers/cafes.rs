@@ -31,6 +31,7 @@ use crate::db::{self, Db, NewSignup, Notice, SignupOutcome, SignupStatus};
 use crate::door_code::door_code;
 use crate::error::ApiError;
 use crate::first_screen::FirstScreens;
+use crate::form_fields::FormFields;
 use crate::names::OrgName;
 use crate::rules_cache::RulesCache;
 use crate::script_share::{ScriptShares, Share};
@@ -56,6 +57,8 @@ pub struct Cafes {
     pub mail: bool,
     /// The first screen's answers sent with the rules.
     pub first_screens: FirstScreens,
+    /// The signup form's fields per café, as the rules make them.
+    pub form_fields: FormFields,
     /// What each organisation's scans take as figures.
     pub figure_terms: crate::figures::TermsCache,
 }
@@ -70,6 +73,7 @@ impl Cafes {
             db,
             rules: RulesCache::new(store),
             first_screens: FirstScreens::default(),
+            form_fields: FormFields::default(),
             figure_terms: crate::figures::TermsCache::default(),
             limiter: NonZeroU32::new(rate.per_minute)
                 .map(|n| RateLimiter::keyed(Quota::per_minute(n))),
@@ -347,10 +351,15 @@ pub async fn signup(
     let (fields, form, decision) = {
         let (rules, ctx) = (Arc::clone(&rules), ctx.clone());
         let listing = listing.in_lang(request.lang);
+        let state = Arc::clone(&cafes);
         cafes
             .shares
             .run(org.as_str(), move || {
-                let (fields, form) = check_form(&rules, &request.form, &listing.cafe, &ctx)?;
+                let fields = state
+                    .form_fields
+                    .get(&rules, &listing.cafe, &ctx)
+                    .map_err(ApiError::RulesBroken)?;
+                let form = check_form(&rules, &fields, &request.form, &listing.cafe, &ctx)?;
                 let decision =
                     vacaturecafe::decide(&*rules, &form, &listing.cafe, &listing.counts, &ctx)
                         .map_err(ApiError::RulesBroken)?;
@@ -446,15 +455,13 @@ pub async fn signup(
 /// to show beside the fields.
 fn check_form(
     rules: &plugin_host::Rules,
+    fields: &[vacaturecafe::Field],
     form: &Form,
     cafe: &vacaturecafe::Cafe,
     ctx: &Ctx,
-) -> Result<(Vec<vacaturecafe::Field>, Form), ApiError> {
-    let fields = vacaturecafe::fields(rules, cafe, ctx).map_err(ApiError::RulesBroken)?;
-    match vacaturecafe::check_form(rules, &fields, form, cafe, ctx)
-        .map_err(ApiError::RulesBroken)?
-    {
-        Ok(form) => Ok((fields, form)),
+) -> Result<Form, ApiError> {
+    match vacaturecafe::check_form(rules, fields, form, cafe, ctx).map_err(ApiError::RulesBroken)? {
+        Ok(form) => Ok(form),
         Err(Refusal::Problem(p)) => Err(ApiError::InvalidField {
             message: ui_texts::vacaturecafe::texts(ctx.lang)
                 .problem(p.code)
