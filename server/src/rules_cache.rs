@@ -1,9 +1,10 @@
 //! Compiled rules per organisation and widget, so a signup does not compile
 //! the scripts again. For a second after a check an entry is used as it is;
 //! after that the scripts are read again and recompiled only if their text
-//! changed, so an admin's edit counts within a second. On PostgreSQL a
-//! publish at any instance is heard at once ([`follow_publishes`]), and the
-//! next request reads the scripts again.
+//! changed, so a change made any other way counts within a second. A publish
+//! or roll-back at this instance counts from the next request on
+//! ([`Store::heard_publish`]); on PostgreSQL one at any instance is heard at
+//! once ([`follow_publishes`]), and the next request reads the scripts again.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};

@@ -27,8 +27,8 @@ pub struct Store {
     db: Db,
     data_dir: PathBuf,
     scripts_dir: PathBuf,
-    /// Counts the publishes heard from other instances (see
-    /// [`crate::rules_cache::follow_publishes`]).
+    /// Counts the publishes: this instance's own, and those heard from
+    /// other instances (see [`crate::rules_cache::follow_publishes`]).
     published: Arc<AtomicU64>,
 }
 
@@ -44,7 +44,8 @@ impl Store {
         }
     }
 
-    /// Tells the caches that an organisation's scripts changed elsewhere.
+    /// Tells the caches that an organisation's scripts changed, here or
+    /// elsewhere: the next request reads them again.
     pub fn heard_publish(&self) {
         self.published.fetch_add(1, Ordering::Relaxed);
     }

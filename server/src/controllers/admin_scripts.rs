@@ -223,6 +223,8 @@ pub async fn publish(
         .publish_script(org.as_str(), widget, new, false)
         .await?
         .ok_or(ApiError::VersionNotFound)?;
+    // Live here from the next request on, not within the cache's second.
+    admin.store.heard_publish();
     let version = db
         .script_version(org.as_str(), widget, number)
         .await?
@@ -275,6 +277,7 @@ pub async fn make_live(
     if !db.set_live_script(org.as_str(), widget, number).await? {
         return Err(ApiError::VersionNotFound);
     }
+    admin.store.heard_publish();
     log(db, &who, "make_live", format!("{widget} version {number}")).await?;
     Ok(Json(ScriptVersion {
         live: true,

@@ -498,7 +498,7 @@ impl Db {
     ///
     /// The café is found by its id and the earlier signup by its token hash
     /// alone, and both are checked here, so each has one index to use (see
-    /// [`listing_of`]): joined on `s.cafe_id = c.id`, a plan made while the
+    /// `cafes::listing_of`): joined on `s.cafe_id = c.id`, a plan made while the
     /// tables were new walked all of the café's signups for each new one.
     pub async fn signup_start(
         &self,
