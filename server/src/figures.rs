@@ -4,8 +4,8 @@
 //! month's figures made from the shares, with no figure about fewer than
 //! [`MIN_PEOPLE`] people.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use plugin_host::Rules;
 use plugin_host::contract::figures::{self, Figures};
@@ -17,6 +17,7 @@ use wire::figures::{
 
 use crate::db::FigureRow;
 use crate::error::{ApiError, shown};
+use crate::kept::{Kept, Version};
 use crate::script_share::ScriptShares;
 
 /// What an organisation's script says about figures for one widget.
@@ -28,13 +29,11 @@ pub struct Terms {
     pub score_ids: Vec<String>,
 }
 
-/// (organisation, widget) → the rules the terms were made with, and them.
-type Made = HashMap<(String, Widget), (Arc<Rules>, Arc<Terms>)>;
-
 /// The terms made so far; shared by all requests.
 #[derive(Debug, Default)]
 pub struct TermsCache {
-    made: Mutex<Made>,
+    /// Per (organisation, widget), made from a version of the rules.
+    made: Kept<(String, Widget), Version, Terms>,
 }
 
 impl TermsCache {
@@ -49,10 +48,9 @@ impl TermsCache {
         today: String,
     ) -> Result<Arc<Terms>, ApiError> {
         let key = (org.to_owned(), widget);
-        if let Some((made_by, terms)) = self.lock().get(&key)
-            && Arc::ptr_eq(made_by, rules)
-        {
-            return Ok(Arc::clone(terms));
+        let from = Version(Arc::clone(rules));
+        if let Some(terms) = self.made.get(&key, &from) {
+            return Ok(terms);
         }
         let made = {
             let rules = Arc::clone(rules);
@@ -71,14 +69,7 @@ impl TermsCache {
                 .await?
                 .map_err(ApiError::RulesBroken)?
         };
-        let terms = Arc::new(made);
-        self.lock()
-            .insert(key, (Arc::clone(rules), Arc::clone(&terms)));
-        Ok(terms)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Made> {
-        self.made.lock().unwrap_or_else(PoisonError::into_inner)
+        Ok(self.made.keep(key, from, made))
     }
 }
 

@@ -3,23 +3,20 @@
 //! share of the hook threads, so a page view runs no script and a slow script
 //! slows only its own organisation.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use plugin_host::Rules;
 use plugin_host::contract::{Ctx, Lang, Widget, first_screen};
 use wire::Answered;
 
+use crate::kept::{Kept, Version};
 use crate::script_share::ScriptShares;
 
-/// (organisation, widget, language) → the rules and the day they were made
-/// for, and the answers.
-type Made = HashMap<(String, Widget, Lang), (Arc<Rules>, String, Arc<Vec<Answered>>)>;
-
-/// The answers made so far; shared by all requests.
+/// The answers made so far, per (organisation, widget, language), made from
+/// a version of the rules on a day; shared by all requests.
 #[derive(Debug, Default)]
 pub struct FirstScreens {
-    made: Mutex<Made>,
+    made: Kept<(String, Widget, Lang), (Version, String), Vec<Answered>>,
 }
 
 impl FirstScreens {
@@ -33,13 +30,10 @@ impl FirstScreens {
         ctx: Ctx,
     ) -> Arc<Vec<Answered>> {
         let key = (ctx.org.clone(), widget, ctx.lang);
-        if let Some((made_by, day, answers)) = self.lock().get(&key)
-            && Arc::ptr_eq(made_by, rules)
-            && *day == ctx.today
-        {
-            return Arc::clone(answers);
+        let from = (Version(Arc::clone(rules)), ctx.today.clone());
+        if let Some(answers) = self.made.get(&key, &from) {
+            return answers;
         }
-        let today = ctx.today.clone();
         let made = {
             let rules = Arc::clone(rules);
             let org = ctx.org.clone();
@@ -50,13 +44,6 @@ impl FirstScreens {
         let Ok(answers) = made else {
             return Arc::default();
         };
-        let answers = Arc::new(answers);
-        self.lock()
-            .insert(key, (Arc::clone(rules), today, Arc::clone(&answers)));
-        answers
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Made> {
-        self.made.lock().unwrap_or_else(PoisonError::into_inner)
+        self.made.keep(key, from, answers)
     }
 }

@@ -4,33 +4,28 @@
 //! Why: the server checks every signup against the form's fields, and the
 //! hook ran for each one; it was an eighth of the server's work per signup
 //! (a CPU profile at 2,000 signups a second). Scripts get no clock and no
-//! I/O (see [`Ctx`]), so the same rules, café and `ctx` give the same
-//! fields: a kept answer is the answer.
+//! I/O, so the same rules, café and `ctx` give the same fields (see
+//! [`crate::kept`]).
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use plugin_host::contract::vacaturecafe::{self, Cafe, Field};
 use plugin_host::contract::{Ctx, Lang};
 use plugin_host::{Rules, ScriptError};
 
-/// The most forms kept; when full, all are forgotten (an organisation
-/// with this many cafés in use at once makes them again, one each).
-const KEPT: usize = 4096;
+use crate::kept::{Kept, Version};
 
-/// What a form was made from, and the form.
-#[derive(Debug)]
-struct Made {
-    rules: Arc<Rules>,
-    cafe: Cafe,
-    today: String,
-    fields: Arc<Vec<Field>>,
-}
+/// Which form: (organisation, café, language).
+type Which = (String, i64, Lang);
+
+/// What a form is made from: a version of the rules, a day and the café as
+/// it was.
+type MadeFrom = (Version, String, Cafe);
 
 /// The forms made so far; shared by all requests.
 #[derive(Debug, Default)]
 pub struct FormFields {
-    made: Mutex<HashMap<(String, i64, Lang), Made>>,
+    made: Kept<Which, MadeFrom, Vec<Field>>,
 }
 
 impl FormFields {
@@ -44,31 +39,11 @@ impl FormFields {
         ctx: &Ctx,
     ) -> Result<Arc<Vec<Field>>, ScriptError> {
         let key = (ctx.org.clone(), cafe.id, ctx.lang);
-        if let Some(made) = self.lock().get(&key)
-            && Arc::ptr_eq(&made.rules, rules)
-            && made.today == ctx.today
-            && made.cafe == *cafe
-        {
-            return Ok(Arc::clone(&made.fields));
+        let from = (Version(Arc::clone(rules)), ctx.today.clone(), cafe.clone());
+        if let Some(fields) = self.made.get(&key, &from) {
+            return Ok(fields);
         }
-        let fields = Arc::new(vacaturecafe::fields(&**rules, cafe, ctx)?);
-        let mut made = self.lock();
-        if made.len() >= KEPT {
-            made.clear();
-        }
-        made.insert(
-            key,
-            Made {
-                rules: Arc::clone(rules),
-                cafe: cafe.clone(),
-                today: ctx.today.clone(),
-                fields: Arc::clone(&fields),
-            },
-        );
-        Ok(fields)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, i64, Lang), Made>> {
-        self.made.lock().unwrap_or_else(PoisonError::into_inner)
+        let fields = vacaturecafe::fields(&**rules, cafe, ctx)?;
+        Ok(self.made.keep(key, from, fields))
     }
 }

@@ -33,6 +33,7 @@ pub mod figures;
 pub mod first_screen;
 pub mod form_fields;
 pub mod ics;
+pub mod kept;
 pub mod leader;
 pub mod listen;
 pub mod mail;

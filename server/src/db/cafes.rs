@@ -113,7 +113,8 @@ impl Known {
     }
 }
 
-/// The café with its counts, read inside the writer's transaction.
+/// The café with its counts, if it is `org`'s (in the writer's transaction,
+/// or on a reading connection).
 pub(super) async fn cafe_in(
     conn: &mut AnyConnection,
     org: &str,
@@ -172,13 +173,8 @@ impl Db {
 
     /// One café of the organisation, with its counts.
     pub async fn cafe(&self, org: &str, id: i64) -> Result<Option<CafeListing>, DbError> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {CAFE_COLUMNS} FROM cafes c WHERE c.id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&self.read)
-        .await?;
-        Ok(row.map(|row| listing_of(&row, org)).transpose()?.flatten())
+        let mut conn = self.read.acquire().await?;
+        cafe_in(&mut conn, org, id).await
     }
 
     /// Adds a café; returns it with its new id.
