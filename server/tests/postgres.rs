@@ -583,6 +583,34 @@ async fn killing_one_instance_under_load_loses_no_acknowledged_signup_and_the_ot
     assert_eq!(after.status(), StatusCode::CREATED);
 }
 
+/// The server's connections to the test's database: every one but this.
+async fn server_connections(url: &str) -> i64 {
+    let mut conn = sqlx::PgConnection::connect(url).await.expect("PostgreSQL");
+    sqlx::query_scalar(
+        "SELECT count(*) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    .fetch_one(&mut conn)
+    .await
+    .expect("pg_stat_activity")
+}
+
+/// The first burst of signups finds every reading connection open: opened
+/// on demand, each costs a new PostgreSQL backend in the middle of the
+/// burst (up to 200 ms a signup in `signup_bench`'s first half second).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instance_opens_its_reading_connections_before_the_first_request() {
+    let Some(dirs) = postgres_dirs() else { return };
+    let url = dirs.database_url.clone().expect("a database");
+    let (_server, _at) = dirs.serve_binary(&["--signup-rate", "0"], None);
+    // Eight to read, besides the writer's (and the listener's and the
+    // leader's); opened on demand there would be one to read.
+    wait_for("eight reading connections and the writer's", async || {
+        server_connections(&url).await >= 9
+    })
+    .await;
+}
+
 /// The advisory locks held in the test's database: the leader's.
 async fn leaders(url: &str) -> Vec<i32> {
     let mut conn = sqlx::PgConnection::connect(url).await.expect("PostgreSQL");

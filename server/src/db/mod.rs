@@ -227,8 +227,15 @@ impl Db {
             .await
             .with_context(|| format!("updating the database {shown}"))?;
         let _ = setup.close().await;
+        // Every reading connection opened at start, and one retired (idle,
+        // or at the end of its life) replaced at once: opened on demand, the
+        // first burst of signups paid for eight new backends (a process
+        // each) within its first few hundred milliseconds, at up to 200 ms
+        // a signup (two instances, measured), and so did the first burst
+        // after a quiet spell.
         let read = AnyPoolOptions::new()
             .max_connections(8)
+            .min_connections(8)
             .connect_with(options.clone())
             .await
             .with_context(|| format!("connecting to the database {shown}"))?;
