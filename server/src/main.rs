@@ -10,6 +10,13 @@ use clap::{Args, Parser, Subcommand};
 use plugin_host::contract::vacaturecafe::MAX_KEEP_DAYS;
 use tracing_subscriber::EnvFilter;
 
+/// A signup allocates a lot in small pieces (the request, the rules' values,
+/// the answer), on several threads at once: with mimalloc the server takes
+/// 10 to 14% more signups a second than with the system's allocator
+/// (`signup_bench`, SQLite and PostgreSQL alike).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Bondgenoot: embeddable widgets whose rules are Rhai scripts.
 #[derive(Debug, Parser)]
 #[command(name = "bondgenoot", version, about)]
