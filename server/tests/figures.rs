@@ -251,6 +251,44 @@ async fn an_organisation_that_switches_the_offer_off_takes_no_figures() {
     server.stop().await;
 }
 
+/// The terms a share is checked against are kept per script version: a
+/// new script counts from the next share on, and so does a roll-back.
+#[tokio::test]
+async fn a_share_is_checked_against_the_script_live_at_that_moment() {
+    let dirs = Dirs::new();
+    let acme = dirs.add_org("acme", &[]).await;
+    let server = Server::start(&dirs).await;
+    let sent = server
+        .share("acme", "netwerkscan", &share(50, 50, &[]))
+        .await;
+    assert_eq!(sent.status(), StatusCode::NO_CONTENT);
+    server
+        .publish_ok(
+            "acme",
+            &acme,
+            "netwerkscan",
+            "fn figures() { #{ offer: false, keep_months: 6 } }",
+        )
+        .await;
+    let refused = server
+        .share("acme", "netwerkscan", &share(50, 50, &[]))
+        .await;
+    assert_error(refused, StatusCode::FORBIDDEN, "figures_off").await;
+    server
+        .publish_ok(
+            "acme",
+            &acme,
+            "netwerkscan",
+            "fn figures() { #{ offer: true, keep_months: 6 } }",
+        )
+        .await;
+    let sent = server
+        .share("acme", "netwerkscan", &share(50, 50, &[]))
+        .await;
+    assert_eq!(sent.status(), StatusCode::NO_CONTENT);
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn figures_have_their_own_rate_so_a_share_takes_nothing_from_a_signup() {
     let mut dirs = Dirs::new();
