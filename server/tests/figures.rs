@@ -53,6 +53,12 @@ impl Server {
         .expect("request")
     }
 
+    /// Publishes Netwerkscan terms for `org`: the offer on or off, kept six months.
+    async fn offer(&self, org: &str, token: &str, on: bool) {
+        let source = format!("fn figures() {{ #{{ offer: {on}, keep_months: 6 }} }}");
+        self.publish_ok(org, token, "netwerkscan", &source).await;
+    }
+
     async fn months(&self, org: &str, token: &str, widget: &str) -> Vec<Value> {
         let response = self.report(org, token, widget).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -231,14 +237,7 @@ async fn an_organisation_that_switches_the_offer_off_takes_no_figures() {
     let dirs = Dirs::new();
     let acme = dirs.add_org("acme", &[]).await;
     let server = Server::start(&dirs).await;
-    server
-        .publish_ok(
-            "acme",
-            &acme,
-            "netwerkscan",
-            "fn figures() { #{ offer: false, keep_months: 6 } }",
-        )
-        .await;
+    server.offer("acme", &acme, false).await;
     let response = server
         .share("acme", "netwerkscan", &share(50, 50, &[]))
         .await;
@@ -251,8 +250,8 @@ async fn an_organisation_that_switches_the_offer_off_takes_no_figures() {
     server.stop().await;
 }
 
-/// The terms a share is checked against are kept per script version: a
-/// new script counts from the next share on, and so does a roll-back.
+/// The terms a share is checked against are kept per script version: each
+/// new script counts from the next share on.
 #[tokio::test]
 async fn a_share_is_checked_against_the_script_live_at_that_moment() {
     let dirs = Dirs::new();
@@ -262,26 +261,12 @@ async fn a_share_is_checked_against_the_script_live_at_that_moment() {
         .share("acme", "netwerkscan", &share(50, 50, &[]))
         .await;
     assert_eq!(sent.status(), StatusCode::NO_CONTENT);
-    server
-        .publish_ok(
-            "acme",
-            &acme,
-            "netwerkscan",
-            "fn figures() { #{ offer: false, keep_months: 6 } }",
-        )
-        .await;
+    server.offer("acme", &acme, false).await;
     let refused = server
         .share("acme", "netwerkscan", &share(50, 50, &[]))
         .await;
     assert_error(refused, StatusCode::FORBIDDEN, "figures_off").await;
-    server
-        .publish_ok(
-            "acme",
-            &acme,
-            "netwerkscan",
-            "fn figures() { #{ offer: true, keep_months: 6 } }",
-        )
-        .await;
+    server.offer("acme", &acme, true).await;
     let sent = server
         .share("acme", "netwerkscan", &share(50, 50, &[]))
         .await;
