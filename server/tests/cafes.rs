@@ -245,49 +245,79 @@ async fn a_full_cafe_wait_lists_and_a_cancellation_promotes_the_first_waiting() 
     server.stop().await;
 }
 
-/// Holds the database's write lock for café `cafe` from outside the server,
-/// as a slow writer would (SQLite: the one write lock; PostgreSQL: the
-/// café's row), until [`WriteLock::release`].
-enum WriteLock {
-    Sqlite(sqlx::SqliteConnection),
-    Postgres(sqlx::PgConnection),
-}
+/// The answer to a signup was lost and the browser sent it again (the same
+/// token) while the first was still being stored: the second copy reaches
+/// the writer in a group with other signups, all decided before the first
+/// was stored. It is the first signup again, and the others' places on the
+/// waiting list count it once: a group's signups are stored with one
+/// insert, so the writer must take back what it counted for the copy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signup_sent_again_while_its_first_was_stored_counts_once_in_a_group_with_others() {
+    let dirs = Dirs::new();
+    let acme = org(&dirs, "acme").await;
+    let server = Server::start(&dirs).await;
+    let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 1)).await;
+    let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
+    let send = |n: usize, token: Option<&'static str>| {
+        let (http, url) = (server.http.clone(), url.clone());
+        tokio::spawn(async move {
+            let answer = http
+                .post(&url)
+                .json(&json!({ "form": person(n), "lang": "en", "token": token }))
+                .send()
+                .await
+                .expect("request");
+            (answer.status(), json_of(answer).await)
+        })
+    };
+    // The one place is taken: everyone after waits.
+    let (status, taken) = send(0, None).await.expect("the first signup");
+    assert_eq!(
+        (status, &taken["status"]),
+        (StatusCode::CREATED, &json!("confirmed"))
+    );
+    // A slow writer holds the café; the first copy's group waits for it.
+    let lock = WriteLock::take(&dirs, cafe).await;
+    let pause = || tokio::time::sleep(std::time::Duration::from_millis(300));
+    let twice = "0123456789abcdef0123456789abcdef";
+    let first = send(1, Some(twice));
+    pause().await;
+    // Meanwhile its second copy and two others are decided and wait
+    // together for the next group.
+    let again = send(1, Some(twice));
+    let (one, two) = (send(2, None), send(3, None));
+    pause().await;
+    lock.release().await;
 
-impl WriteLock {
-    async fn take(dirs: &Dirs, cafe: i64) -> Self {
-        use sqlx::{Connection as _, Executor as _};
-        match &dirs.database_url {
-            Some(url) => {
-                let mut conn = sqlx::PgConnection::connect(url).await.expect("connect");
-                conn.execute("BEGIN").await.expect("begin");
-                sqlx::query("SELECT id FROM cafes WHERE id = $1 FOR UPDATE")
-                    .bind(cafe)
-                    .execute(&mut conn)
-                    .await
-                    .expect("lock the café");
-                Self::Postgres(conn)
-            }
-            None => {
-                let file = server::database_path(dirs.data.path());
-                let mut conn =
-                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", file.display()))
-                        .await
-                        .expect("open the file");
-                conn.execute("BEGIN IMMEDIATE")
-                    .await
-                    .expect("the write lock");
-                Self::Sqlite(conn)
-            }
-        }
+    let (status, first) = first.await.expect("the first copy");
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    assert_eq!(
+        (&first["status"], &first["position"]),
+        (&json!("waitlist"), &json!(1)),
+        "{first}"
+    );
+    let (status, again) = again.await.expect("the second copy");
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["already"], true, "{again}");
+    assert_eq!(again["position"], 1, "the same signup: {again}");
+    // Next in line: second and third, not third and fourth.
+    let mut positions = Vec::new();
+    for sent in [one, two] {
+        let (status, body) = sent.await.expect("a signup");
+        assert_eq!(status, StatusCode::CREATED, "a new signup: {body}");
+        assert_eq!(body["status"], "waitlist", "{body}");
+        positions.push(body["position"].as_i64().expect("a place in line"));
     }
-
-    async fn release(self) {
-        use sqlx::Executor as _;
-        match self {
-            Self::Sqlite(mut conn) => drop(conn.execute("ROLLBACK").await.expect("rollback")),
-            Self::Postgres(mut conn) => drop(conn.execute("ROLLBACK").await.expect("rollback")),
-        }
-    }
+    positions.sort_unstable();
+    assert_eq!(positions, [2, 3]);
+    assert_eq!(server.signups(&acme).await.len(), 4);
+    let cafes = json_of(server.get("/v1/orgs/acme/cafes").await).await;
+    assert_eq!(
+        cafes["cafes"][0]["counts"],
+        json!({ "confirmed": 1, "places_left": 0, "waitlist": 3 }),
+        "each signup counted once: {cafes}"
+    );
+    server.stop().await;
 }
 
 /// The server writes in groups, and a signup reuses what the signups before

@@ -137,24 +137,46 @@ fn link_token(text: &str) -> String {
     text[at..at + 32].to_owned()
 }
 
-#[tokio::test]
-async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_calendar() {
+/// A mail server, and a server sending to it on 2031-03-09 for `acme`,
+/// whose café script is `script`.
+struct Mailing {
+    _smtp: Smtp,
+    maildir: tempfile::TempDir,
+    dirs: Dirs,
+    token: String,
+    server: Server,
+}
+
+async fn mailing(script: &str) -> Mailing {
     let smtp_port = free_port();
     let maildir = tempfile::TempDir::new().expect("maildir");
-    let _smtp = Smtp::start(smtp_port, maildir.path());
+    let smtp = Smtp::start(smtp_port, maildir.path());
     let mut dirs = Dirs::new();
     dirs.clock = server::clock::Clock::fixed(day("2031-03-09"));
     dirs.mail = Some(mail_config(smtp_port));
     let token = dirs.add_org("acme", &[SITE]).await;
     let server = Server::start(&dirs).await;
     server
-        .publish_ok(
-            "acme",
-            &token,
-            "vacaturecafe",
-            "fn waitlist_size(cafe) { 10 }",
-        )
+        .publish_ok("acme", &token, "vacaturecafe", script)
         .await;
+    Mailing {
+        _smtp: smtp,
+        maildir,
+        dirs,
+        token,
+        server,
+    }
+}
+
+#[tokio::test]
+async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_calendar() {
+    let Mailing {
+        _smtp,
+        maildir,
+        dirs,
+        token,
+        server,
+    } = mailing("fn waitlist_size(cafe) { 10 }").await;
     // Tomorrow, one place.
     let cafe = server.admin_cafe("acme", &token, "2031-03-10", 1).await;
     let amina = sign_up(&server, cafe, person("amina"), "nl").await;
@@ -238,6 +260,81 @@ async fn every_message_arrives_once_in_the_persons_language_with_its_link_and_ca
     // Sent messages leave the outbox: no personal data stays there.
     let db = server::open_db(&dirs.storage()).await.expect("db");
     assert_eq!(db.outbox_len().await.expect("count"), 0);
+    server.stop().await;
+}
+
+/// Signups that reach the server at the same moment are stored together
+/// (one insert for a group's signups, one for their messages): each
+/// person still gets one message of their own, with their own place in line
+/// and their own cancellation link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signups_at_the_same_moment_each_get_their_own_message() {
+    let Mailing {
+        _smtp,
+        maildir,
+        dirs,
+        token,
+        server,
+    } = mailing("fn waitlist_size(cafe) { 100 }").await;
+    let cafe = server.admin_cafe("acme", &token, "2031-03-20", 3).await;
+    let names: Vec<String> = (0..24).map(|n| format!("p{n}")).collect();
+    // All at once, each on a task of its own, while a slow writer holds the
+    // café: the first waits for it, the others are stored as one group.
+    let lock = WriteLock::take(&dirs, cafe).await;
+    let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
+    let sent: Vec<_> = names
+        .iter()
+        .map(|name| {
+            let (http, url, form) = (server.http.clone(), url.clone(), person(name));
+            tokio::spawn(async move {
+                let response = http
+                    .post(&url)
+                    .json(
+                        &json!({ "form": form, "lang": "en", "page": format!("{PAGE}#bg-cafe=1") }),
+                    )
+                    .send()
+                    .await
+                    .expect("request");
+                assert_eq!(response.status(), StatusCode::CREATED);
+                json_of(response).await
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    lock.release().await;
+    let mut answers = Vec::new();
+    for signup in sent {
+        answers.push(signup.await.expect("a signup"));
+    }
+    let got = wait_for(maildir.path(), names.len(), Duration::from_secs(20)).await;
+    assert_eq!(got.len(), names.len(), "one message each: {got:#?}");
+    let mut places = Vec::new();
+    for (name, answer) in names.iter().zip(&answers) {
+        let to = format!("{name}@example.nl");
+        let mine: Vec<&Value> = got
+            .iter()
+            .filter(|m| m["to"].as_str().is_some_and(|t| t.contains(&to)))
+            .collect();
+        assert_eq!(mine.len(), 1, "one message to {to}: {got:#?}");
+        let (subject, text) = (
+            mine[0]["subject"].as_str().expect("subject"),
+            mine[0]["text"].as_str().expect("text"),
+        );
+        assert!(text.contains(name.as_str()), "{text}");
+        assert_eq!(link_token(text), answer["cancel_token"], "their own link");
+        if answer["status"] == "confirmed" {
+            assert!(subject.starts_with("You have a place"), "{subject}");
+        } else {
+            let position = answer["position"].as_i64().expect("a place in line");
+            assert!(
+                text.contains(&format!("You are number {position} on the waiting list")),
+                "{to} was told {position} on the screen: {text}"
+            );
+            places.push(position);
+        }
+    }
+    places.sort_unstable();
+    assert_eq!(places, (1..=21).collect::<Vec<_>>(), "one line, in order");
     server.stop().await;
 }
 

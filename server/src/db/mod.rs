@@ -301,19 +301,21 @@ impl Db {
     {
         self.writer.write(job, cafes).await
     }
+}
 
-    /// Runs a signup for `cafe` in the writer's transaction without a
-    /// savepoint, whose failure rolls back the group, with the cafés as the
-    /// group's signups before it left them (see [`writer`]).
-    async fn write_signup<T, F>(&self, cafe: i64, job: F) -> Result<T, DbError>
-    where
-        T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection, &'c mut writer::Known) -> writer::JobFuture<'c, T>
-            + Send
-            + 'static,
-    {
-        self.writer.write_signup(job, vec![cafe]).await
-    }
+/// `rows` rows of `columns` placeholders each, for a multi-row insert:
+/// `($1, $2), ($3, $4)`. The same in both dialects.
+fn rows_of_marks(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let marks = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("({marks})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The writer's connection to PostgreSQL. Its waits are bounded: a lock

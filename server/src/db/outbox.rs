@@ -136,24 +136,41 @@ fn queued(row: &sqlx::any::AnyRow) -> Result<Queued, DbError> {
 
 /// Writes `m` to the outbox, due now; inside the caller's transaction.
 pub(super) async fn put(conn: &mut AnyConnection, m: &Outgoing) -> Result<(), DbError> {
+    put_all(conn, std::slice::from_ref(m)).await
+}
+
+/// Writes `messages` to the outbox with one statement, due now;
+/// inside the caller's transaction.
+pub(super) async fn put_all(
+    conn: &mut AnyConnection,
+    messages: &[Outgoing],
+) -> Result<(), DbError> {
+    const COLUMNS: usize = 11;
+    if messages.is_empty() {
+        return Ok(());
+    }
+    let values = super::rows_of_marks(messages.len(), COLUMNS);
     let at = now();
-    sqlx::query(
+    // Placeholders only: everything from outside is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO outbox (org, cafe_id, kind, recipient, name, lang, position, cancel_token, \
-         page, next_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(&m.org)
-    .bind(m.cafe_id)
-    .bind(m.kind.as_str())
-    .bind(&m.recipient)
-    .bind(&m.name)
-    .bind(&m.lang)
-    .bind(m.position)
-    .bind(&m.cancel_token)
-    .bind(&m.page)
-    .bind(&at)
-    .bind(&at)
-    .execute(conn)
-    .await?;
+         page, next_at, created_at) VALUES {values}"
+    )));
+    for m in messages {
+        query = query
+            .bind(&m.org)
+            .bind(m.cafe_id)
+            .bind(m.kind.as_str())
+            .bind(&m.recipient)
+            .bind(&m.name)
+            .bind(&m.lang)
+            .bind(m.position)
+            .bind(&m.cancel_token)
+            .bind(&m.page)
+            .bind(&at)
+            .bind(&at);
+    }
+    query.execute(conn).await?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ use std::future::Future;
 use plugin_host::contract::vacaturecafe::{Cafe, CafeListing, Decision, MessageKind, Outcome};
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row as _};
+use tokio::sync::oneshot;
 
 use super::cafes::{CAFE_COLUMNS, Known, listing_of};
 use super::orgs::{ORG_COLUMNS, org_row};
@@ -289,121 +290,45 @@ async fn sent_before(
     }
 }
 
-/// Inside the writer: checks the café again, holds `decision` to the counts
-/// of this instant and inserts (with its message, when there is one); a
-/// signup sent again with the same token gets the first back. Run without a
-/// savepoint ([`Db::write_signup`]): reads, then the insert (whose triggers
-/// count it) and the message; a failure rolls back the writer's group.
-async fn take(
-    conn: &mut AnyConnection,
-    known: &mut Known,
+/// A signup as the handler hands it to the writer: what the person sent,
+/// what the rules decided, and whether the rules may decide again.
+struct Item {
     s: NewSignup,
     decision: Decision,
     last_round: bool,
-) -> Result<Taken, DbError> {
-    let Some(mut listing) = known.cafe(conn, &s.org, s.cafe_id).await? else {
-        return Ok(Taken::Done(Err(SignupError::CafeNotFound)));
-    };
-    if let Err(e) = takes_signups(&listing.cafe, &s.today) {
-        return Ok(Taken::Done(Err(e)));
+}
+
+/// A signup waiting in the writer's queue, with the channel its handler
+/// hears on once the group's commit is known.
+pub(super) struct Pending {
+    item: Item,
+    reply: oneshot::Sender<Result<Taken, DbError>>,
+}
+
+impl Pending {
+    /// Its café, whose row the writer locks (PostgreSQL).
+    pub(super) const fn cafe(&self) -> i64 {
+        self.item.s.cafe_id
     }
-    // The one rule no script can change: never more confirmed than places.
-    let outcome = decision.outcome.within(&listing.counts);
-    if outcome != decision.outcome {
-        if !last_round {
-            // The rules' message speaks of a place: let them see it is gone.
-            return Ok(Taken::Again(s, listing));
-        }
-        tracing::warn!(
-            org = s.org,
-            cafe = s.cafe_id,
-            "places kept going to others while the rules decided: wait-listed with the rules' last message"
-        );
-    }
-    let already = |signup| {
-        Ok(Taken::Done(Ok(SignupResult {
-            outcome: SignupOutcome::Existing(signup),
-            cafe: listing.clone(),
-        })))
-    };
-    let status = match outcome {
-        Outcome::Rejected => {
-            // A signup sent again gets its first answer's signup, not a refusal.
-            if let Some(signup) = sent_before(conn, &s).await? {
-                return already(signup);
-            }
-            return Ok(Taken::Done(Ok(SignupResult {
-                outcome: SignupOutcome::Rejected(decision.message),
-                cafe: listing,
-            })));
-        }
-        Outcome::Confirmed => Status::Confirmed,
-        Outcome::Waitlist => Status::Waitlist,
-    };
-    let at = now();
-    // A signup sent again meets the unique token hash and inserts nothing:
-    // no query for it on the common path.
-    let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
-         cancel_hash, page, created_at, updated_at, door_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING RETURNING id",
-    )
-    .bind(s.cafe_id)
-    .bind(status.as_str())
-    .bind(&s.name)
-    .bind(&s.email_key)
-    .bind(&s.phone_key)
-    .bind(&s.form)
-    .bind(&s.lang)
-    .bind(&s.cancel_hash)
-    .bind(&s.page)
-    .bind(&at)
-    .bind(&at)
-    .bind(&s.door_key)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(id) = inserted else {
-        return match sent_before(conn, &s).await? {
-            Some(signup) => already(signup),
-            // The same token for another café: a client error, not ours.
-            None => Ok(Taken::Done(Err(SignupError::TokenInUse))),
-        };
-    };
-    // The newest signup: last on the list, no need to count again.
-    let position = (status == Status::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
-    // More writes in this job: if one fails, the writer rolls back the
-    // whole group (see `write_signup`), the signup too.
-    let event = match status {
-        Status::Confirmed => MessageKind::Confirmed,
-        _ => MessageKind::Waitlist,
-    };
-    if s.events {
-        outbox::put_event(conn, id, event).await?;
-    }
-    if let Some(notice) = &s.notice {
-        let message = Outgoing {
-            org: s.org.clone(),
-            cafe_id: s.cafe_id,
-            kind: match status {
-                Status::Confirmed => MessageKind::Confirmed,
-                _ => MessageKind::Waitlist,
-            },
-            recipient: notice.recipient.clone(),
-            name: s.name.clone(),
-            lang: s.lang.clone(),
-            position,
-            cancel_token: Some(notice.token.clone()),
-            page: s.page.clone(),
-        };
-        outbox::put(conn, &message).await?;
-    }
-    let signup = SignupStatus {
-        id,
-        cafe_id: s.cafe_id,
-        status,
-        position,
-        door_key: Some(s.door_key.clone()),
-    };
+}
+
+/// What [`plan`] made of one signup, before anything is stored.
+enum Step {
+    /// Answered without storing anything.
+    Done(Result<SignupResult, SignupError>),
+    /// The rules must decide again with these counts.
+    Again(CafeListing),
+    /// To store with this status (and place on the waiting list), the café
+    /// as it was before it.
+    Insert {
+        status: Status,
+        position: Option<i64>,
+        before: CafeListing,
+    },
+}
+
+/// The café counting one more signup with `status`.
+fn counting(mut listing: CafeListing, status: Status) -> CafeListing {
     let counts = &mut listing.counts;
     match status {
         Status::Confirmed => {
@@ -412,14 +337,295 @@ async fn take(
         }
         _ => counts.waitlist += 1,
     }
-    known.keep(&s.org, listing.clone());
-    Ok(Taken::Done(Ok(SignupResult {
-        outcome: SignupOutcome::Created {
-            signup,
-            message: decision.message,
-        },
-        cafe: listing,
-    })))
+    listing
+}
+
+/// Inside the writer, one signup: checks the café again and holds the
+/// rules' decision to the counts as the group's earlier signups left them
+/// ([`Known`], which then counts this one too). Reads only for a café the
+/// group has not seen yet (SQLite) and for a refused signup (was it sent
+/// before?).
+async fn plan(conn: &mut AnyConnection, known: &mut Known, item: &Item) -> Result<Step, DbError> {
+    let s = &item.s;
+    let Some(listing) = known.cafe(conn, &s.org, s.cafe_id).await? else {
+        return Ok(Step::Done(Err(SignupError::CafeNotFound)));
+    };
+    if let Err(e) = takes_signups(&listing.cafe, &s.today) {
+        return Ok(Step::Done(Err(e)));
+    }
+    // The one rule no script can change: never more confirmed than places.
+    let outcome = item.decision.outcome.within(&listing.counts);
+    if outcome != item.decision.outcome {
+        if !item.last_round {
+            // The rules' message speaks of a place: let them see it is gone.
+            return Ok(Step::Again(listing));
+        }
+        tracing::warn!(
+            org = s.org,
+            cafe = s.cafe_id,
+            "places kept going to others while the rules decided: wait-listed with the rules' last message"
+        );
+    }
+    let status = match outcome {
+        Outcome::Rejected => {
+            // A signup sent again gets its first answer's signup, not a refusal.
+            let outcome = match sent_before(conn, s).await? {
+                Some(signup) => SignupOutcome::Existing(signup),
+                None => SignupOutcome::Rejected(item.decision.message.clone()),
+            };
+            return Ok(Step::Done(Ok(SignupResult {
+                outcome,
+                cafe: listing,
+            })));
+        }
+        Outcome::Confirmed => Status::Confirmed,
+        Outcome::Waitlist => Status::Waitlist,
+    };
+    // The newest signup: last on the list, no need to count.
+    let position = (status == Status::Waitlist).then(|| listing.counts.waitlist.saturating_add(1));
+    known.keep(&s.org, counting(listing.clone(), status));
+    Ok(Step::Insert {
+        status,
+        position,
+        before: listing,
+    })
+}
+
+/// Stores `rows` with one statement and returns the ids of those stored, by
+/// token hash. A signup sent again meets the unique token hash and is not
+/// stored (no query for it on the common path); so is one whose token
+/// belongs to another café's signup.
+async fn insert(
+    conn: &mut AnyConnection,
+    rows: &[(&NewSignup, Status)],
+) -> Result<std::collections::HashMap<Vec<u8>, i64>, DbError> {
+    const COLUMNS: usize = 12;
+    if rows.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let values = super::rows_of_marks(rows.len(), COLUMNS);
+    let sql = format!(
+        "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
+         cancel_hash, page, created_at, updated_at, door_key) \
+         VALUES {values} ON CONFLICT DO NOTHING RETURNING id, cancel_hash"
+    );
+    // Both databases insert a list of rows one after another, in order: the
+    // ids, and so the waiting list, follow the order the signups were
+    // decided in.
+    let at = now();
+    // Placeholders only: everything from outside is bound.
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+    for (s, status) in rows {
+        query = query
+            .bind(s.cafe_id)
+            .bind(status.as_str())
+            .bind(&s.name)
+            .bind(&s.email_key)
+            .bind(&s.phone_key)
+            .bind(&s.form)
+            .bind(&s.lang)
+            .bind(&s.cancel_hash)
+            .bind(&s.page)
+            .bind(&at)
+            .bind(&at)
+            .bind(&s.door_key);
+    }
+    query
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("cancel_hash")?, row.try_get("id")?)))
+        .collect()
+}
+
+/// Inside the writer, a run of signups that followed one another in its
+/// queue: each is decided in order ([`plan`]), then all are stored with one
+/// insert, then their messages with one more. `Err(items)`: a signup's
+/// token was already stored (it was sent twice, the first time with an
+/// answer lost), which the counts of the signups after it did not know:
+/// nothing of the run is left, take them one at a time.
+async fn take_run(
+    conn: &mut AnyConnection,
+    known: &mut Known,
+    items: Vec<Item>,
+) -> Result<Result<Vec<Taken>, Vec<Item>>, DbError> {
+    let mut steps = Vec::with_capacity(items.len());
+    for item in &items {
+        steps.push(plan(conn, known, item).await?);
+    }
+    let rows: Vec<(&NewSignup, Status)> = items
+        .iter()
+        .zip(&steps)
+        .filter_map(|(item, step)| match step {
+            Step::Insert { status, .. } => Some((&item.s, *status)),
+            _ => None,
+        })
+        .collect();
+    let ids = insert(conn, &rows).await?;
+    if ids.len() < rows.len() {
+        // `Known` counted a signup that is not stored.
+        known.forget();
+        if let [item] = items.as_slice() {
+            let Some(Step::Insert { before, .. }) = steps.pop() else {
+                return Err(DbError::Query(
+                    "a signup not stored was not to be stored".into(),
+                ));
+            };
+            return Ok(Ok(vec![Taken::Done(
+                match sent_before(conn, &item.s).await? {
+                    Some(signup) => Ok(SignupResult {
+                        outcome: SignupOutcome::Existing(signup),
+                        cafe: before,
+                    }),
+                    // The same token for another café: a client error, not ours.
+                    None => Err(SignupError::TokenInUse),
+                },
+            )]));
+        }
+        // Undone: the triggers give the places back.
+        let stored: Vec<String> = ids.values().map(i64::to_string).collect();
+        if !stored.is_empty() {
+            // Numbers only: nothing from outside is pasted in.
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DELETE FROM signups WHERE id IN ({})",
+                stored.join(", ")
+            )))
+            .execute(&mut *conn)
+            .await?;
+        }
+        return Ok(Err(items));
+    }
+    // Messages: more writes in the run; if one fails, the writer rolls back
+    // the whole group, these signups too.
+    let mut messages = Vec::new();
+    for (item, step) in items.iter().zip(&steps) {
+        let (
+            Step::Insert {
+                status, position, ..
+            },
+            Some(&id),
+        ) = (step, ids.get(&item.s.cancel_hash))
+        else {
+            continue;
+        };
+        let s = &item.s;
+        let kind = match status {
+            Status::Confirmed => MessageKind::Confirmed,
+            _ => MessageKind::Waitlist,
+        };
+        if s.events {
+            outbox::put_event(conn, id, kind).await?;
+        }
+        if let Some(notice) = &s.notice {
+            messages.push(Outgoing {
+                org: s.org.clone(),
+                cafe_id: s.cafe_id,
+                kind,
+                recipient: notice.recipient.clone(),
+                name: s.name.clone(),
+                lang: s.lang.clone(),
+                position: *position,
+                cancel_token: Some(notice.token.clone()),
+                page: s.page.clone(),
+            });
+        }
+    }
+    outbox::put_all(conn, &messages).await?;
+    let mut taken = Vec::with_capacity(items.len());
+    for (item, step) in items.into_iter().zip(steps) {
+        taken.push(match step {
+            Step::Done(result) => Taken::Done(result),
+            Step::Again(listing) => Taken::Again(item.s, listing),
+            Step::Insert {
+                status,
+                position,
+                before,
+            } => {
+                // Every row to store was stored (counted above).
+                let Some(&id) = ids.get(&item.s.cancel_hash) else {
+                    return Err(DbError::Query("a stored signup has no id".into()));
+                };
+                Taken::Done(Ok(SignupResult {
+                    outcome: SignupOutcome::Created {
+                        signup: SignupStatus {
+                            id,
+                            cafe_id: item.s.cafe_id,
+                            status,
+                            position,
+                            door_key: Some(item.s.door_key),
+                        },
+                        message: item.decision.message,
+                    },
+                    cafe: counting(before, status),
+                }))
+            }
+        });
+    }
+    Ok(Ok(taken))
+}
+
+/// Inside the writer: takes `group`, signups that followed one another in
+/// its queue, in order (see [`take_run`]), and returns the replies to send
+/// once the commit is known. On `Err` the writer rolls back the group.
+pub(super) async fn take_group(
+    conn: &mut AnyConnection,
+    known: &mut Known,
+    group: Vec<Pending>,
+) -> (Vec<super::writer::Reply>, Result<(), DbError>) {
+    let (senders, items): (Vec<_>, Vec<_>) = group.into_iter().map(|p| (p.reply, p.item)).unzip();
+    let taken = take_all(conn, known, items).await;
+    let stored = taken.as_ref().map(|_| ()).map_err(Clone::clone);
+    let replies = match taken {
+        Ok(taken) => senders
+            .into_iter()
+            .zip(taken)
+            .map(|(sender, taken)| reply(sender, Ok(taken)))
+            .collect(),
+        Err(e) => senders
+            .into_iter()
+            .map(|sender| reply(sender, Err(e.clone())))
+            .collect(),
+    };
+    (replies, stored)
+}
+
+/// Tells a signup's handler what became of it once the commit is known.
+fn reply(
+    sender: oneshot::Sender<Result<Taken, DbError>>,
+    taken: Result<Taken, DbError>,
+) -> super::writer::Reply {
+    // The handler may have gone (client hung up); the signup stands.
+    Box::new(move |commit| {
+        let _ = sender.send(commit.and(taken));
+    })
+}
+
+/// The run together, or, when it holds a token twice (the same signup sent
+/// twice at once) or met a token stored before, one signup at a time.
+async fn take_all(
+    conn: &mut AnyConnection,
+    known: &mut Known,
+    items: Vec<Item>,
+) -> Result<Vec<Taken>, DbError> {
+    let mut tokens = std::collections::HashSet::new();
+    let twice = !items.iter().all(|item| tokens.insert(&item.s.cancel_hash));
+    let items = if twice || items.len() == 1 {
+        items
+    } else {
+        match take_run(conn, known, items).await? {
+            Ok(taken) => return Ok(taken),
+            Err(items) => items,
+        }
+    };
+    let mut taken = Vec::with_capacity(items.len());
+    for item in items {
+        match take_run(conn, known, vec![item]).await? {
+            Ok(one) => taken.extend(one),
+            // A run of one settles a stored token itself.
+            Err(_) => return Err(DbError::Query("a signup met its own token".into())),
+        }
+    }
+    Ok(taken)
 }
 
 impl Db {
@@ -452,12 +658,14 @@ impl Db {
         let mut round = 1;
         loop {
             let last_round = round == DECIDE_ROUNDS;
-            match self
-                .write_signup(s.cafe_id, move |conn, known| {
-                    Box::pin(take(conn, known, s, decision, last_round))
-                })
-                .await?
-            {
+            let (reply, answer) = oneshot::channel();
+            let item = Item {
+                s,
+                decision,
+                last_round,
+            };
+            self.writer.signup(Pending { item, reply }).await?;
+            match answer.await.map_err(|_| DbError::WriterStopped)?? {
                 Taken::Done(result) => return Ok(result),
                 Taken::Again(back, fresh) => {
                     s = back;

@@ -13,18 +13,19 @@
 //! commit itself fails, every job of the group is told so; nothing of the group
 //! was written, so a client may safely try again.
 //!
-//! A job that fails only when the database does ([`Writer::write_signup`],
-//! a signup) runs without a savepoint, and if it fails the whole group is
-//! rolled back (SQLite may have ended the transaction itself, and the job
-//! may have written half). That
-//! saves two of a signup's four round trips to SQLite's thread, and those
-//! round trips are most of a signup's time in the writer when the machine's
-//! cores are busy (each waits for a thread to be scheduled).
-//!
-//! A signup job is handed the cafés as the group's earlier signups left them
-//! ([`Known`]; on PostgreSQL as read when the group locked them): the next
-//! signup for the same café reads nothing, so a signup costs the writer one
-//! statement, its insert. Any other job empties it first.
+//! Signups are not closures but data ([`Pending`]): the writer takes each
+//! run of signups that follow one another in its queue and hands them to
+//! [`super::signups::take_group`], which decides every one against the
+//! cafés as the group's earlier signups left them ([`Known`]; on PostgreSQL
+//! as read when the group locked them) and stores them all with one
+//! multi-row insert. So a group of signups costs the writer three round
+//! trips whatever its size (begin with the locks, the insert, the commit;
+//! one more for their e-mails), where one insert per signup held the cafés'
+//! locks for as many round trips as the group had signups (on a busy
+//! machine each waits for the writer's thread to get a core). A token sent
+//! twice is the exception (see `take_all` there). Signups run without a savepoint: they fail only when the
+//! database does, and then the whole group is rolled back (SQLite may have
+//! ended the transaction itself). Any other job empties [`Known`] first.
 //!
 //! On PostgreSQL each server process has its own writer, and several
 //! processes write to one database. A job that counts a café's places says
@@ -52,6 +53,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::DbError;
 pub use super::cafes::Known;
+use super::signups::{Pending, take_group};
 
 /// The most jobs committed together.
 pub const MAX_BATCH: usize = 256;
@@ -60,23 +62,31 @@ pub const MAX_BATCH: usize = 256;
 pub type JobFuture<'c, T> = Pin<Box<dyn Future<Output = Result<T, DbError>> + Send + 'c>>;
 
 /// Tells a job's caller how it went, once the group's commit is known.
-type Reply = Box<dyn FnOnce(Result<(), DbError>) + Send>;
+pub(super) type Reply = Box<dyn FnOnce(Result<(), DbError>) + Send>;
 
 /// A job's work: runs on the write connection, returns whether it succeeded
 /// and the reply to send after the commit.
 type Work = Box<
     dyn for<'c> FnOnce(
             &'c mut AnyConnection,
-            &'c mut Known,
         ) -> Pin<Box<dyn Future<Output = (bool, Reply)> + Send + 'c>>
         + Send,
 >;
 
-/// A job, whether it is a signup (no savepoint around it, and [`Known`]
-/// kept for it), and the cafés whose rows it needs locked (PostgreSQL).
+/// What a job is: a signup (data, taken with the signups next to it) or
+/// any other work (in a savepoint of its own).
+#[allow(
+    clippy::large_enum_variant,
+    reason = "most jobs are signups: boxing them would cost each an allocation"
+)]
+enum Kind {
+    Signup(Pending),
+    Other(Work),
+}
+
+/// A job and the cafés whose rows it needs locked (PostgreSQL).
 struct Job {
-    work: Work,
-    signup: bool,
+    kind: Kind,
     cafes: Vec<i64>,
 }
 
@@ -158,35 +168,10 @@ impl Writer {
         T: Send + 'static,
         F: for<'c> FnOnce(&'c mut AnyConnection) -> JobFuture<'c, T> + Send + 'static,
     {
-        self.send(move |conn, _| job(conn), false, cafes).await
-    }
-
-    /// A signup: like [`Writer::write`] without a savepoint, and with the
-    /// cafés as the group's signups before it left them ([`Known`]; it
-    /// keeps its own café there). If it fails, its group is rolled back, all
-    /// of it (the other jobs of the group fail too, and may be sent again).
-    /// For jobs that fail only when the database does.
-    pub async fn write_signup<T, F>(&self, job: F, cafes: Vec<i64>) -> Result<T, DbError>
-    where
-        T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection, &'c mut Known) -> JobFuture<'c, T>
-            + Send
-            + 'static,
-    {
-        self.send(job, true, cafes).await
-    }
-
-    async fn send<T, F>(&self, job: F, signup: bool, cafes: Vec<i64>) -> Result<T, DbError>
-    where
-        T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut AnyConnection, &'c mut Known) -> JobFuture<'c, T>
-            + Send
-            + 'static,
-    {
         let (tx, rx) = oneshot::channel::<Result<T, DbError>>();
-        let work: Work = Box::new(move |conn, known| {
+        let work: Work = Box::new(move |conn| {
             Box::pin(async move {
-                let result = job(conn, known).await;
+                let result = job(conn).await;
                 let ok = result.is_ok();
                 let reply: Reply = Box::new(move |commit: Result<(), DbError>| {
                     // The caller may have gone (client hung up); the write stands.
@@ -195,15 +180,23 @@ impl Writer {
                 (ok, reply)
             })
         });
-        self.jobs
-            .send(Job {
-                work,
-                signup,
-                cafes,
-            })
-            .await
-            .map_err(|_| DbError::WriterStopped)?;
+        self.queue(Kind::Other(work), cafes).await?;
         rx.await.map_err(|_| DbError::WriterStopped)?
+    }
+
+    /// Queues a signup, taken with the signups next to it in the queue (see
+    /// above); its caller hears through the signup's own channel. Its café's
+    /// row is locked first (PostgreSQL).
+    pub(super) async fn signup(&self, pending: Pending) -> Result<(), DbError> {
+        let cafes = vec![pending.cafe()];
+        self.queue(Kind::Signup(pending), cafes).await
+    }
+
+    async fn queue(&self, kind: Kind, cafes: Vec<i64>) -> Result<(), DbError> {
+        self.jobs
+            .send(Job { kind, cafes })
+            .await
+            .map_err(|_| DbError::WriterStopped)
     }
 }
 
@@ -316,40 +309,57 @@ async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<Known, DbError
     locked
 }
 
-/// Runs the jobs in the open transaction. On a database failure outside any
-/// job, rolls back and returns the error for the jobs that ran; jobs that
-/// did not run are dropped, which tells their callers the write failed.
+/// Runs the jobs in the open transaction: each run of signups together
+/// ([`super::signups::take_group`]), any other job in a savepoint of its
+/// own. On a database failure outside any job, rolls back and returns the
+/// error for the jobs that ran; jobs that did not run are dropped, which
+/// tells their callers the write failed.
 async fn run_batch(
     conn: &mut AnyConnection,
     mut known: Known,
     jobs: impl Iterator<Item = Job>,
 ) -> Result<Vec<Reply>, (Vec<Reply>, DbError)> {
     let mut replies = Vec::new();
-    for Job { work, signup, .. } in jobs {
-        if signup {
-            let (ok, reply) = work(conn, &mut known).await;
-            replies.push(reply);
-            if !ok {
-                // Without a savepoint we cannot tell whether SQLite rolled
-                // back the whole transaction (it does on a full disk or an
-                // I/O error): give up the group, so no later job runs
-                // outside it. Every job of the group fails; nothing of it
-                // was written, so trying again is safe.
-                let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-                return Err((
-                    replies,
-                    DbError::Query("a write in the group failed; the group was rolled back".into()),
-                ));
+    let mut jobs = jobs.peekable();
+    while let Some(Job { kind, .. }) = jobs.next() {
+        let work = match kind {
+            Kind::Signup(first) => {
+                let mut group = vec![first];
+                while let Some(Job {
+                    kind: Kind::Signup(next),
+                    ..
+                }) = jobs.next_if(|job| matches!(job.kind, Kind::Signup(_)))
+                {
+                    group.push(next);
+                }
+                let (taken, stored) = take_group(conn, &mut known, group).await;
+                replies.extend(taken);
+                if let Err(e) = stored {
+                    // Without a savepoint we cannot tell whether SQLite rolled
+                    // back the whole transaction (it does on a full disk or an
+                    // I/O error): give up the group, so no later job runs
+                    // outside it. Every job of the group fails; nothing of it
+                    // was written, so trying again is safe.
+                    tracing::error!(error = %e, "storing a group of signups");
+                    let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
+                    return Err((
+                        replies,
+                        DbError::Query(
+                            "a write in the group failed; the group was rolled back".into(),
+                        ),
+                    ));
+                }
+                continue;
             }
-            continue;
-        }
+            Kind::Other(work) => work,
+        };
         // Any other job may change a café (its places, its signups).
         known.forget();
         if let Err(e) = sqlx::query("SAVEPOINT job").execute(&mut *conn).await {
             let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
             return Err((replies, DbError::from_commit(&e)));
         }
-        let (ok, reply) = work(conn, &mut known).await;
+        let (ok, reply) = work(conn).await;
         replies.push(reply);
         let end = if ok {
             "RELEASE job"

@@ -447,3 +447,52 @@ pub async fn retention_run(dirs: &Dirs, today: &str, extra: &[&str]) -> String {
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Holds the database's write lock for café `cafe` from outside the server,
+/// as a slow writer would (SQLite: the one write lock; PostgreSQL: the
+/// café's row), until [`WriteLock::release`].
+pub enum WriteLock {
+    /// SQLite's one write lock.
+    Sqlite(sqlx::SqliteConnection),
+    /// The café's row.
+    Postgres(sqlx::PgConnection),
+}
+
+impl WriteLock {
+    /// Takes it.
+    pub async fn take(dirs: &Dirs, cafe: i64) -> Self {
+        use sqlx::{Connection as _, Executor as _};
+        match &dirs.database_url {
+            Some(url) => {
+                let mut conn = sqlx::PgConnection::connect(url).await.expect("connect");
+                conn.execute("BEGIN").await.expect("begin");
+                sqlx::query("SELECT id FROM cafes WHERE id = $1 FOR UPDATE")
+                    .bind(cafe)
+                    .execute(&mut conn)
+                    .await
+                    .expect("lock the café");
+                Self::Postgres(conn)
+            }
+            None => {
+                let file = server::database_path(dirs.data.path());
+                let mut conn =
+                    sqlx::SqliteConnection::connect(&format!("sqlite://{}", file.display()))
+                        .await
+                        .expect("open the file");
+                conn.execute("BEGIN IMMEDIATE")
+                    .await
+                    .expect("the write lock");
+                Self::Sqlite(conn)
+            }
+        }
+    }
+
+    /// Lets go of it.
+    pub async fn release(self) {
+        use sqlx::Executor as _;
+        match self {
+            Self::Sqlite(mut conn) => drop(conn.execute("ROLLBACK").await.expect("rollback")),
+            Self::Postgres(mut conn) => drop(conn.execute("ROLLBACK").await.expect("rollback")),
+        }
+    }
+}
