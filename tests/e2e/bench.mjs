@@ -143,15 +143,26 @@ try {
     await w.locator('.bg-netwerkscan').waitFor({ timeout: 15000 });
     await fillStandardScan(w);
     await w.locator('.bg-result').waitFor();
-    // Back one step and forward again: the result (score + map) is made anew.
-    const shown = [];
+    // Back to the questions and forward again (the result as it was), and
+    // back, another answer (a person's click, which takes the focus), and
+    // forward: the result scored and shown anew.
+    const again = [];
+    const changed = [];
     for (let i = 0; i < Number(process.env.BENCH_CLICKS || 200) / 2; i++) {
-      await page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.querySelector('.bg-nav button').click());
-      await w.locator('.bg-result').waitFor({ state: 'detached' });
-      shown.push(await page.evaluate(clickToChange, { selector: '.bg-nav button.bg-primary', within: '.bg-netwerkscan' }));
+      const back = () => page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.querySelector('.bg-nav button').click());
+      const forward = () => page.evaluate(clickToChange, { selector: '.bg-nav button.bg-primary', within: '.bg-netwerkscan' });
+      await back();
+      await w.locator('.bg-result').waitFor({ state: 'hidden' });
+      again.push(await forward());
+      await w.locator('.bg-result').waitFor();
+      await back();
+      await w.locator('.bg-result').waitFor({ state: 'hidden' });
+      await w.locator(`#bg-q-trust-${i % 2 ? 'yes' : 'no'}`).check();
+      changed.push(await forward());
       await w.locator('.bg-result').waitFor();
     }
-    console.log(`Netwerkscan result with the map (score + render): ${pct(shown)}`);
+    console.log(`Netwerkscan back and forward to the result with the map: ${pct(again)}`);
+    console.log(`Netwerkscan an answer changed → result with the map (score + render): ${pct(changed)}`);
     await context.close();
   }
 } finally {

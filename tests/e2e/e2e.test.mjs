@@ -497,6 +497,13 @@ describe('the embedded Netwerkscan', () => {
     await steps.first().locator('.bg-read-aloud').click();
     spoken = await page.evaluate(() => window.spoken);
     assert.ok(spoken.at(-1).text.startsWith(`${title}. Waarom:`), spoken.at(-1).text);
+    // Back to the questions (the result stays, unseen, for coming back):
+    // the reading stops.
+    await w.locator('.bg-nav button').first().click();
+    await w.locator('.bg-result').waitFor({ state: 'hidden' });
+    assert.equal((await page.evaluate(() => window.spoken)).at(-1), 'cancel', 'going back stops the voice');
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => (await window.axe.run(
       document.querySelector('bondgenoot-widget'), { resultTypes: ['violations'] })).violations.map((v) => v.id));
@@ -688,6 +695,38 @@ describe('the full Netwerkscan', () => {
     await w.getByRole('button', { name: 'Remove a former colleague' }).click();
     assert.equal(await w.locator('.bg-person').count(), 1);
     assert.match(await w.locator('.bg-people [aria-live]').textContent(), /a former colleague was removed/);
+    await page.context().close();
+  });
+
+  test('back to change an answer or a person and on again: the result shows what changed, and is out of sight and out of reach meanwhile', async () => {
+    const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
+    const w = widget(page);
+    await ready(w);
+    await fillStandardScan(w);
+    assert.deepEqual(await scores(w), STANDARD_SCORES);
+    assert.ok(!(await stepIds(w)).includes('job-cafe'), 'going to meetings: no job café step');
+    // Back to the questions: the result is neither seen nor heard.
+    await w.locator('.bg-nav button').first().click();
+    await w.locator('#bg-q-meetings-no').waitFor();
+    assert.equal(await w.locator('.bg-result').isVisible(), false);
+    assert.equal(await w.getByRole('heading', { name: 'What can you do now?' }).count(), 0, 'no heading of the result for a screen reader');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.activeElement?.closest('.bg-result')), null,
+      'the keyboard does not reach it');
+    await w.locator('#bg-q-meetings-no').check();
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
+    assert.equal((await scores(w)).bridging, 20, 'no meetings: no bonus');
+    assert.ok((await stepIds(w)).includes('job-cafe'));
+    // Back to the people: one more, close, and on to the result again.
+    await w.locator('.bg-nav button').first().click();
+    await w.locator('#bg-q-meetings-no').waitFor();
+    await w.locator('.bg-nav button').first().click();
+    await addPerson(w, { name: 'Sara', relation: 'family', close: true, knows: true });
+    await toResult(w, {});
+    assert.equal((await scores(w)).bonding, 40, 'one close person, and someone to trust');
+    assert.equal(await w.locator('.bg-people-table tbody tr').count(), 3);
+    assert.match(await w.locator('.bg-map-picture').getAttribute('aria-label'), /1 close person/);
     await page.context().close();
   });
 

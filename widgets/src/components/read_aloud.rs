@@ -54,6 +54,13 @@ fn voice(lang: Lang) -> Option<SpeechSynthesisVoice> {
         })
 }
 
+/// Stops whatever reads now (its button says "read" again).
+pub fn stop() {
+    if let Some(s) = synthesis() {
+        s.cancel();
+    }
+}
+
 /// A button that reads `text` aloud, or nothing without a voice.
 #[component]
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {

@@ -19,6 +19,7 @@ use plugin_host::contract::{Widget, netwerkscan};
 use yew::prelude::*;
 
 use crate::components::progress::Progress;
+use crate::components::read_aloud;
 use crate::rule_call::use_rule_call;
 use crate::rules::SharedRules;
 use crate::storage;
@@ -69,15 +70,33 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     let heading = use_node_ref();
     {
         // Move focus to the new stage's heading, so keyboard and screen-reader
-        // users know the page changed under them (not on first render).
+        // users know the page changed under them (not on first render); and
+        // stop any reading aloud of the page they left (the result stays,
+        // unseen, see below).
         let heading = heading.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.stage, move |_| {
             let is_first = std::mem::replace(&mut *first.borrow_mut(), false);
             if let (false, Some(h)) = (is_first, heading.cast::<web_sys::HtmlElement>()) {
+                read_aloud::stop();
                 let _ = h.focus();
             }
         });
+    }
+    // The result, once shown, stays while the person goes back to change an
+    // answer, unseen (`.bg-kept`: not shown, not read out, not reached by the
+    // keyboard, but its styles and layout kept): coming back scores again
+    // and changes what changed, instead of building the page, its picture
+    // and its table anew (that was half the time an answer took to show,
+    // and all of it when nothing changed). The answers it shows are those
+    // of the last time it was shown, so answering does not score unseen.
+    // It is gone at the start and once the answers are removed.
+    let shown = use_mut_ref(|| None::<netwerkscan::Answers>);
+    match state.stage {
+        Stage::Result => *shown.borrow_mut() = Some(state.answers()),
+        Stage::Intro => *shown.borrow_mut() = None,
+        _ if state.is_blank() => *shown.borrow_mut() = None,
+        _ => {}
     }
     let q = match questionnaire.or_notice() {
         Ok(q) => q,
@@ -137,8 +156,6 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         },
         Stage::Result => html! {
             <>
-                <ResultView rules={props.rules.clone()} answers={state.answers()} questionnaire={q.clone()} date={state.date.clone()}
-                    config={props.config.clone()} />
                 <EarlierScans earlier={state.earlier.clone()} comparing={state.compared_at()}
                     oncompare={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Compare(day))) }}
                     onforget={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Forget(day))) }} />
@@ -169,6 +186,12 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
                 <h3 class="bg-stage-title" tabindex="-1" ref={heading}>{ title }</h3>
             } else {
                 <h2 id="bg-nws-title" class="bg-title" tabindex="-1" ref={heading}>{ ui.texts.netwerkscan }</h2>
+            }
+            if let Some(answers) = shown.borrow().clone() {
+                <div class={classes!((state.stage != Stage::Result).then_some("bg-kept"))}>
+                    <ResultView rules={props.rules.clone()} {answers} questionnaire={q.clone()} date={state.date.clone()}
+                        config={props.config.clone()} />
+                </div>
             }
             { body }
             // One place for saving, loading and removing on the first and the
