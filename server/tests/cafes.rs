@@ -278,7 +278,9 @@ async fn a_signup_sent_again_while_its_first_was_stored_counts_once_in_a_group_w
     );
     // A slow writer holds the café; the first copy's group waits for it.
     let lock = WriteLock::take(&dirs, cafe).await;
-    let pause = || tokio::time::sleep(std::time::Duration::from_millis(300));
+    // Generous pauses: each request must be decided and waiting at the
+    // writer before the next step (the writer waits up to 5 s for the lock).
+    let pause = || tokio::time::sleep(std::time::Duration::from_millis(500));
     let twice = "0123456789abcdef0123456789abcdef";
     let first = send(1, Some(twice));
     pause().await;
@@ -286,6 +288,7 @@ async fn a_signup_sent_again_while_its_first_was_stored_counts_once_in_a_group_w
     // together for the next group.
     let again = send(1, Some(twice));
     let (one, two) = (send(2, None), send(3, None));
+    pause().await;
     pause().await;
     lock.release().await;
 

@@ -279,7 +279,9 @@ async fn signups_at_the_same_moment_each_get_their_own_message() {
     let cafe = server.admin_cafe("acme", &token, "2031-03-20", 3).await;
     let names: Vec<String> = (0..24).map(|n| format!("p{n}")).collect();
     // All at once, each on a task of its own, while a slow writer holds the
-    // café: the first waits for it, the others are stored as one group.
+    // café: the first waits for it, and the others meanwhile, to be stored
+    // together (a group of them failed this test when the messages of more
+    // than one could not be written: checked by breaking it).
     let lock = WriteLock::take(&dirs, cafe).await;
     let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
     let sent: Vec<_> = names

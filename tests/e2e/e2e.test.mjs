@@ -317,6 +317,19 @@ describe('the embedded Netwerkscan', () => {
     const text = await events.innerText();
     assert.match(text, /"linking":30/);
     assert.doesNotMatch(text, /Old colleague|Neighbour/);
+    // Heard each time the result is shown, and not while it waits unseen
+    // (back on the questions, even when the language changes there).
+    const heard = async () => (await events.innerText()).split('"widget":"netwerkscan"').length - 1;
+    assert.equal(await heard(), 1);
+    await w.locator('.bg-nav button').first().click();
+    await w.locator('#bg-q-meetings-no').waitFor();
+    await w.locator('#bg-lang-select').selectOption('nl');
+    await w.locator('.bg-root[lang=nl]').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await heard(), 1, 'nothing while the result is unseen');
+    await w.locator('.bg-nav .bg-primary').click();
+    await w.locator('.bg-result').waitFor();
+    await page.waitForFunction(() => document.getElementById('site-events').textContent.split('"widget":"netwerkscan"').length === 3);
     await page.context().close();
   });
 
@@ -727,6 +740,16 @@ describe('the full Netwerkscan', () => {
     assert.equal((await scores(w)).bonding, 40, 'one close person, and someone to trust');
     assert.equal(await w.locator('.bg-people-table tbody tr').count(), 3);
     assert.match(await w.locator('.bg-map-picture').getAttribute('aria-label'), /1 close person/);
+    // A person removed leaves no trace in the page, not even in the result
+    // that waits unseen.
+    await w.locator('.bg-nav button').first().click();
+    await w.locator('#bg-q-meetings-no').waitFor();
+    await w.locator('.bg-nav button').first().click();
+    await w.getByRole('button', { name: 'Remove Sara' }).click();
+    assert.equal(await w.locator('.bg-person').count(), 2);
+    const kept = () => page.evaluate(() => [...document.querySelector('bondgenoot-widget').shadowRoot
+      .querySelectorAll('.bg-result')].map((el) => el.innerHTML).join());
+    await until(kept, (html) => !html.includes('Sara'), 'Sara is gone from the result');
     await page.context().close();
   });
 

@@ -326,6 +326,7 @@ pub async fn signup(
             listing,
             org: org_row,
             sent,
+            token_elsewhere,
         },
     ) = find_in_org(&cafes, &org, &id, async |org, id| {
         cafes.db.signup_start(&org, id, cancel_hash.clone()).await
@@ -334,6 +335,9 @@ pub async fn signup(
     if let Some(signup) = sent {
         let answer = answer(&signup, String::new(), Some(token), true, listing, &headers);
         return Ok((StatusCode::OK, Json(answer)).into_response());
+    }
+    if token_elsewhere {
+        return Err(db::SignupError::TokenInUse.into());
     }
     let zone = org_row.time_zone.as_str();
     let today = cafes.clock.today_in(zone).to_string();

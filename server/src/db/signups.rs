@@ -98,6 +98,10 @@ pub struct SignupStart {
     /// The signup this browser's token made for the café, when it was sent
     /// before.
     pub sent: Option<SignupStatus>,
+    /// The token belongs to a signup for another café: refused before the
+    /// writer (where it would make the signups stored with it go one at a
+    /// time, see `take_all`).
+    pub token_elsewhere: bool,
 }
 
 /// Who is told that their signup was taken, and with which link.
@@ -409,9 +413,6 @@ async fn insert(
          cancel_hash, page, created_at, updated_at, door_key) \
          VALUES {values} ON CONFLICT DO NOTHING RETURNING id, cancel_hash"
     );
-    // Both databases insert a list of rows one after another, in order: the
-    // ids, and so the waiting list, follow the order the signups were
-    // decided in.
     let at = now();
     // Placeholders only: everything from outside is bound.
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -486,7 +487,8 @@ async fn take_run(
         let stored: Vec<String> = ids.values().map(i64::to_string).collect();
         if !stored.is_empty() {
             // Numbers only: nothing from outside is pasted in.
-            sqlx::query(sqlx::AssertSqlSafe(format!(
+            // Not prepared: its text is new each time.
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
                 "DELETE FROM signups WHERE id IN ({})",
                 stored.join(", ")
             )))
@@ -494,6 +496,20 @@ async fn take_run(
             .await?;
         }
         return Ok(Err(items));
+    }
+    // The places in line told below follow the order the signups were
+    // decided in: so must their ids, which order the waiting list. Both
+    // databases insert a list of rows in order; checked, not assumed (out
+    // of order, the group fails and may be sent again).
+    let in_order = rows
+        .iter()
+        .map(|(s, _)| ids.get(&s.cancel_hash))
+        .collect::<Option<Vec<_>>>()
+        .is_some_and(|ids| ids.windows(2).all(|pair| pair[0] < pair[1]));
+    if !in_order {
+        return Err(DbError::Query(
+            "a group of signups was not stored in the order decided".into(),
+        ));
     }
     // Messages: more writes in the run; if one fails, the writer rolls back
     // the whole group, these signups too.
@@ -730,7 +746,8 @@ impl Db {
             return Ok(None);
         };
         // The token of a signup for another café is not this café's.
-        let sent_here = row.try_get::<Option<i64>, _>("sent_cafe")? == Some(cafe_id);
+        let sent_cafe = row.try_get::<Option<i64>, _>("sent_cafe")?;
+        let sent_here = sent_cafe == Some(cafe_id);
         let sent = match row
             .try_get::<Option<i64>, _>("sent_id")?
             .filter(|_| sent_here)
@@ -746,6 +763,7 @@ impl Db {
             listing,
             org: org_row(&row)?,
             sent,
+            token_elsewhere: sent_cafe.is_some() && !sent_here,
         }))
     }
 

@@ -20,10 +20,11 @@
 //! as read when the group locked them) and stores them all with one
 //! multi-row insert. So a group of signups costs the writer three round
 //! trips whatever its size (begin with the locks, the insert, the commit;
-//! one more for their e-mails), where one insert per signup held the cafés'
-//! locks for as many round trips as the group had signups (on a busy
-//! machine each waits for the writer's thread to get a core). A token sent
-//! twice is the exception (see `take_all` there). Signups run without a savepoint: they fail only when the
+//! one more for their e-mails, and two per signup for an organisation with
+//! a webhook), where one insert per signup held the cafés' locks for as
+//! many round trips as the group had signups (on a busy machine each waits
+//! for the writer's thread to get a core). A token that comes twice, or
+//! was stored meanwhile, makes its run go one at a time (see `take_all`). Signups run without a savepoint: they fail only when the
 //! database does, and then the whole group is rolled back (SQLite may have
 //! ended the transaction itself). Any other job empties [`Known`] first.
 //!

@@ -89,13 +89,18 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     // and changes what changed, instead of building the page, its picture
     // and its table anew (that was half the time an answer took to show,
     // and all of it when nothing changed). The answers it shows are those
-    // of the last time it was shown, so answering does not score unseen.
-    // It is gone at the start and once the answers are removed.
+    // of the last time it was shown, so answering does not score unseen
+    // (only a new language or new rules do). It is gone at the start, and
+    // once the people change: a person removed or renamed leaves no trace.
     let shown = use_mut_ref(|| None::<netwerkscan::Answers>);
+    let stale = shown
+        .borrow()
+        .as_ref()
+        .is_some_and(|answers| answers.people != state.people);
     match state.stage {
         Stage::Result => *shown.borrow_mut() = Some(state.answers()),
         Stage::Intro => *shown.borrow_mut() = None,
-        _ if state.is_blank() => *shown.borrow_mut() = None,
+        _ if stale => *shown.borrow_mut() = None,
         _ => {}
     }
     let q = match questionnaire.or_notice() {
@@ -190,7 +195,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             if let Some(answers) = shown.borrow().clone() {
                 <div class={classes!((state.stage != Stage::Result).then_some("bg-kept"))}>
                     <ResultView rules={props.rules.clone()} {answers} questionnaire={q.clone()} date={state.date.clone()}
-                        config={props.config.clone()} />
+                        config={props.config.clone()} shown={state.stage == Stage::Result} />
                 </div>
             }
             { body }

@@ -88,7 +88,7 @@ pub fn PeopleStep(props: &PeopleStepProps) -> Html {
     html! {
         <div class="bg-people">
             <p>{ t.people_help }</p>
-            <PersonForm key={format!("{:?}", props.editing)} relations={q.relations.clone()} supports={q.supports.clone()}
+            <PersonForm key={props.editing.unwrap_or(usize::MAX)} relations={q.relations.clone()} supports={q.supports.clone()}
                 suggestions={q.suggestions.clone()} editing={editing} {onsave}
                 oncancel={
                     let (e, editing, focus_after) = (props.onedit.clone(), props.editing, focus_after.clone());

@@ -28,6 +28,9 @@ pub struct ResultViewProps {
     pub date: String,
     /// Where the scores go if the person shares them.
     pub config: Config,
+    /// Whether the person sees it (it stays, unseen, while they go back):
+    /// the host page hears `bondgenoot:complete` each time it is shown.
+    pub shown: bool,
 }
 
 /// Scores as bars with their reasons, then the steps.
@@ -37,8 +40,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let result = use_rule_call(&props.rules, props.answers.clone(), netwerkscan::score);
     {
         let ui = ui.clone();
-        use_effect_with(result.clone(), move |result| {
-            if let Some(r) = result.ok() {
+        use_effect_with((result.clone(), props.shown), move |(result, shown)| {
+            if let Some(r) = result.ok().filter(|_| *shown) {
                 dispatch_complete(&ui, r);
             }
         });
