@@ -85,9 +85,20 @@ impl Server {
     }
 
     async fn sign_up(&self, org: &str, cafe: i64, form: Value) -> reqwest::Response {
+        self.sign_up_with(org, cafe, form, None).await
+    }
+
+    /// A signup with the browser's own `token` (`None`: the server makes one).
+    async fn sign_up_with(
+        &self,
+        org: &str,
+        cafe: i64,
+        form: Value,
+        token: Option<&str>,
+    ) -> reqwest::Response {
         self.http
             .post(self.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
-            .json(&json!({ "form": form, "lang": "en" }))
+            .json(&json!({ "form": form, "lang": "en", "token": token }))
             .send()
             .await
             .expect("request")
@@ -255,18 +266,12 @@ async fn a_full_cafe_wait_lists_and_a_cancellation_promotes_the_first_waiting() 
 async fn a_signup_sent_again_while_its_first_was_stored_counts_once_in_a_group_with_others() {
     let dirs = Dirs::new();
     let acme = org(&dirs, "acme").await;
-    let server = Server::start(&dirs).await;
+    let server = std::sync::Arc::new(Server::start(&dirs).await);
     let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 1)).await;
-    let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
     let send = |n: usize, token: Option<&'static str>| {
-        let (http, url) = (server.http.clone(), url.clone());
+        let server = std::sync::Arc::clone(&server);
         tokio::spawn(async move {
-            let answer = http
-                .post(&url)
-                .json(&json!({ "form": person(n), "lang": "en", "token": token }))
-                .send()
-                .await
-                .expect("request");
+            let answer = server.sign_up_with("acme", cafe, person(n), token).await;
             (answer.status(), json_of(answer).await)
         })
     };
@@ -320,7 +325,10 @@ async fn a_signup_sent_again_while_its_first_was_stored_counts_once_in_a_group_w
         json!({ "confirmed": 1, "places_left": 0, "waitlist": 3 }),
         "each signup counted once: {cafes}"
     );
-    server.stop().await;
+    std::sync::Arc::into_inner(server)
+        .expect("no request left")
+        .stop()
+        .await;
 }
 
 /// The server writes in groups, and a signup reuses what the signups before
@@ -464,22 +472,15 @@ async fn a_signup_sent_again_with_its_token_is_the_same_signup() {
     let acme = org(&dirs, "acme").await;
     let server = Server::start(&dirs).await;
     let cafe = server.create_cafe(&acme, cafe_input(&in_days(7), 5)).await;
-    let url = server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups"));
-    let send = |token: &'static str| {
-        server
-            .http
-            .post(&url)
-            .json(&json!({ "form": person(1), "lang": "nl", "token": token }))
-            .send()
-    };
+    let send = |token: &'static str| server.sign_up_with("acme", cafe, person(1), Some(token));
     let token = "0123456789abcdef0123456789abcdef";
     // The answer to the first send was lost on a slow connection: the
     // browser sends the same signup again, with the same token.
-    let first = send(token).await.expect("request");
+    let first = send(token).await;
     assert_eq!(first.status(), StatusCode::CREATED);
     let first = json_of(first).await;
     assert_eq!(first["cancel_token"], token, "the browser's own token");
-    let again = send(token).await.expect("request");
+    let again = send(token).await;
     assert_eq!(again.status(), StatusCode::OK);
     let again = json_of(again).await;
     assert_eq!(again["already"], true);
@@ -488,10 +489,7 @@ async fn a_signup_sent_again_with_its_token_is_the_same_signup() {
     // Two sends at once (a double tap): still one.
     let other = "fedcba9876543210fedcba9876543210";
     let (a, b) = tokio::join!(send(other), send(other));
-    let mut codes = [
-        a.expect("request").status().as_u16(),
-        b.expect("request").status().as_u16(),
-    ];
+    let mut codes = [a.status().as_u16(), b.status().as_u16()];
     codes.sort_unstable();
     assert_eq!(codes, [200, 201]);
     assert_eq!(server.signups(&acme).await.len(), 2);
@@ -499,16 +497,12 @@ async fn a_signup_sent_again_with_its_token_is_the_same_signup() {
     let cancelled = server.by_token("acme", "cancel", token).await;
     assert_eq!(json_of(cancelled).await["status"], "cancelled");
     // A token that is not one is refused; so is one of another café's signup.
-    let bad = send("not-a-token").await.expect("request");
+    let bad = send("not-a-token").await;
     assert_error(bad, StatusCode::BAD_REQUEST, "bad_json").await;
     let elsewhere = server.create_cafe(&acme, cafe_input(&in_days(8), 5)).await;
     let reused = server
-        .http
-        .post(server.url(&format!("/v1/orgs/acme/cafes/{elsewhere}/signups")))
-        .json(&json!({ "form": person(2), "lang": "nl", "token": other }))
-        .send()
-        .await
-        .expect("request");
+        .sign_up_with("acme", elsewhere, person(2), Some(other))
+        .await;
     assert_error(reused, StatusCode::BAD_REQUEST, "bad_json").await;
     server.stop().await;
 }

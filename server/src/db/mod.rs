@@ -304,7 +304,9 @@ impl Db {
 }
 
 /// `rows` rows of `columns` placeholders each, for a multi-row insert:
-/// `($1, $2), ($3, $4)`. The same in both dialects.
+/// `($1, $2), ($3, $4)`. The same in both dialects. Not sqlx's
+/// `QueryBuilder::push_values`: through the `Any` driver it writes `?`,
+/// which PostgreSQL does not take.
 fn rows_of_marks(rows: usize, columns: usize) -> String {
     (0..rows)
         .map(|row| {

@@ -100,7 +100,7 @@ pub struct SignupStart {
     pub sent: Option<SignupStatus>,
     /// The token belongs to a signup for another café: refused before the
     /// writer (where it would make the signups stored with it go one at a
-    /// time, see `take_all`).
+    /// time, see `take_run`).
     pub token_elsewhere: bool,
 }
 
@@ -441,15 +441,21 @@ async fn insert(
 
 /// Inside the writer, a run of signups that followed one another in its
 /// queue: each is decided in order ([`plan`]), then all are stored with one
-/// insert, then their messages with one more. `Err(items)`: a signup's
-/// token was already stored (it was sent twice, the first time with an
-/// answer lost), which the counts of the signups after it did not know:
-/// nothing of the run is left, take them one at a time.
+/// insert, then their messages with one more.
+///
+/// A token twice in the run (the same signup sent twice at once), or one
+/// already stored (sent again while its first was being stored), would
+/// leave the counts of the signups after it wrong: the run is then taken
+/// one signup at a time, after giving back what the insert did store.
 async fn take_run(
     conn: &mut AnyConnection,
     known: &mut Known,
     items: Vec<Item>,
-) -> Result<Result<Vec<Taken>, Vec<Item>>, DbError> {
+) -> Result<Vec<Taken>, DbError> {
+    let mut tokens = std::collections::HashSet::new();
+    if !items.iter().all(|item| tokens.insert(&item.s.cancel_hash)) {
+        return one_at_a_time(conn, known, items).await;
+    }
     let mut steps = Vec::with_capacity(items.len());
     for item in &items {
         steps.push(plan(conn, known, item).await?);
@@ -462,17 +468,12 @@ async fn take_run(
             _ => None,
         })
         .collect();
-    let ids = insert(conn, &rows).await?;
-    if ids.len() < rows.len() {
+    let stored = insert(conn, &rows).await?;
+    if stored.len() < rows.len() {
         // `Known` counted a signup that is not stored.
         known.forget();
-        if let [item] = items.as_slice() {
-            let Some(Step::Insert { before, .. }) = steps.pop() else {
-                return Err(DbError::Query(
-                    "a signup not stored was not to be stored".into(),
-                ));
-            };
-            return Ok(Ok(vec![Taken::Done(
+        if let ([item], Some(Step::Insert { before, .. })) = (items.as_slice(), steps.pop()) {
+            return Ok(vec![Taken::Done(
                 match sent_before(conn, &item.s).await? {
                     Some(signup) => Ok(SignupResult {
                         outcome: SignupOutcome::Existing(signup),
@@ -481,50 +482,57 @@ async fn take_run(
                     // The same token for another café: a client error, not ours.
                     None => Err(SignupError::TokenInUse),
                 },
-            )]));
+            )]);
         }
         // Undone: the triggers give the places back.
-        let stored: Vec<String> = ids.values().map(i64::to_string).collect();
-        if !stored.is_empty() {
-            // Numbers only: nothing from outside is pasted in.
-            // Not prepared: its text is new each time.
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-                "DELETE FROM signups WHERE id IN ({})",
-                stored.join(", ")
-            )))
-            .execute(&mut *conn)
-            .await?;
-        }
-        return Ok(Err(items));
+        let ids: Vec<String> = stored.values().map(i64::to_string).collect();
+        // Numbers only: nothing from outside is pasted in. Not prepared:
+        // its text is new each time.
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "DELETE FROM signups WHERE id IN ({})",
+            ids.join(", ")
+        )))
+        .execute(&mut *conn)
+        .await?;
+        return one_at_a_time(conn, known, items).await;
     }
-    // The places in line told below follow the order the signups were
-    // decided in: so must their ids, which order the waiting list. Both
-    // databases insert a list of rows in order; checked, not assumed (out
-    // of order, the group fails and may be sent again).
-    let in_order = rows
+    // The ids in the order the signups were decided in. The places in line
+    // told below follow that order, and the ids order the waiting list:
+    // both databases insert a list of rows in order; checked, not assumed
+    // (out of order, the group fails and may be sent again).
+    let ids: Vec<i64> = rows
         .iter()
-        .map(|(s, _)| ids.get(&s.cancel_hash))
-        .collect::<Option<Vec<_>>>()
-        .is_some_and(|ids| ids.windows(2).all(|pair| pair[0] < pair[1]));
-    if !in_order {
+        .filter_map(|(s, _)| stored.get(&s.cancel_hash).copied())
+        .collect();
+    if ids.len() < rows.len() || !ids.windows(2).all(|pair| pair[0] < pair[1]) {
         return Err(DbError::Query(
             "a group of signups was not stored in the order decided".into(),
         ));
     }
-    // Messages: more writes in the run; if one fails, the writer rolls back
-    // the whole group, these signups too.
+    let mut ids = ids.into_iter();
     let mut messages = Vec::new();
-    for (item, step) in items.iter().zip(&steps) {
-        let (
+    let mut taken = Vec::with_capacity(items.len());
+    for (item, step) in items.into_iter().zip(steps) {
+        let (status, position, before) = match step {
+            Step::Done(result) => {
+                taken.push(Taken::Done(result));
+                continue;
+            }
+            Step::Again(listing) => {
+                taken.push(Taken::Again(item.s, listing));
+                continue;
+            }
             Step::Insert {
-                status, position, ..
-            },
-            Some(&id),
-        ) = (step, ids.get(&item.s.cancel_hash))
-        else {
-            continue;
+                status,
+                position,
+                before,
+            } => (status, position, before),
         };
-        let s = &item.s;
+        let (Some(id), s) = (ids.next(), item.s) else {
+            return Err(DbError::Query("a stored signup has no id".into()));
+        };
+        // Its messages: more writes in the run; if one fails, the writer
+        // rolls back the whole group, these signups too.
         let kind = match status {
             Status::Confirmed => MessageKind::Confirmed,
             _ => MessageKind::Waitlist,
@@ -532,52 +540,49 @@ async fn take_run(
         if s.events {
             outbox::put_event(conn, id, kind).await?;
         }
-        if let Some(notice) = &s.notice {
+        if let Some(notice) = s.notice {
             messages.push(Outgoing {
-                org: s.org.clone(),
+                org: s.org,
                 cafe_id: s.cafe_id,
                 kind,
-                recipient: notice.recipient.clone(),
-                name: s.name.clone(),
-                lang: s.lang.clone(),
-                position: *position,
-                cancel_token: Some(notice.token.clone()),
-                page: s.page.clone(),
+                recipient: notice.recipient,
+                name: s.name,
+                lang: s.lang,
+                position,
+                cancel_token: Some(notice.token),
+                page: s.page,
             });
         }
+        taken.push(Taken::Done(Ok(SignupResult {
+            outcome: SignupOutcome::Created {
+                signup: SignupStatus {
+                    id,
+                    cafe_id: s.cafe_id,
+                    status,
+                    position,
+                    door_key: Some(s.door_key),
+                },
+                message: item.decision.message,
+            },
+            cafe: counting(before, status),
+        })));
     }
     outbox::put_all(conn, &messages).await?;
+    Ok(taken)
+}
+
+/// The run's signups one by one, each a run of its own (which settles a
+/// stored token itself).
+async fn one_at_a_time(
+    conn: &mut AnyConnection,
+    known: &mut Known,
+    items: Vec<Item>,
+) -> Result<Vec<Taken>, DbError> {
     let mut taken = Vec::with_capacity(items.len());
-    for (item, step) in items.into_iter().zip(steps) {
-        taken.push(match step {
-            Step::Done(result) => Taken::Done(result),
-            Step::Again(listing) => Taken::Again(item.s, listing),
-            Step::Insert {
-                status,
-                position,
-                before,
-            } => {
-                // Every row to store was stored (counted above).
-                let Some(&id) = ids.get(&item.s.cancel_hash) else {
-                    return Err(DbError::Query("a stored signup has no id".into()));
-                };
-                Taken::Done(Ok(SignupResult {
-                    outcome: SignupOutcome::Created {
-                        signup: SignupStatus {
-                            id,
-                            cafe_id: item.s.cafe_id,
-                            status,
-                            position,
-                            door_key: Some(item.s.door_key),
-                        },
-                        message: item.decision.message,
-                    },
-                    cafe: counting(before, status),
-                }))
-            }
-        });
+    for item in items {
+        taken.extend(Box::pin(take_run(conn, known, vec![item])).await?);
     }
-    Ok(Ok(taken))
+    Ok(taken)
 }
 
 /// Inside the writer: takes `group`, signups that followed one another in
@@ -589,7 +594,7 @@ pub(super) async fn take_group(
     group: Vec<Pending>,
 ) -> (Vec<super::writer::Reply>, Result<(), DbError>) {
     let (senders, items): (Vec<_>, Vec<_>) = group.into_iter().map(|p| (p.reply, p.item)).unzip();
-    let taken = take_all(conn, known, items).await;
+    let taken = take_run(conn, known, items).await;
     let stored = taken.as_ref().map(|_| ()).map_err(Clone::clone);
     let replies = match taken {
         Ok(taken) => senders
@@ -614,34 +619,6 @@ fn reply(
     Box::new(move |commit| {
         let _ = sender.send(commit.and(taken));
     })
-}
-
-/// The run together, or, when it holds a token twice (the same signup sent
-/// twice at once) or met a token stored before, one signup at a time.
-async fn take_all(
-    conn: &mut AnyConnection,
-    known: &mut Known,
-    items: Vec<Item>,
-) -> Result<Vec<Taken>, DbError> {
-    let mut tokens = std::collections::HashSet::new();
-    let twice = !items.iter().all(|item| tokens.insert(&item.s.cancel_hash));
-    let items = if twice || items.len() == 1 {
-        items
-    } else {
-        match take_run(conn, known, items).await? {
-            Ok(taken) => return Ok(taken),
-            Err(items) => items,
-        }
-    };
-    let mut taken = Vec::with_capacity(items.len());
-    for item in items {
-        match take_run(conn, known, vec![item]).await? {
-            Ok(one) => taken.extend(one),
-            // A run of one settles a stored token itself.
-            Err(_) => return Err(DbError::Query("a signup met its own token".into())),
-        }
-    }
-    Ok(taken)
 }
 
 impl Db {

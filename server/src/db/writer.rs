@@ -24,9 +24,10 @@
 //! a webhook), where one insert per signup held the cafés' locks for as
 //! many round trips as the group had signups (on a busy machine each waits
 //! for the writer's thread to get a core). A token that comes twice, or
-//! was stored meanwhile, makes its run go one at a time (see `take_all`). Signups run without a savepoint: they fail only when the
-//! database does, and then the whole group is rolled back (SQLite may have
-//! ended the transaction itself). Any other job empties [`Known`] first.
+//! was stored meanwhile, makes its run go one at a time (see `take_run`).
+//! Signups run without a savepoint: they fail only when the database does,
+//! and then the whole group is rolled back (SQLite may have ended the
+//! transaction itself). Any other job empties [`Known`] first.
 //!
 //! On PostgreSQL each server process has its own writer, and several
 //! processes write to one database. A job that counts a café's places says
