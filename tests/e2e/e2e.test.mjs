@@ -318,11 +318,13 @@ describe('the embedded Netwerkscan', () => {
     assert.match(text, /"linking":30/);
     assert.doesNotMatch(text, /Old colleague|Neighbour/);
     // Heard each time the result is shown, and not while it waits unseen
-    // (back on the questions, even when the language changes there).
+    // (back on the questions, even when an answer or the language changes
+    // there and it is scored again).
     const heard = async () => (await events.innerText()).split('"widget":"netwerkscan"').length - 1;
     assert.equal(await heard(), 1);
     await w.locator('.bg-nav button').first().click();
     await w.locator('#bg-q-meetings-no').waitFor();
+    await w.locator('#bg-q-meetings-no').check();
     await w.locator('#bg-lang-select').selectOption('nl');
     await w.locator('.bg-root[lang=nl]').waitFor();
     await page.waitForTimeout(300);
@@ -727,6 +729,9 @@ describe('the full Netwerkscan', () => {
     assert.equal(await page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.activeElement?.closest('.bg-result')), null,
       'the keyboard does not reach it');
     await w.locator('#bg-q-meetings-no').check();
+    // The result follows the answer at once, still unseen: going on only shows it.
+    await until(() => scores(w), (s) => s.bridging === 20, 'the unseen result scored with the new answer');
+    assert.equal(await w.locator('.bg-result').isVisible(), false);
     await w.locator('.bg-nav .bg-primary').click();
     await w.locator('.bg-result').waitFor();
     assert.equal((await scores(w)).bridging, 20, 'no meetings: no bonus');

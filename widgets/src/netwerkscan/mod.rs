@@ -85,24 +85,23 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     }
     // The result, once shown, stays while the person goes back to change an
     // answer, unseen (`.bg-kept`: not shown, not read out, not reached by the
-    // keyboard, but its styles and layout kept): coming back scores again
-    // and changes what changed, instead of building the page, its picture
-    // and its table anew (that was half the time an answer took to show,
-    // and all of it when nothing changed). The answers it shows are those
-    // of the last time it was shown, so answering does not score unseen
-    // (only a new language or new rules do). It is gone at the start, and
-    // once the people change: a person removed or renamed leaves no trace.
+    // keyboard, but its styles and layout kept), and follows the answers:
+    // an answer changed is scored and the result brought up to date at once,
+    // while the person reads the next question, so going forward only shows
+    // it (scoring and building the page, its picture and its table on the
+    // way forward was most of the time a result took to show). It is gone at
+    // the start, and once the people change: a person removed or renamed
+    // leaves no trace.
     let shown = use_mut_ref(|| None::<netwerkscan::Answers>);
-    let stale = shown
-        .borrow()
-        .as_ref()
-        .is_some_and(|answers| answers.people != state.people);
-    match state.stage {
-        Stage::Result => *shown.borrow_mut() = Some(state.answers()),
-        Stage::Intro => *shown.borrow_mut() = None,
-        _ if stale => *shown.borrow_mut() = None,
-        _ => {}
-    }
+    let keep = match state.stage {
+        Stage::Result => true,
+        Stage::Intro => false,
+        _ => shown
+            .borrow()
+            .as_ref()
+            .is_some_and(|answers| answers.people == state.people),
+    };
+    *shown.borrow_mut() = keep.then(|| state.answers());
     let q = match questionnaire.or_notice() {
         Ok(q) => q,
         Err(notice) => return notice,
