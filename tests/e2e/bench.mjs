@@ -93,7 +93,8 @@ try {
   }
 
   // An answer changed → shown, measured in the page: a click, then the
-  // first change of the widget's DOM after it (Yew renders on a microtask).
+  // first change of the widget's DOM after it (Yew renders on a microtask),
+  // with the page's styles and layout worked out.
   const p = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
   const pct = (xs) => `p50 ${p(xs, 0.5).toFixed(2)} ms, p99 ${p(xs, 0.99).toFixed(2)} ms (n=${xs.length})`;
   const settled = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
