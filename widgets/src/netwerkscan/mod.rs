@@ -85,14 +85,13 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     }
     // The result, once shown, stays while the person goes back to change an
     // answer, unseen (`.bg-kept`: not shown, not read out, not reached by the
-    // keyboard, but its styles and layout kept), and follows the answers:
-    // an answer changed is scored and the result brought up to date at once,
-    // while the person reads the next question (the organisation's `score`
-    // runs on every answer then), so going forward only lays out what
-    // changed and shows it (scoring and building the page, its picture and
-    // its table on the way forward was most of the time a result took to
-    // show). It is gone at the start, and once the people change: a person
-    // removed or renamed leaves no trace.
+    // keyboard), and follows the answers: each answer changed is scored (the
+    // organisation's `score` runs) and the result brought up to date at once,
+    // while the person reads the next question, so going forward only lays
+    // out what changed and shows it (scoring and building the page, its
+    // picture and its table on the way forward was most of the time a result
+    // took to show). It is gone at the start, and once the people change: a
+    // person removed or renamed leaves no trace.
     let shown = use_mut_ref(|| None::<netwerkscan::Answers>);
     let keep = match state.stage {
         Stage::Result => true,
