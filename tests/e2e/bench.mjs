@@ -98,16 +98,38 @@ try {
   const p = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
   const pct = (xs) => `p50 ${p(xs, 0.5).toFixed(2)} ms, p99 ${p(xs, 0.99).toFixed(2)} ms (n=${xs.length})`;
   const settled = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const clickToChange = ({ selector, within }) => new Promise((done) => {
+  // In the page: arms a timer for the next click inside the widget, from the
+  // click event to the first change of `within`'s DOM after it, with its
+  // styles and layout worked out (what the next frame paints), whether or
+  // not the widget forced them. A click that changes nothing fails the
+  // bench instead of hanging it.
+  const arm = ({ within, label }) => {
     const root = document.querySelector('bondgenoot-widget').shadowRoot;
     const target = root.querySelector(within);
-    // Shown: the DOM changed, and its styles and layout worked out (what
-    // the next frame paints), whether or not the widget forced them.
-    const observer = new MutationObserver(() => { observer.disconnect(); void target.offsetHeight; done(performance.now() - t0); });
-    observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
-    const t0 = performance.now();
-    root.querySelector(selector).click();
-  });
+    window.bgTimed = new Promise((done, fail) => {
+      const late = setTimeout(() => fail(new Error(`the widget did not change after a click on ${label}`)), 10000);
+      root.addEventListener('click', () => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          void target.offsetHeight;
+          clearTimeout(late);
+          done(performance.now() - t0);
+        });
+        observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
+      }, { capture: true, once: true });
+    });
+  };
+  // A click timed: a frame after the last (a person's clicks come frames
+  // apart), by a script (`element.click()`) or, with `person`, through the
+  // browser's input as a mouse gives it (the control takes the focus).
+  const timedClick = async (page, { selector, within, person = false }) => {
+    await page.evaluate(settled);
+    await page.evaluate(arm, { within, label: selector });
+    if (person) await page.locator('bondgenoot-widget').first().locator(selector).click();
+    else await page.evaluate((s) => document.querySelector('bondgenoot-widget').shadowRoot.querySelector(s).click(), selector);
+    return page.evaluate(() => window.bgTimed);
+  };
   {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -121,24 +143,20 @@ try {
     const first = await w.locator('.bg-item').first().getAttribute('data-id');
     const levels = await w.locator(`.bg-item[data-id="${first}"] input[type=radio]`).evaluateAll((els) => els.map((e) => e.id));
     const clicks = Number(process.env.BENCH_CLICKS || 200);
-    // A person's clicks come frames apart: the page the last one left is
-    // painted before the next is timed.
-    const tickAt = async (i) => {
-      await page.evaluate(settled);
-      return page.evaluate(clickToChange, { selector: `#${levels[i % levels.length]}`, within: '.bg-alliantiescan' });
-    };
+    // Each tick picks the next level, so it always changes something.
+    let ticks = 0;
+    const tickNext = () => timedClick(page, { selector: `#${levels[ticks++ % levels.length]}`, within: '.bg-alliantiescan' });
     // Ticks one after another, as a person goes down the checklist.
     const tick = [];
-    for (let i = 0; i < clicks; i++) tick.push(await tickAt(i));
+    for (let i = 0; i < clicks; i++) tick.push(await tickNext());
     // To the result (assess with the script, render) and back, then a tick:
     // that first tick also meets the garbage the result view left.
     const result = [];
     const tickAfter = [];
     for (let i = 0; i < clicks; i++) {
-      await page.evaluate(settled);
-      result.push(await page.evaluate(clickToChange, { selector: '.bg-views button:nth-child(2)', within: '.bg-alliantiescan' }));
+      result.push(await timedClick(page, { selector: '.bg-views button:nth-child(2)', within: '.bg-alliantiescan' }));
       await page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.querySelector('.bg-views button').click());
-      tickAfter.push(await tickAt(i));
+      tickAfter.push(await tickNext());
     }
     console.log(`Alliantiescan tick → shown (ticks in a row): ${pct(tick)}`);
     console.log(`Alliantiescan tick → shown (the first after the result view): ${pct(tickAfter)}`);
@@ -153,27 +171,6 @@ try {
     await w.locator('.bg-netwerkscan').waitFor({ timeout: 15000 });
     await fillStandardScan(w);
     await w.locator('.bg-result').waitFor();
-    // A person's click (pointer and mouse events from the browser's input, as
-    // a mouse gives them: the control takes the focus), timed in the page
-    // from the click event to the widget's first change, with its styles and
-    // layout worked out.
-    const personClick = async (selector) => {
-      await page.evaluate(settled);
-      await page.evaluate((selector) => {
-        const root = document.querySelector('bondgenoot-widget').shadowRoot;
-        window.bgTimed = new Promise((done, fail) => {
-          setTimeout(() => fail(new Error(`the widget did not change after a click on ${selector}`)), 10000);
-          root.addEventListener('click', () => {
-            const t0 = performance.now();
-            const target = root.querySelector('.bg-netwerkscan');
-            const observer = new MutationObserver(() => { observer.disconnect(); void target.offsetHeight; done(performance.now() - t0); });
-            observer.observe(target, { subtree: true, childList: true, attributes: true, characterData: true });
-          }, { capture: true, once: true });
-        });
-      }, selector);
-      await w.locator(selector).click();
-      return page.evaluate(() => window.bgTimed);
-    };
     // Back to the questions and forward again (the result as it was); back,
     // another answer (the result, unseen, scored and brought up to date),
     // and forward (the result shown).
@@ -188,14 +185,13 @@ try {
       const back = () => page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.querySelector('.bg-nav button').click());
       await back();
       await w.locator('.bg-result').waitFor({ state: 'hidden' });
-      await page.evaluate(settled);
-      again.push(await page.evaluate(clickToChange, { selector: '.bg-nav button.bg-primary', within: '.bg-netwerkscan' }));
+      again.push(await timedClick(page, { selector: '.bg-nav button.bg-primary', within: '.bg-netwerkscan' }));
       await w.locator('.bg-result').waitFor();
       await back();
       await w.locator('.bg-result').waitFor({ state: 'hidden' });
       const answer = flip();
-      answered.push(await personClick(`#bg-q-trust-${answer}`));
-      forward.push(await personClick('.bg-nav button.bg-primary'));
+      answered.push(await timedClick(page, { selector: `#bg-q-trust-${answer}`, within: '.bg-netwerkscan', person: true }));
+      forward.push(await timedClick(page, { selector: '.bg-nav button.bg-primary', within: '.bg-netwerkscan', person: true }));
       await w.locator('.bg-result').waitFor();
       // The result shown is the one for the new answer.
       const bonding = await w.locator('.bg-score[data-id=bonding] .bg-score-value').getAttribute('data-value');
