@@ -9,12 +9,12 @@
  * open shadow root after each tag (or into data-target), and takes every
  * <bondgenoot-widget data-widget=…> already on the page (the same attributes;
  * for a CMS that loads this file once for all its widgets), downloads and compiles
- * the UI module once, and mounts one widget per tag, each in its own instance
- * of the module. Then, in the background, the rules engine module (the Rhai
- * scripts run there; the first screen does not need it): compiled once, an
- * instance per widget. A widget whose organisation's script breaks its
- * instance is replaced by a kind message with "try again", and the others
- * keep working.
+ * the UI module and its JS glue once, and mounts one widget per tag, each in
+ * its own instance of the module. Then, in the background, the rules engine
+ * module (the Rhai scripts run there; the first screen does not need it):
+ * downloaded once, an instance per widget. A widget whose organisation's
+ * script breaks its instance is replaced by a kind message with "try again",
+ * and the others keep working.
  * Only global: window.Bondgenoot.
  */
 (function () {
@@ -76,9 +76,10 @@
   var FILES = { wasm: 'bondgenoot_bg.wasm', glue: 'bondgenoot.js', engine: 'bondgenoot_engine_bg.wasm', engineGlue: 'bondgenoot_engine.js', css: 'widget.css' };
 
   var compiled = {}; // file → the one promise: that wasm module downloaded and compiled
+  var factories = {}; // file → the one promise: that JS glue's factory of instances
   var styles = null; // the one promise: widget.css as a constructed sheet (or a link)
   var instances = []; // { host, shadow, tag, glue, engine, handle }; glue is null once stopped
-  var made = 0; // instances made so far: each imports the JS glue under its own URL
+  var tries = 0; // imports of the glue that failed: the next asks under a new URL
 
   // The tag's language, else the page's, else Dutch: as the widget picks it.
   function langOf(tag) {
@@ -130,15 +131,29 @@
     return compiled[file];
   }
 
+  // Imports a JS glue once: `cargo xtask bundle` made it a factory, each
+  // call a fresh copy of its state (the instance it talks to). The HTML
+  // standard keeps a module that failed to load under its URL (Chromium
+  // asks again; a browser need not), so after a failure "try again" asks
+  // under a new one.
+  function glueFactory(file) {
+    if (!factories[file]) {
+      var loading = import(base + file + (tries ? '?try=' + tries : '')).then(function (m) { return m.default; });
+      loading.catch(function () {
+        tries += 1;
+        if (factories[file] === loading) delete factories[file];
+      });
+      factories[file] = loading;
+    }
+    return factories[file];
+  }
+
   // A fresh instance of a module (FILES.wasm with FILES.glue, or the
-  // engine's): the JS glue keeps its instance in module state, and a module
-  // is evaluated once per URL, so each instance imports it under its own.
+  // engine's): each file downloaded once, each widget its own instance.
   function instantiate(wasm, glueFile) {
-    made += 1;
-    var n = made;
     // The glue downloads while the module compiles.
-    return Promise.all([compileModule(wasm), import(base + glueFile + '?instance=' + n)]).then(function (both) {
-      var glue = both[1];
+    return Promise.all([compileModule(wasm), glueFactory(glueFile)]).then(function (both) {
+      var glue = both[1]();
       return glue.default({ module_or_path: both[0] }).then(function () { return glue; });
     });
   }

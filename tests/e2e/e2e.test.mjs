@@ -215,9 +215,12 @@ describe('the embedded Netwerkscan', () => {
   });
 
   test('<bondgenoot-widget> elements with the tag\'s attributes, and the loader once without any: each element is its own widget, the bundle loads once, and its height is mirrored where the page\'s own DOM shows it', async () => {
-    const wasm = [];
+    const files = []; // the wasm modules and their JS glue, by name without a query
     const page = await open(`${site.origin}/elements.html`, undefined, {
-      beforeGoto: (p) => p.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(r.url()); }),
+      beforeGoto: (p) => p.on('request', (r) => {
+        const name = r.url().replace(/[?#].*$/, '').replace(/^.*\//, '');
+        if (/^bondgenoot.*\.(wasm|js)$/.test(name)) files.push(name);
+      }),
     });
     const [scan, alliance] = [widget(page, 0), widget(page, 1)];
     await ready(scan);
@@ -227,7 +230,13 @@ describe('the embedded Netwerkscan', () => {
     assert.equal(await alliance.locator('.bg-root').getAttribute('lang'), 'en', 'no data-lang: the page\'s language');
     assert.equal(await alliance.evaluate((el) => el.style.getPropertyValue('--bg-color')), '#2d6a4f', 'data-color on the element');
     assert.equal(await page.locator('bondgenoot-widget a[href="/plain.html"]').isVisible(), false, 'the fallback inside is hidden once the widget is there');
-    assert.deepEqual([...new Set(wasm.map((u) => u.replace(/^.*\//, '')))].length, wasm.length, 'each wasm module downloaded once');
+    // Both widgets have their engines: the alliance's first answer is scored.
+    await alliance.locator('.bg-item input[type=radio]').first().check();
+    await alliance.locator('.bg-views button').nth(1).click();
+    await alliance.locator('.bg-result').waitFor();
+    assert.equal(files.filter((f) => /\.wasm$/.test(f)).length, 2, `both wasm modules: ${files}`);
+    assert.equal(files.filter((f) => /\.js$/.test(f)).length, 2, `both JS glues: ${files}`);
+    assert.equal(new Set(files).size, files.length, `each file downloaded once for two widgets: ${files}`);
 
     // A host that sizes a box to its content by watching the page's DOM
     // (as WordPress's block preview does) hears the widget grow.

@@ -188,7 +188,7 @@ export async function openPage(browser, url, viewport = { width: 1000, height: 9
   page.on('pageerror', (e) => page.problems.pageErrors.push(String(e)));
   // E.g. listeners that must see every request of the first load (a late
   // request of a page opened earlier and then reloaded would count twice).
-  if (beforeGoto) beforeGoto(page);
+  if (beforeGoto) await beforeGoto(page);
   await page.goto(url);
   return page;
 }

@@ -69,11 +69,15 @@ pub fn build() -> Result<Vec<Size>> {
             ])
             .arg(&wasm))?;
     }
-    // Minified, as every byte before the first screen counts on a slow
+    // Each glue becomes a factory of instances (see `as_factory`), then
+    // minified, as every byte before the first screen counts on a slow
     // connection: the glue, the stylesheet and (below) embed.js.
     let esbuild = esbuild()?;
     for glue in ["bondgenoot.js", "bondgenoot_engine.js"] {
         let path = Path::new(OUT).join(glue);
+        let module = fs::read_to_string(&path).with_context(|| format!("reading {glue}"))?;
+        let factory = as_factory(&module).with_context(|| format!("wrapping {glue}"))?;
+        fs::write(&path, factory).with_context(|| format!("writing {glue}"))?;
         minify(&esbuild, &path, &path)?;
     }
     minify(
@@ -161,6 +165,86 @@ fn remap_registry() -> String {
         "target.wasm32-unknown-unknown.rustflags=[{}]",
         flags.join(",")
     )
+}
+
+/// wasm-bindgen's glue (`--target web`) as a factory: its module body inside
+/// `export default function () { …; return { its exports } }`.
+///
+/// Why: the glue keeps its wasm instance in module state, and a browser
+/// evaluates a module once per URL. Every widget on a page has instances of
+/// its own (one organisation's script that breaks its instance leaves the
+/// others working), so embed.js used to import the glue under a new URL per
+/// widget (`?instance=N`), and each further widget downloaded it again. Now
+/// it is downloaded once, and each call makes a fresh instance of its state:
+/// `const glue = factory(); await glue.default({ module_or_path })`.
+///
+/// wasm-bindgen writes each export on a line of its own, at the line's start
+/// (`export function`, `export class`, `export { … }`, `export default …`);
+/// any other top-level `export` or `import` fails the build, so a change in
+/// wasm-bindgen's output is seen here, not in a browser.
+fn as_factory(module: &str) -> Result<String> {
+    let mut body = String::with_capacity(module.len() + 256);
+    let mut exports: Vec<(String, String)> = Vec::new();
+    let name_after = |rest: &str| -> Result<String> {
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$')
+            .collect();
+        anyhow::ensure!(!name.is_empty(), "an export without a name: {rest}");
+        Ok(name)
+    };
+    for line in module.lines() {
+        let declared = [
+            "export function ",
+            "export async function ",
+            "export class ",
+        ]
+        .iter()
+        .find_map(|prefix| line.strip_prefix(prefix).map(|rest| (prefix, rest)));
+        if let Some((prefix, rest)) = declared {
+            let name = name_after(rest)?;
+            exports.push((name.clone(), name));
+            body.push_str(&prefix["export ".len()..]);
+            body.push_str(rest);
+        } else if let Some(list) = line.strip_prefix("export {") {
+            let list = list
+                .trim_end()
+                .strip_suffix("};")
+                .with_context(|| format!("an export list over several lines: {line}"))?;
+            for item in list.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+                let (local, public) = item.split_once(" as ").unwrap_or((item, item));
+                exports.push((public.trim().to_owned(), name_after(local.trim())?));
+            }
+            continue;
+        } else if let Some(rest) = line.strip_prefix("export default ") {
+            let local = name_after(rest)?;
+            anyhow::ensure!(
+                rest.trim_end() == format!("{local};"),
+                "a default export that is not a name: {line}"
+            );
+            exports.push(("default".to_owned(), local));
+            continue;
+        } else {
+            anyhow::ensure!(
+                !line.starts_with("export") && !line.starts_with("import "),
+                "a line the factory cannot wrap: {line}"
+            );
+            body.push_str(line);
+        }
+        body.push('\n');
+    }
+    anyhow::ensure!(
+        exports.iter().any(|(public, _)| public == "default"),
+        "the glue has no default export (its init)"
+    );
+    let returned = exports
+        .iter()
+        .map(|(public, local)| format!("{public}: {local}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(format!(
+        "export default function () {{\n{body}return {{ {returned} }};\n}}\n"
+    ))
 }
 
 /// esbuild, from the playground's npm packages (installed if missing).
@@ -319,6 +403,40 @@ fn brotli(data: &[u8]) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_glue_becomes_a_factory_returning_every_export() -> Result<()> {
+        let glue = "let wasm;\n\
+                    export function mount(a) {\n  return wasm.mount(a);\n}\n\
+                    export class Handle {\n  free() {}\n}\n\
+                    function initSync(m) {}\n\
+                    async function __wbg_init(m) {}\n\
+                    export { initSync, Handle as Other };\n\
+                    export default __wbg_init;\n";
+        let factory = as_factory(glue)?;
+        assert!(
+            factory.starts_with("export default function () {\nlet wasm;\nfunction mount(a) {")
+        );
+        assert!(factory.contains("\nclass Handle {"));
+        assert!(factory.ends_with(
+            "return { mount: mount, Handle: Handle, initSync: initSync, Other: Handle, default: __wbg_init };\n}\n"
+        ));
+        assert_eq!(factory.matches("export").count(), 1, "{factory}");
+        Ok(())
+    }
+
+    #[test]
+    fn glue_the_factory_cannot_wrap_fails_the_build() {
+        for glue in [
+            "import { x } from './snippets/a.js';\nexport default init;\n",
+            "export const x = 1;\nexport default init;\n",
+            "export {\n  a,\n};\nexport default init;\n",
+            "export function a() {}\n",
+            "export default async function (m) {}\n",
+        ] {
+            assert!(as_factory(glue).is_err(), "{glue}");
+        }
+    }
 
     #[test]
     fn only_content_named_copies_count_as_versions() {
