@@ -66,6 +66,24 @@ try {
     console.log(`first widget over the wire, to interactive: ${total} bytes (${(total / 1024).toFixed(0)} KB) in ${sizes.length} requests`);
     console.log(`the rules engine after it, in the background: ${background} bytes (${(background / 1024).toFixed(0)} KB)`);
     for (const [name, t, body] of sizes) console.log(`  ${name.padEnd(44)} ${String(t).padStart(8)} B (body ${body})`);
+    // A further widget on the same page (the budget: no wasm): an
+    // Alliantiescan added to the page, until its checklist is there and its
+    // engine has scored a tick.
+    const before = sizes.length;
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', '<bondgenoot-widget data-widget="alliantiescan" data-org="demo"></bondgenoot-widget>');
+      window.Bondgenoot.buildWidgets();
+    });
+    const further = page.locator('bondgenoot-widget').last();
+    await further.locator('.bg-item input[type=radio]').first().check({ timeout: 15000 });
+    await further.locator('.bg-views button').nth(1).click();
+    await further.locator('.bg-result').waitFor();
+    const added = (await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((e) => [e.name.replace(/^.*\/(v1\/)?/, ''), e.transferSize]))).slice(before);
+    const addedWasm = added.filter(([name]) => /\.wasm$/.test(name)).length;
+    const addedJs = added.filter(([name]) => /\.js(\?|$)/.test(name)).length;
+    console.log(`a further widget on the page: ${added.reduce((n, [, t]) => n + t, 0)} bytes in ${added.length} requests, ` +
+      `${addedWasm} of them wasm and ${addedJs} JS (${added.map(([name]) => name).join(', ')})`);
     // A repeat visit: what is fetched again.
     await page.goto(`${server.origin}/`);
     await page.waitForFunction(rendered, null, { polling: 'raf', timeout: 20000 });
