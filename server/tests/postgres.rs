@@ -289,6 +289,53 @@ async fn a_thousand_signups_at_two_instances_fill_fifty_places_and_wait_in_one_o
 /// that place reaches this instance. Reading the counts then would see the
 /// place still free; this instance must wait for the other to finish and
 /// then put the person on the waiting list.
+/// On PostgreSQL a group of signups is stored and committed in one round
+/// trip, its values written into the statement (as hexadecimal digits,
+/// see `insert_and_commit` in `server/src/db/signups.rs`): quotes, a
+/// backslash, SQL, other scripts and an emoji in the name and the form come
+/// back exactly as sent, and nothing else is done with them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn odd_text_in_a_signup_is_stored_as_sent() {
+    let Some(dirs) = postgres_dirs() else { return };
+    let (_a, a) = dirs.serve_binary(&["--signup-rate", "0"], None);
+    let (token, cafe) = org_with_cafe(&dirs, a, 1).await;
+    let names = [
+        r#"Zoë O'Brien-\ "Bo"'); DELETE FROM signups; --"#,
+        "زهرة \u{1F337} Öztürk \\x00 $$ E'\\n'",
+    ];
+    let http = reqwest::Client::new();
+    for (n, name) in names.iter().enumerate() {
+        let sent = http
+            .post(format!("http://{a}/v1/orgs/acme/cafes/{cafe}/signups"))
+            .json(&json!({
+                "form": { "name": name, "email": format!("p{n}@example.nl"), "consent": true },
+                "lang": "en",
+            }))
+            .send()
+            .await
+            .expect("a signup is answered");
+        assert_eq!(sent.status(), StatusCode::CREATED, "{name}");
+    }
+    let all = signups(a, &token).await;
+    let mut stored: Vec<(&str, &str, &str)> = all
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().expect("a name"),
+                s["form"]["email"].as_str().expect("an address"),
+                s["status"].as_str().expect("a status"),
+            )
+        })
+        .collect();
+    stored.sort_unstable();
+    let mut want = vec![
+        (names[0], "p0@example.nl", "confirmed"),
+        (names[1], "p1@example.nl", "waitlist"),
+    ];
+    want.sort_unstable();
+    assert_eq!(stored, want);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signup_for_a_place_another_instance_is_taking_waits_and_is_wait_listed() {
     let Some(dirs) = postgres_dirs() else { return };

@@ -23,7 +23,10 @@
 //! one more for their e-mails, and two per signup for an organisation with
 //! a webhook), where one insert per signup held the cafés' locks for as
 //! many round trips as the group had signups (on a busy machine each waits
-//! for the writer's thread to get a core). A token that comes twice, or
+//! for the writer's thread to get a core). On PostgreSQL a group of
+//! signups alone, with no e-mails or events, sends its insert and its
+//! commit as one (see `signups::insert_and_commit`): two round trips, and
+//! its cafés are locked for one after the read. A token that comes twice, or
 //! was stored meanwhile, makes its run go one at a time (see `take_run`).
 //! Signups run without a savepoint: they fail only when the database does,
 //! and then the whole group is rolled back (SQLite may have ended the
@@ -55,7 +58,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::DbError;
 pub use super::cafes::Known;
-use super::signups::{Pending, take_group};
+use super::signups::{Ending, Pending, take_group};
 
 /// The most jobs committed together.
 pub const MAX_BATCH: usize = 256;
@@ -244,9 +247,19 @@ async fn run(
                 continue;
             }
         };
-        let replies = run_batch(&mut conn, known, batch.drain(..)).await;
+        // A group of signups only, on PostgreSQL, may commit with its
+        // insert (see `signups::insert_and_commit`).
+        let ending = if super::Backend::of(&conn) == super::Backend::Postgres
+            && batch.iter().all(|job| matches!(job.kind, Kind::Signup(_)))
+        {
+            Ending::MayCommit
+        } else {
+            Ending::Open
+        };
+        let replies = run_batch(&mut conn, known, batch.drain(..), ending).await;
         let (replies, commit) = match replies {
-            Ok(replies) => {
+            Ok((replies, true)) => (replies, Ok(())),
+            Ok((replies, false)) => {
                 let commit = sqlx::query("COMMIT")
                     .execute(&mut conn)
                     .await
@@ -287,7 +300,7 @@ async fn connect_again(conn: &mut AnyConnection, reconnect: Option<&AnyConnectOp
 /// jobs declared (see above), in one round trip that also reads them as
 /// they are now: the group's signups start out knowing their cafés. Rolled
 /// back if the locks cannot be had.
-async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<Known, DbError> {
+pub(super) async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<Known, DbError> {
     // IMMEDIATE: take SQLite's write lock now, not half-way through a job.
     // READ COMMITTED: each statement after the locks sees what other
     // instances committed before it, whatever the server's default.
@@ -315,12 +328,14 @@ async fn begin(conn: &mut AnyConnection, cafes: &[i64]) -> Result<Known, DbError
 /// ([`super::signups::take_group`]), any other job in a savepoint of its
 /// own. On a database failure outside any job, rolls back and returns the
 /// error for the jobs that ran; jobs that did not run are dropped, which
-/// tells their callers the write failed.
+/// tells their callers the write failed. Says whether the signups committed
+/// the transaction themselves (`ending`, see [`Ending`]).
 async fn run_batch(
     conn: &mut AnyConnection,
     mut known: Known,
     jobs: impl Iterator<Item = Job>,
-) -> Result<Vec<Reply>, (Vec<Reply>, DbError)> {
+    ending: Ending,
+) -> Result<(Vec<Reply>, bool), (Vec<Reply>, DbError)> {
     let mut replies = Vec::new();
     let mut jobs = jobs.peekable();
     while let Some(Job { kind, .. }) = jobs.next() {
@@ -334,8 +349,13 @@ async fn run_batch(
                 {
                     group.push(next);
                 }
-                let (taken, stored) = take_group(conn, &mut known, group).await;
+                let (taken, stored) = take_group(conn, &mut known, group, ending).await;
                 replies.extend(taken);
+                if let Ok(true) = stored {
+                    // Committed: `ending` allows it only when the group is
+                    // all there is.
+                    return Ok((replies, true));
+                }
                 if let Err(e) = stored {
                     // Without a savepoint we cannot tell whether SQLite rolled
                     // back the whole transaction (it does on a full disk or an
@@ -373,5 +393,5 @@ async fn run_batch(
             return Err((replies, DbError::from_commit(&e)));
         }
     }
-    Ok(replies)
+    Ok((replies, false))
 }
