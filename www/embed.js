@@ -79,7 +79,7 @@
   var factories = {}; // file → the one promise: that JS glue's factory of instances
   var styles = null; // the one promise: widget.css as a constructed sheet (or a link)
   var instances = []; // { host, shadow, tag, glue, engine, handle }; glue is null once stopped
-  var tries = 0; // imports of the glue that failed: the next asks under a new URL
+  var failedImports = 0; // imports of a glue that failed: the next asks under a new URL
 
   // The tag's language, else the page's, else Dutch: as the widget picks it.
   function langOf(tag) {
@@ -138,9 +138,9 @@
   // under a new one.
   function glueFactory(file) {
     if (!factories[file]) {
-      var loading = import(base + file + (tries ? '?try=' + tries : '')).then(function (m) { return m.default; });
+      var loading = import(base + file + (failedImports ? '?try=' + failedImports : '')).then(function (m) { return m.default; });
       loading.catch(function () {
-        tries += 1;
+        failedImports += 1;
         if (factories[file] === loading) delete factories[file];
       });
       factories[file] = loading;

@@ -40,11 +40,13 @@ async function loadBundle() {
   if (!state.wasm) {
     // The UI module mounts the preview; the engine module runs the scripts
     // (the preview's hooks, and the review as the admin types). Each glue is
-    // a factory of instances (see xtask's bundle.rs): one of each here.
+    // a factory of instances (see xtask's bundle.rs): one of each here. A
+    // browser may keep the unversioned glue of the build before the
+    // factories for five minutes after an update: that one is the instance.
     const [mod, engine] = (await Promise.all([
       import(/* webpackIgnore: true */ `${location.origin}/v1/bondgenoot.js`),
       import(/* webpackIgnore: true */ `${location.origin}/v1/bondgenoot_engine.js`),
-    ])).map((glue) => glue.default());
+    ])).map((glue) => (glue.mount || glue.compile ? glue : glue.default()));
     await Promise.all([
       mod.default({ module_or_path: `${location.origin}/v1/bondgenoot_bg.wasm` }),
       engine.default({ module_or_path: `${location.origin}/v1/bondgenoot_engine_bg.wasm` }),

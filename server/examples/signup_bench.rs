@@ -6,7 +6,9 @@
 //! takes the other's CPU time and the latencies are the server's (on a
 //! machine with one core both share it, and the report says so). A
 //! PostgreSQL server on this machine is moved to the load generator's core
-//! too, as if on a machine of its own (see `pin_postgres`).
+//! for the PostgreSQL runs, off the server's, as a database on a machine of
+//! its own would be (see `pin_postgres`): the load generator then shares
+//! its core with the database, which if anything adds to the latencies.
 //!
 //! Runs against a fresh SQLite file each (WAL, synchronous = FULL, the
 //! group-committing writer), so the cost of each layer shows:
@@ -297,26 +299,33 @@ fn pin_to_last_core() {
 /// load generator's core, off the server's: in production the database has
 /// a machine of its own, and on two cores its backends otherwise woke up on
 /// the server's core and took a third of it (two instances at a steady
-/// 2,000/s: the server's core 88–99% busy, p99 16–62 ms between runs; with
-/// the database moved, 10 ms, and 3,700/s instead of 2,300 as fast as they
-/// go). Found through the server it names: `data_directory` and its
-/// `postmaster.pid`, so only a server on this machine, and only with the
-/// right to move its processes (root, or its owner). Says what it did.
-async fn pin_postgres(base: &str) -> String {
+/// 2,000/s: the server's core 88-99% busy, p99 16-62 ms between runs; with
+/// the database moved, 20-33 ms, and 3,500/s instead of 2,300 as fast as
+/// they go). The load generator's timings then include waiting for the
+/// database's processes on its core: if anything, they come out higher.
+///
+/// Found through the server it names: `data_directory` and its
+/// `postmaster.pid`, and only if this session's own backend is among that
+/// postmaster's processes (so a remote server is never mistaken for a local
+/// one with the same folder); only with the right to move its processes
+/// (root, or its owner). Returns what it did, and the postmaster and the
+/// cores it had, for [`unpin_postgres`].
+async fn pin_postgres(base: &str) -> (String, Option<(i32, rustix::thread::CpuSet)>) {
     use sqlx::Connection as _;
     let cores = cores();
     if cores < 2 {
-        return "one core: PostgreSQL shares it".to_owned();
+        return ("one core: PostgreSQL shares it".to_owned(), None);
     }
-    let moved: Result<usize, String> = async {
+    let found: Result<(i32, rustix::thread::CpuSet), String> = async {
         let mut conn = sqlx::PgConnection::connect(base)
             .await
             .map_err(|e| e.to_string())?;
-        let dir: String =
-            sqlx::query_scalar("SELECT setting FROM pg_settings WHERE name = 'data_directory'")
-                .fetch_one(&mut conn)
-                .await
-                .map_err(|e| e.to_string())?;
+        let (dir, own): (String, i32) = sqlx::query_as(
+            "SELECT setting, pg_backend_pid() FROM pg_settings WHERE name = 'data_directory'",
+        )
+        .fetch_one(&mut conn)
+        .await
+        .map_err(|e| e.to_string())?;
         let pid_file = std::path::Path::new(&dir).join("postmaster.pid");
         let postmaster: i32 = std::fs::read_to_string(&pid_file)
             .map_err(|e| format!("{}: {e}", pid_file.display()))?
@@ -324,46 +333,89 @@ async fn pin_postgres(base: &str) -> String {
             .next()
             .and_then(|line| line.trim().parse().ok())
             .ok_or("postmaster.pid without a pid")?;
-        // The postmaster and its children now (their parent is field 4 of
-        // /proc/PID/stat, after the name in parentheses).
-        let mut pids = vec![postmaster];
-        for entry in std::fs::read_dir("/proc")
-            .map_err(|e| e.to_string())?
-            .flatten()
-        {
-            let Some(pid) = entry
-                .file_name()
-                .to_str()
-                .and_then(|n| n.parse::<i32>().ok())
-            else {
-                continue;
-            };
-            let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-            let parent = stat
-                .rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-                .and_then(|ppid| ppid.parse::<i32>().ok());
-            if parent == Some(postmaster) {
-                pids.push(pid);
-            }
+        if !postgres_processes(postmaster).contains(&own) {
+            return Err("not the server on this machine".to_owned());
         }
-        let mut set = rustix::thread::CpuSet::new();
-        set.set(cores - 1);
-        for &pid in &pids {
-            let pid = rustix::process::Pid::from_raw(pid).ok_or("pid 0")?;
-            rustix::thread::sched_setaffinity(Some(pid), &set)
-                .map_err(|e| format!("moving PostgreSQL's process {pid:?}: {e}"))?;
-        }
-        Ok(pids.len())
+        let pid = rustix::process::Pid::from_raw(postmaster).ok_or("pid 0")?;
+        let had = rustix::thread::sched_getaffinity(Some(pid))
+            .map_err(|e| format!("reading PostgreSQL's cores: {e}"))?;
+        Ok((postmaster, had))
     }
     .await;
-    match moved {
-        Ok(n) => format!(
-            "PostgreSQL ({n} processes, and every backend it starts) pinned to core {} beside this load generator",
-            cores - 1
+    let (postmaster, had) = match found {
+        Ok(found) => found,
+        Err(why) => {
+            return (
+                format!("PostgreSQL not pinned ({why}): it may share the server's core"),
+                None,
+            );
+        }
+    };
+    let mut set = rustix::thread::CpuSet::new();
+    set.set(cores - 1);
+    match move_postgres(postmaster, &set) {
+        Ok(n) => (
+            format!(
+                "PostgreSQL ({n} processes, and every backend it starts) pinned to core {} beside this load generator",
+                cores - 1
+            ),
+            Some((postmaster, had)),
         ),
-        Err(why) => format!("PostgreSQL not pinned ({why}): it may share the server's core"),
+        Err(why) => (
+            format!("PostgreSQL not pinned ({why}): it may share the server's core"),
+            Some((postmaster, had)),
+        ),
     }
+}
+
+/// Gives PostgreSQL back the cores it had before [`pin_postgres`].
+fn unpin_postgres(pinned: Option<(i32, rustix::thread::CpuSet)>) {
+    if let Some((postmaster, had)) = pinned
+        && let Err(why) = move_postgres(postmaster, &had)
+    {
+        eprintln!("cannot give PostgreSQL its cores back: {why}");
+    }
+}
+
+/// The postmaster `postmaster` and its children now (their parent is field
+/// 4 of /proc/PID/stat, after the name in parentheses).
+fn postgres_processes(postmaster: i32) -> Vec<i32> {
+    let mut pids = vec![postmaster];
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        let parent = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|ppid| ppid.parse::<i32>().ok());
+        if parent == Some(postmaster) {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+/// Sets the cores of the postmaster and its children; a child that ended
+/// meanwhile is passed over. The postmaster's failing is the error.
+fn move_postgres(postmaster: i32, set: &rustix::thread::CpuSet) -> Result<usize, String> {
+    let mut moved = 0;
+    for pid in postgres_processes(postmaster) {
+        let Some(id) = rustix::process::Pid::from_raw(pid) else {
+            continue;
+        };
+        match rustix::thread::sched_setaffinity(Some(id), set) {
+            Ok(()) => moved += 1,
+            Err(e) if pid == postmaster => return Err(format!("moving PostgreSQL: {e}")),
+            Err(_) => {}
+        }
+    }
+    Ok(moved)
 }
 
 /// How an HTTP run sends its signups.
@@ -697,7 +749,8 @@ async fn run() {
     };
     match std::env::var("BENCH_POSTGRES") {
         Ok(base) => {
-            println!("{}", pin_postgres(&base).await);
+            let (said, pinned) = pin_postgres(&base).await;
+            println!("{said}");
             for (cafes, instances) in [(1, 1), (1, 2), (MANY_CAFES, 1), (MANY_CAFES, 2)] {
                 let target = Target::Postgres {
                     base: base.clone(),
@@ -717,6 +770,7 @@ async fn run() {
                     median(p99)
                 );
             }
+            unpin_postgres(pinned);
         }
         Err(_) => println!("no BENCH_POSTGRES: PostgreSQL not measured"),
     }

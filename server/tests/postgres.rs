@@ -284,16 +284,11 @@ async fn a_thousand_signups_at_two_instances_fill_fifty_places_and_wait_in_one_o
     assert_eq!(with_status(&all, "waitlist").len(), 950);
 }
 
-/// Another instance is half-way through taking the last place (its
-/// transaction holds the new signup, not yet committed) when a signup for
-/// that place reaches this instance. Reading the counts then would see the
-/// place still free; this instance must wait for the other to finish and
-/// then put the person on the waiting list.
 /// On PostgreSQL a group of signups is stored and committed in one round
-/// trip, its values written into the statement (as hexadecimal digits,
-/// see `insert_and_commit` in `server/src/db/signups.rs`): quotes, a
-/// backslash, SQL, other scripts and an emoji in the name and the form come
-/// back exactly as sent, and nothing else is done with them.
+/// trip, its values written into the statement as hexadecimal digits (see
+/// `insert_and_commit` in `server/src/db/signups.rs`): quotes, a backslash,
+/// SQL, other scripts and an emoji in the name and the form come back
+/// through HTTP exactly as sent, and nothing else is done with them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn odd_text_in_a_signup_is_stored_as_sent() {
     let Some(dirs) = postgres_dirs() else { return };
@@ -336,6 +331,11 @@ async fn odd_text_in_a_signup_is_stored_as_sent() {
     assert_eq!(stored, want);
 }
 
+/// Another instance is half-way through taking the last place (its
+/// transaction holds the new signup, not yet committed) when a signup for
+/// that place reaches this instance. Reading the counts then would see the
+/// place still free; this instance must wait for the other to finish and
+/// then put the person on the waiting list.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signup_for_a_place_another_instance_is_taking_waits_and_is_wait_listed() {
     let Some(dirs) = postgres_dirs() else { return };

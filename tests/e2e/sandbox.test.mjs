@@ -88,7 +88,8 @@ describe('one organisation\'s script and the other widgets on the page', () => {
       await page.route(/\/v1\/bondgenoot(_engine)?\.[0-9a-f]{10}\.js$/, async (route) => {
         const glue = await (await route.fetch()).text();
         const kind = /_engine\./.test(route.request().url()) ? 'engine' : 'ui';
-        assert.match(glue, /export default function\s*\(/, 'the glue is a factory');
+        // Not a factory: served as it is (the counts below then fail).
+        if (!/export default function\s*\(/.test(glue)) return route.fulfill({ status: 200, contentType: 'text/javascript', body: glue });
         const body = glue.replace(/export default function\s*\(/, 'const made = function (') +
           `;export default function () { const g = made(); (window.bgMade ||= []).push({ kind: '${kind}', g }); return g; }`;
         await route.fulfill({ status: 200, contentType: 'text/javascript', body });
