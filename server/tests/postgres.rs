@@ -284,11 +284,14 @@ async fn a_thousand_signups_at_two_instances_fill_fifty_places_and_wait_in_one_o
     assert_eq!(with_status(&all, "waitlist").len(), 950);
 }
 
-/// On PostgreSQL a group of signups is stored and committed in one round
-/// trip, its values written into the statement as hexadecimal digits (see
-/// `insert_and_commit` in `server/src/db/signups.rs`): quotes, a backslash,
-/// SQL, other scripts and an emoji in the name and the form come back
-/// through HTTP exactly as sent, and nothing else is done with them.
+/// On PostgreSQL a group of signups without e-mails is stored and committed
+/// in one round trip, its values written into the statement as hexadecimal
+/// digits (see `insert_and_commit` in `server/src/db/signups.rs`): the
+/// writer took that way (its connection's last statement, in
+/// `pg_stat_activity`, is that insert, not a separate COMMIT), and quotes,
+/// a backslash, SQL, other scripts and an emoji in the name and the form
+/// come back through HTTP exactly as sent, and nothing else is done with
+/// them.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn odd_text_in_a_signup_is_stored_as_sent() {
     let Some(dirs) = postgres_dirs() else { return };
@@ -311,6 +314,20 @@ async fn odd_text_in_a_signup_is_stored_as_sent() {
             .expect("a signup is answered");
         assert_eq!(sent.status(), StatusCode::CREATED, "{name}");
     }
+    let mut conn = sqlx::PgConnection::connect(dirs.database_url.as_deref().expect("a database"))
+        .await
+        .expect("PostgreSQL");
+    let last: Vec<String> = sqlx::query_scalar(
+        "SELECT left(query, 40) FROM pg_stat_activity \
+         WHERE datname = current_database() AND query LIKE 'INSERT INTO signups%'",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("the server's statements");
+    assert!(
+        last.iter().any(|q| q.starts_with("INSERT INTO signups (")),
+        "the writer's last statement was the insert with its commit: {last:?}"
+    );
     let all = signups(a, &token).await;
     let mut stored: Vec<(&str, &str, &str)> = all
         .iter()

@@ -395,6 +395,45 @@ async fn plan(conn: &mut AnyConnection, known: &mut Known, item: &Item) -> Resul
     })
 }
 
+/// The columns a new signup is stored in, in the order of [`values_of`].
+const SIGNUP_COLUMNS: &str = "cafe_id, status, name, email_key, phone_key, form, lang, \
+                              cancel_hash, page, created_at, updated_at, door_key";
+
+/// One value of a new signup's row.
+enum Column<'a> {
+    Number(i64),
+    Text(Option<&'a str>),
+    Bytes(&'a [u8]),
+}
+
+/// The row a new signup is stored as, in [`SIGNUP_COLUMNS`]' order: the one
+/// place both inserts ([`insert`], [`insert_and_commit`]) take it from.
+fn values_of<'a>(s: &'a NewSignup, status: Status, at: &'a str) -> [Column<'a>; 12] {
+    [
+        Column::Number(s.cafe_id),
+        Column::Text(Some(status.as_str())),
+        Column::Text(Some(&s.name)),
+        Column::Text(s.email_key.as_deref()),
+        Column::Text(s.phone_key.as_deref()),
+        Column::Text(Some(&s.form)),
+        Column::Text(Some(&s.lang)),
+        Column::Bytes(&s.cancel_hash),
+        Column::Text(s.page.as_deref()),
+        Column::Text(Some(at)),
+        Column::Text(Some(at)),
+        Column::Text(Some(&s.door_key)),
+    ]
+}
+
+/// The ids of the signups an insert returned, by token hash.
+fn ids_by_token(
+    rows: &[sqlx::any::AnyRow],
+) -> Result<std::collections::HashMap<Vec<u8>, i64>, DbError> {
+    rows.iter()
+        .map(|row| Ok((row.try_get("cancel_hash")?, row.try_get("id")?)))
+        .collect()
+}
+
 /// Stores `rows` with one statement and returns the ids of those stored, by
 /// token hash. A signup sent again meets the unique token hash and is not
 /// stored (no query for it on the common path); so is one whose token
@@ -403,40 +442,29 @@ async fn insert(
     conn: &mut AnyConnection,
     rows: &[(&NewSignup, Status)],
 ) -> Result<std::collections::HashMap<Vec<u8>, i64>, DbError> {
-    const COLUMNS: usize = 12;
     if rows.is_empty() {
         return Ok(std::collections::HashMap::new());
     }
-    let values = super::rows_of_marks(rows.len(), COLUMNS);
-    let sql = format!(
-        "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
-         cancel_hash, page, created_at, updated_at, door_key) \
-         VALUES {values} ON CONFLICT DO NOTHING RETURNING id, cancel_hash"
-    );
     let at = now();
+    let rows: Vec<_> = rows
+        .iter()
+        .map(|(s, status)| values_of(s, *status, &at))
+        .collect();
+    let marks = super::rows_of_marks(rows.len(), rows[0].len());
+    let sql = format!(
+        "INSERT INTO signups ({SIGNUP_COLUMNS}) \
+         VALUES {marks} ON CONFLICT DO NOTHING RETURNING id, cancel_hash"
+    );
     // Placeholders only: everything from outside is bound.
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-    for (s, status) in rows {
-        query = query
-            .bind(s.cafe_id)
-            .bind(status.as_str())
-            .bind(&s.name)
-            .bind(&s.email_key)
-            .bind(&s.phone_key)
-            .bind(&s.form)
-            .bind(&s.lang)
-            .bind(&s.cancel_hash)
-            .bind(&s.page)
-            .bind(&at)
-            .bind(&at)
-            .bind(&s.door_key);
+    for value in rows.iter().flatten() {
+        query = match *value {
+            Column::Number(n) => query.bind(n),
+            Column::Text(text) => query.bind(text),
+            Column::Bytes(bytes) => query.bind(bytes),
+        };
     }
-    query
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|row| Ok((row.try_get("cancel_hash")?, row.try_get("id")?)))
-        .collect()
+    ids_by_token(&query.fetch_all(&mut *conn).await?)
 }
 
 /// Whether a run of signups may end its transaction (see [`take_run`]).
@@ -484,41 +512,26 @@ async fn insert_and_commit(
         }
         out.push_str("', 'hex')");
     }
-    fn text(out: &mut String, value: Option<&str>) {
-        match value {
-            Some(value) => {
-                out.push_str("convert_from(");
-                hex(out, value.as_bytes());
-                out.push_str(", 'UTF8')");
-            }
-            None => out.push_str("NULL"),
-        }
-    }
     let at = now();
-    let mut sql = String::from(
-        "INSERT INTO signups (cafe_id, status, name, email_key, phone_key, form, lang, \
-         cancel_hash, page, created_at, updated_at, door_key) VALUES ",
-    );
+    let mut sql = format!("INSERT INTO signups ({SIGNUP_COLUMNS}) VALUES ");
     for (i, (s, status)) in rows.iter().enumerate() {
-        if i > 0 {
-            sql.push_str(", ");
-        }
-        // The café's id is a number and the status one of ours.
-        let _ = write!(sql, "({}, '{}', ", s.cafe_id, status.as_str());
-        for value in [
-            Some(s.name.as_str()),
-            s.email_key.as_deref(),
-            s.phone_key.as_deref(),
-            Some(s.form.as_str()),
-            Some(s.lang.as_str()),
-        ] {
-            text(&mut sql, value);
-            sql.push_str(", ");
-        }
-        hex(&mut sql, &s.cancel_hash);
-        for value in [s.page.as_deref(), Some(&at), Some(&at), Some(&s.door_key)] {
-            sql.push_str(", ");
-            text(&mut sql, value);
+        sql.push_str(if i == 0 { "(" } else { ", (" });
+        for (j, value) in values_of(s, *status, &at).iter().enumerate() {
+            if j > 0 {
+                sql.push_str(", ");
+            }
+            match *value {
+                Column::Number(n) => {
+                    let _ = write!(sql, "{n}");
+                }
+                Column::Text(Some(text)) => {
+                    sql.push_str("convert_from(");
+                    hex(&mut sql, text.as_bytes());
+                    sql.push_str(", 'UTF8')");
+                }
+                Column::Text(None) => sql.push_str("NULL"),
+                Column::Bytes(bytes) => hex(&mut sql, bytes),
+            }
         }
         sql.push(')');
     }
@@ -527,12 +540,7 @@ async fn insert_and_commit(
         .fetch_all(&mut *conn)
         .await
     {
-        Ok(stored) => Ok(Some(
-            stored
-                .iter()
-                .map(|row| Ok((row.try_get("cancel_hash")?, row.try_get("id")?)))
-                .collect::<Result<_, DbError>>()?,
-        )),
+        Ok(stored) => Ok(Some(ids_by_token(&stored)?)),
         Err(e) => {
             tracing::info!(error = %e, "a group of signups with its commit; taken again");
             sqlx::query("ROLLBACK").execute(&mut *conn).await?;
@@ -1135,7 +1143,7 @@ mod tests {
 
     use super::*;
 
-    /// A signup as the writer stores it, with `name`.
+    /// A signup as the writer stores it, with `name`, for café 7.
     fn new_signup(name: &str, hash: u8) -> NewSignup {
         NewSignup {
             org: "acme".into(),
@@ -1147,53 +1155,88 @@ mod tests {
             form: serde_json::json!({ "name": name }).to_string(),
             lang: "ar".into(),
             cancel_hash: vec![hash, 0, b'\'', b'\\', 0xff],
-            door_key: "0123456789abcdef0123456789abcdef".into(),
+            door_key: format!("{hash:032x}"),
             page: None,
             notice: None,
             events: false,
         }
     }
 
-    /// The insert that carries its commit (PostgreSQL; runs when
-    /// `BONDGENOOT_TEST_POSTGRES` names a server, as `cargo xtask test`
-    /// sets it): odd text is stored as sent, and it commits itself, on a
-    /// session `signups` table of the test's own. A token stored already
-    /// rolls the group back (`None`), leaving the connection usable and the
-    /// first signup in place: the writer then takes the group again the
-    /// usual way. Without this, a broken statement would only ever show
-    /// as every group taking the slow way.
-    #[tokio::test]
-    async fn the_insert_with_its_commit_stores_odd_text_as_sent() {
-        let Ok(url) = std::env::var("BONDGENOOT_TEST_POSTGRES") else {
+    /// A database of the test's own on the server `BONDGENOOT_TEST_POSTGRES`
+    /// names (as `cargo xtask test` sets it), with the server's schema and
+    /// café 7 of organisation acme, of one place; `None` without a server.
+    async fn database_with_cafe() -> Option<AnyConnection> {
+        let Ok(base) = std::env::var("BONDGENOOT_TEST_POSTGRES") else {
             eprintln!("BONDGENOOT_TEST_POSTGRES is not set: no PostgreSQL to test against");
-            return;
+            return None;
         };
         sqlx::any::install_default_drivers();
-        let mut conn = AnyConnection::connect(&url).await.expect("PostgreSQL");
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let name = format!("unit_{}_{nanos}", std::process::id());
+        let mut admin = AnyConnection::connect(&base).await.expect("PostgreSQL");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            .execute(&mut admin)
+            .await
+            .expect("a database");
+        let mut url = reqwest::Url::parse(&base).expect("a URL");
+        url.set_path(&name);
+        let mut conn = AnyConnection::connect(url.as_str())
+            .await
+            .expect("the new database");
+        sqlx::migrate!("./migrations/postgres")
+            .run_direct(None, &mut conn, false)
+            .await
+            .expect("the schema");
         sqlx::raw_sql(
-            "CREATE TEMPORARY TABLE signups (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, \
-             cafe_id BIGINT NOT NULL, status TEXT NOT NULL, name TEXT NOT NULL, email_key TEXT, \
-             phone_key TEXT, form TEXT NOT NULL, lang TEXT NOT NULL, cancel_hash BYTEA NOT NULL UNIQUE, \
-             page TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, door_key TEXT)",
+            "INSERT INTO orgs (name, created_at) VALUES ('acme', 'now'); \
+             INSERT INTO cafes (id, org, title, date, start_time, end_time, place, address, \
+             capacity) VALUES (7, 'acme', 'Jobcafé', '2026-12-11', '14:00', '16:00', \
+             'Bibliotheek', 'Markt 1', 1)",
         )
         .execute(&mut conn)
         .await
-        .expect("a table");
+        .expect("a café");
+        Some(conn)
+    }
+
+    /// [`insert_and_commit`] in a transaction of its own.
+    async fn store(
+        conn: &mut AnyConnection,
+        rows: &[(&NewSignup, Status)],
+    ) -> Option<std::collections::HashMap<Vec<u8>, i64>> {
+        sqlx::query("BEGIN")
+            .execute(&mut *conn)
+            .await
+            .expect("begin");
+        insert_and_commit(conn, rows)
+            .await
+            .expect("no database error")
+    }
+
+    /// The insert that carries its commit, on PostgreSQL with the server's
+    /// schema: odd text is stored as sent, the café's counts follow, and it
+    /// commits itself. A token stored already rolls the group back
+    /// (`None`), leaving the connection usable and the first signups in
+    /// place: the writer then takes the group again the usual way. Without
+    /// this, a broken statement would only ever show as every group taking
+    /// the slow way.
+    #[tokio::test]
+    async fn the_insert_with_its_commit_stores_odd_text_as_sent() {
+        let Some(mut conn) = database_with_cafe().await else {
+            return;
+        };
         let odd = [
             r#"Zoë O'Brien-\ "Bo"'); DELETE FROM signups; --"#,
             "زهرة \u{1F337} $$ E'\\n' \\x00",
         ];
         let (first, second) = (new_signup(odd[0], 1), new_signup(odd[1], 2));
-        sqlx::query("BEGIN")
-            .execute(&mut conn)
-            .await
-            .expect("begin");
-        let stored = insert_and_commit(
+        let stored = store(
             &mut conn,
             &[(&first, Status::Confirmed), (&second, Status::Waitlist)],
         )
         .await
-        .expect("no database error")
         .expect("stored and committed, not rolled back");
         assert_eq!(stored.len(), 2);
         // Committed: a ROLLBACK now has nothing to take back.
@@ -1237,20 +1280,21 @@ mod tests {
                 s.door_key
             );
         }
+        let counts: (i64, i64) =
+            sqlx::query_as("SELECT confirmed, waitlist FROM cafes WHERE id = 7")
+                .fetch_one(&mut conn)
+                .await
+                .expect("the café");
+        assert_eq!(counts, (1, 1), "the café's counts follow");
 
         // The first again (sent twice): rolled back, nothing more stored.
         let again = new_signup("Someone else", 1);
         let third = new_signup("A third", 3);
-        sqlx::query("BEGIN")
-            .execute(&mut conn)
-            .await
-            .expect("begin");
-        let taken = insert_and_commit(
+        let taken = store(
             &mut conn,
             &[(&third, Status::Waitlist), (&again, Status::Waitlist)],
         )
-        .await
-        .expect("no database error");
+        .await;
         assert!(taken.is_none(), "a stored token rolls the group back");
         let count: i64 = sqlx::query_scalar("SELECT count(*) FROM signups")
             .fetch_one(&mut conn)
