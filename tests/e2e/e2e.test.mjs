@@ -42,6 +42,16 @@ function assertNoProblems(page) {
   assert.deepEqual(page.problems.errors.filter((e) => /before they loaded/.test(e)), [], 'no texts asked for before they loaded');
 }
 
+/** Whether Tab, pressed again and again from where the focus is, lands in `selector` inside the widget. */
+async function tabbedInto(page, selector, times = 30) {
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press('Tab');
+    const inside = await page.evaluate((s) => !!document.querySelector('bondgenoot-widget').shadowRoot.activeElement?.closest(s), selector);
+    if (inside) return true;
+  }
+  return false;
+}
+
 describe('the embedded Netwerkscan', () => {
   test('mounts from a classic async tag on another origin under a strict CSP, and shows the default rules\' scores when filled in with mouse and keyboard', async () => {
     const page = await open(`${site.origin}/host.html?org=plain&lang=en`);
@@ -734,9 +744,11 @@ describe('the full Netwerkscan', () => {
     await w.locator('#bg-q-meetings-no').waitFor();
     assert.equal(await w.locator('.bg-result').isVisible(), false);
     assert.equal(await w.getByRole('heading', { name: 'What can you do now?' }).count(), 0, 'no heading of the result for a screen reader');
-    await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.activeElement?.closest('.bg-result')), null,
-      'the keyboard does not reach it');
+    // Nor the rest of the result stage (saving, loading, removing), kept for
+    // coming back too.
+    assert.equal(await w.locator('.bg-actions').isVisible(), false);
+    assert.equal(await w.locator('.bg-actions').getByRole('button').count(), 0, 'no button of the result stage for a screen reader');
+    assert.equal(await tabbedInto(page, '.bg-result, .bg-actions'), false, 'the keyboard does not reach them');
     await w.locator('#bg-q-meetings-no').check();
     // The result follows the answer at once, still unseen: going on only shows it.
     await until(() => scores(w), (s) => s.bridging === 20, 'the unseen result scored with the new answer');
@@ -744,6 +756,11 @@ describe('the full Netwerkscan', () => {
     await w.locator('.bg-nav .bg-primary').click();
     await w.locator('.bg-result').waitFor();
     assert.equal((await scores(w)).bridging, 20, 'no meetings: no bonus');
+    // The questions stay for going back, out of sight and out of reach.
+    assert.equal(await w.locator('#bg-q-meetings-no').isVisible(), false);
+    assert.equal(await w.getByRole('radio').count(), 0, 'no question for a screen reader');
+    assert.equal(await tabbedInto(page, '.bg-questions'), false, 'the keyboard does not reach them');
+    assert.equal(await w.locator('.bg-nav').count(), 1, 'one row of buttons');
     assert.ok((await stepIds(w)).includes('job-cafe'));
     // Back to the people: one more, close, and on to the result again.
     await w.locator('.bg-nav button').first().click();

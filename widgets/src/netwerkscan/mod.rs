@@ -124,54 +124,64 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
         }
     };
     let stage_names = vec![t.stage_people, t.stage_questions, t.stage_result];
-
-    let body = match state.stage {
-        Stage::Intro => html! {
-            <>
+    let on = |stage: Stage| state.stage == stage;
+    // With the result kept, the questions and the rest of the result stage
+    // (earlier scans, saving and loading) stay too, each unseen while the
+    // other stage is on: going between the two only shows one and hides the
+    // other, nothing is built or taken down (that was half of a step's time).
+    let kept = shown.borrow().is_some();
+    let unseen = |stage: Stage| classes!((!on(stage)).then_some("bg-kept"));
+    // One row of buttons for every stage, changed in place (and one for
+    // tests and people to find).
+    let (back, next) = match state.stage {
+        Stage::Intro => (None, Some((t.start, Stage::People))),
+        Stage::People => (Some(Stage::Intro), Some((t.next, Stage::Questions))),
+        Stage::Questions => (Some(Stage::People), Some((t.show_result, Stage::Result))),
+        Stage::Result => (Some(Stage::Questions), None),
+    };
+    let nav = html! {
+        <div class="bg-nav">
+            if let Some(stage) = back {
+                <button type="button" class="bg-button" onclick={go(stage)}>{ t.back }</button>
+            }
+            if let Some((label, stage)) = next {
+                <button type="button" class="bg-button bg-primary" onclick={go(stage)}>{ label }</button>
+            } else {
+                <button type="button" class="bg-button" onclick={dispatch(|| Action::StartOver)}>{ t.start_over }</button>
+            }
+        </div>
+    };
+    let body = html! {
+        <>
+            if on(Stage::Intro) {
                 <p class="bg-intro">{ t.intro }{ " " }{ t.intro_time }</p>
                 <p class="bg-privacy">{ t.privacy }{ " " }{ if *can_store { t.kept_note } else { t.storage_off } }</p>
-                <div class="bg-nav">
-                    <button type="button" class="bg-button bg-primary" onclick={go(Stage::People)}>{ t.start }</button>
-                </div>
-            </>
-        },
-        Stage::People => html! {
-            <>
+            }
+            if on(Stage::People) {
                 <PeopleStep questionnaire={q.clone()} people={state.people.clone()} editing={state.editing}
                     onadd={{ let s = state.clone(); Callback::from(move |p| s.dispatch(Action::AddPerson(p))) }}
                     onupdate={{ let s = state.clone(); Callback::from(move |(i, p)| s.dispatch(Action::UpdatePerson(i, p))) }}
                     onremove={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::RemovePerson(i))) }}
                     onedit={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::Edit(i))) }} />
-                <div class="bg-nav">
-                    <button type="button" class="bg-button" onclick={go(Stage::Intro)}>{ t.back }</button>
-                    <button type="button" class="bg-button bg-primary" onclick={go(Stage::Questions)}>{ t.next }</button>
+            }
+            if on(Stage::Questions) || (kept && on(Stage::Result)) {
+                <div class={unseen(Stage::Questions)}>
+                    <QuestionsStep questions={q.questions.clone()} answers={state.answers.clone()}
+                        onanswer={{ let s = state.clone(); Callback::from(move |(id, option)| s.dispatch(Action::Answer { id, option })) }} />
                 </div>
-            </>
-        },
-        Stage::Questions => html! {
-            <>
-                <QuestionsStep questions={q.questions.clone()} answers={state.answers.clone()}
-                    onanswer={{ let s = state.clone(); Callback::from(move |(id, option)| s.dispatch(Action::Answer { id, option })) }} />
-                <div class="bg-nav">
-                    <button type="button" class="bg-button" onclick={go(Stage::People)}>{ t.back }</button>
-                    <button type="button" class="bg-button bg-primary" onclick={go(Stage::Result)}>{ t.show_result }</button>
+            }
+            if on(Stage::Result) || (kept && on(Stage::Questions)) {
+                <div class={unseen(Stage::Result)}>
+                    <EarlierScans earlier={state.earlier.clone()} comparing={state.compared_at()}
+                        oncompare={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Compare(day))) }}
+                        onforget={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Forget(day))) }} />
+                    if let Some(then) = state.compared() {
+                        <ThenNow rules={props.rules.clone()} then={then.clone()} now={state.answers()} date={state.date.clone()} />
+                    }
                 </div>
-            </>
-        },
-        Stage::Result => html! {
-            <>
-                <EarlierScans earlier={state.earlier.clone()} comparing={state.compared_at()}
-                    oncompare={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Compare(day))) }}
-                    onforget={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Forget(day))) }} />
-                if let Some(then) = state.compared() {
-                    <ThenNow rules={props.rules.clone()} then={then.clone()} now={state.answers()} date={state.date.clone()} />
-                }
-                <div class="bg-nav">
-                    <button type="button" class="bg-button" onclick={go(Stage::Questions)}>{ t.back }</button>
-                    <button type="button" class="bg-button" onclick={dispatch(|| Action::StartOver)}>{ t.start_over }</button>
-                </div>
-            </>
-        },
+            }
+            { nav }
+        </>
     };
     let title = state
         .stage
@@ -192,7 +202,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
                 <h2 id="bg-nws-title" class="bg-title" tabindex="-1" ref={heading}>{ ui.texts.netwerkscan }</h2>
             }
             if let Some(answers) = shown.borrow().clone() {
-                <div class={classes!((state.stage != Stage::Result).then_some("bg-kept"))}>
+                <div class={unseen(Stage::Result)}>
                     <ResultView rules={props.rules.clone()} {answers} questionnaire={q.clone()} date={state.date.clone()}
                         config={props.config.clone()} shown={state.stage == Stage::Result} />
                 </div>
@@ -200,9 +210,12 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             { body }
             // One place for saving, loading and removing on the first and the
             // last stage: removing on the result goes back to the start, and
-            // the same component, still there, says so.
-            if matches!(state.stage, Stage::Intro | Stage::Result) {
-                { save_load(state.stage == Stage::Result) }
+            // the same component, still there, says so. Kept, unseen, on the
+            // questions with the rest of the result stage.
+            if on(Stage::Intro) || on(Stage::Result) || (kept && on(Stage::Questions)) {
+                <div class={classes!(on(Stage::Questions).then_some("bg-kept"))}>
+                    { save_load(!on(Stage::Intro)) }
+                </div>
             }
         </div>
     }
