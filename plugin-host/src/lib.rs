@@ -17,6 +17,7 @@ mod rules;
 mod sandbox;
 pub mod script_tests;
 
+pub use budget::thread_time;
 pub use error::{ErrorKind, ScriptError};
 pub use limits::{LIMITS, Limits};
 pub use log::{LogKind, LogLine};

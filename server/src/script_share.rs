@@ -141,11 +141,11 @@ impl ScriptShares {
         }
         let rate = self.share.rate;
         let result = tokio::task::spawn_blocking(move || {
-            let started = thread_cpu_time();
+            let started = plugin_host::thread_time();
             let out = hook();
             // CPU time, not wall time: on a busy machine a hook's thread
             // waits for a core, and the organisation is not to blame.
-            let used = thread_cpu_time().saturating_sub(started);
+            let used = plugin_host::thread_time().saturating_sub(started);
             let mut debt = share.debt.lock().unwrap_or_else(PoisonError::into_inner);
             debt.settle(Instant::now(), rate);
             debt.owed = debt.owed.saturating_add(used);
@@ -170,15 +170,6 @@ impl ScriptShares {
     }
 }
 
-/// The CPU time this thread has used.
-fn thread_cpu_time() -> Duration {
-    let t = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
-    Duration::new(
-        u64::try_from(t.tv_sec).unwrap_or(0),
-        u32::try_from(t.tv_nsec).unwrap_or(0),
-    )
-}
-
 #[cfg(test)]
 #[allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 mod tests {
@@ -194,8 +185,8 @@ mod tests {
     /// CPU time, a busy test machine cannot make it cost less).
     fn burn(ms: u64) -> impl FnOnce() + Send + 'static {
         move || {
-            let until = thread_cpu_time() + Duration::from_millis(ms);
-            while thread_cpu_time() < until {
+            let until = plugin_host::thread_time() + Duration::from_millis(ms);
+            while plugin_host::thread_time() < until {
                 std::hint::spin_loop();
             }
         }
