@@ -9,30 +9,68 @@ use plugin_host::Rules;
 use plugin_host::contract::{Ctx, Lang, Widget, first_screen};
 use wire::Answered;
 
+use crate::error::ApiError;
+use crate::etag::Precompressed;
 use crate::kept::{Kept, Version};
 use crate::script_share::ScriptShares;
 
 /// The answers made so far, per (organisation, widget, language), made from
-/// a version of the rules on a day; shared by all requests.
+/// a version of the rules on a day, and the first screens as sent (JSON with
+/// its brotli copy, compressed once); shared by all requests.
 #[derive(Debug, Default)]
 pub struct FirstScreens {
     made: Kept<(String, Widget, Lang), (Version, String), Vec<Answered>>,
+    sent: Kept<(String, Widget, Lang), (Version, String), Precompressed>,
 }
 
 impl FirstScreens {
-    /// The first screen's answers of `rules` for `ctx`; none when the
-    /// organisation's share is busy (the widget then waits for its engine).
-    pub async fn get(
+    /// The first screen of `rules` for `ctx` as sent; without answers when
+    /// the organisation's share is busy (the widget then waits for its
+    /// engine), and that one is not kept.
+    pub async fn sent(
         &self,
         shares: &ScriptShares,
         widget: Widget,
         rules: &Arc<Rules>,
         ctx: Ctx,
-    ) -> Arc<Vec<Answered>> {
+    ) -> Result<Arc<Precompressed>, ApiError> {
+        let key = (ctx.org.clone(), widget, ctx.lang);
+        let from = (Version(Arc::clone(rules)), ctx.today.clone());
+        if let Some(body) = self.sent.get(&key, &from) {
+            return Ok(body);
+        }
+        let (org, lang) = (ctx.org.clone(), ctx.lang);
+        let answered = self.answers(shares, widget, rules, ctx).await;
+        let made = answered.is_some();
+        let json = json(
+            &org,
+            widget,
+            lang,
+            answered.map(|a| a.as_ref().clone()).unwrap_or_default(),
+        )?;
+        let body = Precompressed::off_workers(json)
+            .await
+            .map_err(|e| ApiError::internal("compressing the first screen", e))?;
+        Ok(if made {
+            self.sent.keep(key, from, body)
+        } else {
+            Arc::new(body)
+        })
+    }
+
+    /// The first screen's answers of `rules` for `ctx`; none when the
+    /// organisation's share is busy.
+    async fn answers(
+        &self,
+        shares: &ScriptShares,
+        widget: Widget,
+        rules: &Arc<Rules>,
+        ctx: Ctx,
+    ) -> Option<Arc<Vec<Answered>>> {
         let key = (ctx.org.clone(), widget, ctx.lang);
         let from = (Version(Arc::clone(rules)), ctx.today.clone());
         if let Some(answers) = self.made.get(&key, &from) {
-            return answers;
+            return Some(answers);
         }
         let made = {
             let rules = Arc::clone(rules);
@@ -41,9 +79,23 @@ impl FirstScreens {
                 .run(&org, move || first_screen(widget, &*rules, &ctx))
                 .await
         };
-        let Ok(answers) = made else {
-            return Arc::default();
-        };
-        self.made.keep(key, from, answers)
+        Some(self.made.keep(key, from, made.ok()?))
     }
+}
+
+/// The first screen as sent (`wire::FirstScreen`).
+pub fn json(
+    org: &str,
+    widget: Widget,
+    lang: Lang,
+    answered: Vec<Answered>,
+) -> Result<String, ApiError> {
+    let body = wire::FirstScreen {
+        org: org.to_owned(),
+        widget: widget.name().to_owned(),
+        lang,
+        answered,
+    };
+    serde_json::to_string(&body)
+        .map_err(|e| ApiError::internal("writing the first screen as JSON", e.into()))
 }

@@ -666,6 +666,58 @@ async fn a_widget_gets_its_own_texts_in_the_language_it_asks_for() {
     server.stop().await;
 }
 
+/// The texts and the first screen are in every first widget's bytes: to a
+/// browser that takes brotli they come at its best quality (compressed once,
+/// kept), the same JSON as without; tagged for their encoding, so a repeat
+/// visit gets a 304; a browser that refuses brotli (`q=0`) gets gzip.
+#[tokio::test]
+async fn the_texts_and_the_first_screen_come_as_small_as_brotli_makes_them() {
+    let dirs = Dirs::new();
+    let server = Server::start(&dirs).await;
+    for path in [
+        "/v1/texts/alliantiescan/nl",
+        "/v1/texts/netwerkscan/ar",
+        "/v1/orgs/demo/rules/alliantiescan/first/nl",
+        "/v1/orgs/demo/rules/netwerkscan/first/en",
+    ] {
+        let plain = server.get(path).await.bytes().await.expect("a body");
+        // Twice: once made, once kept.
+        for _ in 0..2 {
+            let response = server
+                .get_with(path, "accept-encoding", "gzip, deflate, br, zstd")
+                .await;
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            assert_eq!(header(&response, CONTENT_ENCODING), "br", "{path}");
+            assert!(
+                header(&response, VARY).contains("accept-encoding"),
+                "{path}"
+            );
+            let tag = header(&response, ETAG);
+            assert!(tag.ends_with("-br\""), "{path}: {tag}");
+            let body = response.bytes().await.expect("a body");
+            assert_eq!(unbrotli(&body), plain, "{path}: the same JSON");
+            assert!(
+                body.len() <= brotli_bytes(&plain).len(),
+                "{path}: {} bytes, where brotli's best quality makes {}",
+                body.len(),
+                brotli_bytes(&plain).len()
+            );
+            let again = server.get_with(path, IF_NONE_MATCH.as_str(), &tag).await;
+            assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
+        }
+        let refused = server
+            .get_with(path, "accept-encoding", "br;q=0, gzip")
+            .await;
+        assert_eq!(header(&refused, CONTENT_ENCODING), "gzip", "{path}");
+        assert_eq!(
+            gunzip(&refused.bytes().await.expect("a body")),
+            plain,
+            "{path}"
+        );
+    }
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn a_script_that_fails_on_the_first_screen_gets_an_empty_first_screen_and_its_layers() {
     let dirs = Dirs::new();

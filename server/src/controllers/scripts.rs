@@ -2,7 +2,7 @@
 //! scripts, the layered rules in one request, the first screen's answers,
 //! and the widget's own texts in one language.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -13,7 +13,9 @@ use plugin_host::contract::{Ctx, Lang};
 use super::cafes::Cafes;
 use super::extract::{Org, Params};
 use crate::error::ApiError;
-use crate::etag;
+use crate::etag::{self, Precompressed};
+use crate::first_screen;
+use crate::kept::Kept;
 use crate::names::Widget;
 use crate::store::Store;
 
@@ -80,7 +82,7 @@ pub async fn first_screen(
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
     let lang = Lang::from_tag(&lang).ok_or(ApiError::LangNotFound(lang))?;
-    let answered = match cafes.rules.get(&org, widget).await {
+    match cafes.rules.get(&org, widget).await {
         Ok(rules) => {
             let org_row = cafes.db.org(org.as_str()).await?;
             let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
@@ -89,24 +91,19 @@ pub async fn first_screen(
                 org: org.to_string(),
                 today: cafes.clock.today_in(zone).to_string(),
             };
-            let answers = cafes
+            let body = cafes
                 .first_screens
-                .get(&cafes.shares, widget, &rules, ctx)
-                .await;
-            answers.as_ref().clone()
+                .sent(&cafes.shares, widget, &rules, ctx)
+                .await?;
+            Ok(etag::respond_precompressed(&headers, JSON, &body))
         }
-        Err(ApiError::RulesBroken(_)) => Vec::new(),
-        Err(e) => return Err(e),
-    };
-    let body = wire::FirstScreen {
-        org: org.to_string(),
-        widget: widget.name().to_owned(),
-        lang,
-        answered,
-    };
-    let json = serde_json::to_string(&body)
-        .map_err(|e| ApiError::internal("writing the first screen as JSON", e.into()))?;
-    Ok(etag::respond(&headers, JSON, json))
+        // A script that fails answers nothing: the widget waits for its engine.
+        Err(ApiError::RulesBroken(_)) => {
+            let json = first_screen::json(org.as_str(), widget, lang, Vec::new())?;
+            Ok(etag::respond(&headers, JSON, json))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// `GET /v1/texts/{widget}/{lang}`: the widget's own UI texts in `lang`, as
@@ -119,8 +116,19 @@ pub async fn texts(
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
     let lang = Lang::from_tag(&lang).ok_or(ApiError::LangNotFound(lang))?;
-    let json = ui_texts::WidgetTexts::json(widget, lang);
-    Ok(etag::respond(&headers, JSON, json))
+    /// Compressed once per widget and language: they are compiled in.
+    static KEPT: LazyLock<Kept<(Widget, Lang), (), Precompressed>> = LazyLock::new(Kept::default);
+    let body = match KEPT.get(&(widget, lang), &()) {
+        Some(body) => body,
+        None => {
+            let json = ui_texts::WidgetTexts::json(widget, lang);
+            let body = Precompressed::off_workers(json)
+                .await
+                .map_err(|e| ApiError::internal("compressing the texts", e))?;
+            KEPT.keep((widget, lang), (), body)
+        }
+    };
+    Ok(etag::respond_precompressed(&headers, JSON, &body))
 }
 
 /// `netwerkscan.rhai` → the widget; axum cannot match `{widget}.rhai` itself.
