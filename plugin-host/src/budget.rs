@@ -14,11 +14,13 @@
 //! is CPU time; but a server busier than its cores makes threads wait their
 //! turn, and a budget on the wall clock then stopped a plain hook as if its
 //! script had run away (a "rules broken" answer under load). Reading a
-//! thread's CPU time is a system call, so the wall clock (`web_time::Instant`:
-//! std's `Instant` natively, `performance.now()` in the browser) is read
+//! thread's CPU time is a system call: once when a budget starts, and at a
+//! look only past the wall-clock deadline (`web_time::Instant`: std's
+//! `Instant` natively, `performance.now()` in the browser), which is read
 //! first: a thread's CPU time never runs ahead of the wall clock, so until
-//! the wall-clock deadline the budget cannot be spent. In the browser (and
-//! where there is no thread clock) the wall clock is all there is.
+//! then the budget cannot be spent. So a hook's time on the wall clock is
+//! bounded only by how busy the machine is. In the browser (and where there
+//! is no thread clock) the wall clock is all there is.
 
 use std::cell::Cell;
 use std::time::Duration;

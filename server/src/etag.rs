@@ -80,22 +80,30 @@ pub fn respond_precompressed(
     )
 }
 
-/// Whether `Accept-Encoding` takes `br` (or `*`), without `q=0`.
+/// Whether `Accept-Encoding` takes `br`: listed without `q=0`, or not listed
+/// and `*` without `q=0`.
 fn accepts_brotli(request: &HeaderMap) -> bool {
-    request
+    let mut star = false;
+    for coding in request
         .get_all(ACCEPT_ENCODING)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
-        .any(|coding| {
-            let mut parts = coding.split(';').map(str::trim);
-            let name = parts.next().unwrap_or_default();
-            let refused = parts.any(|p| {
-                p.strip_prefix("q=")
-                    .is_some_and(|q| q.parse::<f32>().is_ok_and(|q| q <= 0.0))
-            });
-            (name.eq_ignore_ascii_case("br") || name == "*") && !refused
-        })
+    {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default();
+        let taken = !parts.any(|p| {
+            p.split_once('=').is_some_and(|(key, q)| {
+                key.trim().eq_ignore_ascii_case("q")
+                    && q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0)
+            })
+        });
+        if name.eq_ignore_ascii_case("br") {
+            return taken;
+        }
+        star |= name == "*" && taken;
+    }
+    star
 }
 
 /// A 200 with `body` (in `encoding`, if any) tagged `tag`, or a 304.
@@ -108,8 +116,10 @@ fn answer(
 ) -> Response {
     let headers = [(CACHE_CONTROL, HeaderValue::from_static("no-cache"))];
     if let Some(theirs) = matching(request, tag) {
-        // Echo the client's own tag: it may name a compressed variant.
-        return (StatusCode::NOT_MODIFIED, headers, [(ETAG, theirs)]).into_response();
+        // Echo the client's own tag: it may name a compressed variant. The
+        // answer varies with the encoding asked for, and a 304 says so too.
+        let vary = [(VARY, HeaderValue::from_static("accept-encoding"))];
+        return (StatusCode::NOT_MODIFIED, headers, vary, [(ETAG, theirs)]).into_response();
     }
     let tag = HeaderValue::from_str(tag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
     let mut response = (

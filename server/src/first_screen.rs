@@ -14,64 +14,31 @@ use crate::etag::Precompressed;
 use crate::kept::{Kept, Version};
 use crate::script_share::ScriptShares;
 
-/// The answers made so far, per (organisation, widget, language), made from
-/// a version of the rules on a day, and the first screens as sent (JSON with
-/// its brotli copy, compressed once); shared by all requests.
+/// The first screens as sent (JSON with its brotli copy, compressed once),
+/// per (organisation, widget, language), made from a version of the rules on
+/// a day; shared by all requests.
 #[derive(Debug, Default)]
 pub struct FirstScreens {
-    made: Kept<(String, Widget, Lang), (Version, String), Vec<Answered>>,
     sent: Kept<(String, Widget, Lang), (Version, String), Precompressed>,
 }
 
 impl FirstScreens {
-    /// The first screen of `rules` for `ctx` as sent; without answers when
-    /// the organisation's share is busy (the widget then waits for its
-    /// engine), and that one is not kept.
+    /// The first screen of `rules` for `ctx` as sent; `None` when the
+    /// organisation's share is busy (the widget then waits for its engine:
+    /// see [`json`] for the screen without answers).
     pub async fn sent(
         &self,
         shares: &ScriptShares,
         widget: Widget,
         rules: &Arc<Rules>,
         ctx: Ctx,
-    ) -> Result<Arc<Precompressed>, ApiError> {
+    ) -> Result<Option<Arc<Precompressed>>, ApiError> {
         let key = (ctx.org.clone(), widget, ctx.lang);
         let from = (Version(Arc::clone(rules)), ctx.today.clone());
         if let Some(body) = self.sent.get(&key, &from) {
-            return Ok(body);
+            return Ok(Some(body));
         }
         let (org, lang) = (ctx.org.clone(), ctx.lang);
-        let answered = self.answers(shares, widget, rules, ctx).await;
-        let made = answered.is_some();
-        let json = json(
-            &org,
-            widget,
-            lang,
-            answered.map(|a| a.as_ref().clone()).unwrap_or_default(),
-        )?;
-        let body = Precompressed::off_workers(json)
-            .await
-            .map_err(|e| ApiError::internal("compressing the first screen", e))?;
-        Ok(if made {
-            self.sent.keep(key, from, body)
-        } else {
-            Arc::new(body)
-        })
-    }
-
-    /// The first screen's answers of `rules` for `ctx`; none when the
-    /// organisation's share is busy.
-    async fn answers(
-        &self,
-        shares: &ScriptShares,
-        widget: Widget,
-        rules: &Arc<Rules>,
-        ctx: Ctx,
-    ) -> Option<Arc<Vec<Answered>>> {
-        let key = (ctx.org.clone(), widget, ctx.lang);
-        let from = (Version(Arc::clone(rules)), ctx.today.clone());
-        if let Some(answers) = self.made.get(&key, &from) {
-            return Some(answers);
-        }
         let made = {
             let rules = Arc::clone(rules);
             let org = ctx.org.clone();
@@ -79,7 +46,13 @@ impl FirstScreens {
                 .run(&org, move || first_screen(widget, &*rules, &ctx))
                 .await
         };
-        Some(self.made.keep(key, from, made.ok()?))
+        let Ok(answered) = made else {
+            return Ok(None);
+        };
+        let body = Precompressed::off_workers(json(&org, widget, lang, answered)?)
+            .await
+            .map_err(|e| ApiError::internal("compressing the first screen", e))?;
+        Ok(Some(self.sent.keep(key, from, body)))
     }
 }
 

@@ -91,19 +91,21 @@ pub async fn first_screen(
                 org: org.to_string(),
                 today: cafes.clock.today_in(zone).to_string(),
             };
-            let body = cafes
+            let sent = cafes
                 .first_screens
                 .sent(&cafes.shares, widget, &rules, ctx)
                 .await?;
-            Ok(etag::respond_precompressed(&headers, JSON, &body))
+            if let Some(body) = sent {
+                return Ok(etag::respond_precompressed(&headers, JSON, &body));
+            }
         }
-        // A script that fails answers nothing: the widget waits for its engine.
-        Err(ApiError::RulesBroken(_)) => {
-            let json = first_screen::json(org.as_str(), widget, lang, Vec::new())?;
-            Ok(etag::respond(&headers, JSON, json))
-        }
-        Err(e) => Err(e),
+        // A script that fails answers nothing, and a busy share nothing yet:
+        // the widget waits for its engine.
+        Err(ApiError::RulesBroken(_)) => {}
+        Err(e) => return Err(e),
     }
+    let json = first_screen::json(org.as_str(), widget, lang, Vec::new())?;
+    Ok(etag::respond(&headers, JSON, json))
 }
 
 /// `GET /v1/texts/{widget}/{lang}`: the widget's own UI texts in `lang`, as
