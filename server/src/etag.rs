@@ -8,6 +8,7 @@
 //! (`"…-br"`, like Apache does); [`respond`] accepts any of them back.
 
 use std::io::Write as _;
+use std::sync::LazyLock;
 
 use axum::body::{Body, Bytes};
 use axum::http::header::{
@@ -15,69 +16,58 @@ use axum::http::header::{
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest as _, Sha256};
+
+use crate::kept::Kept;
 
 /// Encodings the compression layer may add; their names become tag suffixes.
 const ENCODINGS: [&str; 2] = ["br", "gzip"];
 
 /// A 200 with `body` and its ETag, or a 304 if the client already has it.
-pub fn respond(request: &HeaderMap, content_type: &'static str, body: String) -> Response {
+///
+/// To a client that takes brotli, `body` goes at brotli's best quality,
+/// compressed once per body and kept: these answers (the widgets' texts and
+/// first screens, the rules, the scripts) are the same for many page views,
+/// and the compression layer's quick setting made them 6-10% larger on every
+/// request. Quality 11 takes milliseconds, so it runs on a blocking thread.
+pub async fn respond(request: &HeaderMap, content_type: &'static str, body: String) -> Response {
     let tag = etag(body.as_bytes());
-    answer(request, content_type, &tag, Body::from(body), None)
-}
-
-/// A JSON answer kept with its brotli copy at the best quality. The widgets'
-/// texts and first screens are in every first widget's bytes and the same
-/// for many page views: compressed once at quality 11 (milliseconds each),
-/// they are ~6-10% smaller than the compression layer's quick setting makes
-/// them on every request.
-#[derive(Debug)]
-pub struct Precompressed {
-    json: Bytes,
-    brotli: Bytes,
-    tag: String,
-}
-
-impl Precompressed {
-    /// Compresses `json` on a blocking thread: quality 11 takes
-    /// milliseconds, too long for an async worker.
-    pub async fn off_workers(json: String) -> std::io::Result<Self> {
-        Ok(tokio::task::spawn_blocking(move || Self::new(json)).await?)
+    if let Some(theirs) = matching(request, &tag) {
+        return not_modified(theirs);
     }
+    if accepts_brotli(request)
+        && let Some(brotli) = best_brotli(&tag, &body).await
+    {
+        return answer(content_type, &tag, Body::from(brotli), Some("br"));
+    }
+    answer(content_type, &tag, Body::from(body), None)
+}
 
-    fn new(json: String) -> Self {
-        let mut brotli = Vec::new();
+/// `body` at brotli's best quality, kept by its tag together with a SHA-256
+/// of the body: the tag is a fast hash that a script's author could collide
+/// on purpose, and one organisation must never be sent another's answer.
+/// `None` if compressing failed (the compression layer then does it).
+async fn best_brotli(tag: &str, body: &str) -> Option<Bytes> {
+    /// At most `kept::KEPT` bodies, forgotten all at once when full: each is
+    /// compressed again by the next request that needs it.
+    static KEPT: LazyLock<Kept<String, [u8; 32], Bytes>> = LazyLock::new(Kept::default);
+    let digest: [u8; 32] = Sha256::digest(body.as_bytes()).into();
+    if let Some(brotli) = KEPT.get(&tag.to_owned(), &digest) {
+        return Some(Bytes::clone(&brotli));
+    }
+    let text = body.to_owned();
+    let brotli = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
         {
-            let mut w = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
+            let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
             // Writing to a Vec cannot fail.
-            let _ = w.write_all(json.as_bytes());
+            let _ = w.write_all(text.as_bytes());
         }
-        Self {
-            tag: etag(json.as_bytes()),
-            json: Bytes::from(json),
-            brotli: Bytes::from(brotli),
-        }
-    }
-}
-
-/// [`respond`] for a [`Precompressed`] answer: its brotli copy to a client
-/// that accepts brotli, else the JSON (for the compression layer to gzip).
-pub fn respond_precompressed(
-    request: &HeaderMap,
-    content_type: &'static str,
-    body: &Precompressed,
-) -> Response {
-    let (bytes, encoding) = if accepts_brotli(request) {
-        (body.brotli.clone(), Some("br"))
-    } else {
-        (body.json.clone(), None)
-    };
-    answer(
-        request,
-        content_type,
-        &body.tag,
-        Body::from(bytes),
-        encoding,
-    )
+        Bytes::from(out)
+    })
+    .await
+    .ok()?;
+    Some(Bytes::clone(&KEPT.keep(tag.to_owned(), digest, brotli)))
 }
 
 /// Whether `Accept-Encoding` takes `br`: listed without `q=0`, or not listed
@@ -106,25 +96,29 @@ fn accepts_brotli(request: &HeaderMap) -> bool {
     star
 }
 
-/// A 200 with `body` (in `encoding`, if any) tagged `tag`, or a 304.
+/// A 304 echoing the client's own tag: it may name a compressed variant.
+/// The answer varies with the encoding asked for, and a 304 says so too.
+fn not_modified(theirs: HeaderValue) -> Response {
+    (
+        StatusCode::NOT_MODIFIED,
+        [(CACHE_CONTROL, HeaderValue::from_static("no-cache"))],
+        [(VARY, HeaderValue::from_static("accept-encoding"))],
+        [(ETAG, theirs)],
+    )
+        .into_response()
+}
+
+/// A 200 with `body` (in `encoding`, if any) tagged `tag`.
 fn answer(
-    request: &HeaderMap,
     content_type: &'static str,
     tag: &str,
     body: Body,
     encoding: Option<&'static str>,
 ) -> Response {
-    let headers = [(CACHE_CONTROL, HeaderValue::from_static("no-cache"))];
-    if let Some(theirs) = matching(request, tag) {
-        // Echo the client's own tag: it may name a compressed variant. The
-        // answer varies with the encoding asked for, and a 304 says so too.
-        let vary = [(VARY, HeaderValue::from_static("accept-encoding"))];
-        return (StatusCode::NOT_MODIFIED, headers, vary, [(ETAG, theirs)]).into_response();
-    }
     let tag = HeaderValue::from_str(tag).unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
     let mut response = (
-        headers,
         [
+            (CACHE_CONTROL, HeaderValue::from_static("no-cache")),
             (ETAG, tag),
             (CONTENT_TYPE, HeaderValue::from_static(content_type)),
         ],

@@ -3,8 +3,8 @@
 //! changed. Scripts get no clock and no I/O (see `plugin_host::contract::Ctx`),
 //! so the same rules and inputs make the same answer: a kept answer is the
 //! answer. Used for the first screens, the form's fields and the figures'
-//! terms; each says what its answers are made from (the widgets' texts,
-//! compressed once, from nothing: they are compiled in).
+//! terms; each says what its answers are made from (and by `etag` for the
+//! best-quality brotli copy of an answer, made from the answer's text).
 
 use std::collections::HashMap;
 use std::hash::Hash;

@@ -666,9 +666,10 @@ async fn a_widget_gets_its_own_texts_in_the_language_it_asks_for() {
     server.stop().await;
 }
 
-/// The texts and the first screen are in every first widget's bytes: to a
-/// browser that takes brotli they come at its best quality (compressed once,
-/// kept), the same JSON as without; tagged for their encoding, so a repeat
+/// The texts and the first screen are in every first widget's bytes, and the
+/// rules and scripts the same for many page views: to a browser that takes
+/// brotli they come at its best quality (compressed once, kept), the same
+/// text as without; tagged for their encoding, so a repeat
 /// visit gets a 304; a browser that refuses brotli (`q=0`) gets gzip.
 #[tokio::test]
 async fn the_texts_and_the_first_screen_come_as_small_as_brotli_makes_them() {
@@ -679,6 +680,8 @@ async fn the_texts_and_the_first_screen_come_as_small_as_brotli_makes_them() {
         "/v1/texts/netwerkscan/ar",
         "/v1/orgs/demo/rules/alliantiescan/first/nl",
         "/v1/orgs/demo/rules/netwerkscan/first/en",
+        "/v1/orgs/demo/rules/netwerkscan",
+        "/v1/scripts/alliantiescan.rhai",
     ] {
         let plain = server.get(path).await.bytes().await.expect("a body");
         // Twice: once made, once kept.

@@ -2,7 +2,7 @@
 //! scripts, the layered rules in one request, the first screen's answers,
 //! and the widget's own texts in one language.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -13,9 +13,7 @@ use plugin_host::contract::{Ctx, Lang};
 use super::cafes::Cafes;
 use super::extract::{Org, Params};
 use crate::error::ApiError;
-use crate::etag::{self, Precompressed};
-use crate::first_screen;
-use crate::kept::Kept;
+use crate::etag;
 use crate::names::Widget;
 use crate::store::Store;
 
@@ -30,7 +28,7 @@ pub async fn default_script(
 ) -> Result<Response, ApiError> {
     let widget = widget_from_file(&file)?;
     let source = store.default_script(widget).await?;
-    Ok(etag::respond(&headers, TEXT, source))
+    Ok(etag::respond(&headers, TEXT, source).await)
 }
 
 /// `GET /v1/orgs/{org}/scripts/{widget}.rhai`: the organisation's override.
@@ -48,7 +46,7 @@ pub async fn org_script(
             org: org.to_string(),
             widget,
         })?;
-    Ok(etag::respond(&headers, TEXT, source))
+    Ok(etag::respond(&headers, TEXT, source).await)
 }
 
 /// `GET /v1/orgs/{org}/rules/{widget}`: default and organisation layers.
@@ -67,7 +65,7 @@ pub async fn rules(
     };
     let json = serde_json::to_string(&body)
         .map_err(|e| ApiError::internal("writing the rules as JSON", e.into()))?;
-    Ok(etag::respond(&headers, JSON, json))
+    Ok(etag::respond(&headers, JSON, json).await)
 }
 
 /// `GET /v1/orgs/{org}/rules/{widget}/first/{lang}`: the first screen's
@@ -82,7 +80,7 @@ pub async fn first_screen(
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
     let lang = Lang::from_tag(&lang).ok_or(ApiError::LangNotFound(lang))?;
-    match cafes.rules.get(&org, widget).await {
+    let answered = match cafes.rules.get(&org, widget).await {
         Ok(rules) => {
             let org_row = cafes.db.org(org.as_str()).await?;
             let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
@@ -91,21 +89,24 @@ pub async fn first_screen(
                 org: org.to_string(),
                 today: cafes.clock.today_in(zone).to_string(),
             };
-            let sent = cafes
+            let answers = cafes
                 .first_screens
-                .sent(&cafes.shares, widget, &rules, ctx)
-                .await?;
-            if let Some(body) = sent {
-                return Ok(etag::respond_precompressed(&headers, JSON, &body));
-            }
+                .get(&cafes.shares, widget, &rules, ctx)
+                .await;
+            answers.as_ref().clone()
         }
-        // A script that fails answers nothing, and a busy share nothing yet:
-        // the widget waits for its engine.
-        Err(ApiError::RulesBroken(_)) => {}
+        Err(ApiError::RulesBroken(_)) => Vec::new(),
         Err(e) => return Err(e),
-    }
-    let json = first_screen::json(org.as_str(), widget, lang, Vec::new())?;
-    Ok(etag::respond(&headers, JSON, json))
+    };
+    let body = wire::FirstScreen {
+        org: org.to_string(),
+        widget: widget.name().to_owned(),
+        lang,
+        answered,
+    };
+    let json = serde_json::to_string(&body)
+        .map_err(|e| ApiError::internal("writing the first screen as JSON", e.into()))?;
+    Ok(etag::respond(&headers, JSON, json).await)
 }
 
 /// `GET /v1/texts/{widget}/{lang}`: the widget's own UI texts in `lang`, as
@@ -118,19 +119,8 @@ pub async fn texts(
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
     let lang = Lang::from_tag(&lang).ok_or(ApiError::LangNotFound(lang))?;
-    /// Compressed once per widget and language: they are compiled in.
-    static KEPT: LazyLock<Kept<(Widget, Lang), (), Precompressed>> = LazyLock::new(Kept::default);
-    let body = match KEPT.get(&(widget, lang), &()) {
-        Some(body) => body,
-        None => {
-            let json = ui_texts::WidgetTexts::json(widget, lang);
-            let body = Precompressed::off_workers(json)
-                .await
-                .map_err(|e| ApiError::internal("compressing the texts", e))?;
-            KEPT.keep((widget, lang), (), body)
-        }
-    };
-    Ok(etag::respond_precompressed(&headers, JSON, &body))
+    let json = ui_texts::WidgetTexts::json(widget, lang);
+    Ok(etag::respond(&headers, JSON, json).await)
 }
 
 /// `netwerkscan.rhai` → the widget; axum cannot match `{widget}.rhai` itself.
