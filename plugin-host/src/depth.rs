@@ -32,19 +32,24 @@ use crate::limits::LIMITS;
 /// Whether `value` nests more than `limit` arrays or maps inside each other.
 /// Stops looking at `limit + 1` levels, so it never recurses further.
 pub fn deeper_than(value: &Dynamic, limit: usize) -> bool {
-    if value.is_array() {
-        let Ok(items) = value.as_array_ref() else {
-            return false;
-        };
-        return limit == 0 || items.iter().any(|v| deeper_than(v, limit - 1));
+    // Every variable read walks its value (`check_variable`), and most of
+    // what a rule script reads is a wide map of texts or answers: only the
+    // lists and maps in it are looked into, the rest is passed over without
+    // a call. (A Netwerkscan score reads ~470 variables; it took 10% longer
+    // with a call per item.)
+    if let Some(items) = value.read_lock::<Array>() {
+        return nests_deeper(items.iter(), limit);
     }
-    if value.is_map() {
-        let Ok(map) = value.as_map_ref() else {
-            return false;
-        };
-        return limit == 0 || map.values().any(|v| deeper_than(v, limit - 1));
+    if let Some(map) = value.read_lock::<Map>() {
+        return nests_deeper(map.values(), limit);
     }
     false
+}
+
+/// Whether a list or map whose items are `items`, with `limit` levels left
+/// for it, nests too deeply: it is itself one level too many at 0.
+fn nests_deeper<'a>(mut items: impl Iterator<Item = &'a Dynamic>, limit: usize) -> bool {
+    limit == 0 || items.any(|v| (v.is_array() || v.is_map()) && deeper_than(v, limit - 1))
 }
 
 /// Writes `value` as Rhai's `to_debug` does, with `[…]` / `#{…}` for
