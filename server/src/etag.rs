@@ -17,6 +17,7 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest as _, Sha256};
+use tokio::sync::OnceCell;
 
 use crate::kept::Kept;
 
@@ -49,25 +50,24 @@ pub async fn respond(request: &HeaderMap, content_type: &'static str, body: Stri
 /// `None` if compressing failed (the compression layer then does it).
 async fn best_brotli(tag: &str, body: &str) -> Option<Bytes> {
     /// At most `kept::KEPT` bodies, forgotten all at once when full: each is
-    /// compressed again by the next request that needs it.
-    static KEPT: LazyLock<Kept<String, [u8; 32], Bytes>> = LazyLock::new(Kept::default);
+    /// compressed again by the next request that needs it. A body is
+    /// compressed once however many ask for it at the same time.
+    static KEPT: LazyLock<Kept<String, [u8; 32], OnceCell<Bytes>>> = LazyLock::new(Kept::default);
     let digest: [u8; 32] = Sha256::digest(body.as_bytes()).into();
-    if let Some(brotli) = KEPT.get(&tag.to_owned(), &digest) {
-        return Some(Bytes::clone(&brotli));
-    }
-    let text = body.to_owned();
-    let brotli = tokio::task::spawn_blocking(move || {
-        let mut out = Vec::new();
-        {
-            let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-            // Writing to a Vec cannot fail.
-            let _ = w.write_all(text.as_bytes());
-        }
-        Bytes::from(out)
+    KEPT.get_or_make(tag.to_owned(), digest, || {
+        let text = body.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            {
+                let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+                // Writing to a Vec cannot fail.
+                let _ = w.write_all(text.as_bytes());
+            }
+            Bytes::from(out)
+        })
     })
     .await
-    .ok()?;
-    Some(Bytes::clone(&KEPT.keep(tag.to_owned(), digest, brotli)))
+    .ok()
 }
 
 /// Whether `Accept-Encoding` takes `br`: listed without `q=0`, or not listed

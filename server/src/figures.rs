@@ -19,6 +19,7 @@ use crate::db::FigureRow;
 use crate::error::{ApiError, shown};
 use crate::kept::{Kept, Version};
 use crate::script_share::ScriptShares;
+use tokio::sync::OnceCell;
 
 /// What an organisation's script says about figures for one widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,12 +34,13 @@ pub struct Terms {
 #[derive(Debug, Default)]
 pub struct TermsCache {
     /// Per (organisation, widget), made from a version of the rules.
-    made: Kept<(String, Widget), Version, Terms>,
+    made: Kept<(String, Widget), Version, OnceCell<Arc<Terms>>>,
 }
 
 impl TermsCache {
     /// The terms of `rules` (the organisation's, for `widget`), made in its
-    /// share the first time and again only when the rules changed.
+    /// share the first time and again only when the rules changed; once
+    /// however many ask at the same time.
     pub async fn get(
         &self,
         shares: &ScriptShares,
@@ -49,27 +51,27 @@ impl TermsCache {
     ) -> Result<Arc<Terms>, ApiError> {
         let key = (org.to_owned(), widget);
         let from = Version(Arc::clone(rules));
-        if let Some(terms) = self.made.get(&key, &from) {
-            return Ok(terms);
-        }
-        let made = {
+        let made = self.made.get_or_make(key, from, || {
             let rules = Arc::clone(rules);
             let ctx = Ctx {
                 lang: Lang::En,
                 org: org.to_owned(),
                 today,
             };
-            shares
-                .run(org, move || {
-                    Ok::<_, plugin_host::ScriptError>(Terms {
-                        figures: figures::figures(&*rules)?,
-                        score_ids: figures::score_ids(widget, &*rules, &ctx)?,
+            async move {
+                let terms = shares
+                    .run(org, move || {
+                        Ok::<_, plugin_host::ScriptError>(Terms {
+                            figures: figures::figures(&*rules)?,
+                            score_ids: figures::score_ids(widget, &*rules, &ctx)?,
+                        })
                     })
-                })
-                .await?
-                .map_err(ApiError::RulesBroken)?
-        };
-        Ok(self.made.keep(key, from, made))
+                    .await?
+                    .map_err(ApiError::RulesBroken)?;
+                Ok(Arc::new(terms))
+            }
+        });
+        made.await
     }
 }
 

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use plugin_host::Rules;
 use plugin_host::contract::{Ctx, Lang, Widget, first_screen};
+use tokio::sync::OnceCell;
 use wire::Answered;
 
 use crate::kept::{Kept, Version};
@@ -16,12 +17,16 @@ use crate::script_share::ScriptShares;
 /// a version of the rules on a day; shared by all requests.
 #[derive(Debug, Default)]
 pub struct FirstScreens {
-    made: Kept<(String, Widget, Lang), (Version, String), Vec<Answered>>,
+    made: Kept<Which, (Version, String), OnceCell<Arc<Vec<Answered>>>>,
 }
+
+/// A first screen: (organisation, widget, language).
+type Which = (String, Widget, Lang);
 
 impl FirstScreens {
     /// The first screen's answers of `rules` for `ctx`; none when the
     /// organisation's share is busy (the widget then waits for its engine).
+    /// Made once however many page views ask for it at the same time.
     pub async fn get(
         &self,
         shares: &ScriptShares,
@@ -31,19 +36,15 @@ impl FirstScreens {
     ) -> Arc<Vec<Answered>> {
         let key = (ctx.org.clone(), widget, ctx.lang);
         let from = (Version(Arc::clone(rules)), ctx.today.clone());
-        if let Some(answers) = self.made.get(&key, &from) {
-            return answers;
-        }
-        let made = {
+        let made = self.made.get_or_make(key, from, || {
             let rules = Arc::clone(rules);
             let org = ctx.org.clone();
-            shares
-                .run(&org, move || first_screen(widget, &*rules, &ctx))
-                .await
-        };
-        let Ok(answers) = made else {
-            return Arc::default();
-        };
-        self.made.keep(key, from, answers)
+            async move {
+                shares
+                    .run(&org, move || Arc::new(first_screen(widget, &*rules, &ctx)))
+                    .await
+            }
+        });
+        made.await.unwrap_or_default()
     }
 }

@@ -5,10 +5,15 @@
 //! answer. Used for the first screens, the form's fields and the figures'
 //! terms; each says what its answers are made from (and by `etag` for the
 //! best-quality brotli copy of an answer, made from the answer's text).
+//! Where the answer is made on another thread (the organisation's share of
+//! the hook threads, a blocking thread), [`Kept::get_or_make`] makes it once
+//! for all the requests that ask at the same time.
 
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError};
+
+use tokio::sync::OnceCell;
 
 use plugin_host::Rules;
 
@@ -53,15 +58,121 @@ impl<K: Eq + Hash, F: PartialEq, V> Kept<K, F, V> {
     /// Keeps `answer` for `key`, made from `from`; returns it.
     pub fn keep(&self, key: K, from: F, answer: V) -> Arc<V> {
         let answer = Arc::new(answer);
+        Self::insert(&mut self.lock(), key, from, Arc::clone(&answer));
+        answer
+    }
+
+    /// The value kept for `key` if it was made from `from`, or else `new()`
+    /// kept for it now: looked up and kept under one lock, so requests at
+    /// the same time get the same value.
+    fn get_or_keep(&self, key: K, from: F, new: impl FnOnce() -> V) -> Arc<V> {
         let mut made = self.lock();
+        if let Some((_, kept)) = made.get(&key).filter(|(made_from, _)| *made_from == from) {
+            return Arc::clone(kept);
+        }
+        let kept = Arc::new(new());
+        Self::insert(&mut made, key, from, Arc::clone(&kept));
+        kept
+    }
+
+    fn insert(made: &mut HashMap<K, (F, Arc<V>)>, key: K, from: F, answer: Arc<V>) {
         if made.len() >= KEPT {
             made.clear();
         }
-        made.insert(key, (from, Arc::clone(&answer)));
-        answer
+        made.insert(key, (from, answer));
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<K, (F, Arc<V>)>> {
         self.made.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl<K: Eq + Hash, F: PartialEq, V: Clone> Kept<K, F, OnceCell<V>> {
+    /// The answer for `key` made from `from`: kept, or made now by `make`,
+    /// once however many requests ask for it at the same time: the others
+    /// wait for that one. An error is not kept; the next request (a waiting
+    /// one first) makes it again. (Without this, every request that came
+    /// while an answer was being made made it too: after a restart or a new
+    /// script, a crowd of page views compressed the same rules at once.)
+    pub async fn get_or_make<E, Made>(
+        &self,
+        key: K,
+        from: F,
+        make: impl FnOnce() -> Made,
+    ) -> Result<V, E>
+    where
+        Made: Future<Output = Result<V, E>>,
+    {
+        self.get_or_keep(key, from, OnceCell::new)
+            .get_or_try_init(make)
+            .await
+            .cloned()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "a failed test should fail loudly")]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use tokio::sync::OnceCell;
+
+    use super::Kept;
+
+    type Answers = Kept<&'static str, u32, OnceCell<usize>>;
+
+    /// Makes the next number after a while, counting how often it is asked.
+    async fn make(made: &AtomicUsize) -> Result<usize, ()> {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        Ok(made.fetch_add(1, Ordering::SeqCst) + 1)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn a_crowd_asking_at_once_has_the_answer_made_once() {
+        let (kept, made) = (Arc::new(Answers::default()), Arc::new(AtomicUsize::new(0)));
+        let crowd: Vec<_> = (0..16)
+            .map(|_| {
+                let (kept, made) = (Arc::clone(&kept), Arc::clone(&made));
+                tokio::spawn(async move { kept.get_or_make("rules", 1, || make(&made)).await })
+            })
+            .collect();
+        for asked in crowd {
+            assert_eq!(asked.await.unwrap(), Ok(1), "everyone gets the one answer");
+        }
+        assert_eq!(made.load(Ordering::SeqCst), 1, "made once for 16 requests");
+        // Asked again later: kept.
+        assert_eq!(kept.get_or_make("rules", 1, || make(&made)).await, Ok(1));
+        assert_eq!(made.load(Ordering::SeqCst), 1);
+    }
+
+    #[tokio::test]
+    async fn a_failure_is_not_kept_and_new_inputs_are_made_anew() {
+        let (kept, made) = (Answers::default(), AtomicUsize::new(0));
+        assert_eq!(
+            kept.get_or_make("rules", 1, || async { Err(()) }).await,
+            Err(())
+        );
+        assert_eq!(
+            kept.get_or_make("rules", 1, || make(&made)).await,
+            Ok(1),
+            "tried again"
+        );
+        assert_eq!(
+            kept.get_or_make("rules", 2, || make(&made)).await,
+            Ok(2),
+            "new rules"
+        );
+        assert_eq!(
+            kept.get_or_make("texts", 2, || make(&made)).await,
+            Ok(3),
+            "another key"
+        );
+        assert_eq!(
+            kept.get_or_make("rules", 2, || make(&made)).await,
+            Ok(2),
+            "kept"
+        );
     }
 }
