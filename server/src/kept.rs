@@ -154,25 +154,15 @@ mod tests {
             kept.get_or_make("rules", 1, || async { Err(()) }).await,
             Err(())
         );
-        assert_eq!(
-            kept.get_or_make("rules", 1, || make(&made)).await,
-            Ok(1),
-            "tried again"
-        );
-        assert_eq!(
-            kept.get_or_make("rules", 2, || make(&made)).await,
-            Ok(2),
-            "new rules"
-        );
-        assert_eq!(
-            kept.get_or_make("texts", 2, || make(&made)).await,
-            Ok(3),
-            "another key"
-        );
-        assert_eq!(
-            kept.get_or_make("rules", 2, || make(&made)).await,
-            Ok(2),
-            "kept"
-        );
+        // (key, rules version) asked in turn → the answer, and why.
+        for (key, version, answer, why) in [
+            ("rules", 1, 1, "the failure was not kept: made"),
+            ("rules", 2, 2, "new rules: made anew"),
+            ("texts", 2, 3, "another key: made"),
+            ("rules", 2, 2, "kept"),
+        ] {
+            let asked = kept.get_or_make(key, version, || make(&made)).await;
+            assert_eq!(asked, Ok(answer), "{why}");
+        }
     }
 }
