@@ -225,6 +225,28 @@ fn require_dir(path: &Path, what: &str, flag: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `bondgenoot copy-data`: copies the SQLite database in `data_dir` into
+/// the PostgreSQL database at `to`, which must hold no rows yet (see
+/// `db/copy.rs`), telling `copied` each table as it is done.
+pub async fn copy_data(
+    data_dir: &Path,
+    to: &str,
+    copied: impl FnMut(&str, u64),
+) -> anyhow::Result<Vec<(&'static str, u64)>> {
+    let file = database_path(data_dir);
+    // Opening would make an empty database where there was none.
+    anyhow::ensure!(
+        file.is_file(),
+        "there is no SQLite database at {} (pass the server's --data-dir)",
+        file.display()
+    );
+    let from = db::Db::open(&db::Location::File(file)).await?;
+    let into = db::Db::open(&db::Location::Postgres(to.to_owned()))
+        .await
+        .context("opening the PostgreSQL database")?;
+    from.copy_into(&into, copied).await
+}
+
 /// `bondgenoot retention run`: deletes the personal details of past cafés'
 /// signups as the server does every hour, for `today`.
 pub async fn retention_run(

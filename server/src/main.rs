@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal as _;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -38,6 +38,19 @@ enum Command {
     /// Manage organisations: add one, or give it a new admin token.
     #[command(subcommand)]
     Org(OrgCommand),
+    /// Move to PostgreSQL: copy the SQLite database in the data folder into
+    /// a new, empty PostgreSQL database. Stop the server first; then start it
+    /// with --database-url and the same --data-dir. The SQLite file stays as
+    /// it was.
+    CopyData {
+        /// The data folder whose SQLite database is copied, as for `serve`.
+        #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
+        data_dir: PathBuf,
+        /// The PostgreSQL database to copy into, holding no rows yet:
+        /// postgres://user:password@host/database.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -291,6 +304,7 @@ async fn run() -> ExitCode {
         Command::Script(command) => return script(command),
         Command::Org(command) => org(command).await,
         Command::Retention(command) => retention(command).await,
+        Command::CopyData { data_dir, to } => copy_data(&data_dir, &to).await,
     };
     // One line with the whole context chain, not a backtrace: the reader is
     // the person starting the server.
@@ -426,6 +440,20 @@ async fn retention(command: RetentionCommand) -> anyhow::Result<()> {
     println!(
         "{today}: deleted the personal details of {} signups of {} past cafés, and {} shared figures",
         done.signups, done.cafes, done.figures
+    );
+    Ok(())
+}
+
+async fn copy_data(data_dir: &Path, to: &str) -> anyhow::Result<()> {
+    let copied = server::copy_data(data_dir, to, |table, rows| {
+        eprintln!("{table}: {rows} {}", if rows == 1 { "row" } else { "rows" });
+    })
+    .await?;
+    let rows: u64 = copied.iter().map(|(_, rows)| rows).sum();
+    println!(
+        "Copied {rows} rows into PostgreSQL. Start the server with --database-url and \
+         --data-dir {}; the SQLite file is as it was.",
+        data_dir.display()
     );
     Ok(())
 }

@@ -11,37 +11,7 @@ use support::*;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-const DIMENSIONS: [&str; 6] = [
-    "bonding",
-    "bridging",
-    "linking",
-    "awareness",
-    "support",
-    "diversity",
-];
-
-/// A Netwerkscan share with every score at `value` (bonding at `bonding`).
-fn share(bonding: i64, value: i64, steps: &[&str]) -> Value {
-    let mut scores = serde_json::Map::new();
-    for id in DIMENSIONS {
-        scores.insert(
-            id.into(),
-            json!(if id == "bonding" { bonding } else { value }),
-        );
-    }
-    json!({ "lang": "ar", "scores": scores, "steps": steps })
-}
-
 impl Server {
-    async fn share(&self, org: &str, widget: &str, body: &Value) -> reqwest::Response {
-        self.http
-            .post(self.url(&format!("/v1/orgs/{org}/figures/{widget}")))
-            .json(body)
-            .send()
-            .await
-            .expect("request")
-    }
-
     async fn report(&self, org: &str, token: &str, widget: &str) -> reqwest::Response {
         self.as_admin(
             token,

@@ -23,6 +23,7 @@
 
 mod admins;
 mod cafes;
+mod copy;
 mod door;
 mod figures;
 mod orgs;

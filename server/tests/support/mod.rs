@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use reqwest::StatusCode;
 use reqwest::header::CONTENT_TYPE;
-use serde_json::Value;
+use serde_json::{Value, json};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -234,6 +234,16 @@ impl Server {
     pub async fn publish_ok(&self, org: &str, token: &str, widget: &str, source: &str) {
         let published = self.publish(org, token, widget, source, "").await;
         assert_eq!(published.status(), StatusCode::CREATED, "{source}");
+    }
+
+    /// Shares `body` with `org`'s figures for `widget`, as a widget does.
+    pub async fn share(&self, org: &str, widget: &str, body: &Value) -> reqwest::Response {
+        self.http
+            .post(self.url(&format!("/v1/orgs/{org}/figures/{widget}")))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn stop(self) {
@@ -495,4 +505,26 @@ impl WriteLock {
             Self::Postgres(mut conn) => drop(conn.execute("ROLLBACK").await.expect("rollback")),
         }
     }
+}
+
+/// The default Netwerkscan's scores, in its order.
+pub const DIMENSIONS: [&str; 6] = [
+    "bonding",
+    "bridging",
+    "linking",
+    "awareness",
+    "support",
+    "diversity",
+];
+
+/// A Netwerkscan share with every score at `value` (bonding at `bonding`).
+pub fn share(bonding: i64, value: i64, steps: &[&str]) -> Value {
+    let mut scores = serde_json::Map::new();
+    for id in DIMENSIONS {
+        scores.insert(
+            id.into(),
+            json!(if id == "bonding" { bonding } else { value }),
+        );
+    }
+    json!({ "lang": "ar", "scores": scores, "steps": steps })
 }
