@@ -17,9 +17,8 @@ use axum::http::header::{
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest as _, Sha256};
-use tokio::sync::OnceCell;
 
-use crate::kept::Kept;
+use crate::kept::{Kept, MadeOnce};
 
 /// Encodings the compression layer may add; their names become tag suffixes.
 const ENCODINGS: [&str; 2] = ["br", "gzip"];
@@ -52,19 +51,20 @@ async fn best_brotli(tag: &str, body: &str) -> Option<Bytes> {
     /// At most `kept::KEPT` bodies, forgotten all at once when full: each is
     /// compressed again by the next request that needs it. A body is
     /// compressed once however many ask for it at the same time.
-    static KEPT: LazyLock<Kept<String, [u8; 32], OnceCell<Bytes>>> = LazyLock::new(Kept::default);
+    static KEPT: LazyLock<MadeOnce<String, [u8; 32], Bytes, ()>> = LazyLock::new(Kept::default);
     let digest: [u8; 32] = Sha256::digest(body.as_bytes()).into();
-    KEPT.get_or_make(tag.to_owned(), digest, || {
-        let text = body.to_owned();
-        tokio::task::spawn_blocking(move || {
-            let mut out = Vec::new();
-            {
-                let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-                // Writing to a Vec cannot fail.
-                let _ = w.write_all(text.as_bytes());
-            }
-            Bytes::from(out)
-        })
+    let text = body.to_owned();
+    let compress = move || {
+        let mut out = Vec::new();
+        {
+            let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+            // Writing to a Vec cannot fail.
+            let _ = w.write_all(text.as_bytes());
+        }
+        Bytes::from(out)
+    };
+    KEPT.get_or_make(tag.to_owned(), digest, || async {
+        tokio::task::spawn_blocking(compress).await.map_err(|_| ())
     })
     .await
     .ok()

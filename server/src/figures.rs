@@ -17,9 +17,8 @@ use wire::figures::{
 
 use crate::db::FigureRow;
 use crate::error::{ApiError, shown};
-use crate::kept::{Kept, Version};
-use crate::script_share::ScriptShares;
-use tokio::sync::OnceCell;
+use crate::kept::{MadeOnce, Version};
+use crate::script_share::{RunError, ScriptShares};
 
 /// What an organisation's script says about figures for one widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +33,15 @@ pub struct Terms {
 #[derive(Debug, Default)]
 pub struct TermsCache {
     /// Per (organisation, widget), made from a version of the rules.
-    made: Kept<(String, Widget), Version, OnceCell<Arc<Terms>>>,
+    made: MadeOnce<(String, Widget), Version, Arc<Terms>, NotMade>,
+}
+
+/// Why the terms were not made: a value, so that every request that waited
+/// for them hears the same.
+#[derive(Debug, Clone)]
+enum NotMade {
+    Run(RunError),
+    Broken(plugin_host::ScriptError),
 }
 
 impl TermsCache {
@@ -66,12 +73,16 @@ impl TermsCache {
                             score_ids: figures::score_ids(widget, &*rules, &ctx)?,
                         })
                     })
-                    .await?
-                    .map_err(ApiError::RulesBroken)?;
+                    .await
+                    .map_err(NotMade::Run)?
+                    .map_err(NotMade::Broken)?;
                 Ok(Arc::new(terms))
             }
         });
-        made.await
+        made.await.map_err(|not| match not {
+            NotMade::Run(e) => ApiError::from(e),
+            NotMade::Broken(e) => ApiError::RulesBroken(e),
+        })
     }
 }
 

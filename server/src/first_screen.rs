@@ -7,17 +7,16 @@ use std::sync::Arc;
 
 use plugin_host::Rules;
 use plugin_host::contract::{Ctx, Lang, Widget, first_screen};
-use tokio::sync::OnceCell;
 use wire::Answered;
 
-use crate::kept::{Kept, Version};
-use crate::script_share::ScriptShares;
+use crate::kept::{MadeOnce, Version};
+use crate::script_share::{RunError, ScriptShares};
 
 /// The answers made so far, per (organisation, widget, language), made from
 /// a version of the rules on a day; shared by all requests.
 #[derive(Debug, Default)]
 pub struct FirstScreens {
-    made: Kept<Which, (Version, String), OnceCell<Arc<Vec<Answered>>>>,
+    made: MadeOnce<Which, (Version, String), Arc<Vec<Answered>>, RunError>,
 }
 
 /// A first screen: (organisation, widget, language).

@@ -87,14 +87,19 @@ impl<K: Eq + Hash, F: PartialEq, V> Kept<K, F, V> {
     }
 }
 
-impl<K: Eq + Hash, F: PartialEq, V: Clone> Kept<K, F, OnceCell<V>> {
+/// Answers made on another thread, each once however many ask for it at the
+/// same time (see [`Kept::get_or_make`]): kept answers, and the ones being made.
+pub type MadeOnce<K, F, V, E> = Kept<K, F, OnceCell<Result<V, E>>>;
+
+impl<K: Eq + Hash + Clone, F: PartialEq, V: Clone, E: Clone> MadeOnce<K, F, V, E> {
     /// The answer for `key` made from `from`: kept, or made now by `make`,
     /// once however many requests ask for it at the same time: the others
-    /// wait for that one. An error is not kept; the next request (a waiting
-    /// one first) makes it again. (Without this, every request that came
-    /// while an answer was being made made it too: after a restart or a new
-    /// script, a crowd of page views compressed the same rules at once.)
-    pub async fn get_or_make<E, Made>(
+    /// wait for that one and get its answer, or its error. An error is not
+    /// kept: the next request after it makes the answer again. (Without
+    /// this, every request that came while an answer was being made made it
+    /// too: after a restart or a new script, a crowd of page views
+    /// compressed the same rules at once.)
+    pub async fn get_or_make<Made>(
         &self,
         key: K,
         from: F,
@@ -103,10 +108,18 @@ impl<K: Eq + Hash, F: PartialEq, V: Clone> Kept<K, F, OnceCell<V>> {
     where
         Made: Future<Output = Result<V, E>>,
     {
-        self.get_or_keep(key, from, OnceCell::new)
-            .get_or_try_init(make)
-            .await
-            .cloned()
+        let making = self.get_or_keep(key.clone(), from, OnceCell::new);
+        let made = making.get_or_init(make).await.clone();
+        if made.is_err() {
+            let mut kept = self.lock();
+            if kept
+                .get(&key)
+                .is_some_and(|(_, cell)| Arc::ptr_eq(cell, &making))
+            {
+                kept.remove(&key);
+            }
+        }
+        made
     }
 }
 
@@ -117,34 +130,71 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 
-    use tokio::sync::OnceCell;
+    use super::MadeOnce;
 
-    use super::Kept;
+    type Answers = MadeOnce<&'static str, u32, usize, ()>;
 
-    type Answers = Kept<&'static str, u32, OnceCell<usize>>;
-
-    /// Makes the next number after a while, counting how often it is asked.
-    async fn make(made: &AtomicUsize) -> Result<usize, ()> {
+    /// Makes the next number after a while, counting how often it is asked;
+    /// or, with `fail`, fails after that while.
+    async fn make_or(fail: bool, made: &AtomicUsize) -> Result<usize, ()> {
         tokio::time::sleep(Duration::from_millis(50)).await;
-        Ok(made.fetch_add(1, Ordering::SeqCst) + 1)
+        let n = made.fetch_add(1, Ordering::SeqCst) + 1;
+        if fail { Err(()) } else { Ok(n) }
+    }
+
+    async fn make(made: &AtomicUsize) -> Result<usize, ()> {
+        make_or(false, made).await
+    }
+
+    /// 16 requests at once for the same answer, each able to make it (or
+    /// fail to, with `fail`); what each got, and how often it was made.
+    async fn crowd(kept: &Arc<Answers>, fail: bool) -> (Vec<Result<usize, ()>>, usize) {
+        let made = Arc::new(AtomicUsize::new(0));
+        let asking: Vec<_> = (0..16)
+            .map(|_| {
+                let (kept, made) = (Arc::clone(kept), Arc::clone(&made));
+                tokio::spawn(
+                    async move { kept.get_or_make("rules", 1, || make_or(fail, &made)).await },
+                )
+            })
+            .collect();
+        let mut got = Vec::new();
+        for asked in asking {
+            got.push(asked.await.unwrap());
+        }
+        (got, made.load(Ordering::SeqCst))
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
     async fn a_crowd_asking_at_once_has_the_answer_made_once() {
-        let (kept, made) = (Arc::new(Answers::default()), Arc::new(AtomicUsize::new(0)));
-        let crowd: Vec<_> = (0..16)
-            .map(|_| {
-                let (kept, made) = (Arc::clone(&kept), Arc::clone(&made));
-                tokio::spawn(async move { kept.get_or_make("rules", 1, || make(&made)).await })
-            })
-            .collect();
-        for asked in crowd {
-            assert_eq!(asked.await.unwrap(), Ok(1), "everyone gets the one answer");
-        }
-        assert_eq!(made.load(Ordering::SeqCst), 1, "made once for 16 requests");
+        let kept = Arc::new(Answers::default());
+        let (got, made) = crowd(&kept, false).await;
+        assert!(
+            got.iter().all(|g| *g == Ok(1)),
+            "everyone gets the one answer: {got:?}"
+        );
+        assert_eq!(made, 1, "made once for 16 requests");
         // Asked again later: kept.
-        assert_eq!(kept.get_or_make("rules", 1, || make(&made)).await, Ok(1));
-        assert_eq!(made.load(Ordering::SeqCst), 1);
+        let again = AtomicUsize::new(0);
+        assert_eq!(kept.get_or_make("rules", 1, || make(&again)).await, Ok(1));
+        assert_eq!(again.load(Ordering::SeqCst), 0);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn a_crowd_waiting_for_an_answer_that_fails_gets_that_failure() {
+        let kept = Arc::new(Answers::default());
+        let (got, tries) = crowd(&kept, true).await;
+        assert!(
+            got.iter().all(|g| g.is_err()),
+            "everyone hears of the one failure: {got:?}"
+        );
+        assert_eq!(tries, 1, "tried once, not once after another");
+        let made = AtomicUsize::new(0);
+        assert_eq!(
+            kept.get_or_make("rules", 1, || make(&made)).await,
+            Ok(1),
+            "tried again"
+        );
     }
 
     #[tokio::test]

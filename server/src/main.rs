@@ -41,14 +41,15 @@ enum Command {
     /// Move to PostgreSQL: copy the SQLite database in the data folder into
     /// a new, empty PostgreSQL database. Stop the server first; then start it
     /// with --database-url and the same --data-dir. The SQLite file stays as
-    /// it was.
+    /// it was (brought to this version's tables first, as `serve` would).
     CopyData {
         /// The data folder whose SQLite database is copied, as for `serve`.
         #[arg(long, env = "BONDGENOOT_DATA_DIR", default_value = "data")]
         data_dir: PathBuf,
         /// The PostgreSQL database to copy into, holding no rows yet:
-        /// postgres://user:password@host/database.
-        #[arg(long)]
+        /// postgres://user:password@host/database (the same variable as
+        /// `serve --database-url` then reads).
+        #[arg(long, env = "BONDGENOOT_DATABASE_URL")]
         to: String,
     },
 }
@@ -452,7 +453,7 @@ async fn copy_data(data_dir: &Path, to: &str) -> anyhow::Result<()> {
     let rows: u64 = copied.iter().map(|(_, rows)| rows).sum();
     println!(
         "Copied {rows} rows into PostgreSQL. Start the server with --database-url and \
-         --data-dir {}; the SQLite file is as it was.",
+         --data-dir {}; keep the SQLite file until you have checked the console.",
         data_dir.display()
     );
     Ok(())

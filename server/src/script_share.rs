@@ -51,15 +51,16 @@ impl Share {
 #[error("the organisation's rules are busy")]
 pub struct Busy;
 
-/// Why a hook did not give an answer.
-#[derive(Debug, thiserror::Error)]
+/// Why a hook did not give an answer. A value, so the requests that waited
+/// for one answer all get the same (`Kept::get_or_make`).
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum RunError {
     /// See [`Busy`].
     #[error(transparent)]
     Busy(#[from] Busy),
-    /// The blocking thread panicked or was cancelled at shutdown.
+    /// The blocking thread panicked or was cancelled at shutdown: what it said.
     #[error("running a rule hook: {0}")]
-    Thread(#[from] tokio::task::JoinError),
+    Thread(String),
 }
 
 /// The shares of every organisation that has run a hook since start-up.
@@ -153,7 +154,7 @@ impl ScriptShares {
             out
         })
         .await;
-        Ok(result?)
+        result.map_err(|e| RunError::Thread(e.to_string()))
     }
 
     fn of(&self, org: &str) -> Arc<OrgShare> {

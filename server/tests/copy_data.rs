@@ -98,9 +98,35 @@ async fn a_host_moves_from_sqlite_to_postgresql_with_everything_it_kept() {
         )
         .await;
     let cafe = server.admin_cafe("acme", &token, "2031-03-09", 2).await;
-    for name in ["ada", "bo", "cas"] {
+    for name in ["ada", "bo", "cas", "eef"] {
         sign_up(&server, cafe, name).await;
     }
+    // Eef, the last to sign up, is deleted: her id is never given again.
+    let signups = json_of(
+        server
+            .as_admin(&token, Method::GET, "/v1/admin/orgs/acme/signups")
+            .send()
+            .await
+            .expect("request"),
+    )
+    .await;
+    let ids = |list: &Value| -> Vec<i64> {
+        let list = list.as_array().expect("a list");
+        list.iter()
+            .map(|s| s["id"].as_i64().expect("an id"))
+            .collect()
+    };
+    let deleted = *ids(&signups).iter().max().expect("signups");
+    let removed = server
+        .as_admin(
+            &token,
+            Method::DELETE,
+            &format!("/v1/admin/orgs/acme/signups/{deleted}"),
+        )
+        .send()
+        .await
+        .expect("request");
+    assert!(removed.status().is_success(), "{}", removed.status());
     let walk_in = server
         .as_admin(
             &door,
@@ -143,8 +169,8 @@ async fn a_host_moves_from_sqlite_to_postgresql_with_everything_it_kept() {
     for (i, (after, before)) in after.iter().zip(&before).enumerate() {
         assert_eq!(after, before, "view {i} after the move");
     }
-    // And on from there: new ids for a new café and its signup, and the
-    // door admin's token still opens the door list.
+    // And on from there: new ids for a new café and its signup (after the
+    // deleted one's), and the door admin's token still opens the door list.
     let next = server.admin_cafe("acme", &token, "2031-03-16", 5).await;
     assert!(next > cafe, "café {next} after {cafe}");
     sign_up(&server, next, "dewi").await;
@@ -154,18 +180,23 @@ async fn a_host_moves_from_sqlite_to_postgresql_with_everything_it_kept() {
         .await
         .expect("request");
     assert_eq!(listed.status(), StatusCode::OK);
-    let ids: std::collections::BTreeSet<i64> = json_of(listed)
-        .await
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|s| s["id"].as_i64().expect("an id"))
-        .collect();
-    assert_eq!(
-        ids.len(),
-        4,
-        "three moved and one new, each its own id: {ids:?}"
+    let listed = ids(&json_of(listed).await);
+    assert_eq!(listed.len(), 4, "three moved and one new: {listed:?}");
+    assert!(
+        listed.iter().filter(|id| **id >= deleted).count() == 1
+            && listed.iter().all(|id| *id != deleted),
+        "the new signup's id comes after the deleted {deleted}: {listed:?}"
     );
+    let moved = what_the_host_sees(&server, &token, cafe).await;
+    let new_signups = format!("/v1/admin/orgs/acme/signups?cafe={next}");
+    let new_signup = json_of(
+        server
+            .as_admin(&token, Method::GET, &new_signups)
+            .send()
+            .await
+            .expect("request"),
+    )
+    .await;
     server.stop().await;
 
     // Into a database that holds data: refused, and it is left as it was.
@@ -173,12 +204,13 @@ async fn a_host_moves_from_sqlite_to_postgresql_with_everything_it_kept() {
     assert!(!copied);
     assert!(refusal.contains("already holds data"), "{refusal}");
     let server = Server::start(&dirs).await;
-    let after = what_the_host_sees(&server, &token, cafe).await;
-    assert_eq!(
-        after[0],
-        json_of(server.get("/v1/orgs/acme/cafes").await).await
-    );
-    assert_eq!(after[1], before[1], "the moved signups are as they were");
+    assert_eq!(what_the_host_sees(&server, &token, cafe).await, moved);
+    let again = server
+        .as_admin(&token, Method::GET, &new_signups)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(json_of(again).await, new_signup);
     server.stop().await;
 
     // From a folder with no database: said, and nothing made there.

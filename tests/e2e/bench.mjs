@@ -45,9 +45,11 @@ const newContext = async () => {
 };
 // Goes to the demo page; the time its first widget was rendered.
 const visit = async (page, timeout = 20000) => {
-  const said = page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bondgenoot-bench:rendered '), timeout });
-  await page.goto(`${server.origin}/`, { timeout });
-  return Number((await said).text().split(' ')[1]);
+  const [said] = await Promise.all([
+    page.waitForEvent('console', { predicate: (m) => m.text().startsWith('bondgenoot-bench:rendered '), timeout }),
+    page.goto(`${server.origin}/`, { timeout }),
+  ]);
+  return Number(said.text().split(' ')[1]);
 };
 
 const phases = {};

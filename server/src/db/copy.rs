@@ -5,7 +5,8 @@
 //! PostgreSQL side: the copy is whole or not there at all. It goes only into
 //! a database that holds no rows yet, so nothing there is overwritten. The
 //! SQLite side is read in one transaction too (one snapshot, even if a
-//! server still writes to it) and is left as it was.
+//! server still writes to it) and is left as it was, but for the migrations
+//! opening it applies, as `serve` would.
 //!
 //! Both schemas come from this binary's migrations and are held equal by a
 //! test; a table this module does not list stops the copy before anything
@@ -123,11 +124,23 @@ impl Db {
                  copy only into a new, empty database; nothing was copied"
             );
         }
+        // The highest id SQLite ever gave in each table (AUTOINCREMENT never
+        // gives one again, even after its row is deleted): the numbering goes
+        // on from there, so a deleted signup's id, which webhook events and
+        // exports carried, is never someone else's.
+        let given: Vec<(String, i64)> = sqlx::query_as("SELECT name, seq FROM sqlite_sequence")
+            .fetch_all(&mut *from)
+            .await
+            .context("reading SQLite's numbering")?;
         let mut copied_tables = Vec::with_capacity(TABLES.len());
         for table in TABLES {
             let columns = columns(&mut into, table).await?;
             let rows = read(&mut from, table, &columns).await?;
-            insert(&mut into, table, &columns, &rows)
+            let highest = given
+                .iter()
+                .find(|(t, _)| t == table)
+                .map_or(0, |(_, seq)| *seq);
+            insert(&mut into, table, &columns, &rows, highest)
                 .await
                 .with_context(|| format!("copying '{table}'; nothing was copied"))?;
             copied(table, u64::try_from(rows.len()).unwrap_or(u64::MAX));
@@ -212,10 +225,13 @@ async fn read(conn: &mut AnyConnection, table: &str, columns: &[Column]) -> anyh
                 .iter()
                 .enumerate()
                 .map(|(i, column)| {
-                    Ok(match column.kind {
-                        Kind::Integer => Value::Integer(row.try_get(i)?),
-                        Kind::Text => Value::Text(row.try_get(i)?),
-                        Kind::Bytes => Value::Bytes(row.try_get(i)?),
+                    let value = match column.kind {
+                        Kind::Integer => row.try_get(i).map(Value::Integer),
+                        Kind::Text => row.try_get(i).map(Value::Text),
+                        Kind::Bytes => row.try_get(i).map(Value::Bytes),
+                    };
+                    value.with_context(|| {
+                        format!("'{table}.{}' holds a value of another kind", column.name)
                     })
                 })
                 .collect()
@@ -224,12 +240,13 @@ async fn read(conn: &mut AnyConnection, table: &str, columns: &[Column]) -> anyh
 }
 
 /// Inserts `rows` into `table` (the counted columns as 0), and moves its
-/// numbering past the ids copied.
+/// numbering past the ids copied and past `highest`, the highest SQLite gave.
 async fn insert(
     into: &mut AnyConnection,
     table: &str,
     columns: &[Column],
     rows: &Rows,
+    highest: i64,
 ) -> anyhow::Result<()> {
     let names = columns
         .iter()
@@ -260,8 +277,9 @@ async fn insert(
         let name = &column.name;
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT setval(pg_get_serial_sequence('{table}', '{name}'), \
-             (SELECT COALESCE(MAX({name}), 0) + 1 FROM {table}), false)"
+             (SELECT GREATEST(COALESCE(MAX({name}), 0), $1) + 1 FROM {table}), false)"
         )))
+        .bind(highest)
         .execute(&mut *into)
         .await?;
     }

@@ -214,10 +214,11 @@ impl Db {
     async fn open_postgres(url: &str) -> anyhow::Result<Self> {
         anyhow::ensure!(
             url.starts_with("postgres://") || url.starts_with("postgresql://"),
-            "--database-url should look like postgres://user:password@host/database"
+            "the PostgreSQL URL (--database-url; --to for copy-data) should look like \
+             postgres://user:password@host/database"
         );
         let options = AnyConnectOptions::from_str(url)
-            .context("reading --database-url")?
+            .context("reading the PostgreSQL URL")?
             .disable_statement_logging();
         let shown = crate::shown_url(url);
         let mut setup = writer_connection(&options)
