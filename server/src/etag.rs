@@ -53,21 +53,23 @@ async fn best_brotli(tag: &str, body: &str) -> Option<Bytes> {
     /// compressed once however many ask for it at the same time.
     static KEPT: LazyLock<MadeOnce<String, [u8; 32], Bytes, ()>> = LazyLock::new(Kept::default);
     let digest: [u8; 32] = Sha256::digest(body.as_bytes()).into();
-    let text = body.to_owned();
-    let compress = move || {
-        let mut out = Vec::new();
-        {
-            let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-            // Writing to a Vec cannot fail.
-            let _ = w.write_all(text.as_bytes());
-        }
-        Bytes::from(out)
+    let compress = || {
+        // The text copied only when it is to be compressed.
+        let text = body.to_owned();
+        let compressed = tokio::task::spawn_blocking(move || {
+            let mut out = Vec::new();
+            {
+                let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+                // Writing to a Vec cannot fail.
+                let _ = w.write_all(text.as_bytes());
+            }
+            Bytes::from(out)
+        });
+        async { compressed.await.map_err(|_| ()) }
     };
-    KEPT.get_or_make(tag.to_owned(), digest, || async {
-        tokio::task::spawn_blocking(compress).await.map_err(|_| ())
-    })
-    .await
-    .ok()
+    KEPT.get_or_make(tag.to_owned(), digest, compress)
+        .await
+        .ok()
 }
 
 /// Whether `Accept-Encoding` takes `br`: listed without `q=0`, or not listed

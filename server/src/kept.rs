@@ -18,7 +18,7 @@ use tokio::sync::OnceCell;
 use plugin_host::Rules;
 
 /// The most answers kept; when full, all are forgotten (they are made
-/// again, one each, as requests need them).
+/// again as requests need them; one being made then is not kept).
 const KEPT: usize = 4096;
 
 /// A version of an organisation's compiled rules, equal only to itself: the
@@ -94,8 +94,9 @@ pub type MadeOnce<K, F, V, E> = Kept<K, F, OnceCell<Result<V, E>>>;
 impl<K: Eq + Hash + Clone, F: PartialEq, V: Clone, E: Clone> MadeOnce<K, F, V, E> {
     /// The answer for `key` made from `from`: kept, or made now by `make`,
     /// once however many requests ask for it at the same time: the others
-    /// wait for that one and get its answer, or its error. An error is not
-    /// kept: the next request after it makes the answer again. (Without
+    /// wait for that one and get its answer, or its error (if the request
+    /// making it goes away, one of them makes it). An error is not kept: the
+    /// next request after it makes the answer again. (Without
     /// this, every request that came while an answer was being made made it
     /// too: after a restart or a new script, a crowd of page views
     /// compressed the same rules at once.)
@@ -135,31 +136,40 @@ mod tests {
     type Answers = MadeOnce<&'static str, u32, usize, ()>;
 
     /// Makes the next number after a while, counting how often it is asked;
-    /// or, with `fail`, fails after that while.
-    async fn make_or(fail: bool, made: &AtomicUsize) -> Result<usize, ()> {
+    /// or, with `fail`, fails once all 16 requests of a crowd are asking
+    /// (so none comes after the failure and rightly tries again).
+    async fn make_or(fail: bool, made: &AtomicUsize, asking: &AtomicUsize) -> Result<usize, ()> {
         tokio::time::sleep(Duration::from_millis(50)).await;
+        while fail && asking.load(Ordering::SeqCst) < 16 {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
         let n = made.fetch_add(1, Ordering::SeqCst) + 1;
         if fail { Err(()) } else { Ok(n) }
     }
 
     async fn make(made: &AtomicUsize) -> Result<usize, ()> {
-        make_or(false, made).await
+        make_or(false, made, &AtomicUsize::new(0)).await
     }
 
     /// 16 requests at once for the same answer, each able to make it (or
     /// fail to, with `fail`); what each got, and how often it was made.
     async fn crowd(kept: &Arc<Answers>, fail: bool) -> (Vec<Result<usize, ()>>, usize) {
-        let made = Arc::new(AtomicUsize::new(0));
-        let asking: Vec<_> = (0..16)
+        let (made, asking) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let crowd: Vec<_> = (0..16)
             .map(|_| {
-                let (kept, made) = (Arc::clone(kept), Arc::clone(&made));
-                tokio::spawn(
-                    async move { kept.get_or_make("rules", 1, || make_or(fail, &made)).await },
-                )
+                let (kept, made, asking) =
+                    (Arc::clone(kept), Arc::clone(&made), Arc::clone(&asking));
+                tokio::spawn(async move {
+                    // Counted in the same step as the request finds the
+                    // answer being made: nothing is awaited in between.
+                    asking.fetch_add(1, Ordering::SeqCst);
+                    kept.get_or_make("rules", 1, || make_or(fail, &made, &asking))
+                        .await
+                })
             })
             .collect();
         let mut got = Vec::new();
-        for asked in asking {
+        for asked in crowd {
             got.push(asked.await.unwrap());
         }
         (got, made.load(Ordering::SeqCst))
@@ -195,6 +205,35 @@ mod tests {
             Ok(1),
             "tried again"
         );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn an_old_attempt_failing_late_leaves_the_new_rules_answer_kept() {
+        let kept = Arc::new(Answers::default());
+        let old = {
+            let kept = Arc::clone(&kept);
+            tokio::spawn(async move {
+                let fail_late = || async {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    Err(())
+                };
+                kept.get_or_make("rules", 1, fail_late).await
+            })
+        };
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        let made = AtomicUsize::new(0);
+        assert_eq!(
+            kept.get_or_make("rules", 2, || make(&made)).await,
+            Ok(1),
+            "new rules"
+        );
+        assert_eq!(old.await.unwrap(), Err(()));
+        assert_eq!(
+            kept.get_or_make("rules", 2, || make(&made)).await,
+            Ok(1),
+            "still kept"
+        );
+        assert_eq!(made.load(Ordering::SeqCst), 1, "made once");
     }
 
     #[tokio::test]
