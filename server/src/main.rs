@@ -293,9 +293,12 @@ fn main() -> ExitCode {
 
 async fn run() -> ExitCode {
     // Logs go to stderr: stdout carries only the "serving" line scripts wait for.
+    // PostgreSQL's notices are not news: "relation _sqlx_migrations already
+    // exists, skipping" came at every start.
     tracing_subscriber::fmt()
         .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,sqlx::postgres::notice=warn")),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())

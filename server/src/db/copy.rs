@@ -120,8 +120,9 @@ impl Db {
                     .await?;
             ensure!(
                 rows == 0,
-                "the PostgreSQL database already holds data ({rows} rows in '{table}'): \
-                 copy only into a new, empty database; nothing was copied"
+                "the PostgreSQL database already holds data ({rows} {} in '{table}'): \
+                 copy only into a new, empty database; nothing was copied",
+                if rows == 1 { "row" } else { "rows" }
             );
         }
         // The highest id SQLite ever gave in each table (AUTOINCREMENT never
