@@ -96,10 +96,10 @@ impl<K: Eq + Hash + Clone, F: PartialEq, V: Clone, E: Clone> MadeOnce<K, F, V, E
     /// once however many requests ask for it at the same time: the others
     /// wait for that one and get its answer, or its error (if the request
     /// making it goes away, one of them makes it). An error is not kept: the
-    /// next request after it makes the answer again. (Without
-    /// this, every request that came while an answer was being made made it
-    /// too: after a restart or a new script, a crowd of page views
-    /// compressed the same rules at once.)
+    /// next request after it makes the answer again. (Without this, every
+    /// request that came while an answer was being made made it too: after a
+    /// restart or a new script, a crowd of page views compressed the same
+    /// rules at once.)
     pub async fn get_or_make<Made>(
         &self,
         key: K,

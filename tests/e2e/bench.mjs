@@ -14,17 +14,12 @@ const RUNS = Number(process.env.BENCH_RUNS || 15);
 
 const server = await startServer();
 const browser = await launchBrowser();
-const rendered = () => {
-  const root = document.querySelector('bondgenoot-widget')?.shadowRoot?.querySelector('.bg-netwerkscan');
-  return root ? performance.now() : false;
-};
-
 // Navigation → the first frame with the first widget in it, measured in the
 // page: an init script watches the widget's shadow root from the moment it is
 // attached, and says when on the console. Nothing of Playwright's runs in the
 // page while it loads: its polling starts only once page.goto has returned
 // (it saw the widget up to 50 ms late), and its injected script, parsed then,
-// held the page's main thread for 15 ms.
+// held the page's main thread for 6-16 ms.
 const watchForWidget = () => {
   const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
@@ -84,10 +79,9 @@ try {
 
   // What the first widget costs over the wire, cold: every resource but the page itself.
   {
-    const context = await browser.newContext();
+    const context = await newContext();
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction(rendered, null, { polling: 'raf', timeout: 20000 });
+    await visit(page);
     // The engine module loads after the first screen, in the background.
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /bondgenoot_engine_bg/.test(e.name) && e.responseEnd > 0));
     const sizes = await page.evaluate(() => performance.getEntriesByType('resource')
@@ -120,8 +114,7 @@ try {
     console.log(`a further widget on the page: ${added.reduce((n, [, t]) => n + t, 0)} bytes in ${added.length} requests, ` +
       `${addedWasm} of them wasm and ${addedJs} JS (${added.map(([name]) => name).join(', ')})`);
     // A repeat visit: what is fetched again.
-    await page.goto(`${server.origin}/`);
-    await page.waitForFunction(rendered, null, { polling: 'raf', timeout: 20000 });
+    await visit(page);
     const again = await page.evaluate(() => performance.getEntriesByType('resource').reduce((n, e) => n + e.transferSize, 0));
     console.log(`repeat visit over the wire: ${again} bytes`);
     await context.close();

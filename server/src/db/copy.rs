@@ -209,11 +209,7 @@ async fn columns(into: &mut AnyConnection, table: &str) -> anyhow::Result<Vec<Co
 
 /// Every row of `table`, its `columns` in order.
 async fn read(conn: &mut AnyConnection, table: &str, columns: &[Column]) -> anyhow::Result<Rows> {
-    let names = columns
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let names = listed(columns);
     // All at once: a host's tables hold thousands of rows, not millions
     // (signups' personal details are deleted after the café).
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT {names} FROM {table}")))
@@ -249,11 +245,7 @@ async fn insert(
     rows: &Rows,
     highest: i64,
 ) -> anyhow::Result<()> {
-    let names = columns
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let names = listed(columns);
     let places = (1..=columns.len())
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
@@ -285,4 +277,10 @@ async fn insert(
         .await?;
     }
     Ok(())
+}
+
+/// `columns`' names, as a statement lists them.
+fn listed(columns: &[Column]) -> String {
+    let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+    names.join(", ")
 }

@@ -133,6 +133,16 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
     // result stage is as the person left it, a notice or an open "remove?"
     // question included, like the questions are.
     let kept = shown.borrow().is_some();
+    // The questions and the result stage: each there on its own stage and,
+    // once the result is kept, on the other one too.
+    let mounted = |stage: Stage| {
+        let other = if stage == Stage::Questions {
+            Stage::Result
+        } else {
+            Stage::Questions
+        };
+        on(stage) || (kept && on(other))
+    };
     let unseen = |stage: Stage| classes!((!on(stage)).then_some("bg-kept"));
     // One row of buttons for every stage, changed in place (and one for
     // tests and people to find).
@@ -167,13 +177,13 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
                     onremove={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::RemovePerson(i))) }}
                     onedit={{ let s = state.clone(); Callback::from(move |i| s.dispatch(Action::Edit(i))) }} />
             }
-            if on(Stage::Questions) || (kept && on(Stage::Result)) {
+            if mounted(Stage::Questions) {
                 <div class={unseen(Stage::Questions)}>
                     <QuestionsStep questions={q.questions.clone()} answers={state.answers.clone()}
                         onanswer={{ let s = state.clone(); Callback::from(move |(id, option)| s.dispatch(Action::Answer { id, option })) }} />
                 </div>
             }
-            if on(Stage::Result) || (kept && on(Stage::Questions)) {
+            if mounted(Stage::Result) {
                 <div class={unseen(Stage::Result)}>
                     <EarlierScans earlier={state.earlier.clone()} comparing={state.compared_at()}
                         oncompare={{ let s = state.clone(); Callback::from(move |day| s.dispatch(Action::Compare(day))) }}
@@ -215,7 +225,7 @@ pub fn Netwerkscan(props: &NetwerkscanProps) -> Html {
             // last stage: removing on the result goes back to the start, and
             // the same component, still there, says so. Kept, unseen, on the
             // questions with the rest of the result stage.
-            if on(Stage::Intro) || on(Stage::Result) || (kept && on(Stage::Questions)) {
+            if on(Stage::Intro) || mounted(Stage::Result) {
                 <div class={classes!(on(Stage::Questions).then_some("bg-kept"))}>
                     { save_load(!on(Stage::Intro)) }
                 </div>
