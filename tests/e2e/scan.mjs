@@ -32,6 +32,17 @@ export async function toResult(w, answers) {
   await w.locator('.bg-result').waitFor();
 }
 
+/** With one person and no answers, on to the result, where an organisation's
+ * failing `score` shows its kind message instead. */
+export async function toFailedScore(w) {
+  await ready(w);
+  await start(w);
+  await addPerson(w, { name: 'Aunt', relation: 'family', close: true });
+  await w.locator('.bg-nav .bg-primary').click();
+  await w.locator('.bg-nav .bg-primary').click();
+  await w.locator('.bg-error[role=alert]').waitFor();
+}
+
 export async function scores(w) {
   const items = await w.locator('.bg-score').evaluateAll((els) =>
     els.map((el) => [el.dataset.id, Number(el.querySelector('.bg-score-value').dataset.value)]));
