@@ -194,18 +194,21 @@ try {
     // Ticks one after another, as a person goes down the checklist.
     const tick = [];
     for (let i = 0; i < clicks; i++) tick.push(await tickNext());
-    // To the result (assess with the script, render) and back, then a tick:
-    // that first tick also meets the garbage the result view left.
+    // To the result (assess with the script, render) and back to the
+    // checklist (kept, unseen, meanwhile), then a tick: that first tick also
+    // meets the garbage the result view left.
     const result = [];
+    const back = [];
     const tickAfter = [];
     for (let i = 0; i < clicks; i++) {
       result.push(await timedClick(page, { selector: '.bg-views button:nth-child(2)', within: '.bg-alliantiescan' }));
-      await page.evaluate(() => document.querySelector('bondgenoot-widget').shadowRoot.querySelector('.bg-views button').click());
+      back.push(await timedClick(page, { selector: '.bg-views button:nth-child(1)', within: '.bg-alliantiescan' }));
       tickAfter.push(await tickNext());
     }
     console.log(`Alliantiescan tick → shown (ticks in a row): ${pct(tick)}`);
     console.log(`Alliantiescan tick → shown (the first after the result view): ${pct(tickAfter)}`);
     console.log(`Alliantiescan result (assess + render): ${pct(result)}`);
+    console.log(`Alliantiescan back to the checklist: ${pct(back)}`);
     await context.close();
   }
   {

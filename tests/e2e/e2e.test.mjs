@@ -591,6 +591,10 @@ describe('the embedded Netwerkscan', () => {
     const read = (await a.evaluate(() => window.spoken)).at(-1);
     assert.equal(read.lang, 'en');
     assert.ok(read.text.startsWith(`${itemText}. `), read.text);
+    // Reading, then to the result (the checklist stays, unseen): it stops.
+    await aw.locator('.bg-views button').nth(1).click();
+    await aw.locator('.bg-result').waitFor();
+    assert.equal((await a.evaluate(() => window.spoken)).at(-1), 'cancel', 'another view stops the voice');
     await a.context().close();
   });
 
@@ -1095,6 +1099,32 @@ describe('the Alliantiescan', () => {
     assert.match(await w.locator('.bg-warning[data-id="gap-vormen"]').innerText(), /"Making contact" is still missing/);
     assert.deepEqual(await w.locator('.bg-roles li').evaluateAll((els) => els.map((e) => `${e.dataset.id}:${e.dataset.covered}`)),
       ['verkenner:false', 'gangmaker:true', 'expert:true']);
+    assertNoProblems(page);
+    await page.context().close();
+  });
+
+  test('the result and the comparison leave the checklist as it was, an item opened and a note half written, out of sight and out of reach meanwhile', async () => {
+    const page = await open(`${site.origin}/alliantie.html?org=plain&lang=en`);
+    const w = als(page);
+    await alsReady(w);
+    await contractsFirst(w);
+    await w.locator('.bg-item[data-id="goal"] summary').click();
+    await w.locator('#bg-note-goal').fill('Ask the school what they');
+    for (const [n, what] of [[1, '.bg-result'], [2, '#bg-open-link']]) {
+      await view(w, n);
+      await w.locator(what).waitFor();
+      // The checklist is neither seen nor heard, nor reached by the keyboard.
+      assert.equal(await w.locator('.bg-checklist').isVisible(), false);
+      assert.equal(await w.getByRole('radio').count(), 0, 'no level for a screen reader');
+      assert.equal(await w.getByRole('heading', { name: /^1\. / }).count(), 0, 'no phase heading for a screen reader');
+      assert.equal(await tabbedInto(page, '.bg-checklist'), false, 'the keyboard does not reach it');
+    }
+    await view(w, 0);
+    assert.equal(await w.locator('#bg-note-goal').inputValue(), 'Ask the school what they');
+    assert.equal(await w.locator('#bg-note-goal').isVisible(), true, 'the opened item is still open');
+    assert.equal(await w.locator('#bg-agreements-yes').isChecked(), true);
+    await view(w, 1);
+    assert.deepEqual(await assessment(w), CONTRACTS_FIRST);
     assertNoProblems(page);
     await page.context().close();
   });
