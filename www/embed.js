@@ -203,60 +203,70 @@
   // worst clicks in the bench). So, while the page is idle, each hook a
   // widget calls is called again with its last arguments, the answer
   // dropped (a hook only computes its answer; what a script prints is not
-  // read here), until it has run WARM_UP times on the page (the optimised
-  // code is the module's, for every instance; a User Timing mark
-  // "bondgenoot:warm <hook>" says so). Only a call that answered is made
-  // again, and only when the idle time left holds it (so never one of an
-  // idle period's 50 ms or more); one made again that did not answer, or
-  // took that long, is not made again: no script runs unasked for long.
-  // Without idle callbacks (older Safari), no warm-up.
+  // read here), until it has run WARM_UP times on the page, the person's
+  // own calls counted (the optimised code is the module's, for every
+  // instance; then a User Timing mark "bondgenoot:warm <hook>", and the
+  // arguments are let go). Only a call that answered within a frame is made
+  // again, and only when the idle time left holds it: a click never waits
+  // long behind one, and a slow or failing script does not run unasked.
+  // After TRIES idle periods too short for any, it waits for the person's
+  // next call. Safari (and so every browser on iOS) has no idle callbacks:
+  // no warm-up there.
   var WARM_UP = 30;
-  var IDLE = 50;
-  var warmed = {}; // hook → its calls on the page so far (Infinity: no more)
+  var FRAME = 16;
+  var TRIES = 20;
+  var warmed = Object.create(null); // hook → its calls on the page so far
 
   // `call` (the engine's, for one widget), warming up each hook it is asked
   // for while `current()` (the widget still has this engine).
   function warmingUp(call, current) {
-    var last = {}; // hook → the arguments of its last call, if it answered in less than IDLE
-    var took = {}; // hook → how long that call took, ms
+    var last = Object.create(null); // hook → the arguments of its last call, while it is worth making again
+    var took = Object.create(null); // hook → how long that call took, ms
     var warming = false;
-    function cold() {
-      for (var hook in last) if (current() && warmed[hook] < WARM_UP) return hook;
-    }
     function timed(hook, args) {
       var started = performance.now();
       var answered = false;
+      warmed[hook] = (warmed[hook] || 0) + 1;
+      if (warmed[hook] === WARM_UP) mark('bondgenoot:warm ' + hook);
       try {
         var answer = call.apply(null, args);
         answered = true;
         return answer;
       } finally {
         took[hook] = performance.now() - started;
-        if (answered && took[hook] < IDLE) last[hook] = args;
+        if (answered && took[hook] < FRAME && warmed[hook] < WARM_UP) last[hook] = args;
         else delete last[hook];
       }
     }
-    function next(deadline) {
-      var hook;
-      while ((hook = cold()) && deadline.timeRemaining() > took[hook] + 1) {
-        try {
-          timed(hook, last[hook]);
-        } catch (e) {}
-        if (!last[hook]) warmed[hook] = Infinity;
-        if (++warmed[hook] === WARM_UP) mark('bondgenoot:warm ' + hook);
-      }
-      warming = !!hook;
-      if (warming) requestIdleCallback(next);
+    // A hook to make again whose last call took less than `ms`, if any.
+    function fitting(ms) {
+      if (current()) for (var hook in last) if (took[hook] + 1 < ms) return hook;
     }
-    return function (id, hook) {
-      warmed[hook] = (warmed[hook] || 0) + 1;
+    function idle(tries) {
+      warming = tries < TRIES && !!fitting(Infinity);
+      if (warming) {
+        requestIdleCallback(function (deadline) {
+          var hook;
+          var ran = false;
+          while ((hook = fitting(deadline.timeRemaining()))) {
+            ran = true;
+            try {
+              timed(hook, last[hook]);
+            } catch (e) {
+              // A script's error is only not made again; a trap ends this
+              // engine (the widget is replaced, with a new one).
+              if (typeof e !== 'string') return;
+            }
+          }
+          idle(ran ? 0 : tries + 1);
+        });
+      }
+    }
+    return function () {
       try {
-        return timed(hook, arguments);
+        return timed(arguments[1], arguments);
       } finally {
-        if (!warming && window.requestIdleCallback && cold()) {
-          warming = true;
-          requestIdleCallback(next);
-        }
+        if (!warming && window.requestIdleCallback) idle(0);
       }
     };
   }

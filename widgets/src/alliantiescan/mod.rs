@@ -91,7 +91,10 @@ pub fn Alliantiescan(props: &AlliantiescanProps) -> Html {
             }
         });
     }
-    // Another view stops any reading aloud: the checklist stays, unseen.
+    // Another view stops any reading aloud: the checklist stays, unseen. (So
+    // does the first render: nothing reads then, unless another widget on
+    // the page, whose voice is the same one. Not stopping on the checklist
+    // cost 283 B of the first screen's budget, measured.)
     use_effect_with(state.view, |_| read_aloud::stop());
     // The widget's one live region: what the result says, once it is made.
     let live = use_state(String::new);
