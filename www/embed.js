@@ -220,8 +220,7 @@
   // `call` (the engine's, for one widget), warming up each hook it is asked
   // for while `current()` (the widget still has this engine).
   function warmingUp(call, current) {
-    var last = Object.create(null); // hook → the arguments of its last call, while it is worth making again
-    var took = Object.create(null); // hook → how long that call took, ms
+    var last = Object.create(null); // hook → its last call ({ args, took: ms }), while it is worth making again
     var warming = false;
     function timed(hook, args) {
       var started = performance.now();
@@ -233,14 +232,14 @@
         answered = true;
         return answer;
       } finally {
-        took[hook] = performance.now() - started;
-        if (answered && took[hook] < FRAME && warmed[hook] < WARM_UP) last[hook] = args;
+        var took = performance.now() - started;
+        if (answered && took < FRAME && warmed[hook] < WARM_UP) last[hook] = { args: args, took: took };
         else delete last[hook];
       }
     }
     // A hook to make again whose last call took less than `ms`, if any.
     function fitting(ms) {
-      if (current()) for (var hook in last) if (took[hook] + 1 < ms) return hook;
+      if (current()) for (var hook in last) if (last[hook].took + 1 < ms) return hook;
     }
     function idle(tries) {
       warming = tries < TRIES && !!fitting(Infinity);
@@ -251,7 +250,7 @@
           while ((hook = fitting(deadline.timeRemaining()))) {
             ran = true;
             try {
-              timed(hook, last[hook]);
+              timed(hook, last[hook].args);
             } catch (e) {
               // A script's error is only not made again; a trap ends this
               // engine (the widget is replaced, with a new one).

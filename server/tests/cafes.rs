@@ -96,12 +96,12 @@ impl Server {
         form: Value,
         token: Option<&str>,
     ) -> reqwest::Response {
-        self.http
-            .post(self.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
-            .json(&json!({ "form": form, "lang": "en", "token": token }))
-            .send()
-            .await
-            .expect("request")
+        self.sign_up_raw(
+            org,
+            cafe,
+            &json!({ "form": form, "lang": "en", "token": token }),
+        )
+        .await
     }
 
     async fn by_token(&self, org: &str, what: &str, token: &str) -> reqwest::Response {

@@ -23,12 +23,8 @@ fn person(n: usize) -> Value {
 impl Server {
     async fn sign_up_as(&self, org: &str, cafe: i64, n: usize, lang: &str) -> Value {
         let response = self
-            .http
-            .post(self.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
-            .json(&json!({ "form": person(n), "lang": lang }))
-            .send()
-            .await
-            .expect("request");
+            .sign_up_raw(org, cafe, &json!({ "form": person(n), "lang": lang }))
+            .await;
         assert!(response.status().is_success(), "{}", response.status());
         json_of(response).await
     }
@@ -255,15 +251,13 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
         .await;
     assert_error(refused, StatusCode::NOT_FOUND, "signup_not_found").await;
     let refused = server
-        .as_admin(
+        .walk_in(
             &other,
-            Method::POST,
-            &format!("/v1/admin/orgs/other/cafes/{cafe}/walk-ins"),
+            "other",
+            cafe,
+            &json!({ "name": "Someone", "key": "0".repeat(32) }),
         )
-        .json(&json!({ "name": "Someone", "key": "0".repeat(32) }))
-        .send()
-        .await
-        .expect("request");
+        .await;
     assert_error(refused, StatusCode::NOT_FOUND, "cafe_not_found").await;
     assert!(
         server.signups("acme", &door, cafe).await[0]["present_at"].is_null(),
@@ -304,15 +298,8 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
         let (server, door) = (&server, door.clone());
         async move {
             server
-                .as_admin(
-                    &door,
-                    Method::POST,
-                    &format!("/v1/admin/orgs/acme/cafes/{cafe}/walk-ins"),
-                )
-                .json(&json!({ "name": "Amina", "key": key }))
-                .send()
+                .walk_in(&door, "acme", cafe, &json!({ "name": "Amina", "key": key }))
                 .await
-                .expect("request")
         }
     };
     let first_walk_in = walk_in("0123456789abcdef0123456789abcdef").await;
@@ -321,15 +308,13 @@ async fn check_in_walk_ins_and_counts_and_no_organisation_ticks_another_ones_sig
     let second = json_of(walk_in("0123456789abcdef0123456789abcdef").await).await;
     assert_eq!(first_walk_in["id"], second["id"]);
     let bad = server
-        .as_admin(
+        .walk_in(
             &door,
-            Method::POST,
-            &format!("/v1/admin/orgs/acme/cafes/{cafe}/walk-ins"),
+            "acme",
+            cafe,
+            &json!({ "name": "<b>", "key": "1".repeat(32) }),
         )
-        .json(&json!({ "name": "<b>", "key": "1".repeat(32) }))
-        .send()
-        .await
-        .expect("request");
+        .await;
     assert_error(bad, StatusCode::UNPROCESSABLE_ENTITY, "invalid_cafe").await;
 
     // The counts: two with a place, one came, one did not, one walk-in.

@@ -57,16 +57,11 @@ async fn what_the_host_sees(server: &Server, token: &str, cafe: i64) -> Vec<Valu
 }
 
 async fn sign_up(server: &Server, cafe: i64, name: &str) {
-    let response = server
-        .http
-        .post(server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups")))
-        .json(&json!({
-            "form": { "name": name, "email": format!("{name}@example.nl"), "consent": true },
-            "lang": "nl",
-        }))
-        .send()
-        .await
-        .expect("request");
+    let body = json!({
+        "form": { "name": name, "email": format!("{name}@example.nl"), "consent": true },
+        "lang": "nl",
+    });
+    let response = server.sign_up_raw("acme", cafe, &body).await;
     assert_eq!(response.status(), StatusCode::CREATED, "{name}");
 }
 
@@ -128,15 +123,13 @@ async fn a_host_moves_from_sqlite_to_postgresql_with_everything_it_kept() {
         .expect("request");
     assert!(removed.status().is_success(), "{}", removed.status());
     let walk_in = server
-        .as_admin(
+        .walk_in(
             &door,
-            Method::POST,
-            &format!("/v1/admin/orgs/acme/cafes/{cafe}/walk-ins"),
+            "acme",
+            cafe,
+            &json!({ "name": "Dewi", "key": "7".repeat(32) }),
         )
-        .json(&json!({ "name": "Dewi", "key": "7".repeat(32) }))
-        .send()
-        .await
-        .expect("request");
+        .await;
     assert_eq!(walk_in.status(), StatusCode::CREATED);
     let shared = server
         .share("acme", "netwerkscan", &share(40, 40, &["peer", "job-cafe"]))

@@ -145,6 +145,42 @@ impl Server {
         self.http.request(method, self.url(path)).bearer_auth(token)
     }
 
+    /// A signup as the widget sends it: `body` is the whole request (`form`,
+    /// `lang`, and the browser's `token` if it has one).
+    pub async fn sign_up_raw(&self, org: &str, cafe: i64, body: &Value) -> reqwest::Response {
+        self.post_json(&format!("/v1/orgs/{org}/cafes/{cafe}/signups"), body)
+            .await
+    }
+
+    /// `body` as JSON to a public `path`, as a widget sends it.
+    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.http
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A walk-in at the door (`name`, `key`), by an admin of `org`.
+    pub async fn walk_in(
+        &self,
+        token: &str,
+        org: &str,
+        cafe: i64,
+        body: &Value,
+    ) -> reqwest::Response {
+        self.as_admin(
+            token,
+            reqwest::Method::POST,
+            &format!("/v1/admin/orgs/{org}/cafes/{cafe}/walk-ins"),
+        )
+        .json(body)
+        .send()
+        .await
+        .expect("request")
+    }
+
     /// What a signup's link does: `POST /v1/orgs/{org}/signups/{action}`
     /// (`status` or `cancel`) with its token.
     pub async fn with_link(
@@ -238,12 +274,8 @@ impl Server {
 
     /// Shares `body` with `org`'s figures for `widget`, as a widget does.
     pub async fn share(&self, org: &str, widget: &str, body: &Value) -> reqwest::Response {
-        self.http
-            .post(self.url(&format!("/v1/orgs/{org}/figures/{widget}")))
-            .json(body)
-            .send()
+        self.post_json(&format!("/v1/orgs/{org}/figures/{widget}"), body)
             .await
-            .expect("request")
     }
 
     pub async fn stop(self) {
