@@ -383,12 +383,24 @@
     return answer;
   }
 
+  // The day where the person is, YYYY-MM-DD: the widget's `ctx.today`, and
+  // the day its first screen is made for. (The server's own day is the
+  // organisation's; a person a time zone away, or a phone on UTC near
+  // midnight, lives in another, and the first screen made for that one
+  // would not be theirs: the widget would wait for its engine.)
+  function dayHere() {
+    var now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (n) {
+      return (n < 10 ? '0' : '') + n;
+    }).join('-');
+  }
+
   // What each tag's first screen shows (the questions, the checklist, in its
-  // language) is fetched at once, while the wasm loads; the scripts
-  // themselves come after the first screen, with the engine. A retry
-  // fetches the scripts again itself.
-  function prefetchFirstScreen(tag) {
-    return fetchAnswer(rulesUrl(tag) + '/first/' + langOf(tag));
+  // language, on the person's day) is fetched at once, while the wasm loads;
+  // the scripts themselves come after the first screen, with the engine. A
+  // retry fetches the scripts again itself.
+  function prefetchFirstScreen(tag, day) {
+    return fetchAnswer(rulesUrl(tag) + '/first/' + langOf(tag) + '?today=' + day);
   }
 
   // The widget's own texts in that language, fetched with its first screen:
@@ -407,8 +419,8 @@
     placeholder.setAttribute('role', 'status');
     placeholder.textContent = LOADING[langOf(tag)];
     shadow.appendChild(placeholder);
-    var widget = { host: host, shadow: shadow, tag: tag, glue: null, engine: null, handle: null };
-    var first = prefetchFirstScreen(tag);
+    var widget = { host: host, shadow: shadow, tag: tag, glue: null, engine: null, handle: null, day: dayHere() };
+    var first = prefetchFirstScreen(tag, widget.day);
     var texts = prefetchTexts(tag);
 
     // The instance (wasm compiled once, glue per widget) and the styles load together.
@@ -424,10 +436,12 @@
   }
 
   // Mounts the widget in the instance `glue`; `first` and `texts` are the
-  // prefetched first screen and texts on the first try, null on a retry
-  // (the widget then fetches its texts and the scripts, and waits for the
-  // engine).
+  // prefetched first screen (made for widget.day) and texts on the first
+  // try, null on a retry (the widget then fetches its texts and the
+  // scripts, and waits for the engine; a page left open overnight is on a
+  // new day).
   function mount(widget, glue, first, texts) {
+    if (!first) widget.day = dayHere();
     var root = document.createElement('div');
     widget.shadow.appendChild(root);
     var tag = widget.tag;
@@ -459,6 +473,7 @@
       firstScreen: first,
       texts: texts || null,
       textsLang: langOf(tag),
+      today: widget.day,
       rules: rules,
       engine: engine
     });

@@ -100,6 +100,8 @@ function mountWidget(host, root, body) {
     org: state.session.org,
     lang: $('preview-lang').value,
     baseUrl: `${location.origin}/v1/`,
+    // The organisation's day, as the review runs the scripts on.
+    today: today(),
     rules: Promise.resolve({ status: 200, body }),
     engine: () => Promise.resolve({ compile: state.engine.compile, call: state.engine.call }),
     // A signup in the preview is decided by the edited script, not sent.

@@ -12,15 +12,19 @@ use wire::Answered;
 use crate::kept::{MadeOnce, Version};
 use crate::script_share::{RunError, ScriptShares};
 
-/// The answers made so far, per (organisation, widget, language), made from
-/// a version of the rules on a day; shared by all requests.
+/// The answers made so far, per (organisation, widget, language, day), made
+/// from a version of the rules; shared by all requests.
 #[derive(Debug, Default)]
 pub struct FirstScreens {
-    made: MadeOnce<Which, (Version, String), Arc<Vec<Answered>>, RunError>,
+    made: MadeOnce<Which, Version, Arc<Vec<Answered>>, RunError>,
 }
 
-/// A first screen: (organisation, widget, language).
-type Which = (String, Widget, Lang);
+/// A first screen: (organisation, widget, language, day). The day is in the
+/// key, not in what it was made from: around midnight people a time zone
+/// apart ask for two days at once, and each day keeps its own (the days
+/// asked for are at most three at a time, see `scripts::first_screen`;
+/// past days go when the kept answers are forgotten).
+type Which = (String, Widget, Lang, String);
 
 impl FirstScreens {
     /// The first screen's answers of `rules` for `ctx`; none when the
@@ -33,9 +37,8 @@ impl FirstScreens {
         rules: &Arc<Rules>,
         ctx: Ctx,
     ) -> Arc<Vec<Answered>> {
-        let key = (ctx.org.clone(), widget, ctx.lang);
-        let from = (Version(Arc::clone(rules)), ctx.today.clone());
-        let made = self.made.get_or_make(key, from, || {
+        let key = (ctx.org.clone(), widget, ctx.lang, ctx.today.clone());
+        let made = self.made.get_or_make(key, Version(Arc::clone(rules)), || {
             let rules = Arc::clone(rules);
             let org = ctx.org.clone();
             async move {

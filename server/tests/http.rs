@@ -627,6 +627,52 @@ async fn the_first_screen_is_made_by_the_organisations_scripts_in_the_language_a
     server.stop().await;
 }
 
+/// The first screen is made for the day where the person is (the widget
+/// gives its scripts that day, and answers made for another would not be
+/// theirs: it would wait for its engine), when that is within a day of the
+/// organisation's; any other day, or none, gets the organisation's day.
+#[tokio::test]
+async fn the_first_screen_is_made_for_the_persons_day_a_time_zone_away() {
+    use plugin_host::contract::{Ctx, netwerkscan};
+    use plugin_host::{Layer, Rules};
+
+    let mut dirs = Dirs::new();
+    dirs.clock = server::clock::Clock::fixed(day("2026-12-03"));
+    let server = Server::start(&dirs).await;
+    let body = json_of(server.get("/v1/orgs/demo/rules/netwerkscan").await).await;
+    let layers: Vec<Layer> = serde_json::from_value(body["layers"].clone()).expect("layers");
+    let rules = Rules::compile(&layers).expect("the demo compiles");
+    // Asked in turn, as people on both sides of midnight do: each gets its own.
+    for (asked, made_for) in [
+        ("2026-12-04", "2026-12-04"),
+        ("2026-12-03", "2026-12-03"),
+        ("2026-12-02", "2026-12-02"),
+        ("2026-12-04", "2026-12-04"),
+        ("2026-12-05", "2026-12-03"),
+        ("2025-12-03", "2026-12-03"),
+        ("2026-13-01", "2026-12-03"),
+        ("tomorrow", "2026-12-03"),
+        ("", "2026-12-03"),
+    ] {
+        let path = format!("/v1/orgs/demo/rules/netwerkscan/first/nl?today={asked}");
+        let first = json_of(server.get(&path).await).await;
+        let answered = &first["answered"][0];
+        let ctx: Ctx = serde_json::from_value(answered["args"][0].clone()).expect("a ctx");
+        assert_eq!(ctx.today, made_for, "asked for {asked:?}");
+        let here = netwerkscan::questions(&rules, &ctx).expect("questions");
+        assert_eq!(
+            answered["answer"],
+            serde_json::to_value(&here).expect("json")
+        );
+    }
+    let first = json_of(server.get("/v1/orgs/demo/rules/netwerkscan/first/nl").await).await;
+    assert_eq!(
+        first["answered"][0]["args"][0]["today"], "2026-12-03",
+        "no day asked"
+    );
+    server.stop().await;
+}
+
 /// The widgets' own texts, one widget in one language a request (the UI
 /// module carries none): what the widget reads back is what the server has,
 /// for every widget and language; a repeat visit revalidates them; any site

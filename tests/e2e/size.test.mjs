@@ -24,11 +24,25 @@ after(async () => {
   await all?.stop();
 });
 
+/** The day in time zone `zone` now, YYYY-MM-DD. */
+const dayIn = (zone) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+
+/**
+ * A time zone where it is another day than where the demo organisation is
+ * (Amsterdam) now: half a world east in its afternoon, west in its morning.
+ * The first screen must be made for the person's day, not the server's.
+ */
+function anotherDay() {
+  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  const zone = hour >= 12 ? 'Pacific/Kiritimati' : 'Pacific/Pago_Pago';
+  assert.notEqual(dayIn(zone), dayIn('Europe/Amsterdam'), `another day in ${zone}`);
+  return zone;
+}
+
 /** A page whose engine and scripts are held until `release()`; its bodies, counted. */
 async function held(url) {
-  // Where the demo organisation is: the first screen's answers are made for
-  // its day, and the widget asks for the day where the person is.
-  const context = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
+  const zone = anotherDay();
+  const context = await browser.newContext({ timezoneId: zone });
   const page = await context.newPage();
   let release;
   const released = new Promise((r) => { release = r; });
@@ -46,7 +60,10 @@ async function held(url) {
   });
   page.problems = { pageErrors: [] };
   page.on('pageerror', (e) => page.problems.pageErrors.push(String(e)));
+  const firstAsked = page.waitForRequest(/\/first\/[a-z]+(\?|$)/);
   await page.goto(url);
+  const asked = new URL((await firstAsked).url()).searchParams.get('today');
+  assert.equal(asked, dayIn(zone), 'the first screen was asked for the day where the person is');
   return { page, release, heldBack, bodies };
 }
 

@@ -63,7 +63,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let ui = Ui::new(*lang, props.config.org.clone(), props.host.clone());
+    let (org, today) = (props.config.org.clone(), props.config.today.clone());
+    let ui = Ui::new(*lang, org, today, props.host.clone());
     // Another language shows once its texts are here; until then the
     // widget stays in the one it is in. The last pick wins, whichever
     // language's texts arrive first.

@@ -23,6 +23,7 @@ struct RawConfig {
     rules_url: String,
     #[serde(default, rename = "textsLang")]
     texts_lang: String,
+    today: String,
 }
 
 /// Validated configuration of one widget instance.
@@ -39,6 +40,10 @@ pub struct Config {
     pub base_url: String,
     /// `data-cafe`: show only this café (Vacaturecafé).
     pub cafe: Option<i64>,
+    /// Today, `YYYY-MM-DD`, for `ctx.today`: embed.js says the day where the
+    /// person is (and asked for the first screen made for it), the
+    /// playground the organisation's (as its review runs the scripts).
+    pub today: String,
     /// The first screen's answers, which embed.js started fetching while the
     /// wasm loaded (`{ status, body }`, a `wire::FirstScreen`).
     pub first_screen: Option<Prefetched>,
@@ -157,6 +162,7 @@ impl Config {
             lang,
             base_url,
             cafe,
+            today: raw.today,
             prefetched,
             first_screen,
             texts,

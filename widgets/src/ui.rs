@@ -25,20 +25,16 @@ pub struct Ui {
 }
 
 impl Ui {
-    /// The context of a widget of `org` in `lang`, mounted on `host`.
-    pub fn new(lang: Lang, org: String, host: web_sys::Element) -> Self {
-        Self::with_host(lang, org, Some(host))
+    /// The context of a widget of `org` in `lang` on `today`, mounted on `host`.
+    pub fn new(lang: Lang, org: String, today: String, host: web_sys::Element) -> Self {
+        Self::with_host(lang, org, today, Some(host))
     }
 
-    fn with_host(lang: Lang, org: String, host: Option<web_sys::Element>) -> Self {
+    fn with_host(lang: Lang, org: String, today: String, host: Option<web_sys::Element>) -> Self {
         Self {
             lang,
             texts: texts(lang),
-            ctx: Ctx {
-                lang,
-                org,
-                today: today(),
-            },
+            ctx: Ctx { lang, org, today },
             host,
         }
     }
@@ -87,27 +83,13 @@ impl Ui {
 
 /// The [`Ui`] of the widget this component is in. Every component is
 /// rendered under `App`'s provider; should one ever be rendered without it
-/// (a programming error), it gets Dutch texts, no organisation and no host
+/// (a programming error), it gets Dutch texts, no organisation, no day and no host
 /// element (its events and printing go nowhere) and the console says so,
 /// rather than a panic that would stop the page's widgets.
 #[hook]
 pub fn use_ui() -> Ui {
     use_context::<Ui>().unwrap_or_else(|| {
         web_sys::console::error_1(&"Bondgenoot: a component was rendered outside a widget".into());
-        Ui::with_host(Lang::default(), String::new(), None)
+        Ui::with_host(Lang::default(), String::new(), String::new(), None)
     })
-}
-
-/// Today's date where the person is, as `YYYY-MM-DD`, for `ctx.today`: the
-/// day they live in (the server says the organisation's, which for a person
-/// near it is the same day; at midnight UTC it is not, and the first
-/// screen's answers, made for the organisation's day, would not match).
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
 }

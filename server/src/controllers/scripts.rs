@@ -4,9 +4,11 @@
 
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
+use time::Date;
 
 use plugin_host::contract::{Ctx, Lang};
 
@@ -68,14 +70,23 @@ pub async fn rules(
     Ok(etag::respond(&headers, JSON, json).await)
 }
 
-/// `GET /v1/orgs/{org}/rules/{widget}/first/{lang}`: the first screen's
-/// answers in one language, made by the organisation's compiled rules (none
-/// when the scripts do not compile: the widget shows the error itself once
-/// its engine has the layers).
+/// The day a first screen is asked for: `?today=YYYY-MM-DD`.
+#[derive(Debug, serde::Deserialize)]
+pub struct OnDay {
+    /// The day where the person is, as embed.js gives it to the widget.
+    pub today: Option<String>,
+}
+
+/// `GET /v1/orgs/{org}/rules/{widget}/first/{lang}?today=YYYY-MM-DD`: the
+/// first screen's answers in one language, made by the organisation's
+/// compiled rules (none when the scripts do not compile: the widget shows
+/// the error itself once its engine has the layers), for the person's day
+/// (see [`day_for`]).
 pub async fn first_screen(
     State(cafes): State<Arc<Cafes>>,
     Org(org): Org,
     Params((_, widget, lang)): Params<(String, String, String)>,
+    day: Result<Query<OnDay>, QueryRejection>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let widget = Widget::parse(&widget).ok_or(ApiError::WidgetNotFound(widget))?;
@@ -84,10 +95,11 @@ pub async fn first_screen(
         Ok(rules) => {
             let org_row = cafes.db.org(org.as_str()).await?;
             let zone = org_row.as_ref().map(|o| o.time_zone.as_str()).unwrap_or("");
+            let asked = day.ok().and_then(|Query(d)| d.today);
             let ctx = Ctx {
                 lang,
                 org: org.to_string(),
-                today: cafes.clock.today_in(zone).to_string(),
+                today: day_for(asked.as_deref(), cafes.clock.today_in(zone)).to_string(),
             };
             let answers = cafes
                 .first_screens
@@ -107,6 +119,22 @@ pub async fn first_screen(
     let json = serde_json::to_string(&body)
         .map_err(|e| ApiError::internal("writing the first screen as JSON", e.into()))?;
     Ok(etag::respond(&headers, JSON, json).await)
+}
+
+/// The day a first screen is made for: the person's, `asked`, which the
+/// widget gives its scripts as `ctx.today` (answers made for another day are
+/// not theirs, and the widget would wait for its engine to make them), when
+/// it is within a day of the organisation's day `there`, as it is for
+/// anyone a time zone or two away. Any other day (a wrong clock, a missing
+/// or garbled one, someone asking for many days to keep the organisation's
+/// share busy) gets the organisation's day: at most three days are made per
+/// script version and language.
+fn day_for(asked: Option<&str>, there: Date) -> Date {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    asked
+        .and_then(|day| Date::parse(day, &format).ok())
+        .filter(|day| (*day - there).whole_days().abs() <= 1)
+        .unwrap_or(there)
 }
 
 /// `GET /v1/texts/{widget}/{lang}`: the widget's own UI texts in `lang`, as
