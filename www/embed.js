@@ -389,10 +389,9 @@
   // midnight, lives in another, and the first screen made for that one
   // would not be theirs: the widget would wait for its engine.)
   function dayHere() {
+    // The local clock read as if it were UTC, so the ISO date is the local one.
     var now = new Date();
-    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (n) {
-      return (n < 10 ? '0' : '') + n;
-    }).join('-');
+    return new Date(now - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   }
 
   // What each tag's first screen shows (the questions, the checklist, in its
