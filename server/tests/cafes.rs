@@ -1022,13 +1022,8 @@ async fn the_form_a_signup_is_checked_against_follows_a_new_script_and_an_edited
         .create_cafe(&werkplein, cafe_input(&in_days(7), 50))
         .await;
     let problem = async |form: Value, lang: &str| {
-        let response = server
-            .http
-            .post(server.url(&format!("/v1/orgs/werkplein/cafes/{cafe}/signups")))
-            .json(&json!({ "form": form, "lang": lang }))
-            .send()
-            .await
-            .expect("request");
+        let body = json!({ "form": form, "lang": lang });
+        let response = server.sign_up_raw("werkplein", cafe, &body).await;
         let status = response.status();
         let body = json_of(response).await;
         (status, body["error"]["problem"].as_str().map(str::to_owned))

@@ -56,16 +56,11 @@ async fn cafe(server: &Server, org: &str, token: &str) -> i64 {
 
 async fn sign_up(server: &Server, org: &str, cafe: i64, n: usize) -> (StatusCode, Duration) {
     let started = Instant::now();
-    let response = server
-        .http
-        .post(server.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
-        .json(&json!({
-            "form": { "name": format!("Person {n}"), "email": format!("p{n}@example.nl"), "consent": true },
-            "lang": "en",
-        }))
-        .send()
-        .await
-        .expect("request");
+    let body = json!({
+        "form": { "name": format!("Person {n}"), "email": format!("p{n}@example.nl"), "consent": true },
+        "lang": "en",
+    });
+    let response = server.sign_up_raw(org, cafe, &body).await;
     let status = response.status();
     let _: Value = response.json().await.expect("a JSON answer");
     (status, started.elapsed())

@@ -116,13 +116,8 @@ fn mail_config(port: u16) -> server::mail::MailConfig {
 }
 
 async fn sign_up(server: &Server, cafe: i64, form: Value, lang: &str) -> Value {
-    let response = server
-        .http
-        .post(server.url(&format!("/v1/orgs/acme/cafes/{cafe}/signups")))
-        .json(&json!({ "form": form, "lang": lang, "page": format!("{PAGE}#bg-cafe=1") }))
-        .send()
-        .await
-        .expect("request");
+    let body = json!({ "form": form, "lang": lang, "page": format!("{PAGE}#bg-cafe=1") });
+    let response = server.sign_up_raw("acme", cafe, &body).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     json_of(response).await
 }

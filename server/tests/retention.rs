@@ -11,16 +11,11 @@ use serde_json::{Value, json};
 
 /// Signs `name` up; the cancellation token.
 async fn sign_up(server: &Server, org: &str, cafe: i64, name: &str) -> String {
-    let response = server
-        .http
-        .post(server.url(&format!("/v1/orgs/{org}/cafes/{cafe}/signups")))
-        .json(&json!({
-            "form": { "name": name, "email": format!("{name}@example.nl"), "phone": format!("06{:08}", name.len() * 1_234_567 + usize::from(name.as_bytes()[0])), "consent": true },
-            "lang": "nl",
-        }))
-        .send()
-        .await
-        .expect("request");
+    let body = json!({
+        "form": { "name": name, "email": format!("{name}@example.nl"), "phone": format!("06{:08}", name.len() * 1_234_567 + usize::from(name.as_bytes()[0])), "consent": true },
+        "lang": "nl",
+    });
+    let response = server.sign_up_raw(org, cafe, &body).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     json_of(response).await["cancel_token"]
         .as_str()
