@@ -21,9 +21,10 @@ pub struct FirstScreens {
 
 /// A first screen: (organisation, widget, language, day). The day is in the
 /// key, not in what it was made from: around midnight people a time zone
-/// apart ask for two days at once, and each day keeps its own (the days
-/// asked for are at most three at a time, see `scripts::first_screen`;
-/// past days go when the kept answers are forgotten).
+/// apart ask for two days at once, and each day keeps its own. Three days
+/// at most are asked for on any one day of the organisation's (see
+/// `scripts::day_for`); past days stay until the kept answers are forgotten
+/// all at once (`kept::KEPT`), and are made again as asked for.
 type Which = (String, Widget, Lang, String);
 
 impl FirstScreens {

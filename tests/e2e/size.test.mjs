@@ -64,6 +64,7 @@ async function held(url) {
   await page.goto(url);
   const asked = new URL((await firstAsked).url()).searchParams.get('today');
   assert.equal(asked, dayIn(zone), 'the first screen was asked for the day where the person is');
+  assert.notEqual(asked, dayIn('Europe/Amsterdam'), 'a day that is not the organisation\'s');
   return { page, release, heldBack, bodies };
 }
 
