@@ -55,6 +55,16 @@ impl Clock {
     }
 }
 
+/// A day written `YYYY-MM-DD`, as `ctx.today`, a café's date and the
+/// command line give it; `None` when it is not one.
+pub fn parse_day(text: &str) -> Option<Date> {
+    Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
 /// Whether `zone` is a time zone the server knows (an IANA name such as
 /// `Europe/Amsterdam`).
 pub fn is_time_zone(zone: &str) -> bool {

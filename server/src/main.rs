@@ -433,11 +433,8 @@ async fn retention(command: RetentionCommand) -> anyhow::Result<()> {
         keep_days,
     } = command;
     let today = match today {
-        Some(day) => time::Date::parse(
-            &day,
-            time::macros::format_description!("[year]-[month]-[day]"),
-        )
-        .with_context(|| format!("--today {day} is not a date like 2026-12-31"))?,
+        Some(day) => server::clock::parse_day(&day)
+            .with_context(|| format!("--today {day} is not a date like 2026-12-31"))?,
         None => server::clock::Clock::system().today(),
     };
     let done = server::retention_run(&data.storage(), &scripts_dir, today, keep_days).await?;

@@ -55,10 +55,7 @@ pub async fn run(
         let days = keep_days(rules, &kept.org, &listing.cafe)
             .await
             .min(max_days);
-        let Ok(date) = Date::parse(
-            &listing.cafe.details.date,
-            time::macros::format_description!("[year]-[month]-[day]"),
-        ) else {
+        let Some(date) = crate::clock::parse_day(&listing.cafe.details.date) else {
             tracing::warn!(
                 org = kept.org,
                 cafe = kept.id,

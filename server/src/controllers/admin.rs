@@ -417,8 +417,7 @@ fn check_cafe(c: CafeInput) -> Result<CafeInput, ApiError> {
         check_list(&field("sectors"), &text.sectors)?;
         check_list(&field("employers"), &text.employers)?;
     }
-    let date = time::macros::format_description!("[year]-[month]-[day]");
-    if time::Date::parse(&c.date, &date).is_err() {
+    if crate::clock::parse_day(&c.date).is_none() {
         return Err(invalid(
             "date",
             "`date` must be a date as YYYY-MM-DD".into(),

@@ -14,6 +14,7 @@ use plugin_host::contract::{Ctx, Lang};
 
 use super::cafes::Cafes;
 use super::extract::{Org, Params};
+use crate::clock::parse_day;
 use crate::error::ApiError;
 use crate::etag;
 use crate::names::Widget;
@@ -130,9 +131,8 @@ pub async fn first_screen(
 /// share busy) gets the organisation's day: at most three days are made per
 /// script version and language.
 fn day_for(asked: Option<&str>, there: Date) -> Date {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
     asked
-        .and_then(|day| Date::parse(day, &format).ok())
+        .and_then(parse_day)
         .filter(|day| (*day - there).whole_days().abs() <= 1)
         .unwrap_or(there)
 }

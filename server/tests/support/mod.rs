@@ -366,11 +366,7 @@ impl Dirs {
 
 /// `YYYY-MM-DD` as a date.
 pub fn day(text: &str) -> time::Date {
-    time::Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .expect("a date")
+    server::clock::parse_day(text).expect("a date")
 }
 
 impl Dirs {
